@@ -1,0 +1,146 @@
+package dev.tracegen;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Every option of {@code tracegen run}; {@code getX} is {@code --x}. */
+public interface TraceOptions extends PipelineOptions {
+  @Description("Run profile (YAML): seeds, targets per split and constraint count, weights, run seed.")
+  @Default.String("pipeline/smoke.yaml")
+  String getProfile();
+
+  void setProfile(String value);
+
+  @Description("Output directory. It appears atomically when the run succeeds.")
+  @Default.String("")
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description("Taxonomy directory (one YAML file per constraint type).")
+  @Default.String("taxonomy")
+  String getTaxonomy();
+
+  void setTaxonomy(String value);
+
+  @Description("Prompt template directory (one file per LLM step).")
+  @Default.String("prompts")
+  String getPrompts();
+
+  void setPrompts(String value);
+
+  @Description("Seed files or globs, comma-separated; overrides the profile's list.")
+  @Default.String("")
+  String getSeeds();
+
+  void setSeeds(String value);
+
+  @Description("Seed layout: auto, tracegen, alpaca, dolly, self_instruct, text. Overrides the profile.")
+  @Default.String("")
+  String getSeedFormat();
+
+  void setSeedFormat(String value);
+
+  @Description("Generator provider: embedded, openai, ollama, anthropic, gemini.")
+  @Default.String("embedded")
+  String getProvider();
+
+  void setProvider(String value);
+
+  @Description("Generator model name (provider default when empty).")
+  @Default.String("")
+  String getModel();
+
+  void setModel(String value);
+
+  @Description("Base URL of the generator endpoint (e.g. http://localhost:8000/v1 for vLLM).")
+  @Default.String("")
+  String getBaseUrl();
+
+  void setBaseUrl(String value);
+
+  @Description("NAME of the environment variable that holds the generator's API key (never the key itself).")
+  @Default.String("")
+  String getApiKeyEnv();
+
+  void setApiKeyEnv(String value);
+
+  @Description("Judge provider; empty means the generator's.")
+  @Default.String("")
+  String getJudgeProvider();
+
+  void setJudgeProvider(String value);
+
+  @Description("Judge model; empty means the generator's.")
+  @Default.String("")
+  String getJudgeModel();
+
+  void setJudgeModel(String value);
+
+  @Description("Judge base URL; empty means the generator's.")
+  @Default.String("")
+  String getJudgeBaseUrl();
+
+  void setJudgeBaseUrl(String value);
+
+  @Description("NAME of the environment variable with the judge's API key; empty means the generator's.")
+  @Default.String("")
+  String getJudgeApiKeyEnv();
+
+  void setJudgeApiKeyEnv(String value);
+
+  @Description("Sampling temperature.")
+  @Default.Double(0.7)
+  double getTemperature();
+
+  void setTemperature(double value);
+
+  @Description("Maximum output tokens per call.")
+  @Default.Integer(2048)
+  int getMaxTokens();
+
+  void setMaxTokens(int value);
+
+  @Description("Request timeout in seconds.")
+  @Default.Integer(120)
+  int getRequestTimeout();
+
+  void setRequestTimeout(int value);
+
+  @Description("LLM requests in flight per DoFn instance (1 = one at a time).")
+  @Default.Integer(16)
+  int getMaxInFlight();
+
+  void setMaxInFlight(int value);
+
+  @Description("Embedded model: fraction of responses that deliberately break one constraint (0-1).")
+  @Default.Double(0.0)
+  double getNonCompliance();
+
+  void setNonCompliance(double value);
+
+  @Description("Embedded model: fraction of structured answers that are malformed JSON (0-1).")
+  @Default.Double(0.0)
+  double getMalformed();
+
+  void setMalformed(double value);
+
+  @Description("Over-generation factor; 0 keeps the profile's.")
+  @Default.Double(0.0)
+  double getOvergeneration();
+
+  void setOvergeneration(double value);
+
+  @Description("Publish the output even when a stratum falls short of its target (reported either way).")
+  @Default.Boolean(false)
+  boolean getAllowShortfall();
+
+  void setAllowShortfall(boolean value);
+
+  @Description("No progress lines on stderr.")
+  @Default.Boolean(false)
+  boolean getQuiet();
+
+  void setQuiet(boolean value);
+}

@@ -1,0 +1,96 @@
+package dev.tracegen;
+
+import dev.tracegen.dedup.DeduplicateRecords;
+import dev.tracegen.expand.ExpandInstructions;
+import dev.tracegen.export.ExportCorpus;
+import dev.tracegen.export.WriteRejections;
+import dev.tracegen.iopo.BuildQuadruples;
+import dev.tracegen.io.ReadSeeds;
+import dev.tracegen.judge.CrossJudgeResponses;
+import dev.tracegen.judge.JudgeResponses;
+import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.StepContext;
+import dev.tracegen.model.Candidate;
+import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Plan;
+import dev.tracegen.model.Rejection;
+import dev.tracegen.model.TraceRecord;
+import dev.tracegen.perturb.PerturbConstraints;
+import dev.tracegen.plan.PlanConstraints;
+import dev.tracegen.quality.CheckInstructionQuality;
+import dev.tracegen.respond.GenerateResponses;
+import dev.tracegen.select.SelectExactCounts;
+import dev.tracegen.split.SplitRecords;
+import dev.tracegen.structure.StructureInstructions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/** The TRACE flow of DESIGN section 3 as one Beam pipeline; shared by {@code main} and the end-to-end test. */
+public final class TracePipeline {
+  private TracePipeline() {}
+
+  /** Adds every stage to {@code p}, writing the corpus into {@code stagingDir}. */
+  public static void build(Pipeline p, RunConfig cfg, String stagingDir) {
+    StepContext ctx = new StepContext(cfg.prompts(), cfg.taxonomy(), cfg.generator(), cfg.judge(), cfg.profile().runSeed());
+    List<PCollection<Rejection>> rejections = new ArrayList<>();
+
+    PCollectionTuple seeds = p.apply("ReadSeeds", ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
+    rejections.add(seeds.get(ReadSeeds.REJECTED));
+    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS).apply("Plan", PlanConstraints.of(cfg.profile(), cfg.taxonomy()));
+    rejections.add(plans.get(PlanConstraints.REJECTED));
+    PCollection<Candidate> candidates = plans.get(PlanConstraints.PLANS)
+        .apply("StartCandidates", MapElements.into(TypeDescriptor.of(Candidate.class)).via((Plan plan) -> Candidate.of(plan)))
+        .setCoder(JsonCoder.of(Candidate.class));
+
+    List<Map.Entry<String, PTransform<PCollection<Candidate>, PCollectionTuple>>> stages = List.of(
+        Map.entry("Expand", ExpandInstructions.with(ctx)),
+        Map.entry("Structure", StructureInstructions.with(ctx)),
+        Map.entry("QualityCheck", CheckInstructionQuality.with(ctx)),
+        Map.entry("RespondY1", GenerateResponses.forX1(ctx)),
+        Map.entry("JudgeY1", JudgeResponses.y1OnX1(ctx)),
+        Map.entry("Perturb", PerturbConstraints.with(ctx, cfg.profile().perturbationOps())),
+        Map.entry("RespondY2", GenerateResponses.forX2(ctx)),
+        Map.entry("JudgeY2", JudgeResponses.y2OnX2(ctx)),
+        Map.entry("CrossJudge", CrossJudgeResponses.with(ctx)));
+    for (Map.Entry<String, PTransform<PCollection<Candidate>, PCollectionTuple>> stage : stages) {
+      PCollectionTuple out = candidates.apply(stage.getKey(), stage.getValue());
+      rejections.add(out.get(CandidateStage.REJECTED));
+      candidates = out.get(CandidateStage.KEPT);
+    }
+
+    PCollection<TraceRecord> records = candidates.apply("Quadruple", BuildQuadruples.with(cfg.generator(), cfg.judge()));
+    PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.exact());
+    rejections.add(deduped.get(DeduplicateRecords.REJECTED));
+    PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)
+        .apply("Split", SplitRecords.bySeed(cfg.profile().runSeed(), cfg.profile().evalSeedFraction()));
+    rejections.add(split.get(SplitRecords.REJECTED));
+    PCollectionTuple selected = split.get(SplitRecords.KEPT)
+        .apply("Select", SelectExactCounts.of(targets(cfg), cfg.profile().runSeed()));
+    rejections.add(selected.get(SelectExactCounts.REJECTED));
+
+    selected.get(SelectExactCounts.KEPT).apply("Export", ExportCorpus.to(stagingDir,
+        cfg.profile().shards().getOrDefault("train", 16), cfg.profile().shards().getOrDefault("eval", 1),
+        cfg.taxonomy().labelsZh(), cfg.profile().category()));
+    PCollectionList.of(rejections).apply("AllRejections", Flatten.pCollections())
+        .apply("WriteRejections", WriteRejections.to(stagingDir));
+  }
+
+  /** Stratum key to exact count, for both splits. */
+  public static Map<String, Integer> targets(RunConfig cfg) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (String split : List.of("train", "eval")) {
+      cfg.profile().stratumTargets(split).forEach((k, n) -> out.put(SelectExactCounts.stratum(split, k), n));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.tracegen;
+
+import dev.tracegen.export.CorpusStats;
+import dev.tracegen.export.DatasetCard;
+import dev.tracegen.export.OutputDirectory;
+import dev.tracegen.io.SeedFiles;
+import dev.tracegen.llm.LlmSettings;
+import dev.tracegen.model.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * {@code tracegen run}: validates the configuration, runs the pipeline into a staging directory,
+ * checks the exact targets, writes statistics, the dataset card and run.json, then publishes the
+ * output atomically. A run that fails or falls short publishes nothing.
+ */
+public final class TraceRun {
+  private TraceRun() {}
+
+  /** What a finished run produced. */
+  public record Outcome(Path output, Map<String, Object> run, List<String> shortfalls) {}
+
+  public static Outcome run(TraceOptions o) throws IOException {
+    if (o.getOutput().isBlank()) {
+      throw new IllegalArgumentException("--output is required (the directory the corpus is written to)");
+    }
+    RunConfig cfg = RunConfig.from(o);
+    SeedFiles.checkReadable(cfg.seeds());
+    if (o.getRunner().getSimpleName().equals("DirectRunner")) {
+      // Our records are immutable and coded deterministically; the Direct runner's defensive
+      // copies would only cost time at full scale.
+      DirectOptions d = o.as(DirectOptions.class);
+      d.setEnforceImmutability(false);
+      d.setEnforceEncodability(false);
+    }
+    OutputDirectory out = OutputDirectory.prepare(o.getOutput());
+    long started = System.nanoTime();
+    try {
+      Pipeline p = Pipeline.create(o);
+      TracePipeline.build(p, cfg, out.staging());
+      PipelineResult result = p.run();
+      result.waitUntilFinish();
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Map<String, Map<String, Long>> counters = RunMetrics.counters(result);
+      List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
+      Path staging = Path.of(out.staging());
+      Map<String, Object> stats = CorpusStats.compute(staging);
+      CorpusStats.write(staging.resolve("stats.json"), stats);
+      Map<String, Object> run = runReport(o, cfg, counters, shortfalls, seconds);
+      Files.writeString(staging.resolve("run.json"),
+          Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n", StandardCharsets.UTF_8);
+      Files.writeString(staging.resolve("README.md"), DatasetCard.render(stats, run), StandardCharsets.UTF_8);
+      if (!shortfalls.isEmpty() && !o.getAllowShortfall()) {
+        out.abort();
+        throw new ShortfallException(shortfalls);
+      }
+      out.publish();
+      return new Outcome(Path.of(o.getOutput()), run, shortfalls);
+    } catch (RuntimeException | IOException e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  /** One line per stratum that has fewer records than its target. */
+  static List<String> shortfalls(RunConfig cfg, Map<String, Long> select) {
+    List<String> out = new ArrayList<>();
+    TracePipeline.targets(cfg).forEach((stratum, target) -> {
+      long selected = select.getOrDefault("selected." + stratum, 0L);
+      if (selected < target) {
+        String[] parts = stratum.split("\\.");
+        out.add(String.format("%s k=%s: %d of %d (short by %d)", parts[0], parts[1], selected, target, target - selected));
+      }
+    });
+    return out;
+  }
+
+  static Map<String, Object> runReport(TraceOptions o, RunConfig cfg, Map<String, Map<String, Long>> counters,
+      List<String> shortfalls, double seconds) {
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("tool", "tracegen");
+    run.put("version", TraceGen.VERSION);
+    run.put("profile", cfg.profile().name());
+    run.put("run_seed", cfg.profile().runSeed());
+    run.put("generator", cfg.generator().label());
+    run.put("judge", cfg.judge().label());
+    run.put("taxonomy_version", cfg.taxonomy().version());
+    run.put("prompt_hashes", cfg.prompts().hashes());
+    run.put("options", options(o, cfg));
+    run.put("versions", Map.of("java", System.getProperty("java.version"), "beam", "2.70.0", "langchain4j", "1.19.0"));
+    run.put("targets", TracePipeline.targets(cfg));
+    run.put("select", counters.getOrDefault("select", Map.of()));
+    run.put("shortfalls", shortfalls);
+    run.put("llm", RunMetrics.llm(counters));
+    run.put("wall_seconds", Math.round(seconds * 10) / 10.0);
+    return run;
+  }
+
+  /** The options that shaped the run. API keys are never options, only the names of variables. */
+  private static Map<String, Object> options(TraceOptions o, RunConfig cfg) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("profile", o.getProfile());
+    m.put("taxonomy", o.getTaxonomy());
+    m.put("prompts", o.getPrompts());
+    m.put("seeds", cfg.seeds());
+    m.put("runner", o.getRunner().getSimpleName());
+    m.put("overgeneration", cfg.profile().overgeneration());
+    m.put("allow_shortfall", o.getAllowShortfall());
+    m.put("generator", settings(cfg.generator()));
+    m.put("judge", settings(cfg.judge()));
+    return m;
+  }
+
+  private static Map<String, Object> settings(LlmSettings s) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("provider", s.provider());
+    m.put("model", s.model());
+    m.put("base_url", s.baseUrl());
+    m.put("api_key_env", s.apiKeyEnv());
+    m.put("temperature", s.temperature());
+    m.put("max_tokens", s.maxTokens());
+    m.put("timeout_seconds", s.timeoutSeconds());
+    m.put("max_in_flight", s.maxInFlight());
+    if (s.isEmbedded()) {
+      m.put("non_compliance", s.nonCompliance());
+      m.put("malformed", s.malformed());
+    }
+    return m;
+  }
+
+  /** Some stratum has fewer records than its target and {@code --allowShortfall} was not given. */
+  public static class ShortfallException extends RuntimeException {
+    public ShortfallException(List<String> shortfalls) {
+      super("targets not met; nothing was published. Raise --overgeneration (cached answers are reused) or pass "
+          + "--allowShortfall:\n  " + String.join("\n  ", shortfalls));
+    }
+  }
+}

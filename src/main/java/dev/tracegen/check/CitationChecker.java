@@ -1,0 +1,100 @@
+package dev.tracegen.check;
+
+import dev.tracegen.model.Constraint;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code citation}, by {@code style}:
+ *
+ * <ul>
+ *   <li>{@code numeric}: the text before a line reading "References:" cites at least {@code min}
+ *       distinct markers {@code [n]} (or {@code [n, m]}), the list after it has at least {@code
+ *       min} entries {@code [n] ...}, and every cited marker has an entry;
+ *   <li>{@code none}: no {@code [n]} marker and no "References"/"Bibliography" line.
+ * </ul>
+ *
+ * Both read the plain-text projection; the label lines may be written as headings or in bold.
+ */
+public final class CitationChecker extends FailClosedChecker {
+  private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,6}(?:\\s*,\\s*\\d{1,6})*)]");
+  private static final Pattern ENTRY =
+      Pattern.compile("^[ \\t]*\\[(\\d{1,6})][ \\t]+\\S", Pattern.MULTILINE);
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
+  private static final String[] REFERENCE_LABELS = {
+    "References", "References:", "Bibliography", "Bibliography:"
+  };
+
+  @Override
+  public String id() {
+    return "citation";
+  }
+
+  @Override
+  CheckResult verify(Constraint constraint, String response) {
+    String style = text(constraint, "style");
+    String plain = TextMetrics.plainText(response);
+    return switch (style) {
+      case "numeric" -> numeric(plain, count(constraint, "min"));
+      case "none" -> none(plain);
+      default -> throw unknown("style", style, "numeric or none");
+    };
+  }
+
+  private static CheckResult numeric(String text, int min) {
+    int references = labelLine(text, "References:");
+    if (references < 0) {
+      return verdict(false, "no 'References:' line");
+    }
+    Set<Integer> cited = markers(text.substring(0, references));
+    Set<Integer> listed = new TreeSet<>();
+    Matcher entry = ENTRY.matcher(text).region(references, text.length());
+    while (entry.find()) {
+      listed.add(Integer.parseInt(entry.group(1)));
+    }
+    Set<Integer> unlisted = new TreeSet<>(cited);
+    unlisted.removeAll(listed);
+    String measured = cited.size() + " cited, " + listed.size() + " listed, needs at least " + min;
+    if (!unlisted.isEmpty()) {
+      return verdict(false, measured + "; no entry for " + unlisted);
+    }
+    return verdict(cited.size() >= min && listed.size() >= min, measured);
+  }
+
+  private static CheckResult none(String text) {
+    int markers = markers(text).size();
+    boolean referenceList = labelLine(text, REFERENCE_LABELS) >= 0;
+    return verdict(
+        markers == 0 && !referenceList,
+        markers + " citation markers" + (referenceList ? ", has a reference list" : ""));
+  }
+
+  private static Set<Integer> markers(String text) {
+    Set<Integer> numbers = new TreeSet<>();
+    Matcher m = MARKER.matcher(text);
+    while (m.find()) {
+      Matcher number = NUMBER.matcher(m.group(1));
+      while (number.find()) {
+        numbers.add(Integer.parseInt(number.group()));
+      }
+    }
+    return numbers;
+  }
+
+  /** The offset of the first line that reads one of {@code labels}, or -1. */
+  private static int labelLine(String text, String... labels) {
+    for (int s = 0; s < text.length(); ) {
+      int e = text.indexOf('\n', s);
+      e = e < 0 ? text.length() : e;
+      for (String label : labels) {
+        if (TextMetrics.isLabelLine(text, s, e, label)) {
+          return s;
+        }
+      }
+      s = e + 1;
+    }
+    return -1;
+  }
+}

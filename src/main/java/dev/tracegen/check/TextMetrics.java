@@ -1,0 +1,815 @@
+package dev.tracegen.check;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
+import dev.tracegen.model.Json;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pure text measurements shared by the checkers. They run for every constraint of every candidate
+ * response (millions of calls in a full build), so they scan characters by hand where a regex would
+ * allocate, and every pattern is compiled once.
+ *
+ * <p>Line-based counts ({@link #paragraphs}, {@link #numberedItems}, {@link #bulletedItems}, {@link
+ * #headings}) ignore the contents of fenced code blocks: code is not prose, items or headings.
+ */
+public final class TextMetrics {
+  /** Rejects {@code {...} trailing text}: a JSON answer must be one value and nothing else. */
+  private static final ObjectReader JSON_READER =
+      Json.PLAIN.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * One HTML token: a comment, a script/style element with its raw text (which may contain {@code
+   * <}), a declaration such as the doctype, or a start/end tag.
+   */
+  static final Pattern HTML_TOKEN =
+      Pattern.compile(
+          // The leading literal '<' lets the matcher skip plain text quickly.
+          "<(?:!--.*?--"
+              + "|(?<raw>script|style)\\b[^>]*>.*?</\\k<raw>\\s*"
+              + "|![a-z][^>]*"
+              + "|(?<close>/?)(?<name>[a-z][a-z0-9-]*)(?<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*+))>",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private static final Pattern HTML_HEADING =
+      Pattern.compile("<h[1-6](?:\\s[^>]*)?>", Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern MARKDOWN_BOLD =
+      Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*|__(?=\\S)(.+?)(?<=\\S)__");
+
+  private static final Pattern HTML_BOLD =
+      Pattern.compile(
+          "<(b|strong)(?:\\s[^>]*)?>(.*?)</\\1\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  /** Terms come from the taxonomy and the planner: few distinct values, compiled once each. */
+  private static final LoadingCache<String, Term> TERMS =
+      CacheBuilder.newBuilder().maximumSize(10_000).build(CacheLoader.from(Term::of));
+
+  private static final String BULLETS = "-*•+";
+  private static final String SENTENCE_CLOSERS = "\"'”’»)]}」』）*_";
+
+  private TextMetrics() {}
+
+  /**
+   * The text a human reader sees. A JSON object or array (optionally in a {@code ```json} fence)
+   * becomes its string values in document order joined by blank lines; an HTML document loses its
+   * tags, with block elements ending blocks and {@code <li>} items becoming {@code "- "} lines
+   * ({@code "1. "} inside {@code <ol>}); anything else (Markdown, plain text) is returned as is.
+   */
+  public static String plainText(String response) {
+    int first = firstNonSpace(response);
+    if (first == response.length()) {
+      return response;
+    }
+    // Only a response that starts like JSON, a fence or HTML pays for a parse or a copy.
+    char c = response.charAt(first);
+    if (c == '{' || c == '[' || c == '`') {
+      JsonNode json = parseJson(response);
+      if (json != null) {
+        StringBuilder out = new StringBuilder();
+        collectStrings(json, out);
+        return out.toString();
+      }
+    }
+    if (c == '<') {
+      String trimmed = response.strip();
+      if (looksLikeHtml(trimmed)) {
+        return htmlText(trimmed);
+      }
+    }
+    return response;
+  }
+
+  private static int firstNonSpace(String text) {
+    int i = 0;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * The response as a JSON object or array, or {@code null} when it is not exactly one (a {@code
+   * ```json} or bare {@code ```} fence around it is allowed).
+   */
+  static JsonNode parseJson(String response) {
+    String body = unfence(response.strip());
+    if (body.isEmpty() || (body.charAt(0) != '{' && body.charAt(0) != '[')) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON_READER.readTree(body);
+      return node != null && node.isContainerNode() ? node : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Word tokens: runs of letters and digits (with combining marks), joined by an apostrophe or
+   * hyphen ("don't", "trade-off") and, between digits, by a point or comma ("3.5", "1,000"). Each
+   * Han, Hiragana or Katakana character is a word on its own, since those scripts do not separate
+   * words by spaces; Hangul words are space-separated and counted like Latin ones.
+   */
+  public static int words(String text) {
+    int count = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      if (isCjkSingle(cp)) {
+        count++;
+        i += Character.charCount(cp);
+      } else if (isWordStart(cp)) {
+        count++;
+        i = endOfWord(text, i);
+      } else {
+        i += Character.charCount(cp);
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Sentence terminators: a run of {@code . ! ?} that follows a non-space character and is followed
+   * by whitespace, a closing quote, bracket or emphasis mark, or the end ("3.5" and "e.g.," do not
+   * end sentences). A full-width {@code 。！？} always ends one, as CJK text puts no space after it. A
+   * list marker such as "1." at the start of a line is not a sentence.
+   */
+  public static int sentences(String text) {
+    int count = 0;
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (!isTerminator(c)) {
+        i++;
+        continue;
+      }
+      int end = i;
+      boolean fullWidth = false;
+      while (end < n && isTerminator(text.charAt(end))) {
+        fullWidth |= text.charAt(end) > 0x7f;
+        end++;
+      }
+      boolean afterText = i > 0 && !Character.isWhitespace(text.charAt(i - 1));
+      boolean closes =
+          fullWidth
+              || end == n
+              || Character.isWhitespace(text.charAt(end))
+              || SENTENCE_CLOSERS.indexOf(text.charAt(end)) >= 0;
+      if (afterText && closes && !(end == i + 1 && c == '.' && isNumberMarker(text, i))) {
+        count++;
+      }
+      i = end;
+    }
+    return count;
+  }
+
+  /**
+   * Blocks (separated by blank lines or code fences) that hold at least one prose line: a non-blank
+   * line that is not a heading, list item, table row, horizontal rule, "References:" line or
+   * reference entry {@code [n] ...}.
+   */
+  public static int paragraphs(String text) {
+    int count = 0;
+    boolean prose = false;
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s <= n; ) {
+      int e = lineEnd(text, s);
+      int next = e < n ? e + 1 : n + 1;
+      e = stripCarriageReturn(text, s, e);
+      boolean fence = isFence(text, s, e);
+      if (fence || (!inFence && isBlank(text, s, e))) {
+        if (prose) {
+          count++;
+        }
+        prose = false;
+        inFence ^= fence;
+      } else if (!inFence && !prose) {
+        prose = isProse(text, s, e);
+      }
+      s = next;
+    }
+    return prose ? count + 1 : count;
+  }
+
+  /** Lines like {@code 1. item} or {@code 2) item}. */
+  public static int numberedItems(String text) {
+    return countLines(text, TextMetrics::isNumberedItem);
+  }
+
+  /** Lines like {@code - item}, {@code * item}, {@code • item} or {@code + item}. */
+  public static int bulletedItems(String text) {
+    return countLines(text, TextMetrics::isBulletedItem);
+  }
+
+  /** Numbered plus bulleted items. */
+  public static int listItems(String text) {
+    return numberedItems(text) + bulletedItems(text);
+  }
+
+  /** Markdown heading lines ({@code # Title} .. {@code ###### Title}) plus HTML h1-h6 elements. */
+  public static int headings(String response) {
+    int count = countLines(response, TextMetrics::isHeading);
+    if (response.indexOf('<') >= 0) {
+      Matcher m = HTML_HEADING.matcher(response);
+      while (m.find()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Emoji code points: U+1F000-U+1FAFF (pictographs, emoticons, symbols, flags), U+2600-U+27BF
+   * (miscellaneous symbols, dingbats) and U+2B50 (star). A ZWJ sequence counts each of its parts.
+   */
+  public static int emojiCount(String text) {
+    int count = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50) {
+        count++;
+      }
+      i += Character.charCount(cp);
+    }
+    return count;
+  }
+
+  /**
+   * The texts inside {@code **..**}, {@code __..__}, {@code <b>..</b>} and {@code
+   * <strong>..</strong>}.
+   */
+  public static List<String> boldSpans(String response) {
+    List<String> spans = new ArrayList<>();
+    if (response.contains("**") || response.contains("__")) {
+      Matcher m = MARKDOWN_BOLD.matcher(response);
+      while (m.find()) {
+        spans.add(m.group(1) != null ? m.group(1) : m.group(2));
+      }
+    }
+    if (response.indexOf('<') >= 0) {
+      Matcher m = HTML_BOLD.matcher(response);
+      while (m.find()) {
+        spans.add(m.group(2));
+      }
+    }
+    return spans;
+  }
+
+  /**
+   * Code points of a Unicode script named like {@code han}, {@code cyrillic}, {@code hangul}.
+   *
+   * @throws IllegalArgumentException if {@code script} names no Unicode script
+   */
+  public static int scriptChars(String text, String script) {
+    Character.UnicodeScript wanted = Character.UnicodeScript.forName(script);
+    int count = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (cp > 0x7f || wanted == Character.UnicodeScript.LATIN) {
+        if (Character.UnicodeScript.of(cp) == wanted) {
+          count++;
+        }
+      }
+      i += Character.charCount(cp);
+    }
+    return count;
+  }
+
+  /**
+   * Whether {@code text} mentions {@code term}, ignoring case. A term in a space-separated script
+   * must stand as a whole word (not inside a longer one: "robust" does not match "robustness"),
+   * optionally followed by a plural "s" when it ends in a Latin letter ("trade-off" matches
+   * "trade-offs", "baseline" matches "baselines"). A term with Han, Kana or Hangul characters
+   * matches as a plain substring. Spaces in the term match any whitespace run; its hyphens also
+   * match U+2010/U+2011 and its apostrophes match typographic ones. Han and Kana characters next to
+   * a Latin term count as a boundary, as in "使用robust方法". A blank term matches nothing.
+   */
+  public static boolean containsTerm(String text, String term) {
+    String key = term.strip();
+    if (key.isEmpty()) {
+      return false;
+    }
+    Term compiled = TERMS.getUnchecked(key.toLowerCase(Locale.ROOT));
+    // Lower-casing once lets a case-sensitive pattern use Boyer-Moore: far faster than (?iu).
+    String lower = text.toLowerCase(Locale.ROOT);
+    Matcher m = compiled.pattern().matcher(lower);
+    while (m.find()) {
+      // Checked here rather than as a regex lookbehind, which would run at every position.
+      if (!compiled.wholeWord()
+          || m.start() == 0
+          || !isWordPart(lower.codePointBefore(m.start()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A compiled lower-case term; for a whole-word term the pattern checks only the trailing
+   * boundary.
+   */
+  private record Term(Pattern pattern, boolean wholeWord) {
+    static Term of(String term) {
+      StringBuilder re = new StringBuilder();
+      boolean inSpace = false;
+      for (int i = 0; i < term.length(); ) {
+        int cp = term.codePointAt(i);
+        i += Character.charCount(cp);
+        if (Character.isWhitespace(cp)) {
+          if (!inSpace) {
+            re.append("\\s+");
+          }
+          inSpace = true;
+          continue;
+        }
+        inSpace = false;
+        if (cp == '-') {
+          re.append("[-\\u2010\\u2011]");
+        } else if (cp == '\'' || cp == '’') {
+          re.append("['’]");
+        } else if (Character.isLetterOrDigit(cp)) {
+          re.appendCodePoint(cp);
+        } else {
+          re.append(Pattern.quote(new String(Character.toChars(cp))));
+        }
+      }
+      boolean wholeWord = !hasCjk(term);
+      if (wholeWord) {
+        int last = term.codePointBefore(term.length());
+        boolean plural =
+            Character.isLetter(last)
+                && Character.UnicodeScript.of(last) == Character.UnicodeScript.LATIN;
+        re.append(plural ? "s?" : "")
+            .append("(?![\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]])");
+      }
+      return new Term(Pattern.compile(re.toString()), wholeWord);
+    }
+
+    private static boolean hasCjk(String term) {
+      for (int i = 0; i < term.length(); ) {
+        int cp = term.codePointAt(i);
+        if (isCjkSingle(cp) || Character.UnicodeScript.of(cp) == Character.UnicodeScript.HANGUL) {
+          return true;
+        }
+        i += Character.charCount(cp);
+      }
+      return false;
+    }
+  }
+
+  // ---- Line classification: each takes a line as [s, e) of t, without its line break. ----
+
+  /** A line that reads "References:", possibly as a heading or in bold, in any case. */
+  static boolean isReferencesLine(String t, int s, int e) {
+    return isLabelLine(t, s, e, "References:");
+  }
+
+  /** A line that reads {@code label}, possibly as a heading or in bold, in any case. */
+  static boolean isLabelLine(String t, int s, int e, String label) {
+    while (s < e && Character.isWhitespace(t.charAt(s))) {
+      s++;
+    }
+    while (e > s && Character.isWhitespace(t.charAt(e - 1))) {
+      e--;
+    }
+    while (s < e && t.charAt(s) == '#') {
+      s++;
+    }
+    while (s < e && Character.isWhitespace(t.charAt(s))) {
+      s++;
+    }
+    while (e - s >= 2
+        && (t.charAt(s) == '*' || t.charAt(s) == '_')
+        && t.charAt(e - 1) == t.charAt(s)) {
+      s++;
+      e--;
+    }
+    return e - s == label.length() && t.regionMatches(true, s, label, 0, label.length());
+  }
+
+  /** {@code [n] text} at the start of a line. */
+  static boolean isReferenceEntry(String t, int s, int e) {
+    int i = indentEnd(t, s, e);
+    if (i >= e || t.charAt(i) != '[') {
+      return false;
+    }
+    int digits = ++i;
+    while (i < e && isAsciiDigit(t.charAt(i))) {
+      i++;
+    }
+    return i > digits && i + 1 < e && t.charAt(i) == ']' && Character.isWhitespace(t.charAt(i + 1));
+  }
+
+  static boolean isNumberedItem(String t, int s, int e) {
+    int i = indentEnd(t, s, e);
+    int digits = i;
+    while (i < e && isAsciiDigit(t.charAt(i))) {
+      i++;
+    }
+    return i > digits
+        && i < e
+        && (t.charAt(i) == '.' || t.charAt(i) == ')')
+        && gapThenText(t, i + 1, e);
+  }
+
+  static boolean isBulletedItem(String t, int s, int e) {
+    int i = indentEnd(t, s, e);
+    return i < e
+        && BULLETS.indexOf(t.charAt(i)) >= 0
+        && gapThenText(t, i + 1, e)
+        && !isRule(t, s, e);
+  }
+
+  /** {@code #{1,6}} then space then text, indented at most three spaces (CommonMark). */
+  static boolean isHeading(String t, int s, int e) {
+    int i = indentEnd(t, s, e);
+    if (i - s > 3) {
+      return false;
+    }
+    int hashes = i;
+    while (i < e && t.charAt(i) == '#') {
+      i++;
+    }
+    return i > hashes && i - hashes <= 6 && gapThenText(t, i, e);
+  }
+
+  private static boolean isProse(String t, int s, int e) {
+    int i = indentEnd(t, s, e);
+    return !(t.charAt(i) == '|'
+        || isHeading(t, s, e)
+        || isNumberedItem(t, s, e)
+        || isBulletedItem(t, s, e)
+        || isRule(t, s, e)
+        || isReferenceEntry(t, s, e)
+        || isReferencesLine(t, s, e));
+  }
+
+  /** A horizontal rule: three or more of the same {@code - * _}, spaces allowed between. */
+  private static boolean isRule(String t, int s, int e) {
+    char mark = 0;
+    int marks = 0;
+    for (int i = s; i < e; i++) {
+      char c = t.charAt(i);
+      if (c == ' ' || c == '\t') {
+        continue;
+      }
+      if ((c != '-' && c != '*' && c != '_') || (mark != 0 && c != mark)) {
+        return false;
+      }
+      mark = c;
+      marks++;
+    }
+    return marks >= 3;
+  }
+
+  private static boolean isFence(String t, int s, int e) {
+    int i = indentEnd(t, s, e);
+    return i - s <= 3 && (t.startsWith("```", i) || t.startsWith("~~~", i)) && i + 3 <= e;
+  }
+
+  private static boolean isBlank(String t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!Character.isWhitespace(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** At least one space or tab from {@code i}, then a non-space character before {@code e}. */
+  private static boolean gapThenText(String t, int i, int e) {
+    int j = indentEnd(t, i, e);
+    return j > i && j < e && !Character.isWhitespace(t.charAt(j));
+  }
+
+  private static int indentEnd(String t, int i, int e) {
+    while (i < e && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private interface LineTest {
+    boolean test(String t, int s, int e);
+  }
+
+  /** Lines outside fenced code that pass {@code test}. */
+  private static int countLines(String text, LineTest test) {
+    int count = 0;
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(text, s);
+      int next = e + 1;
+      e = stripCarriageReturn(text, s, e);
+      if (isFence(text, s, e)) {
+        inFence = !inFence;
+      } else if (!inFence && test.test(text, s, e)) {
+        count++;
+      }
+      s = next;
+    }
+    return count;
+  }
+
+  private static int lineEnd(String text, int s) {
+    int e = text.indexOf('\n', s);
+    return e < 0 ? text.length() : e;
+  }
+
+  private static int stripCarriageReturn(String text, int s, int e) {
+    return e > s && text.charAt(e - 1) == '\r' ? e - 1 : e;
+  }
+
+  // ---- Words and sentences ----
+
+  /** Han, Hiragana or Katakana: one word per character. */
+  private static boolean isCjkSingle(int cp) {
+    if (cp < 0x2E80) {
+      return false;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA;
+  }
+
+  private static boolean isWordStart(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
+    // The Katakana length marks (ー, ｰ) are Common-script letters; they lengthen the previous kana.
+    if (cp == 0x30FC || cp == 0xFF70 || isCjkSingle(cp)) {
+      return false;
+    }
+    int type = Character.getType(cp);
+    return Character.isLetter(cp)
+        || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
+  }
+
+  private static boolean isWordPart(int cp) {
+    if (isWordStart(cp)) {
+      return true;
+    }
+    if (cp < 0x80) {
+      return false;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
+  }
+
+  /** The end of the word starting at {@code i}. */
+  private static int endOfWord(String text, int i) {
+    int n = text.length();
+    while (i < n) {
+      int cp = text.codePointAt(i);
+      if (isWordPart(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      boolean joins =
+          cp == '\''
+              || cp == '’'
+              || cp == '-'
+              || ((cp == '.' || cp == ',') && isAsciiDigit(text.charAt(i - 1)));
+      boolean continues =
+          i + 1 < n
+              && (cp == '.' || cp == ','
+                  ? isAsciiDigit(text.charAt(i + 1))
+                  : isWordStart(text.codePointAt(i + 1)));
+      if (!joins || !continues) {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isTerminator(char c) {
+    return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？';
+  }
+
+  /** The point at {@code i} closes a list marker: only digits precede it on its line. */
+  private static boolean isNumberMarker(String text, int i) {
+    int j = i - 1;
+    while (j >= 0 && isAsciiDigit(text.charAt(j))) {
+      j--;
+    }
+    if (j == i - 1) {
+      return false;
+    }
+    while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+      j--;
+    }
+    return j < 0 || text.charAt(j) == '\n';
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  // ---- Projections ----
+
+  private static String unfence(String s) {
+    if (s.length() < 6 || !s.startsWith("```") || !s.endsWith("```")) {
+      return s;
+    }
+    int newline = s.indexOf('\n');
+    if (newline < 0) {
+      return s;
+    }
+    String info = s.substring(3, newline).strip();
+    if (!info.isEmpty() && !info.equalsIgnoreCase("json")) {
+      return s;
+    }
+    return s.substring(newline + 1, s.length() - 3).strip();
+  }
+
+  private static void collectStrings(JsonNode node, StringBuilder out) {
+    if (node.isTextual()) {
+      if (!node.textValue().isBlank()) {
+        if (out.length() > 0) {
+          out.append("\n\n");
+        }
+        out.append(node.textValue());
+      }
+      return;
+    }
+    for (JsonNode child : node) {
+      collectStrings(child, out);
+    }
+  }
+
+  private static boolean looksLikeHtml(String trimmed) {
+    return trimmed.length() > 2
+        && trimmed.charAt(0) == '<'
+        && (Character.isLetter(trimmed.charAt(1)) || trimmed.charAt(1) == '!')
+        && trimmed.endsWith(">");
+  }
+
+  private static String htmlText(String html) {
+    StringBuilder out = new StringBuilder(html.length());
+    // Per open list: the last number used inside <ol>, or -1 inside <ul>.
+    Deque<int[]> lists = new ArrayDeque<>();
+    Matcher m = HTML_TOKEN.matcher(html);
+    int last = 0;
+    while (m.find()) {
+      appendHtmlText(out, html, last, m.start());
+      last = m.end();
+      String name = m.group("name");
+      if (name != null) {
+        boolean close = !m.group("close").isEmpty();
+        onTag(out, name.toLowerCase(Locale.ROOT), close, lists);
+      }
+    }
+    appendHtmlText(out, html, last, html.length());
+    return out.toString().strip();
+  }
+
+  private static void onTag(StringBuilder out, String name, boolean close, Deque<int[]> lists) {
+    switch (name) {
+      case "ul", "ol" -> {
+        if (close) {
+          lists.poll();
+        } else {
+          lists.push(new int[] {name.equals("ol") ? 0 : -1});
+        }
+        endBlock(out);
+      }
+      case "li" -> {
+        endLine(out);
+        if (!close) {
+          int[] list = lists.isEmpty() ? new int[] {-1} : lists.peek();
+          out.append("  ".repeat(Math.max(0, lists.size() - 1)));
+          out.append(list[0] < 0 ? "- " : ++list[0] + ". ");
+        }
+      }
+      case "br", "tr", "dt", "dd" -> endLine(out);
+      case "td", "th" -> appendSpace(out);
+      case "p",
+          "div",
+          "title",
+          "table",
+          "section",
+          "header",
+          "footer",
+          "article",
+          "main",
+          "nav",
+          "aside",
+          "blockquote",
+          "pre",
+          "figure",
+          "dl",
+          "form",
+          "head",
+          "body",
+          "html",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6" ->
+          endBlock(out);
+      default -> {
+        // Inline elements (b, em, a, span, code...) leave only their text.
+      }
+    }
+  }
+
+  /** Appends HTML text with whitespace collapsed and entities decoded. */
+  private static void appendHtmlText(StringBuilder out, String html, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = html.charAt(i);
+      if (c == '&') {
+        int semi = html.indexOf(';', i);
+        if (semi > i && semi < to && semi - i <= 10) {
+          String decoded = decodeEntity(html.substring(i + 1, semi));
+          if (decoded != null) {
+            if (decoded.equals(" ")) {
+              appendSpace(out);
+            } else {
+              out.append(decoded);
+            }
+            i = semi;
+            continue;
+          }
+        }
+      }
+      if (Character.isWhitespace(c)) {
+        appendSpace(out);
+      } else {
+        out.append(c);
+      }
+    }
+  }
+
+  private static String decodeEntity(String entity) {
+    return switch (entity) {
+      case "amp" -> "&";
+      case "lt" -> "<";
+      case "gt" -> ">";
+      case "quot" -> "\"";
+      case "apos", "#39" -> "'";
+      case "nbsp" -> " ";
+      default -> decodeNumericEntity(entity);
+    };
+  }
+
+  private static String decodeNumericEntity(String entity) {
+    if (entity.length() < 2 || entity.charAt(0) != '#') {
+      return null;
+    }
+    boolean hex = entity.charAt(1) == 'x' || entity.charAt(1) == 'X';
+    try {
+      int cp = Integer.parseInt(entity.substring(hex ? 2 : 1), hex ? 16 : 10);
+      return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static void appendSpace(StringBuilder out) {
+    int n = out.length();
+    if (n > 0 && out.charAt(n - 1) != ' ' && out.charAt(n - 1) != '\n') {
+      out.append(' ');
+    }
+  }
+
+  private static void endLine(StringBuilder out) {
+    while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+      out.setLength(out.length() - 1);
+    }
+    if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+      out.append('\n');
+    }
+  }
+
+  private static void endBlock(StringBuilder out) {
+    endLine(out);
+    int n = out.length();
+    if (n > 0 && (n < 2 || out.charAt(n - 2) != '\n')) {
+      out.append('\n');
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.tracegen.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.tracegen.check.Checkers;
+import dev.tracegen.model.Json;
+import dev.tracegen.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The embedded generator as a LangChain4j {@link ChatModel}. It recognises each of the project's
+ * prompts by its {@code tracegen-payload} block (the respond prompt is the bare instruction) and
+ * answers in the format the prompt asks for, so its answers go through exactly the parsing,
+ * validation and repair path of a real LLM's. Deterministic: the same conversation always gets
+ * the same answer. Knobs: a fraction of responses that break one constraint, and a fraction of
+ * structured answers that are cut off (malformed JSON); a repair re-ask is always answered well.
+ */
+public final class EmbeddedChatModel implements ChatModel {
+  public static final String PAYLOAD_FENCE = "```tracegen-payload\n";
+
+  private final Taxonomy taxonomy;
+  private final Checkers checkers;
+  private final double nonCompliance;
+  private final double malformed;
+
+  public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed) {
+    this.taxonomy = taxonomy;
+    this.checkers = checkers;
+    this.nonCompliance = nonCompliance;
+    this.malformed = malformed;
+  }
+
+  @Override
+  public ChatResponse doChat(ChatRequest request) {
+    String answer = answer(request.messages());
+    String prompt = request.messages().stream().map(EmbeddedChatModel::text).reduce("", String::concat);
+    return ChatResponse.builder()
+        .aiMessage(AiMessage.from(answer))
+        .tokenUsage(new TokenUsage(approxTokens(prompt), approxTokens(answer)))
+        .finishReason(FinishReason.STOP)
+        .modelName("tracegen-embedded-1")
+        .build();
+  }
+
+  /** The answer to a conversation: its first user message is the prompt; later turns are repairs. */
+  public String answer(List<ChatMessage> messages) {
+    String prompt = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)
+        .findFirst().orElse("");
+    boolean repair = messages.size() > 1;
+    int at = prompt.indexOf(PAYLOAD_FENCE);
+    if (at < 0) {
+      return respond(prompt);
+    }
+    int end = prompt.indexOf("\n```", at + PAYLOAD_FENCE.length());
+    JsonNode payload;
+    try {
+      payload = Json.PLAIN.readTree(prompt.substring(at + PAYLOAD_FENCE.length(), end < 0 ? prompt.length() : end));
+    } catch (IOException e) {
+      return "{\"error\": \"the payload block is not valid JSON\"}";
+    }
+    String step = payload.path("step").asText();
+    String out = switch (step) {
+      case "expand" -> EmbeddedSteps.expand(payload);
+      case "structure" -> EmbeddedSteps.structure(taxonomy, payload);
+      case "quality" -> EmbeddedSteps.quality(payload);
+      case "judge" -> EmbeddedSteps.judge(taxonomy, checkers, payload);
+      case "perturb" -> EmbeddedSteps.perturb(taxonomy, payload);
+      default -> "{\"error\": \"unknown step " + step + "\"}";
+    };
+    boolean structured = !"expand".equals(step);
+    if (structured && !repair && malformed > 0 && Hashes.unit(prompt, "malformed") < malformed) {
+      // A cut-off answer, as a real model produces when it runs out of tokens.
+      return out.substring(0, out.length() / 2);
+    }
+    return out;
+  }
+
+  private String respond(String instruction) {
+    EmbeddedSteps.ParsedInstruction parsed = EmbeddedSteps.parseInstruction(taxonomy, instruction);
+    int violate = -1;
+    if (nonCompliance > 0 && !parsed.matches().isEmpty() && Hashes.unit(instruction, "comply") < nonCompliance) {
+      violate = Hashes.pick(parsed.matches().size(), instruction, "violate");
+    }
+    return ResponseWriter.write(parsed.description(), parsed.matches(), instruction, violate);
+  }
+
+  static String text(ChatMessage m) {
+    if (m instanceof UserMessage u) {
+      return u.hasSingleText() ? u.singleText() : u.toString();
+    }
+    if (m instanceof AiMessage a) {
+      return a.text() == null ? "" : a.text();
+    }
+    return "";
+  }
+
+  static int approxTokens(String s) {
+    return Math.max(1, s.length() / 4);
+  }
+
+  static ObjectNode object() {
+    return Json.PLAIN.createObjectNode();
+  }
+
+  static ArrayNode array() {
+    return Json.PLAIN.createArrayNode();
+  }
+}

@@ -1,0 +1,301 @@
+package dev.tracegen.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.check.CheckResult;
+import dev.tracegen.check.Checker;
+import dev.tracegen.check.Checkers;
+import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Json;
+import dev.tracegen.taxonomy.Dimension;
+import dev.tracegen.taxonomy.Phrasing;
+import dev.tracegen.taxonomy.Taxonomy;
+import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/** How the simulator answers each structured prompt, reading the prompt's payload. */
+final class EmbeddedSteps {
+  private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s+");
+  private static final Pattern REFERS_TO_INPUT = Pattern.compile(
+      "(?i)\\b(the following|below|given (text|passage|table|list|data|code)|this (passage|text|table|list|code|data|paragraph|email|poem)|the input)\\b");
+
+  private EmbeddedSteps() {}
+
+  record ParsedInstruction(String description, List<String> constraints, List<PhrasingMatch> matches, String input) {}
+
+  /** Splits an instruction in the official layout (or our expand output) into its parts. */
+  static ParsedInstruction parseInstruction(Taxonomy taxonomy, String instruction) {
+    String[] lines = instruction.strip().split("\n", -1);
+    String description = lines.length == 0 ? "" : lines[0].strip();
+    List<String> constraints = new ArrayList<>();
+    List<PhrasingMatch> matches = new ArrayList<>();
+    StringBuilder input = new StringBuilder();
+    boolean inInput = false;
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (!inInput && line.strip().equals("# Inputs:")) {
+        inInput = true;
+        continue;
+      }
+      if (inInput) {
+        input.append(input.length() > 0 ? "\n" : "").append(line);
+      } else if (!line.isBlank()) {
+        String text = NUMBERED.matcher(line).replaceFirst("").strip();
+        constraints.add(text);
+        matches.add(taxonomy.match(text));
+      }
+    }
+    return new ParsedInstruction(description, constraints, matches, input.toString().strip());
+  }
+
+  static String expand(JsonNode p) {
+    String seed = p.path("seed").asText().strip();
+    String key = p.path("key").asText();
+    String context = Phrases.CONTEXTS.get(Hashes.pick(Phrases.CONTEXTS.size(), key, "context"));
+    String base = ResponseWriter.stripEnd(seed);
+    String description = seed.endsWith("?")
+        ? seed + " Answer it " + context + "."
+        : base + ", " + context + ".";
+    StringBuilder sb = new StringBuilder(description).append('\n');
+    for (JsonNode c : p.path("constraints")) {
+      sb.append(c.path("text").asText()).append('\n');
+    }
+    String input = p.path("input").asText();
+    if (!input.isBlank()) {
+      sb.append("# Inputs:\n").append(input).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static String structure(Taxonomy taxonomy, JsonNode p) {
+    ParsedInstruction parsed = parseInstruction(taxonomy, p.path("instruction").asText());
+    ObjectNode out = EmbeddedChatModel.object();
+    out.put("description", parsed.description());
+    ArrayNode cs = out.putArray("constraints");
+    for (int i = 0; i < parsed.constraints().size(); i++) {
+      PhrasingMatch m = parsed.matches().get(i);
+      ObjectNode c = cs.addObject();
+      c.put("text", parsed.constraints().get(i));
+      c.put("dimension", m == null ? "unknown" : m.dimension().id());
+      c.set("params", Json.PLAIN.valueToTree(m == null ? Map.of() : new TreeMap<>(m.params())));
+    }
+    out.put("input", parsed.input());
+    return out.toString();
+  }
+
+  static String quality(JsonNode p) {
+    String description = p.path("description").asText();
+    String input = p.path("input").asText();
+    boolean complete = !(input.isBlank() && REFERS_TO_INPUT.matcher(description).find());
+    boolean redundant = false;
+    List<String> seen = new ArrayList<>();
+    for (JsonNode c : p.path("constraints")) {
+      String t = normal(c.asText());
+      redundant |= t.equals(normal(description)) || seen.contains(t);
+      seen.add(t);
+    }
+    ObjectNode out = EmbeddedChatModel.object();
+    out.put("complete", complete);
+    out.put("redundant", redundant);
+    out.put("reason", !complete ? "The description refers to an input that is missing."
+        : redundant ? "A constraint repeats the description or another constraint."
+        : "The task is complete and its constraints are distinct.");
+    return out.toString();
+  }
+
+  static String judge(Taxonomy taxonomy, Checkers checkers, JsonNode p) {
+    String response = p.path("response").asText();
+    String lower = response.toLowerCase(Locale.ROOT);
+    ObjectNode out = EmbeddedChatModel.object();
+    ArrayNode scores = out.putArray("scores");
+    int total = 0;
+    int n = 0;
+    for (JsonNode c : p.path("constraints")) {
+      String text = c.path("text").asText();
+      Dimension d = taxonomy.dimension(c.path("dimension").asText());
+      int score;
+      String reason;
+      Optional<Checker> checker = d == null || !d.hasChecker() ? Optional.empty() : checkers.get(d.checker());
+      if (checker.isPresent()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> params = Json.PLAIN.convertValue(c.path("params"), Map.class);
+        CheckResult r = checker.get().check(new Constraint("", d.type(), d.id(), text, params), response);
+        score = r.pass() ? 10 : 0;
+        reason = r.reason();
+      } else {
+        PhrasingMatch m = taxonomy.match(text);
+        // Trailing punctuation is not part of the evidence: a citation or a merge may follow it.
+        String evidence = m == null ? "" : ResponseWriter.stripEnd(Phrasing.fill(m.phrasing().evidence(), m.params()));
+        if (evidence.isBlank()) {
+          score = 0;
+          reason = "cannot tell whether this constraint is met";
+        } else if (lower.contains(evidence.toLowerCase(Locale.ROOT))) {
+          score = 10;
+          reason = "the response shows \"" + evidence + "\"";
+        } else {
+          score = 2;
+          reason = "no sign of \"" + evidence + "\" in the response";
+        }
+      }
+      ObjectNode s = scores.addObject();
+      s.put("constraint", c.path("index").asInt());
+      s.put("score", score);
+      s.put("reason", reason);
+      total += score;
+      n++;
+    }
+    out.put("overall", n == 0 ? 0 : Math.round(total * 10.0 / n) / 10.0);
+    return out.toString();
+  }
+
+  /** One constraint as the perturber sees it. */
+  private record Item(String text, String dimension, Map<String, Object> params, PhrasingMatch match) {}
+
+  static String perturb(Taxonomy taxonomy, JsonNode p) {
+    String op = p.path("op").asText();
+    String key = p.path("key").asText() + "|" + op;
+    boolean hasInput = !p.path("input").asText().isBlank();
+    List<Item> items = new ArrayList<>();
+    for (JsonNode c : p.path("constraints")) {
+      String text = c.path("text").asText();
+      @SuppressWarnings("unchecked")
+      Map<String, Object> params = Json.PLAIN.convertValue(c.path("params"), Map.class);
+      items.add(new Item(text, c.path("dimension").asText(), params, taxonomy.match(text)));
+    }
+    List<Integer> revisable = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      PhrasingMatch m = items.get(i).match();
+      if (m != null && m.dimension().revisable() && !m.phrasing().reviseTo().isEmpty()) {
+        revisable.add(i);
+      }
+    }
+    List<Item> next = new ArrayList<>(items);
+    List<Integer> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    if (!revisable.isEmpty()) {
+      int r = revisable.get(Hashes.pick(revisable.size(), key, "revise"));
+      next.set(r, revise(taxonomy, items.get(r), key + "|r"));
+      changed.add(r);
+      if ("REVISE".equals(op) && revisable.size() >= 4) {
+        int r2 = revisable.get(Hashes.pick(revisable.size(), key, "revise2"));
+        if (r2 != r) {
+          next.set(r2, revise(taxonomy, items.get(r2), key + "|r2"));
+          changed.add(r2);
+        }
+      }
+      if ("DELETE".equals(op) && items.size() >= 2) {
+        int d = Hashes.pick(items.size() - 1, key, "delete");
+        d = d >= r ? d + 1 : d;
+        removed.add(items.get(d).text());
+        next.set(d, null);
+      }
+      if ("ADD".equals(op)) {
+        Item added = add(taxonomy, next, hasInput, key);
+        if (added != null) {
+          next.add(added);
+          changed.add(next.size() - 1);
+        }
+      }
+    }
+    ObjectNode out = EmbeddedChatModel.object();
+    ArrayNode cs = out.putArray("constraints");
+    ArrayNode ch = out.putArray("changed");
+    int pos = 0;
+    for (int i = 0; i < next.size(); i++) {
+      Item it = next.get(i);
+      if (it == null) {
+        continue;
+      }
+      pos++;
+      ObjectNode c = cs.addObject();
+      c.put("text", it.text());
+      c.put("dimension", it.dimension());
+      c.set("params", Json.PLAIN.valueToTree(new TreeMap<>(it.params())));
+      if (changed.contains(i)) {
+        ch.add(pos);
+      }
+    }
+    ArrayNode rm = out.putArray("removed");
+    removed.forEach(rm::add);
+    return out.toString();
+  }
+
+  private static Item revise(Taxonomy taxonomy, Item item, String key) {
+    PhrasingMatch m = item.match();
+    List<String> targets = m.phrasing().reviseTo();
+    String target = targets.get(Hashes.pick(targets.size(), key, "target"));
+    Dimension dim = m.dimension();
+    Phrasing phrasing = m.phrasing();
+    if (!target.equals("other_option")) {
+      String[] parts = target.split("/", 2);
+      dim = taxonomy.dimension(parts[0]);
+      phrasing = dim.phrasing(parts[1]);
+    }
+    List<Map<String, Object>> options = new ArrayList<>();
+    for (Map<String, Object> o : phrasing.options()) {
+      if (!Phrasing.fill(phrasing.text(), o).equals(item.text())) {
+        options.add(o);
+      }
+    }
+    Map<String, Object> params = new LinkedHashMap<>(options.get(Hashes.pick(options.size(), key, "option")));
+    // Flipping a requirement into its opposite keeps its subject (the same keyword).
+    if (!target.equals("other_option") && params.containsKey("keyword") && m.params().containsKey("keyword")) {
+      params.put("keyword", m.params().get("keyword"));
+    }
+    return new Item(Phrasing.fill(phrasing.text(), params), dim.id(), params, new PhrasingMatch(dim, phrasing, params));
+  }
+
+  private static Item add(Taxonomy taxonomy, List<Item> current, boolean hasInput, String key) {
+    List<String> present = new ArrayList<>();
+    List<String> blocked = new ArrayList<>();
+    for (Item it : current) {
+      if (it != null && it.match() != null) {
+        present.add(it.match().dimension().id());
+        blocked.addAll(it.match().dimension().conflictsWith());
+        blocked.addAll(it.match().phrasing().conflictsWith());
+      }
+    }
+    List<Dimension> candidates = new ArrayList<>();
+    double total = 0;
+    for (Dimension d : taxonomy.dimensions()) {
+      boolean conflicts = blocked.contains(d.id()) || d.conflictsWith().stream().anyMatch(present::contains);
+      if (present.contains(d.id()) || conflicts || d.providesInput() || (d.needsInput() && !hasInput) || d.weight() <= 0) {
+        continue;
+      }
+      candidates.add(d);
+      total += d.weight();
+    }
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    double x = Hashes.unit(key, "add") * total;
+    Dimension chosen = candidates.get(candidates.size() - 1);
+    for (Dimension d : candidates) {
+      x -= d.weight();
+      if (x < 0) {
+        chosen = d;
+        break;
+      }
+    }
+    List<Phrasing> phrasings = chosen.phrasings().stream()
+        .filter(ph -> ph.conflictsWith().stream().noneMatch(present::contains)).toList();
+    if (phrasings.isEmpty()) {
+      return null;
+    }
+    Phrasing ph = phrasings.get(Hashes.pick(phrasings.size(), key, "add-phrasing"));
+    Map<String, Object> params = ph.options().get(Hashes.pick(ph.options().size(), key, "add-option"));
+    return new Item(Phrasing.fill(ph.text(), params), chosen.id(), params, new PhrasingMatch(chosen, ph, params));
+  }
+
+  private static String normal(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+}

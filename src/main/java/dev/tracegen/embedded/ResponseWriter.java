@@ -1,0 +1,390 @@
+package dev.tracegen.embedded;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tracegen.check.TextMetrics;
+import dev.tracegen.model.Json;
+import dev.tracegen.taxonomy.Phrasing;
+import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a response that meets every constraint it understands: it reads each constraint's
+ * parameters, lays out headings, lists, paragraphs and references, and tops up or trims filler
+ * sentences until the length limits hold. A {@code violate} index makes it deliberately miss one
+ * constraint (the non-compliance knob).
+ */
+final class ResponseWriter {
+  private ResponseWriter() {}
+
+  /** What the response must do, gathered from the constraints. */
+  private static final class Spec {
+    String format = "markdown";
+    int wordsMin = -1;
+    int wordsMax = -1;
+    int sentMin = -1;
+    int sentMax = -1;
+    int paragraphs = -1;
+    int items = -1;
+    String itemStyle = "bulleted";
+    int headings = 0;
+    final List<String> includes = new ArrayList<>();
+    final List<String> injected = new ArrayList<>();
+    String bold;
+    boolean noBold;
+    int emoji;
+    boolean forceEmoji;
+    int citations;
+    boolean forceCitation;
+    final Set<String> scripts = new LinkedHashSet<>();
+    final List<String> evidence = new ArrayList<>();
+    boolean overshootWords;
+    boolean undershootWords;
+  }
+
+  static String write(String description, List<PhrasingMatch> constraints, String key, int violate) {
+    Spec spec = new Spec();
+    for (int i = 0; i < constraints.size(); i++) {
+      PhrasingMatch m = constraints.get(i);
+      if (m != null) {
+        apply(spec, m, i == violate);
+      }
+    }
+    List<String> prose = new ArrayList<>();
+    prose.add("This answer takes up the request to " + lowerFirst(stripEnd(description)) + ".");
+    for (String e : spec.evidence) {
+      prose.add(e.endsWith(".") || e.endsWith("!") || e.endsWith("?") ? e : e + ".");
+    }
+    for (int i = 0; i < spec.includes.size(); i++) {
+      String template = Phrases.KEYWORD_SENTENCES.get(Hashes.pick(Phrases.KEYWORD_SENTENCES.size(), key, "kw", "" + i));
+      prose.add(String.format(template, spec.includes.get(i)));
+    }
+    if (spec.bold != null) {
+      prose.add("The **" + spec.bold + "** deserves to be stated plainly.");
+    }
+    prose.addAll(spec.injected);
+    List<String> closings = new ArrayList<>();
+    for (String script : spec.scripts) {
+      closings.add(Phrases.CLOSINGS.getOrDefault(script, Phrases.CLOSINGS.get("latin")));
+    }
+    int start = Hashes.pick(Phrases.FILLERS.size(), key, "filler");
+    Layout layout = new Layout(spec, prose, closings, start, key);
+
+    // Filler sentences are counted by their own metrics, so the number needed is computed once
+    // and the result verified, rather than re-rendering per added sentence.
+    Metrics base = measure(layout.render(0, 0), spec.format);
+    int fillers = 0;
+    int wordsGoal = spec.wordsMin < 0 ? -1
+        : spec.wordsMax < 0 ? spec.wordsMin + 15 : spec.wordsMin + (spec.wordsMax - spec.wordsMin) / 3;
+    int words = base.words;
+    int sentences = base.sentences;
+    // Citations and emoji attach to sentences, so there must be enough sentences to carry them.
+    int minSentences = Math.max(Math.max(spec.citations, spec.emoji), 1) + 1;
+    while (fillers < 80 && (prose.size() + fillers < minSentences || (wordsGoal >= 0 && words < wordsGoal) || (spec.sentMin >= 0 && sentences < spec.sentMin + 1)
+        || (spec.overshootWords && words <= spec.wordsMax + 30))) {
+      words += FILLER_WORDS[(start + fillers) % FILLER_WORDS.length];
+      sentences++;
+      fillers++;
+    }
+    if (spec.undershootWords) {
+      fillers = Math.max(0, minSentences - prose.size());
+    }
+    int merges = 0;
+    String text = layout.render(fillers, merges);
+    Metrics m = measure(text, spec.format);
+    while (fillers > 0 && prose.size() + fillers > minSentences && !spec.overshootWords && ((spec.wordsMax >= 0 && m.words > spec.wordsMax)
+        || (spec.sentMax >= 0 && m.sentences > spec.sentMax))) {
+      fillers--;
+      text = layout.render(fillers, merges);
+      m = measure(text, spec.format);
+    }
+    while (spec.sentMax >= 0 && m.sentences > spec.sentMax && merges < layout.mergeable()) {
+      merges++;
+      text = layout.render(fillers, merges);
+      m = measure(text, spec.format);
+    }
+    return text;
+  }
+
+  private static final int[] FILLER_WORDS =
+      Phrases.FILLERS.stream().mapToInt(TextMetrics::words).toArray();
+
+  private record Metrics(int words, int sentences) {}
+
+  private static Metrics measure(String text, String format) {
+    String plain = TextMetrics.plainText(text);
+    return new Metrics(TextMetrics.words(plain), TextMetrics.sentences(plain));
+  }
+
+  private static void apply(Spec s, PhrasingMatch m, boolean violate) {
+    Map<String, Object> p = m.params();
+    String checker = m.dimension().checker();
+    switch (checker) {
+      case "numerical" -> {
+        String metric = String.valueOf(p.get("metric"));
+        int min = intOf(p.get("min"));
+        int max = intOf(p.get("max"));
+        switch (metric) {
+          case "words" -> {
+            s.wordsMin = min;
+            s.wordsMax = max;
+            if (violate) {
+              s.overshootWords = max >= 0;
+              s.undershootWords = max < 0;
+            }
+          }
+          case "sentences" -> {
+            s.sentMin = violate ? -1 : min;
+            s.sentMax = violate ? -1 : max;
+            if (violate && min >= 0) {
+              s.sentMax = Math.max(1, min - 3);
+            } else if (violate) {
+              s.sentMin = max + 3;
+            }
+          }
+          case "paragraphs" -> s.paragraphs = violate ? min + 1 : min;
+          case "items" -> s.items = violate ? min + 1 : min;
+          default -> { }
+        }
+      }
+      case "output_format" -> s.format = violate ? "markdown" : String.valueOf(p.get("format"));
+      case "inclusion" -> {
+        if (!violate) {
+          s.includes.add(String.valueOf(p.get("keyword")));
+        }
+      }
+      case "exclusion" -> {
+        if (violate) {
+          s.injected.add("This point is " + p.get("keyword") + " worth repeating.");
+        }
+      }
+      case "numbering_list" -> {
+        s.items = intOf(p.get("count")) + (violate ? 1 : 0);
+        s.itemStyle = String.valueOf(p.get("style"));
+      }
+      case "hierarchy" -> s.headings = Math.max(intOf(p.get("count")), intOf(p.get("min"))) + (violate ? 1 : 0);
+      case "multilingual" -> {
+        if (!violate) {
+          s.scripts.add(String.valueOf(p.get("script")));
+        }
+      }
+      case "text_pattern" -> {
+        switch (String.valueOf(p.get("pattern"))) {
+          case "bold_keyword" -> s.bold = violate ? null : String.valueOf(p.get("keyword"));
+          case "no_bold" -> {
+            s.noBold = true;
+            if (violate) {
+              s.bold = "main point";
+            }
+          }
+          case "emoji_min" -> s.emoji = violate ? 0 : intOf(p.get("count"));
+          case "no_emoji" -> s.forceEmoji = violate;
+          default -> { }
+        }
+      }
+      case "citation" -> {
+        if ("numeric".equals(String.valueOf(p.get("style")))) {
+          s.citations = violate ? 0 : Math.max(1, intOf(p.get("min")));
+        } else {
+          s.forceCitation = violate;
+        }
+      }
+      default -> {
+        // Judged by the LLM: the simulator writes the sentence that shows compliance.
+        if (!violate && !m.phrasing().respond().isEmpty()) {
+          s.evidence.add(Phrasing.fill(m.phrasing().respond(), p));
+        }
+      }
+    }
+  }
+
+  /** Arranges prose, lists, headings and references in the requested format. */
+  private static final class Layout {
+    private final Spec spec;
+    private final List<String> prose;
+    private final List<String> closings;
+    private final int fillerStart;
+    private final String key;
+
+    Layout(Spec spec, List<String> prose, List<String> closings, int fillerStart, String key) {
+      this.spec = spec;
+      this.prose = prose;
+      this.closings = closings;
+      this.fillerStart = fillerStart;
+      this.key = key;
+    }
+
+    int mergeable() {
+      return prose.size() + 80;
+    }
+
+
+    String render(int fillers, int merges) {
+      List<String> sentences = new ArrayList<>(prose);
+      for (int i = 0; i < fillers; i++) {
+        sentences.add(Phrases.FILLERS.get((fillerStart + i) % Phrases.FILLERS.size()));
+      }
+      int citations = spec.citations > 0 ? spec.citations : spec.forceCitation ? 1 : 0;
+      for (int i = 0; i < citations && i < sentences.size(); i++) {
+        sentences.set(i, cite(sentences.get(i), i + 1));
+      }
+      int emoji = spec.emoji > 0 ? spec.emoji : spec.forceEmoji ? 1 : 0;
+      for (int i = 0; i < emoji && i < sentences.size(); i++) {
+        sentences.set(i, sentences.get(i) + " " + Phrases.EMOJI.get(i % Phrases.EMOJI.size()));
+      }
+      // Merging folds the last sentences into one with semicolons: fewer sentences, same words.
+      for (int i = 0; i < merges && sentences.size() > 1; i++) {
+        int at = sentences.size() - 2;
+        String a = sentences.get(at);
+        String b = sentences.remove(at + 1);
+        sentences.set(at, stripEnd(a) + "; " + lowerFirst(b));
+      }
+      sentences.addAll(closings);
+      List<String> references = new ArrayList<>();
+      for (int i = 0; i < citations; i++) {
+        references.add("[" + (i + 1) + "] " + Phrases.REFERENCES.get((i + Hashes.pick(5, key, "ref")) % Phrases.REFERENCES.size()));
+      }
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < Math.max(0, spec.items); i++) {
+        items.add(Phrases.ITEMS.get(i % Phrases.ITEMS.size()));
+      }
+      return switch (spec.format) {
+        case "json" -> json(sentences, items, references);
+        case "html" -> html(paragraphs(sentences), items, references);
+        case "markdown_table" -> table(sentences, items, references);
+        default -> markdown(paragraphs(sentences), items, references);
+      };
+    }
+
+    private List<List<String>> paragraphs(List<String> sentences) {
+      int n = spec.paragraphs > 0 ? spec.paragraphs : Math.max(1, Math.min(4, sentences.size() / 4));
+      while (sentences.size() < n) {
+        sentences.add(sentences.size() > 0 ? Phrases.FILLERS.get((fillerStart + 79 + sentences.size()) % Phrases.FILLERS.size())
+            : Phrases.FILLERS.get(0));
+      }
+      List<List<String>> out = new ArrayList<>();
+      int size = sentences.size();
+      for (int i = 0; i < n; i++) {
+        out.add(new ArrayList<>(sentences.subList(i * size / n, (i + 1) * size / n)));
+      }
+      return out;
+    }
+
+    private String markdown(List<List<String>> paragraphs, List<String> items, List<String> references) {
+      List<String> blocks = new ArrayList<>();
+      List<String> listLines = new ArrayList<>();
+      for (int i = 0; i < items.size(); i++) {
+        listLines.add(("numbered".equals(spec.itemStyle) ? (i + 1) + ". " : "- ") + items.get(i));
+      }
+      int headings = spec.headings;
+      int sections = Math.max(1, headings);
+      for (int s = 0; s < sections; s++) {
+        if (headings > 0) {
+          blocks.add("## " + Phrases.HEADINGS.get(s % Phrases.HEADINGS.size()) + (s >= Phrases.HEADINGS.size() ? " " + (s + 1) : ""));
+        }
+        int from = s * paragraphs.size() / sections;
+        int to = (s + 1) * paragraphs.size() / sections;
+        for (int p = from; p < to; p++) {
+          blocks.add(String.join(" ", paragraphs.get(p)));
+          if (p == 0 && !listLines.isEmpty()) {
+            blocks.add(String.join("\n", listLines));
+            listLines.clear();
+          }
+        }
+      }
+      if (!listLines.isEmpty()) {
+        blocks.add(String.join("\n", listLines));
+      }
+      if (!references.isEmpty()) {
+        blocks.add("References:\n" + String.join("\n", references));
+      }
+      return String.join("\n\n", blocks);
+    }
+
+    private String html(List<List<String>> paragraphs, List<String> items, List<String> references) {
+      StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html>\n<body>\n");
+      for (int p = 0; p < paragraphs.size(); p++) {
+        sb.append("<p>").append(escape(String.join(" ", paragraphs.get(p)))).append("</p>\n");
+        if (p == 0 && !items.isEmpty()) {
+          String tag = "numbered".equals(spec.itemStyle) ? "ol" : "ul";
+          sb.append('<').append(tag).append(">\n");
+          items.forEach(i -> sb.append("<li>").append(escape(i)).append("</li>\n"));
+          sb.append("</").append(tag).append(">\n");
+        }
+      }
+      if (!references.isEmpty()) {
+        sb.append("<p>References:</p>\n");
+        references.forEach(r -> sb.append("<p>").append(escape(r)).append("</p>\n"));
+      }
+      return sb.append("</body>\n</html>").toString();
+    }
+
+    private String table(List<String> sentences, List<String> items, List<String> references) {
+      StringBuilder sb = new StringBuilder("| # | Point |\n|---|---|\n");
+      List<String> rows = new ArrayList<>(sentences);
+      rows.addAll(items);
+      rows.addAll(references);
+      for (int i = 0; i < rows.size(); i++) {
+        sb.append("| ").append(i + 1).append(" | ").append(rows.get(i).replace("|", "/")).append(" |\n");
+      }
+      return sb.toString().stripTrailing();
+    }
+
+    private String json(List<String> sentences, List<String> items, List<String> references) {
+      Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      doc.put("answer", String.join(" ", sentences));
+      if (!items.isEmpty()) {
+        doc.put("items", items);
+      }
+      if (!references.isEmpty()) {
+        doc.put("references", references);
+      }
+      try {
+        return Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static String cite(String sentence, int n) {
+    int end = sentence.length();
+    while (end > 0 && ".!?".indexOf(sentence.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return sentence.substring(0, end) + " [" + n + "]" + sentence.substring(end);
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  static String stripEnd(String s) {
+    String t = s.strip();
+    while (!t.isEmpty() && ".!?。:;".indexOf(t.charAt(t.length() - 1)) >= 0) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t;
+  }
+
+  static String lowerFirst(String s) {
+    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+    return s;
+  }
+
+  private static int intOf(Object o) {
+    if (o instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return o == null ? -1 : Integer.parseInt(String.valueOf(o).trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

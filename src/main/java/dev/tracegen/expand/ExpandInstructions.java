@@ -1,0 +1,68 @@
+package dev.tracegen.expand;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.CandidateStepFn;
+import dev.tracegen.llm.LlmSession;
+import dev.tracegen.llm.StepContext;
+import dev.tracegen.llm.StepResult;
+import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Plan;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/** Expand: plan in, candidate with the LLM's complex instruction text out. */
+public class ExpandInstructions extends PTransform<PCollection<Candidate>, PCollectionTuple> {
+  private final StepContext ctx;
+
+  private ExpandInstructions(StepContext ctx) {
+    this.ctx = ctx;
+  }
+
+  public static ExpandInstructions with(StepContext ctx) {
+    return new ExpandInstructions(ctx);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Candidate> plans) {
+    return CandidateStage.apply(plans, "ExpandSeeds", new ExpandFn(ctx));
+  }
+
+  static class ExpandFn extends CandidateStepFn {
+    private final StepContext ctx;
+
+    ExpandFn(StepContext ctx) {
+      super("expand", ctx.generator(), ctx.taxonomy());
+      this.ctx = ctx;
+    }
+
+    @Override
+    protected StepResult<Candidate> work(Candidate c, LlmSession session) {
+      Plan plan = c.plan();
+      StringBuilder list = new StringBuilder();
+      ObjectNode payload = StepContext.payload();
+      payload.put("key", plan.id());
+      payload.put("seed", plan.seed().instruction());
+      payload.put("input", plan.input());
+      ArrayNode cs = payload.putArray("constraints");
+      for (Constraint k : plan.constraints()) {
+        list.append("- [").append(k.dimension()).append("] ").append(k.text()).append('\n');
+        cs.addObject().put("dimension", k.dimension()).put("text", k.text());
+      }
+      String prompt = ctx.prompt("expand", Map.of(
+          "seed", plan.seed().instruction(),
+          "input", plan.input(),
+          "count", String.valueOf(plan.constraints().size()),
+          "constraints", list.toString().strip()), payload);
+      String text = session.askText(prompt).strip();
+      if (text.isEmpty()) {
+        return StepResult.reject("empty_expansion", "the model returned no instruction");
+      }
+      return StepResult.of(c.withExpanded(text).spent("expand", ctx.prompts().hash("expand"), session.calls()));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Expand: the LLM rewrites a simple seed into one complex instruction carrying the planned constraints. */
+package dev.tracegen.expand;

@@ -1,0 +1,117 @@
+package dev.tracegen.export;
+
+import dev.tracegen.model.Json;
+import dev.tracegen.model.TraceRecord;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.beam.sdk.values.KV;
+
+/**
+ * Writes one shard: the gzip JSONL of its records sorted by id, and this shard's fragment of each
+ * view of its split. Emits (view, shard index) per fragment and the shard's file name.
+ *
+ * <p>The shard's records are sorted in memory; that bounds a shard's size, not the corpus's.
+ * Rewriting on a retry replaces the same files with the same bytes.
+ */
+class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String, Integer>> {
+  private static final byte[] NEWLINE = {'\n'};
+  private static final byte[] ARRAY_SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
+  // Ties cannot occur after dedup, but the full line breaks them anyway so order stays total.
+  private static final Comparator<Row> BY_ID =
+      Comparator.comparing(Row::id).thenComparing(Row::line);
+
+  private final String stagingDir;
+  private final TreeMap<String, Integer> shardCounts;
+  private final TreeMap<String, String> labels;
+  private final String category;
+
+  WriteShardFn(
+      String stagingDir,
+      Map<String, Integer> shardCounts,
+      Map<String, String> labels,
+      String category) {
+    this.stagingDir = stagingDir;
+    this.shardCounts = new TreeMap<>(shardCounts);
+    this.labels = new TreeMap<>(labels);
+    this.category = category;
+  }
+
+  private record Row(String id, String line, TraceRecord record) {}
+
+  @ProcessElement
+  public void process(@Element KV<KV<String, Integer>, CoGbkResult> shard, MultiOutputReceiver out)
+      throws IOException {
+    String split = shard.getKey().getKey();
+    int index = shard.getKey().getValue();
+    int count = shardCounts.get(split);
+
+    List<Row> rows = new ArrayList<>();
+    for (TraceRecord r : shard.getValue().getAll(ExportCorpus.RECORDS)) {
+      rows.add(new Row(r.id(), Json.MAPPER.writeValueAsString(r), r));
+    }
+    rows.sort(BY_ID);
+
+    String shardName = ExportFiles.shardName(split, index, count);
+    Map<View, OutputStream> fragments = new LinkedHashMap<>();
+    try (OutputStream gz =
+        new GZIPOutputStream(
+            ExportFiles.create(ExportFiles.resolve(stagingDir, shardName), "application/gzip"),
+            1 << 16)) {
+      // GZIPOutputStream writes a fixed header (no name, mtime 0), so equal lines give equal bytes.
+      for (View view : View.forSplit(split)) {
+        fragments.put(
+            view,
+            ExportFiles.create(
+                ExportFiles.resolve(
+                    stagingDir, ExportFiles.fragmentName(view.fileName(), index, count)),
+                MimeTypes.TEXT));
+      }
+      boolean first = true;
+      for (Row row : rows) {
+        gz.write(row.line().getBytes(StandardCharsets.UTF_8));
+        gz.write(NEWLINE);
+        for (Map.Entry<View, OutputStream> e : fragments.entrySet()) {
+          writeRows(
+              e.getKey(), e.getValue(), e.getKey().rows(row.record(), labels, category), first);
+        }
+        first = false;
+      }
+    } finally {
+      for (OutputStream fragment : fragments.values()) {
+        fragment.close();
+      }
+    }
+
+    out.get(ExportCorpus.SHARDS_WRITTEN).output(shardName);
+    for (View view : fragments.keySet()) {
+      out.get(ExportCorpus.FRAGMENTS).output(KV.of(view.fileName(), index));
+    }
+  }
+
+  /** JSONL: one row per line. JSON array: rows separated by commas, brackets added on concat. */
+  private static void writeRows(View view, OutputStream out, List<String> rows, boolean firstRecord)
+      throws IOException {
+    boolean first = firstRecord;
+    for (String row : rows) {
+      if (view.jsonArray() && !first) {
+        out.write(ARRAY_SEPARATOR);
+      }
+      out.write(row.getBytes(StandardCharsets.UTF_8));
+      if (!view.jsonArray()) {
+        out.write(NEWLINE);
+      }
+      first = false;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package dev.tracegen.llm;
+
+import dev.tracegen.model.Candidate;
+import dev.tracegen.taxonomy.Taxonomy;
+
+/** An {@link LlmStepFn} over candidates, identified by plan id. */
+public abstract class CandidateStepFn extends LlmStepFn<Candidate, Candidate> {
+  protected CandidateStepFn(String step, LlmSettings settings, Taxonomy taxonomy) {
+    super(step, settings, taxonomy, CandidateStage.KEPT, CandidateStage.REJECTED);
+  }
+
+  @Override
+  protected String idOf(Candidate input) {
+    return input.id();
+  }
+}

@@ -1,0 +1,172 @@
+package dev.tracegen.llm;
+
+import dev.tracegen.model.Json;
+import dev.tracegen.model.Rejection;
+import dev.tracegen.taxonomy.Taxonomy;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.TupleTag;
+
+/**
+ * Base of every DoFn that calls an LLM. Up to {@code maxInFlight} elements are worked on at once
+ * on a pool (LLM latency, not CPU, bounds throughput), results are emitted as they complete and
+ * the rest at the end of the bundle. Malformed answers are repaired once, then rejected; every
+ * call is counted per step in Beam metrics ({@code llm.<step>} namespace).
+ */
+public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
+  private final String step;
+  private final LlmSettings settings;
+  private final Taxonomy taxonomy;
+  private final TupleTag<O> mainTag;
+  private final TupleTag<Rejection> rejectedTag;
+
+  private transient LlmClient client;
+  private transient ExecutorService pool;
+  private transient Deque<Future<Done<O>>> pending;
+  private transient Counter calls;
+  private transient Counter repairs;
+  private transient Counter retries;
+  private transient Counter cacheHits;
+  private transient Counter tokensIn;
+  private transient Counter tokensOut;
+  private transient Counter failures;
+
+  protected LlmStepFn(String step, LlmSettings settings, Taxonomy taxonomy, TupleTag<O> mainTag,
+      TupleTag<Rejection> rejectedTag) {
+    this.step = step;
+    this.settings = settings;
+    this.taxonomy = taxonomy;
+    this.mainTag = mainTag;
+    this.rejectedTag = rejectedTag;
+  }
+
+  /** The stage's work for one element, run on a pool thread; may make several LLM calls. */
+  protected abstract StepResult<O> work(I input, LlmSession session) throws Exception;
+
+  /** A stable id of the element for rejections. */
+  protected abstract String idOf(I input);
+
+  protected Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  private record Done<O>(String id, String record, StepResult<O> result, LlmSession session, Exception error) {}
+
+  @Setup
+  public void setup() {
+    client = LlmClient.shared(settings, taxonomy);
+    // The in-process simulator answers in microseconds; a pool would only add overhead.
+    if (!settings.isEmbedded() || settings.maxInFlight() > 1) {
+      pool = Executors.newFixedThreadPool(Math.max(1, settings.maxInFlight()), r -> {
+        Thread t = new Thread(r, "llm-" + step);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    String ns = "llm." + step;
+    calls = Metrics.counter(ns, "calls");
+    repairs = Metrics.counter(ns, "repairs");
+    retries = Metrics.counter(ns, "retries");
+    cacheHits = Metrics.counter(ns, "cache_hits");
+    tokensIn = Metrics.counter(ns, "tokens_in");
+    tokensOut = Metrics.counter(ns, "tokens_out");
+    failures = Metrics.counter(ns, "failures");
+  }
+
+  @StartBundle
+  public void startBundle() {
+    pending = new ArrayDeque<>();
+  }
+
+  @ProcessElement
+  public void process(@Element I input, MultiOutputReceiver out) throws Exception {
+    if (pool == null) {
+      emit(run(input), out);
+      return;
+    }
+    pending.add(pool.submit(() -> run(input)));
+    while (pending.size() >= settings.maxInFlight() || (!pending.isEmpty() && pending.peek().isDone())) {
+      emit(await(pending.poll()), out);
+    }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext c) throws Exception {
+    while (!pending.isEmpty()) {
+      Done<O> done = await(pending.poll());
+      account(done);
+      if (done.result().rejected()) {
+        c.output(rejectedTag, rejection(done), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      } else {
+        c.output(mainTag, done.result().value(), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
+      }
+    }
+  }
+
+  @Teardown
+  public void teardown() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  private Done<O> run(I input) {
+    LlmSession session = new LlmSession(client, step);
+    String id = idOf(input);
+    try {
+      StepResult<O> result = work(input, session);
+      // The record is serialised only when it is rejected, so nothing is lost and nothing is wasted.
+      return new Done<>(id, result.rejected() ? Json.write(input) : null, result, session, null);
+    } catch (MalformedOutputException e) {
+      return new Done<>(id, Json.write(input), StepResult.reject("malformed_output", e.getMessage()), session, null);
+    } catch (Exception e) {
+      return new Done<>(id, Json.write(input), null, session, e);
+    }
+  }
+
+  private Done<O> await(Future<Done<O>> f) throws Exception {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception ex ? ex : e;
+    }
+  }
+
+  private void emit(Done<O> done, MultiOutputReceiver out) throws Exception {
+    account(done);
+    if (done.result().rejected()) {
+      out.get(rejectedTag).output(rejection(done));
+    } else {
+      out.get(mainTag).output(done.result().value());
+    }
+  }
+
+  private void account(Done<O> done) throws Exception {
+    LlmSession s = done.session();
+    calls.inc(s.calls);
+    repairs.inc(s.repairs);
+    retries.inc(s.retries);
+    cacheHits.inc(s.cacheHits);
+    tokensIn.inc(s.tokensIn);
+    tokensOut.inc(s.tokensOut);
+    if (done.error() != null) {
+      failures.inc();
+      // Errors that are not about one element (bad key, open circuit) stop the run.
+      throw done.error();
+    }
+  }
+
+  private Rejection rejection(Done<O> done) {
+    return new Rejection(step, done.result().reason(), done.id(), done.result().detail(),
+        done.record() == null ? "" : done.record());
+  }
+}

@@ -1,0 +1,28 @@
+package dev.tracegen.llm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.config.Prompts;
+import dev.tracegen.model.Json;
+import dev.tracegen.taxonomy.Taxonomy;
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * What every LLM stage needs, read once while the pipeline is built: prompts, taxonomy, the
+ * generator and judge settings, and the run seed.
+ */
+public record StepContext(Prompts prompts, Taxonomy taxonomy, LlmSettings generator, LlmSettings judge, long runSeed)
+    implements Serializable {
+
+  /** Renders a prompt with its payload block (the structured copy the embedded model reads). */
+  public String prompt(String step, Map<String, String> vars, ObjectNode payload) {
+    payload.put("step", step);
+    java.util.Map<String, String> all = new java.util.HashMap<>(vars);
+    all.put("payload", payload.toString());
+    return prompts.render(step, all);
+  }
+
+  public static ObjectNode payload() {
+    return Json.PLAIN.createObjectNode();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tracegen.respond;
+
+import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.CandidateStepFn;
+import dev.tracegen.llm.LlmSession;
+import dev.tracegen.llm.StepContext;
+import dev.tracegen.llm.StepResult;
+import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Instruction;
+import java.util.Map;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/** Respond: writes y1 for x1, or y2 for x2. */
+public class GenerateResponses extends PTransform<PCollection<Candidate>, PCollectionTuple> {
+  private final StepContext ctx;
+  private final boolean second;
+
+  private GenerateResponses(StepContext ctx, boolean second) {
+    this.ctx = ctx;
+    this.second = second;
+  }
+
+  /** y1 for x1. */
+  public static GenerateResponses forX1(StepContext ctx) {
+    return new GenerateResponses(ctx, false);
+  }
+
+  /** y2 for x2. */
+  public static GenerateResponses forX2(StepContext ctx) {
+    return new GenerateResponses(ctx, true);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<Candidate> in) {
+    return CandidateStage.apply(in, second ? "AnswerX2" : "AnswerX1", new RespondFn(ctx, second));
+  }
+
+  static class RespondFn extends CandidateStepFn {
+    private final StepContext ctx;
+    private final boolean second;
+
+    RespondFn(StepContext ctx, boolean second) {
+      super(second ? "respond_y2" : "respond_y1", ctx.generator(), ctx.taxonomy());
+      this.ctx = ctx;
+      this.second = second;
+    }
+
+    @Override
+    protected StepResult<Candidate> work(Candidate c, LlmSession session) {
+      Instruction x = second ? c.x2() : c.x1();
+      String response = session.askText(ctx.prompts().render("respond", Map.of("instruction", x.render()))).strip();
+      if (response.isEmpty()) {
+        return StepResult.reject("empty_response", "the model returned an empty response");
+      }
+      Candidate out = second ? c.withY2(response) : c.withY1(response);
+      return StepResult.of(out.spent(second ? "respond_y2" : "respond_y1", ctx.prompts().hash("respond"), session.calls()));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Select: exactly the target count per split and constraint-count stratum, chosen by hash. */
+package dev.tracegen.select;

@@ -1,0 +1,62 @@
+package dev.tracegen.split;
+
+import dev.tracegen.model.Json;
+import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Rejection;
+import dev.tracegen.model.TraceRecord;
+import dev.tracegen.plan.Draws;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Split: re-derives each record's split from its seed (the same hash Plan used) so that no eval
+ * seed can reach train, whatever happened upstream.
+ */
+public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
+  public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
+  public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+
+  private final long runSeed;
+  private final double evalSeedFraction;
+
+  private SplitRecords(long runSeed, double evalSeedFraction) {
+    this.runSeed = runSeed;
+    this.evalSeedFraction = evalSeedFraction;
+  }
+
+  public static SplitRecords bySeed(long runSeed, double evalSeedFraction) {
+    return new SplitRecords(runSeed, evalSeedFraction);
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<TraceRecord> records) {
+    return records
+        .apply("CheckSeedSplit", ParDo.of(new SplitFn(runSeed, evalSeedFraction)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+  }
+
+  static class SplitFn extends DoFn<TraceRecord, TraceRecord> {
+    private final long runSeed;
+    private final double evalSeedFraction;
+
+    SplitFn(long runSeed, double evalSeedFraction) {
+      this.runSeed = runSeed;
+      this.evalSeedFraction = evalSeedFraction;
+    }
+
+    @ProcessElement
+    public void process(@Element TraceRecord r, MultiOutputReceiver out) {
+      String split = Draws.splitOf(runSeed, r.seedId(), evalSeedFraction);
+      if (split.equals(r.split())) {
+        out.get(KEPT).output(r);
+      } else {
+        out.get(REJECTED).output(new Rejection("split", "seed_in_other_split", r.id(),
+            "seed " + r.seedId() + " belongs to " + split, Json.write(r)));
+      }
+    }
+  }
+}

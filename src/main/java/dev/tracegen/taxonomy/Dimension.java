@@ -1,0 +1,39 @@
+package dev.tracegen.taxonomy;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** One taxonomy dimension (DESIGN section 4); {@code file}/{@code line} locate its YAML entry. */
+public record Dimension(
+    String id,
+    String type,
+    String name,
+    String definition,
+    String labelZh,
+    double weight,
+    String checker,
+    boolean needsInput,
+    boolean providesInput,
+    boolean repeatable,
+    boolean revisable,
+    List<String> conflictsWith,
+    String addHint,
+    String reviseHint,
+    List<Phrasing> phrasings,
+    String file,
+    int line)
+    implements Serializable {
+  public Dimension {
+    conflictsWith = List.copyOf(conflictsWith);
+    phrasings = List.copyOf(phrasings);
+    checker = checker == null ? "" : checker;
+  }
+
+  public boolean hasChecker() {
+    return !checker.isEmpty();
+  }
+
+  public Phrasing phrasing(String phrasingId) {
+    return phrasings.stream().filter(p -> p.id().equals(phrasingId)).findFirst().orElse(null);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.tracegen.taxonomy;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One way of stating a dimension: a text with {@code {param}} placeholders and the parameter sets
+ * ({@code options}) it may be instantiated with. {@code evidence} and {@code respond} serve the
+ * embedded simulator (what a compliant answer visibly shows, and the sentence it writes).
+ */
+public record Phrasing(
+    String id,
+    String text,
+    String evidence,
+    String respond,
+    String input,
+    List<Map<String, Object>> options,
+    List<String> conflictsWith,
+    List<String> reviseTo,
+    int line)
+    implements Serializable {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+  public Phrasing {
+    options = List.copyOf(options);
+    conflictsWith = List.copyOf(conflictsWith);
+    reviseTo = List.copyOf(reviseTo);
+    evidence = evidence == null ? "" : evidence;
+    respond = respond == null ? "" : respond;
+    input = input == null ? "" : input;
+  }
+
+  /** Replaces every {@code {name}} in {@code template} with the param of that name. */
+  public static String fill(String template, Map<String, Object> params) {
+    Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      Object v = params.get(m.group(1));
+      m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : String.valueOf(v)));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** The placeholder names used in {@code template}. */
+  public static List<String> placeholders(String template) {
+    return PLACEHOLDER.matcher(template).results().map(r -> r.group(1)).toList();
+  }
+}

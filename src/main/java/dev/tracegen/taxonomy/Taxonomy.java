@@ -1,0 +1,134 @@
+package dev.tracegen.taxonomy;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The loaded taxonomy: dimensions by id (in id order, so draws are stable), a content hash as its
+ * version, and an index from every rendered phrasing to its dimension and parameters.
+ */
+public final class Taxonomy implements Serializable {
+  private final Map<String, Dimension> dimensions;
+  private final String version;
+  private transient List<Matcher> index;
+
+  public Taxonomy(Collection<Dimension> dimensions, String version) {
+    Map<String, Dimension> byId = new TreeMap<>();
+    dimensions.forEach(d -> byId.put(d.id(), d));
+    this.dimensions = new LinkedHashMap<>(byId);
+    this.version = version;
+  }
+
+  /** A dimension, instantiated phrasing and its parameters, recovered from constraint text. */
+  public record PhrasingMatch(Dimension dimension, Phrasing phrasing, Map<String, Object> params) {}
+
+  public Collection<Dimension> dimensions() {
+    return dimensions.values();
+  }
+
+  public Dimension dimension(String id) {
+    return dimensions.get(id);
+  }
+
+  public boolean has(String id) {
+    return dimensions.containsKey(id);
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** {@code dimension id -> label_zh}, the labels the official eval set uses in {@code levels2}. */
+  public Map<String, String> labelsZh() {
+    Map<String, String> labels = new TreeMap<>();
+    dimensions.values().forEach(d -> labels.put(d.id(), d.labelZh()));
+    return labels;
+  }
+
+  /**
+   * Recovers dimension, phrasing and params from constraint text written with one of the
+   * phrasings (any parameter values, not only the listed options). Params that the text does not
+   * show (e.g. {@code metric}) come from the option that agrees best with the visible ones.
+   * Returns null when no phrasing fits.
+   */
+  public PhrasingMatch match(String text) {
+    if (index == null) {
+      List<Matcher> built = new ArrayList<>();
+      for (Dimension d : dimensions.values()) {
+        for (Phrasing p : d.phrasings()) {
+          built.add(new Matcher(d, p, compile(p.text()), Phrasing.placeholders(p.text())));
+        }
+      }
+      // Most literal text first, so a specific phrasing wins over a generic one.
+      built.sort(Comparator.comparingInt((Matcher m) -> -m.phrasing().text().replaceAll("\\{[a-z_]+}", "").length()));
+      index = built;
+    }
+    String t = normalise(text);
+    for (Matcher m : index) {
+      java.util.regex.Matcher rm = m.regex().matcher(t);
+      if (rm.matches()) {
+        Map<String, Object> visible = new LinkedHashMap<>();
+        for (int i = 0; i < m.names().size(); i++) {
+          String v = rm.group(i + 1);
+          visible.put(m.names().get(i), v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
+        }
+        return new PhrasingMatch(m.dimension(), m.phrasing(), complete(m.phrasing(), visible));
+      }
+    }
+    return null;
+  }
+
+  private record Matcher(Dimension dimension, Phrasing phrasing, Pattern regex, List<String> names) {}
+
+  private static Pattern compile(String template) {
+    StringBuilder re = new StringBuilder();
+    java.util.regex.Matcher m = Pattern.compile("\\{([a-z_]+)}").matcher(normalise(template));
+    int last = 0;
+    String t = normalise(template);
+    while (m.find()) {
+      re.append(Pattern.quote(t.substring(last, m.start()))).append("(.+?)");
+      last = m.end();
+    }
+    re.append(Pattern.quote(t.substring(last)));
+    return Pattern.compile(re.toString());
+  }
+
+  private static Map<String, Object> complete(Phrasing p, Map<String, Object> visible) {
+    Map<String, Object> best = p.options().get(0);
+    int bestScore = -1;
+    for (Map<String, Object> o : p.options()) {
+      int score = 0;
+      for (Map.Entry<String, Object> e : visible.entrySet()) {
+        if (String.valueOf(o.get(e.getKey())).equals(String.valueOf(e.getValue()))) {
+          score++;
+        }
+      }
+      if (score > bestScore) {
+        best = o;
+        bestScore = score;
+      }
+    }
+    Map<String, Object> params = new TreeMap<>(best);
+    params.putAll(visible);
+    return params;
+  }
+
+  /** Every (dimension, phrasing, option) triple, for planners and tests. */
+  public List<PhrasingMatch> allOptions() {
+    return dimensions.values().stream()
+        .flatMap(d -> d.phrasings().stream()
+            .flatMap(p -> p.options().stream().map(o -> new PhrasingMatch(d, p, o))))
+        .toList();
+  }
+
+  private static String normalise(String text) {
+    return text.strip().replaceAll("\\s+", " ").replaceAll("[;；。.]$", "");
+  }
+}

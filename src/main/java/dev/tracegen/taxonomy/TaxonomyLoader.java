@@ -1,0 +1,347 @@
+package dev.tracegen.taxonomy;
+
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads {@code taxonomy/*.yaml} and validates it completely before any LLM call: every problem is
+ * collected with its {@code file:line} and reported together, so one run shows them all.
+ */
+public final class TaxonomyLoader {
+  private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "label_zh", "definition",
+      "weight", "checker", "needs_input", "provides_input", "repeatable", "revisable",
+      "conflicts_with", "perturbation", "phrasings");
+  private static final Set<String> PHRASING_KEYS = Set.of("id", "text", "evidence", "respond",
+      "input", "options", "conflicts_with", "revise_to");
+
+  private final List<String> problems = new ArrayList<>();
+  private final Predicate<String> checkerExists;
+
+  private TaxonomyLoader(Predicate<String> checkerExists) {
+    this.checkerExists = checkerExists;
+  }
+
+  /** Loads and validates; {@code checkerExists} tells whether a checker id is registered. */
+  public static Taxonomy load(Path dir, Predicate<String> checkerExists) {
+    return new TaxonomyLoader(checkerExists).loadDir(dir);
+  }
+
+  /** Every problem found in {@code dir}, without throwing (for {@code tracegen validate}). */
+  public static List<String> problems(Path dir, Predicate<String> checkerExists) {
+    try {
+      load(dir, checkerExists);
+      return List.of();
+    } catch (TaxonomyException e) {
+      return e.problems();
+    }
+  }
+
+  private Taxonomy loadDir(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new TaxonomyException(List.of(dir + ": taxonomy directory not found"));
+    }
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      throw new TaxonomyException(List.of(dir + ": cannot list: " + e.getMessage()));
+    }
+    if (files.isEmpty()) {
+      throw new TaxonomyException(List.of(dir + ": no *.yaml files"));
+    }
+    List<Dimension> dims = new ArrayList<>();
+    StringBuilder allText = new StringBuilder();
+    for (Path file : files) {
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        problems.add(file + ": cannot read: " + e.getMessage());
+        continue;
+      }
+      allText.append(file.getFileName()).append('\n').append(text).append('\n');
+      dims.addAll(parseFile(file.toString(), text));
+    }
+    crossCheck(dims);
+    if (!problems.isEmpty()) {
+      throw new TaxonomyException(problems);
+    }
+    String version = Hashing.sha256().hashString(allText, StandardCharsets.UTF_8).toString().substring(0, 12);
+    return new Taxonomy(dims, version);
+  }
+
+  private List<Dimension> parseFile(String file, String text) {
+    Node root;
+    try {
+      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
+      problems.add(file + ":" + line + ": YAML syntax error: " + e.getProblem());
+      return List.of();
+    } catch (RuntimeException e) {
+      problems.add(file + ":1: YAML error: " + e.getMessage());
+      return List.of();
+    }
+    if (!(root instanceof MappingNode top)) {
+      problems.add(file + ":1: expected a mapping with 'type' and 'dimensions'");
+      return List.of();
+    }
+    Map<String, Node> fields = fields(file, top, null);
+    String type = scalar(file, fields, "type", top, true);
+    Node list = fields.get("dimensions");
+    if (!(list instanceof SequenceNode seq)) {
+      problems.add(file + ":" + line(top) + ": 'dimensions' must be a list");
+      return List.of();
+    }
+    List<Dimension> dims = new ArrayList<>();
+    for (Node n : seq.getValue()) {
+      Dimension d = parseDimension(file, type, n);
+      if (d != null) {
+        dims.add(d);
+      }
+    }
+    return dims;
+  }
+
+  private Dimension parseDimension(String file, String type, Node node) {
+    if (!(node instanceof MappingNode m)) {
+      problems.add(file + ":" + line(node) + ": a dimension must be a mapping");
+      return null;
+    }
+    Map<String, Node> f = fields(file, m, DIMENSION_KEYS);
+    String id = scalar(file, f, "id", m, true);
+    String where = " (dimension " + id + ")";
+    String name = scalar(file, f, "name", m, true);
+    String definition = scalar(file, f, "definition", m, true);
+    String labelZh = scalar(file, f, "label_zh", m, true);
+    double weight = number(file, f, "weight", m, 1.0);
+    String checker = scalar(file, f, "checker", m, false);
+    if (checker != null && !checker.isEmpty() && !checkerExists.test(checker)) {
+      problems.add(file + ":" + line(f.get("checker")) + ": unknown checker '" + checker + "'" + where);
+    }
+    Map<String, Node> pert = f.get("perturbation") instanceof MappingNode pm ? fields(file, pm, Set.of("add", "revise")) : Map.of();
+    List<Phrasing> phrasings = new ArrayList<>();
+    Node pl = f.get("phrasings");
+    if (!(pl instanceof SequenceNode ps) || ps.getValue().isEmpty()) {
+      problems.add(file + ":" + line(pl == null ? m : pl) + ": 'phrasings' must be a non-empty list" + where);
+    } else {
+      for (Node pn : ps.getValue()) {
+        Phrasing p = parsePhrasing(file, id, pn);
+        if (p != null) {
+          phrasings.add(p);
+        }
+      }
+    }
+    boolean providesInput = bool(file, f, "provides_input");
+    if (providesInput) {
+      phrasings.stream().filter(p -> p.input().isBlank()).forEach(p ->
+          problems.add(file + ":" + p.line() + ": phrasing '" + p.id() + "' of a provides_input dimension has no 'input'"));
+    }
+    if (id == null || name == null || definition == null || labelZh == null) {
+      return null;
+    }
+    return new Dimension(id, type, name, definition, labelZh, weight, checker,
+        bool(file, f, "needs_input"), providesInput, bool(file, f, "repeatable"),
+        !f.containsKey("revisable") || bool(file, f, "revisable"), strings(file, f, "conflicts_with"),
+        pert.containsKey("add") ? ((ScalarNode) pert.get("add")).getValue() : "",
+        pert.containsKey("revise") ? ((ScalarNode) pert.get("revise")).getValue() : "",
+        phrasings, file, line(m));
+  }
+
+  private Phrasing parsePhrasing(String file, String dimId, Node node) {
+    if (!(node instanceof MappingNode m)) {
+      problems.add(file + ":" + line(node) + ": a phrasing must be a mapping (dimension " + dimId + ")");
+      return null;
+    }
+    Map<String, Node> f = fields(file, m, PHRASING_KEYS);
+    String id = scalar(file, f, "id", m, true);
+    String text = scalar(file, f, "text", m, true);
+    List<Map<String, Object>> options = new ArrayList<>();
+    Node on = f.get("options");
+    if (!(on instanceof SequenceNode os) || os.getValue().isEmpty()) {
+      problems.add(file + ":" + line(on == null ? m : on) + ": phrasing '" + id + "' needs a non-empty 'options' list");
+    } else {
+      for (Node o : os.getValue()) {
+        if (!(o instanceof MappingNode om)) {
+          problems.add(file + ":" + line(o) + ": an option must be a mapping of params");
+          continue;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (NodeTuple t : om.getValue()) {
+          String k = ((ScalarNode) t.getKeyNode()).getValue();
+          if (!(t.getValueNode() instanceof ScalarNode sv)) {
+            problems.add(file + ":" + line(t.getValueNode()) + ": param '" + k + "' must be a scalar");
+            continue;
+          }
+          String v = sv.getValue();
+          params.put(k, v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
+        }
+        for (String template : new String[] {text, scalar(file, f, "evidence", m, false), scalar(file, f, "respond", m, false)}) {
+          if (template == null) {
+            continue;
+          }
+          for (String ph : Phrasing.placeholders(template)) {
+            if (!params.containsKey(ph)) {
+              problems.add(file + ":" + line(o) + ": option lacks param '" + ph + "' used by phrasing '" + id + "'");
+            }
+          }
+        }
+        options.add(params);
+      }
+    }
+    if (id == null || text == null) {
+      return null;
+    }
+    return new Phrasing(id, text, scalar(file, f, "evidence", m, false), scalar(file, f, "respond", m, false),
+        scalar(file, f, "input", m, false), options, strings(file, f, "conflicts_with"),
+        strings(file, f, "revise_to"), line(m));
+  }
+
+  /** References between entries: unknown dimensions, duplicate ids, bad revise targets. */
+  private void crossCheck(List<Dimension> dims) {
+    Map<String, Dimension> byId = new HashMap<>();
+    for (Dimension d : dims) {
+      Dimension prev = byId.putIfAbsent(d.id(), d);
+      if (prev != null) {
+        problems.add(d.file() + ":" + d.line() + ": duplicate dimension id '" + d.id() + "' (first at "
+            + prev.file() + ":" + prev.line() + ")");
+      }
+    }
+    for (Dimension d : dims) {
+      for (String c : d.conflictsWith()) {
+        if (!byId.containsKey(c)) {
+          problems.add(d.file() + ":" + d.line() + ": dimension '" + d.id() + "' conflicts_with unknown dimension '" + c + "'");
+        }
+      }
+      for (Phrasing p : d.phrasings()) {
+        for (String c : p.conflictsWith()) {
+          if (!byId.containsKey(c)) {
+            problems.add(d.file() + ":" + p.line() + ": phrasing '" + p.id() + "' conflicts_with unknown dimension '" + c + "'");
+          }
+        }
+        for (String r : p.reviseTo()) {
+          if (r.equals("other_option")) {
+            if (p.options().size() < 2) {
+              problems.add(d.file() + ":" + p.line() + ": phrasing '" + p.id() + "' revises to other_option but has one option");
+            }
+            continue;
+          }
+          String[] parts = r.split("/", 2);
+          Dimension target = byId.get(parts[0]);
+          if (parts.length != 2 || target == null || target.phrasing(parts[1]) == null) {
+            problems.add(d.file() + ":" + p.line() + ": phrasing '" + p.id() + "' revise_to refers to unknown phrasing '" + r + "'");
+          }
+        }
+      }
+    }
+  }
+
+  private Map<String, Node> fields(String file, MappingNode m, Set<String> allowed) {
+    Map<String, Node> out = new LinkedHashMap<>();
+    for (NodeTuple t : m.getValue()) {
+      if (!(t.getKeyNode() instanceof ScalarNode k)) {
+        problems.add(file + ":" + line(t.getKeyNode()) + ": keys must be plain strings");
+        continue;
+      }
+      if (allowed != null && !allowed.contains(k.getValue())) {
+        problems.add(file + ":" + line(k) + ": unknown key '" + k.getValue() + "'");
+      }
+      if (out.put(k.getValue(), t.getValueNode()) != null) {
+        problems.add(file + ":" + line(k) + ": duplicate key '" + k.getValue() + "'");
+      }
+    }
+    return out;
+  }
+
+  private String scalar(String file, Map<String, Node> f, String key, Node owner, boolean required) {
+    Node n = f.get(key);
+    if (n == null) {
+      if (required) {
+        problems.add(file + ":" + line(owner) + ": missing '" + key + "'");
+      }
+      return null;
+    }
+    if (!(n instanceof ScalarNode s)) {
+      problems.add(file + ":" + line(n) + ": '" + key + "' must be a scalar");
+      return null;
+    }
+    String v = s.getValue();
+    if (required && v.isBlank()) {
+      problems.add(file + ":" + line(n) + ": '" + key + "' is empty");
+      return null;
+    }
+    return "null".equals(v) || "~".equals(v) ? (required ? null : "") : v;
+  }
+
+  private double number(String file, Map<String, Node> f, String key, Node owner, double fallback) {
+    String v = scalar(file, f, key, owner, false);
+    if (v == null || v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (d < 0) {
+        problems.add(file + ":" + line(f.get(key)) + ": '" + key + "' must not be negative");
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      problems.add(file + ":" + line(f.get(key)) + ": '" + key + "' must be a number, got '" + v + "'");
+      return fallback;
+    }
+  }
+
+  private boolean bool(String file, Map<String, Node> f, String key) {
+    String v = scalar(file, f, key, null, false);
+    if (v == null || v.isEmpty()) {
+      return false;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      problems.add(file + ":" + line(f.get(key)) + ": '" + key + "' must be true or false, got '" + v + "'");
+    }
+    return v.equals("true");
+  }
+
+  private List<String> strings(String file, Map<String, Node> f, String key) {
+    Node n = f.get(key);
+    if (n == null) {
+      return List.of();
+    }
+    if (!(n instanceof SequenceNode s)) {
+      problems.add(file + ":" + line(n) + ": '" + key + "' must be a list");
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Node e : s.getValue()) {
+      if (e instanceof ScalarNode sc) {
+        out.add(sc.getValue());
+      } else {
+        problems.add(file + ":" + line(e) + ": '" + key + "' entries must be strings");
+      }
+    }
+    return out;
+  }
+
+  private static int line(Node n) {
+    return n == null || n.getStartMark() == null ? 1 : n.getStartMark().getLine() + 1;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.tracegen.check;
+
+import static dev.tracegen.check.TestConstraints.constraint;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NumberingListCheckerTest {
+  private final Checker checker = new NumberingListChecker();
+
+  @Test
+  void numberedExactly() {
+    String response = "Steps:\n\n1. Plan\n2. Build\n3. Ship\n\n- a bullet is not numbered";
+    CheckResult result =
+        checker.check(constraint("numbering_list", "style", "numbered", "count", 3), response);
+    assertTrue(result.pass());
+    assertEquals("3 numbered items, needs exactly 3", result.reason());
+    assertFalse(
+        checker
+            .check(constraint("numbering_list", "style", "numbered", "count", 4), response)
+            .pass());
+  }
+
+  @Test
+  void bulletedExactly() {
+    String response = "- a\n- b\n* c\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n---\n";
+    assertTrue(
+        checker
+            .check(constraint("numbering_list", "style", "bulleted", "count", 3), response)
+            .pass());
+    assertFalse(
+        checker
+            .check(constraint("numbering_list", "style", "bulleted", "count", 4), response)
+            .pass());
+  }
+
+  @Test
+  void htmlListsCount() {
+    String html = "<html><body><ol><li>a</li><li>b</li></ol><ul><li>c</li></ul></body></html>";
+    assertTrue(
+        checker.check(constraint("numbering_list", "style", "numbered", "count", 2), html).pass());
+    assertTrue(
+        checker.check(constraint("numbering_list", "style", "bulleted", "count", 1), html).pass());
+  }
+
+  @Test
+  void failsClosedOnBadParams() {
+    assertEquals(
+        "missing param 'count'",
+        checker.check(constraint("numbering_list", "style", "numbered"), "1. a").reason());
+    assertEquals(
+        "missing param 'style'",
+        checker.check(constraint("numbering_list", "count", 1), "1. a").reason());
+    assertFalse(
+        checker
+            .check(constraint("numbering_list", "style", "lettered", "count", 1), "a) x")
+            .pass());
+  }
+}
