@@ -26,6 +26,7 @@ public final class LlmSession {
   int cacheHits;
   long tokensIn;
   long tokensOut;
+  int failures;
 
   LlmSession(LlmClient client, String step) {
     this.client = client;

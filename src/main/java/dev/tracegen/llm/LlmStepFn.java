@@ -128,6 +128,9 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
       return new Done<>(id, result.rejected() ? Json.write(input) : null, result, session, null);
     } catch (MalformedOutputException e) {
       return new Done<>(id, Json.write(input), StepResult.reject("malformed_output", e.getMessage()), session, null);
+    } catch (LlmCallFailedException e) {
+      session.failures++;
+      return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);
     } catch (Exception e) {
       return new Done<>(id, Json.write(input), null, session, e);
     }
@@ -158,6 +161,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     cacheHits.inc(s.cacheHits);
     tokensIn.inc(s.tokensIn);
     tokensOut.inc(s.tokensOut);
+    failures.inc(s.failures);
     if (done.error() != null) {
       failures.inc();
       // Errors that are not about one element (bad key, open circuit) stop the run.
