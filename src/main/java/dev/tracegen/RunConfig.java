@@ -4,6 +4,8 @@ import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
 import dev.tracegen.io.SeedFormat;
+import dev.tracegen.llm.ChatModels;
+import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
@@ -23,7 +25,11 @@ public record RunConfig(
     LlmSettings generator,
     LlmSettings judge,
     List<String> seeds,
-    SeedFormat seedFormat) {
+    SeedFormat seedFormat,
+    int buckets) {
+
+  /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
+  public static final String DEFAULT_CACHE_DIR = ".tracegen-cache";
 
   public static RunConfig from(TraceOptions o) {
     Profile profile = Profile.load(Path.of(o.getProfile()));
@@ -51,7 +57,27 @@ public record RunConfig(
         o.getJudgeBaseUrl().isBlank() ? o.getBaseUrl() : o.getJudgeBaseUrl(),
         o.getJudgeApiKeyEnv().isBlank() ? o.getApiKeyEnv() : o.getJudgeApiKeyEnv(),
         0.0, o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(), 0.0, o.getMalformed());
-    return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat);
+    String runId = java.util.UUID.randomUUID().toString();
+    generator = withRunOptions(o, generator, runId);
+    judge = withRunOptions(o, judge, runId);
+    ChatModels.validate(generator, "generator");
+    ChatModels.validate(judge, "judge");
+    if (o.getBuckets() < 1) {
+      throw new IllegalArgumentException("--buckets must be at least 1");
+    }
+    return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets());
+  }
+
+  /** Limits, budgets and the response cache (never for the in-process embedded model) from the options. */
+  private static LlmSettings withRunOptions(TraceOptions o, LlmSettings s, String runId) {
+    LlmLimits limits = new LlmLimits(o.getRequestsPerMinute(), o.getTokensPerMinute(), o.getMaxRetries(),
+        o.getRetryBaseMillis(), o.getMaxCalls(), o.getMaxTotalTokens());
+    String cacheDir = "";
+    if (o.getCache() && !s.isEmbedded()) {
+      String dir = o.getCacheDir().isBlank() ? DEFAULT_CACHE_DIR : o.getCacheDir();
+      cacheDir = dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().normalize().toString();
+    }
+    return s.withLimits(limits).withCacheDir(cacheDir).withRunId(runId);
   }
 
   private static String modelOrDefault(String provider, String model) {

@@ -1,7 +1,10 @@
 package dev.tracegen;
 
+import dev.tracegen.llm.LlmSummary;
+import dev.tracegen.serve.ServeCommand;
 import dev.tracegen.taxonomy.TaxonomyException;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -25,6 +28,7 @@ public final class TraceGen {
       return switch (command) {
         case "run" -> runCommand(rest);
         case "validate" -> ValidateCommand.execute(rest);
+        case "serve" -> ServeCommand.execute(rest);
         case "help", "--help", "-h" -> {
           System.out.println(usage());
           yield 0;
@@ -52,6 +56,11 @@ public final class TraceGen {
     PipelineOptionsFactory.register(TraceOptions.class);
     TraceOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(TraceOptions.class);
     TraceRun.Outcome outcome = TraceRun.run(options);
+    if (!options.getQuiet() && outcome.run().get("llm") instanceof Map<?, ?> llm && !llm.isEmpty()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Map<String, Long>> counters = (Map<String, Map<String, Long>>) llm;
+      System.err.print(LlmSummary.format(counters));
+    }
     System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().get("wall_seconds") + " s");
     return 0;
   }
@@ -72,6 +81,7 @@ public final class TraceGen {
         "commands:",
         "  run        build the corpus (default): --profile=pipeline/smoke.yaml --output=DIR",
         "  validate   check taxonomy, prompts, profile and seeds without any LLM call",
+        "  serve      the embedded model behind an OpenAI-compatible endpoint: --port=8088 (0 = any)",
         "",
         "Run 'tracegen <command> --help' for the options of a command.");
   }

@@ -114,6 +114,54 @@ public interface TraceOptions extends PipelineOptions {
 
   void setMaxInFlight(int value);
 
+  @Description("Requests per minute per worker JVM and endpoint, 0 = unlimited (cluster-wide figure / workers).")
+  @Default.Long(0)
+  long getRequestsPerMinute();
+
+  void setRequestsPerMinute(long value);
+
+  @Description("Tokens (in + out) per minute per worker JVM and endpoint, 0 = unlimited (cluster-wide figure / workers).")
+  @Default.Long(0)
+  long getTokensPerMinute();
+
+  void setTokensPerMinute(long value);
+
+  @Description("Retries of one LLM call on 429, 5xx, timeouts and I/O errors (exponential backoff, full jitter).")
+  @Default.Integer(5)
+  int getMaxRetries();
+
+  void setMaxRetries(int value);
+
+  @Description("First backoff step in ms; retry n waits up to base * 2^n, or the server's Retry-After.")
+  @Default.Long(500)
+  long getRetryBaseMillis();
+
+  void setRetryBaseMillis(long value);
+
+  @Description("Budget: LLM requests per worker JVM (retries included), 0 = unlimited; then elements are rejected.")
+  @Default.Long(0)
+  long getMaxCalls();
+
+  void setMaxCalls(long value);
+
+  @Description("Budget: LLM tokens (in + out) per worker JVM, 0 = unlimited; then elements are rejected.")
+  @Default.Long(0)
+  long getMaxTotalTokens();
+
+  void setMaxTotalTokens(long value);
+
+  @Description("Response cache for non-embedded providers: reuse answers of earlier runs (--cache=false turns it off).")
+  @Default.Boolean(true)
+  boolean getCache();
+
+  void setCache(boolean value);
+
+  @Description("Response cache directory, any Beam file system (local path, gs://...); empty = .tracegen-cache.")
+  @Default.String("")
+  String getCacheDir();
+
+  void setCacheDir(String value);
+
   @Description("Embedded model: fraction of responses that deliberately break one constraint (0-1).")
   @Default.Double(0.0)
   double getNonCompliance();
@@ -137,6 +185,12 @@ public interface TraceOptions extends PipelineOptions {
   boolean getAllowShortfall();
 
   void setAllowShortfall(boolean value);
+
+  @Description("Groups that keyed stages (plan spreading, dedup) use; more buckets, more parallelism on a cluster.")
+  @Default.Integer(16)
+  int getBuckets();
+
+  void setBuckets(int value);
 
   @Description("No progress lines on stderr.")
   @Default.Boolean(false)

@@ -46,7 +46,7 @@ public final class TracePipeline {
 
     PCollectionTuple seeds = p.apply("ReadSeeds", ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
     rejections.add(seeds.get(ReadSeeds.REJECTED));
-    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS).apply("Plan", PlanConstraints.of(cfg.profile(), cfg.taxonomy()));
+    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS).apply("Plan", PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets()));
     rejections.add(plans.get(PlanConstraints.REJECTED));
     PCollection<Candidate> candidates = plans.get(PlanConstraints.PLANS)
         .apply("StartCandidates", MapElements.into(TypeDescriptor.of(Candidate.class)).via((Plan plan) -> Candidate.of(plan)))
@@ -69,7 +69,7 @@ public final class TracePipeline {
     }
 
     PCollection<TraceRecord> records = candidates.apply("Quadruple", BuildQuadruples.with(cfg.generator(), cfg.judge()));
-    PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.exact());
+    PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.exact(cfg.buckets()));
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
     PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)
         .apply("Split", SplitRecords.bySeed(cfg.profile().runSeed(), cfg.profile().evalSeedFraction()));

@@ -375,7 +375,7 @@ public final class TextMetrics {
   // ---- Line classification: each takes a line as [s, e) of t, without its line break. ----
 
   /** A line that reads "References:", possibly as a heading or in bold, in any case. */
-  static boolean isReferencesLine(String t, int s, int e) {
+  private static boolean isReferencesLine(String t, int s, int e) {
     return isLabelLine(t, s, e, "References:");
   }
 
@@ -403,7 +403,7 @@ public final class TextMetrics {
   }
 
   /** {@code [n] text} at the start of a line. */
-  static boolean isReferenceEntry(String t, int s, int e) {
+  private static boolean isReferenceEntry(String t, int s, int e) {
     int i = indentEnd(t, s, e);
     if (i >= e || t.charAt(i) != '[') {
       return false;
@@ -415,7 +415,7 @@ public final class TextMetrics {
     return i > digits && i + 1 < e && t.charAt(i) == ']' && Character.isWhitespace(t.charAt(i + 1));
   }
 
-  static boolean isNumberedItem(String t, int s, int e) {
+  private static boolean isNumberedItem(String t, int s, int e) {
     int i = indentEnd(t, s, e);
     int digits = i;
     while (i < e && isAsciiDigit(t.charAt(i))) {
@@ -427,7 +427,7 @@ public final class TextMetrics {
         && gapThenText(t, i + 1, e);
   }
 
-  static boolean isBulletedItem(String t, int s, int e) {
+  private static boolean isBulletedItem(String t, int s, int e) {
     int i = indentEnd(t, s, e);
     return i < e
         && BULLETS.indexOf(t.charAt(i)) >= 0
@@ -436,7 +436,7 @@ public final class TextMetrics {
   }
 
   /** {@code #{1,6}} then space then text, indented at most three spaces (CommonMark). */
-  static boolean isHeading(String t, int s, int e) {
+  private static boolean isHeading(String t, int s, int e) {
     int i = indentEnd(t, s, e);
     if (i - s > 3) {
       return false;

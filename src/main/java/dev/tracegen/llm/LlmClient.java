@@ -1,51 +1,197 @@
 package dev.tracegen.llm;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.tracegen.taxonomy.Taxonomy;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The per-worker gateway to one model. One instance per settings per JVM, shared by every DoFn
  * instance of the worker, so that limits and failure tracking apply to the worker as a whole.
  * Thread-safe.
+ *
+ * <p>A call is first looked up in the response cache; otherwise it waits for the rate limiter,
+ * takes one request from the budget and goes to the model. Failures are sorted by
+ * {@link LlmErrors}: 429, 5xx, timeouts, I/O errors and unreadable answers are retried up to
+ * {@code maxRetries} times with exponential backoff and full jitter (at least {@code Retry-After}
+ * when the server sends it); 400/401/403/404 stop the run at once ({@link LlmFatalException});
+ * a call that fails after its retries rejects its element ({@link LlmCallFailedException},
+ * {@code llm_unavailable}) and counts against the {@link CircuitBreaker}, which stops the run
+ * when most recent calls fail. Messages never contain the API key.
  */
 public class LlmClient {
-  private static final Map<LlmSettings, LlmClient> SHARED = new ConcurrentHashMap<>();
+  private static final Map<LlmSettings, LlmClient> SHARED = new HashMap<>();
 
   private final LlmSettings settings;
   private final ChatModel model;
+  private final String secret;
+  private final CircuitBreaker breaker;
+  private final Budget budget;
+  private final RateLimits limits;
+  private final ResponseCache cache;
+  private final DoubleSupplier jitter;
+  private final boolean jsonMode;
+  private int references;
 
   protected LlmClient(LlmSettings settings, ChatModel model) {
-    this.settings = settings;
-    this.model = model;
+    this(settings, model, settings.cached() ? ResponseCache.acquire(settings.cacheDir(), settings.runId()) : null,
+        Budget.shared(settings), RateLimits.shared(settings), new CircuitBreaker(),
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 
+  /** For tests: every collaborator given. {@code jitter} draws uniformly from [0, 1); it only spreads retries in time. */
+  LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, Budget budget, RateLimits limits,
+      CircuitBreaker breaker, DoubleSupplier jitter) {
+    this.settings = settings;
+    this.model = model;
+    this.secret = Secrets.get(settings.apiKeyEnv());
+    this.cache = cache;
+    this.budget = budget;
+    this.limits = limits;
+    this.breaker = breaker;
+    this.jitter = jitter;
+    this.jsonMode = settings.isEmbedded() || ChatModels.supportsJsonMode(settings.provider());
+  }
+
+  /** The worker's client for {@code settings}; pair every call with one {@link #release()}. */
   public static LlmClient shared(LlmSettings settings, Taxonomy taxonomy) {
-    return SHARED.computeIfAbsent(settings, s -> new LlmClient(s, ChatModels.create(s, taxonomy)));
+    synchronized (SHARED) {
+      LlmClient client = SHARED.get(settings);
+      if (client == null) {
+        client = new LlmClient(settings, ChatModels.create(settings, taxonomy));
+        SHARED.put(settings, client);
+      }
+      client.references++;
+      return client;
+    }
+  }
+
+  /** Gives back a {@link #shared} client; the last release closes its cache segment. */
+  public void release() {
+    synchronized (SHARED) {
+      if (--references <= 0) {
+        SHARED.remove(settings, this);
+        if (cache != null) {
+          ResponseCache.release(cache);
+        }
+        if (SHARED.keySet().stream().noneMatch(s -> s.runId().equals(settings.runId()))) {
+          Budget.forget(settings.runId());
+        }
+      }
+    }
   }
 
   public LlmSettings settings() {
     return settings;
   }
 
+  /** The circuit breaker is open: the run is being stopped. */
+  public boolean stopped() {
+    return breaker.isOpen();
+  }
+
   /** Sends one conversation; {@code json} asks for a JSON object where the provider supports it. */
   public LlmReply call(String step, List<ChatMessage> messages, boolean json) {
-    ChatRequest.Builder request = ChatRequest.builder().messages(messages);
-    if (json) {
-      request.responseFormat(ResponseFormat.JSON);
+    String key = cache == null ? null : ResponseCache.key(settings, messages, json);
+    if (key != null) {
+      Optional<ResponseCache.Entry> hit = cache.get(key);
+      if (hit.isPresent()) {
+        return new LlmReply(hit.get().text(), 0, 0, 0, true);
+      }
     }
-    ChatResponse response = model.chat(request.build());
-    TokenUsage usage = response.tokenUsage();
-    long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-    long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-    String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
-    return new LlmReply(text, in, out, 0, false);
+    ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+    if (json && jsonMode) {
+      builder.responseFormat(ResponseFormat.JSON);
+    }
+    ChatRequest request = builder.build();
+    long estimate = estimateTokens(messages);
+    LlmLimits l = settings.limits();
+    for (int attempt = 0; ; attempt++) {
+      breaker.check();
+      budget.reserveCall();
+      limits.beforeCall(estimate);
+      ChatResponse response;
+      try {
+        response = model.chat(request);
+      } catch (RuntimeException e) {
+        LlmErrors.Failure f = LlmErrors.classify(e, settings, secret);
+        if (f == null) {
+          throw e;
+        }
+        switch (f.kind()) {
+          case FATAL -> throw new LlmFatalException(step + ": " + f.message(), null);
+          case ELEMENT -> {
+            breaker.record(true, null);
+            throw new LlmCallFailedException(f.reason(), f.message(), null);
+          }
+          default -> {
+            if (attempt >= l.maxRetries()) {
+              breaker.record(false, f.message());
+              breaker.check();
+              throw new LlmCallFailedException("llm_unavailable", "failed after " + (attempt + 1) + (attempt == 0 ? " attempt: " : " attempts: ")
+                  + f.message(), null);
+            }
+            try {
+              breaker.sleep(backoffMillis(attempt, l.retryBaseMillis(), f.retryAfterMillis(), jitter.getAsDouble()));
+            } catch (InterruptedException ie) {
+              Thread.currentThread().interrupt();
+              throw new LlmCallFailedException("llm_unavailable", "interrupted while waiting to retry: " + f.message(),
+                  null);
+            }
+            continue;
+          }
+        }
+      }
+      String text = response.aiMessage() == null || response.aiMessage().text() == null ? "" : response.aiMessage().text();
+      TokenUsage usage = response.tokenUsage();
+      long in = usage == null || usage.inputTokenCount() == null ? estimate : usage.inputTokenCount();
+      long out = usage == null || usage.outputTokenCount() == null ? text.length() / 4 : usage.outputTokenCount();
+      budget.spendTokens(in + out);
+      limits.afterCall(estimate, in, out);
+      breaker.record(true, null);
+      if (key != null && !text.isEmpty()) {
+        cache.put(key, new ResponseCache.Entry(text, in, out));
+      }
+      return new LlmReply(text, in, out, attempt, false);
+    }
+  }
+
+  /**
+   * How long to wait before retry {@code attempt + 1}: full jitter over {@code base * 2^attempt}
+   * (capped at {@link LlmLimits#MAX_BACKOFF_MILLIS}), or, when the server sent {@code Retry-After},
+   * that long (at most a minute) plus up to half a base step so that a crowd does not return at once.
+   */
+  static long backoffMillis(int attempt, long baseMillis, long retryAfterMillis, double u) {
+    long cap = Math.min(LlmLimits.MAX_BACKOFF_MILLIS, baseMillis * (1L << Math.min(attempt, 20)));
+    if (retryAfterMillis >= 0) {
+      return Math.min(60_000, retryAfterMillis) + (long) (u * (baseMillis / 2.0));
+    }
+    return (long) (u * cap);
+  }
+
+  static long estimateTokens(List<ChatMessage> messages) {
+    long chars = 0;
+    for (ChatMessage m : messages) {
+      if (m instanceof UserMessage u) {
+        chars += u.hasSingleText() ? u.singleText().length() : u.contents().toString().length();
+      } else if (m instanceof AiMessage a) {
+        chars += a.text() == null ? 0 : a.text().length();
+      } else if (m instanceof SystemMessage s) {
+        chars += s.text().length();
+      }
+    }
+    return Math.max(1, chars / 4);
   }
 }

@@ -8,6 +8,10 @@ import java.io.Serializable;
  *
  * @param nonCompliance embedded model only: fraction of responses that break a constraint
  * @param malformed embedded model only: fraction of structured answers that are not valid JSON
+ * @param limits rate limits, retries and budgets
+ * @param cacheDir directory (any Beam file system) of the response cache; empty = no cache
+ * @param runId identifies one run, so that a JVM that runs several pipelines gives each its own
+ *     clients (circuit breaker, budget, cache view); not part of any cache key or report
  */
 public record LlmSettings(
     String provider,
@@ -19,8 +23,26 @@ public record LlmSettings(
     int timeoutSeconds,
     int maxInFlight,
     double nonCompliance,
-    double malformed)
+    double malformed,
+    LlmLimits limits,
+    String cacheDir,
+    String runId)
     implements Serializable {
+
+  public LlmSettings {
+    limits = limits == null ? LlmLimits.DEFAULT : limits;
+    cacheDir = cacheDir == null ? "" : cacheDir;
+    runId = runId == null ? "" : runId;
+    baseUrl = baseUrl == null ? "" : baseUrl;
+    apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+  }
+
+  /** Settings with default limits, no cache. */
+  public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
+      int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed) {
+    this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
+        malformed, LlmLimits.DEFAULT, "", "");
+  }
 
   public static LlmSettings embedded() {
     return new LlmSettings("embedded", "tracegen-embedded-1", "", "", 0.0, 2048, 60, 1, 0.0, 0.0);
@@ -30,6 +52,10 @@ public record LlmSettings(
     return "embedded".equals(provider);
   }
 
+  public boolean cached() {
+    return !cacheDir.isEmpty();
+  }
+
   /** Provider and model as shown in lineage and reports (never the key). */
   public String label() {
     return provider + ":" + model;
@@ -37,6 +63,22 @@ public record LlmSettings(
 
   public LlmSettings withKnobs(double newNonCompliance, double newMalformed) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, newNonCompliance, newMalformed);
+        maxInFlight, newNonCompliance, newMalformed, limits, cacheDir, runId);
+  }
+
+  public LlmSettings withLimits(LlmLimits newLimits) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId);
+  }
+
+  /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
+  public LlmSettings withCacheDir(String dir) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, dir, runId);
+  }
+
+  public LlmSettings withRunId(String id) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id);
   }
 }

@@ -117,6 +117,10 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     if (pool != null) {
       pool.shutdownNow();
     }
+    if (client != null) {
+      client.release();
+      client = null;
+    }
   }
 
   private Done<O> run(I input) {

@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -26,8 +31,6 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Plan: seeds in, plans out. Every (split, constraint count) stratum gets {@code target x
@@ -40,25 +43,28 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
 
   private final Profile profile;
   private final Taxonomy taxonomy;
+  private final int buckets;
 
-  private PlanConstraints(Profile profile, Taxonomy taxonomy) {
+  private PlanConstraints(Profile profile, Taxonomy taxonomy, int buckets) {
     this.profile = profile;
     this.taxonomy = taxonomy;
+    this.buckets = buckets;
   }
 
-  public static PlanConstraints of(Profile profile, Taxonomy taxonomy) {
-    return new PlanConstraints(profile, taxonomy);
+  /** {@code buckets}: how many groups the plans are spread over for parallel work downstream. */
+  public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets) {
+    return new PlanConstraints(profile, taxonomy, buckets);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<Seed> seeds) {
     long runSeed = profile.runSeed();
     double evalFraction = profile.evalSeedFraction();
-    PCollectionView<Map<String, Iterable<Seed>>> bySplit = seeds
-        .apply("AssignSplit", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Seed.class)))
-            .via((Seed s) -> KV.of(Draws.splitOf(runSeed, s.id(), evalFraction), s)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Seed.class)))
-        .apply("SeedsBySplit", View.asMultimap());
+    // The seed bank is small (thousands of seeds), so one sorted copy per split is a singleton
+    // side input; slot -> seed then depends only on ids, never on read order.
+    PCollectionView<Map<String, List<Seed>>> bySplit = seeds
+        .apply("SeedBank", Combine.globally(new SeedBankFn(runSeed, evalFraction)))
+        .apply("SeedBankView", View.asSingleton());
 
     List<KV<String, KV<Integer, Integer>>> strata = new ArrayList<>();
     for (String split : List.of("train", "eval")) {
@@ -72,10 +78,60 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
     return seeds.getPipeline()
         .apply("Strata", Create.of(strata).withCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))))
         .apply("Slots", ParDo.of(new SlotsFn()))
-        .apply("SpreadSlots", Reshuffle.viaRandomKey())
+        // A few large bundles, not one per slot: per-bundle overhead dominates on the Direct runner.
+        .apply("SpreadSlots", Reshuffle.<KV<String, KV<Integer, Integer>>>viaRandomKey().withNumBuckets(buckets))
         .apply("DrawPlans", ParDo.of(new DrawPlanFn(new Planner(taxonomy, profile.dimensionWeights(), runSeed), runSeed, bySplit))
             .withSideInputs(bySplit)
             .withOutputTags(PLANS, TupleTagList.of(REJECTED)));
+  }
+
+  /** Collects seeds into {@code split -> seeds sorted by id}. */
+  static class SeedBankFn extends Combine.CombineFn<Seed, List<Seed>, Map<String, List<Seed>>> {
+    private final long runSeed;
+    private final double evalFraction;
+
+    SeedBankFn(long runSeed, double evalFraction) {
+      this.runSeed = runSeed;
+      this.evalFraction = evalFraction;
+    }
+
+    @Override
+    public List<Seed> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<Seed> addInput(List<Seed> acc, Seed seed) {
+      acc.add(seed);
+      return acc;
+    }
+
+    @Override
+    public List<Seed> mergeAccumulators(Iterable<List<Seed>> accs) {
+      List<Seed> all = new ArrayList<>();
+      accs.forEach(all::addAll);
+      return all;
+    }
+
+    @Override
+    public Map<String, List<Seed>> extractOutput(List<Seed> acc) {
+      Map<String, List<Seed>> out = new TreeMap<>();
+      for (Seed s : acc) {
+        out.computeIfAbsent(Draws.splitOf(runSeed, s.id(), evalFraction), k -> new ArrayList<>()).add(s);
+      }
+      out.values().forEach(l -> l.sort(Comparator.comparing(Seed::id)));
+      return out;
+    }
+
+    @Override
+    public Coder<List<Seed>> getAccumulatorCoder(CoderRegistry registry, Coder<Seed> input) {
+      return ListCoder.of(JsonCoder.of(Seed.class));
+    }
+
+    @Override
+    public Coder<Map<String, List<Seed>>> getDefaultOutputCoder(CoderRegistry registry, Coder<Seed> input) {
+      return MapCoder.of(StringUtf8Coder.of(), ListCoder.of(JsonCoder.of(Seed.class)));
+    }
   }
 
   /** One element per plan slot of a stratum. */
@@ -92,10 +148,9 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
   static class DrawPlanFn extends DoFn<KV<String, KV<Integer, Integer>>, Plan> {
     private final Planner planner;
     private final long runSeed;
-    private final PCollectionView<Map<String, Iterable<Seed>>> bySplit;
-    private transient Map<String, List<Seed>> sorted;
+    private final PCollectionView<Map<String, List<Seed>>> bySplit;
 
-    DrawPlanFn(Planner planner, long runSeed, PCollectionView<Map<String, Iterable<Seed>>> bySplit) {
+    DrawPlanFn(Planner planner, long runSeed, PCollectionView<Map<String, List<Seed>>> bySplit) {
       this.planner = planner;
       this.runSeed = runSeed;
       this.bySplit = bySplit;
@@ -103,21 +158,11 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
 
     @ProcessElement
     public void process(ProcessContext c) {
-      if (sorted == null) {
-        // Sorted by id so that slot -> seed does not depend on the order seeds were read in.
-        sorted = new java.util.HashMap<>();
-        c.sideInput(bySplit).forEach((split, seeds) -> {
-          List<Seed> list = new ArrayList<>();
-          seeds.forEach(list::add);
-          list.sort(Comparator.comparing(Seed::id));
-          sorted.put(split, list);
-        });
-      }
       String split = c.element().getKey();
       int k = c.element().getValue().getKey();
       int slot = c.element().getValue().getValue();
       String planId = String.format("%s-k%02d-%06d", split, k, slot);
-      List<Seed> seeds = sorted.getOrDefault(split, List.of());
+      List<Seed> seeds = c.sideInput(bySplit).getOrDefault(split, List.of());
       if (seeds.isEmpty()) {
         c.output(REJECTED, new Rejection("plan", "no_seeds_in_split", planId,
             "no seed was assigned to the " + split + " split; add seeds or raise eval_seed_fraction", ""));

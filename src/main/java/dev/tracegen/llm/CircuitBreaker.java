@@ -1,0 +1,82 @@
+package dev.tracegen.llm;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stops a run whose calls keep failing. It looks at the last {@code window} completed calls
+ * (a call completes when it is answered or has used all its retries); once at least
+ * {@code minCalls} are known and {@code threshold} of them failed, it opens for good and every
+ * call, including retries waiting in backoff, throws {@link LlmFatalException}. Thread-safe.
+ */
+final class CircuitBreaker {
+  static final int WINDOW = 20;
+  static final int MIN_CALLS = 10;
+  static final double THRESHOLD = 0.5;
+
+  private final int window;
+  private final int minCalls;
+  private final double threshold;
+  private final boolean[] failed;
+  private int size;
+  private int next;
+  private int failures;
+  private volatile String openMessage;
+  private final CountDownLatch opened = new CountDownLatch(1);
+
+  CircuitBreaker() {
+    this(WINDOW, MIN_CALLS, THRESHOLD);
+  }
+
+  CircuitBreaker(int window, int minCalls, double threshold) {
+    this.window = window;
+    this.minCalls = minCalls;
+    this.threshold = threshold;
+    this.failed = new boolean[window];
+  }
+
+  /** Records a completed call; {@code error} is the last error of a call that failed after retries. */
+  synchronized void record(boolean ok, String error) {
+    if (openMessage != null) {
+      return;
+    }
+    if (size == window) {
+      if (failed[next]) {
+        failures--;
+      }
+    } else {
+      size++;
+    }
+    failed[next] = !ok;
+    if (!ok) {
+      failures++;
+    }
+    next = (next + 1) % window;
+    if (!ok && size >= minCalls && failures >= threshold * size) {
+      openMessage = "circuit breaker open: " + failures + " of the last " + size
+          + " calls failed after retries; last error: " + error
+          + ". The run stops; answers received so far are kept in the response cache.";
+      opened.countDown();
+    }
+  }
+
+  boolean isOpen() {
+    return openMessage != null;
+  }
+
+  /** Throws when open. */
+  void check() {
+    String message = openMessage;
+    if (message != null) {
+      throw new LlmFatalException(message, null);
+    }
+  }
+
+  /** Waits {@code millis} (a backoff), returning early and throwing if the breaker opens meanwhile. */
+  void sleep(long millis) throws InterruptedException {
+    if (millis > 0 && opened.await(millis, TimeUnit.MILLISECONDS)) {
+      check();
+    }
+    check();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tracegen.llm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The end-of-run table of LLM work per step, printed to stderr by {@code tracegen run}. */
+public final class LlmSummary {
+  private static final String[] COLUMNS = {"calls", "cache hits", "sent", "retries", "failures", "repairs",
+      "tokens in", "tokens out"};
+
+  private LlmSummary() {}
+
+  /**
+   * Formats {@code step -> counter -> value} (the {@code llm.<step>} Beam counters). {@code calls}
+   * counts every answer a step used, {@code cache hits} those read from the response cache and
+   * {@code sent} = calls − cache hits (requests that reached the model, retries not included).
+   */
+  public static String format(Map<String, Map<String, Long>> llmCounters) {
+    List<String[]> rows = new ArrayList<>();
+    long[] total = new long[COLUMNS.length];
+    llmCounters.forEach((step, c) -> {
+      long calls = c.getOrDefault("calls", 0L);
+      long hits = c.getOrDefault("cache_hits", 0L);
+      long[] v = {calls, hits, calls - hits, c.getOrDefault("retries", 0L), c.getOrDefault("failures", 0L),
+          c.getOrDefault("repairs", 0L), c.getOrDefault("tokens_in", 0L), c.getOrDefault("tokens_out", 0L)};
+      String[] row = new String[COLUMNS.length + 1];
+      row[0] = step;
+      for (int i = 0; i < v.length; i++) {
+        row[i + 1] = Long.toString(v[i]);
+        total[i] += v[i];
+      }
+      rows.add(row);
+    });
+    String[] totalRow = new String[COLUMNS.length + 1];
+    totalRow[0] = "total";
+    for (int i = 0; i < total.length; i++) {
+      totalRow[i + 1] = Long.toString(total[i]);
+    }
+    String[] header = new String[COLUMNS.length + 1];
+    header[0] = "LLM step";
+    System.arraycopy(COLUMNS, 0, header, 1, COLUMNS.length);
+    int[] width = new int[header.length];
+    List<String[]> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    all.add(totalRow);
+    for (String[] r : all) {
+      for (int i = 0; i < r.length; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] r : all) {
+      if (r == totalRow) {
+        sb.append("-".repeat(sum(width) + 2 * (width.length - 1))).append('\n');
+      }
+      for (int i = 0; i < r.length; i++) {
+        if (i == 0) {
+          sb.append(String.format("%-" + width[0] + "s", r[0]));
+        } else {
+          sb.append("  ").append(String.format("%" + width[i] + "s", r[i]));
+        }
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static int sum(int[] w) {
+    int s = 0;
+    for (int x : w) {
+      s += x;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,456 @@
+package dev.tracegen.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.tracegen.embedded.EmbeddedChatModel;
+import dev.tracegen.model.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The embedded model behind an OpenAI-compatible HTTP API on loopback, so that the real
+ * {@code openai} client path (LangChain4j's OpenAiChatModel over HTTP) can be tested and
+ * benchmarked: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /stats}.
+ *
+ * <p>Faults are drawn per request from the server's seed and a request counter (never from the
+ * prompt), so a retried request can succeed: 429 with {@code Retry-After}, 500, a stalled
+ * response (held for {@code stallSeconds}, longer than a client's timeout), and a 200 whose body
+ * is cut-off JSON. Every request runs on its own thread, so latency sleeps never hold up others.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+  /** What the server does and how it misbehaves. */
+  public record Config(
+      int port,
+      String model,
+      long latencyMillis,
+      long jitterMillis,
+      double fraction429,
+      int retryAfterSeconds,
+      double fraction500,
+      double fractionStall,
+      int stallSeconds,
+      double fractionMalformed,
+      String requiredKey,
+      long seed) {
+
+    public static Config defaults() {
+      return new Config(0, "tracegen-embedded-1", 0, 0, 0, 1, 0, 0, 150, 0, null, 1L);
+    }
+
+    public Config withPort(int p) {
+      return new Config(p, model, latencyMillis, jitterMillis, fraction429, retryAfterSeconds, fraction500,
+          fractionStall, stallSeconds, fractionMalformed, requiredKey, seed);
+    }
+
+    public Config withLatency(long fixedMillis, long jitter) {
+      return new Config(port, model, fixedMillis, jitter, fraction429, retryAfterSeconds, fraction500,
+          fractionStall, stallSeconds, fractionMalformed, requiredKey, seed);
+    }
+
+    /** Fault fractions: 429s, 500s, stalls, malformed bodies (each 0-1; they add up to at most 1). */
+    public Config withFaults(double f429, double f500, double fStall, double fMalformed) {
+      return new Config(port, model, latencyMillis, jitterMillis, f429, retryAfterSeconds, f500, fStall,
+          stallSeconds, fMalformed, requiredKey, seed);
+    }
+
+    public Config withStallSeconds(int seconds) {
+      return new Config(port, model, latencyMillis, jitterMillis, fraction429, retryAfterSeconds, fraction500,
+          fractionStall, seconds, fractionMalformed, requiredKey, seed);
+    }
+
+    public Config withRetryAfterSeconds(int seconds) {
+      return new Config(port, model, latencyMillis, jitterMillis, fraction429, seconds, fraction500,
+          fractionStall, stallSeconds, fractionMalformed, requiredKey, seed);
+    }
+
+    /** Requests must carry {@code Authorization: Bearer <key>}; null accepts any. */
+    public Config withRequiredKey(String key) {
+      return new Config(port, model, latencyMillis, jitterMillis, fraction429, retryAfterSeconds, fraction500,
+          fractionStall, stallSeconds, fractionMalformed, key, seed);
+    }
+
+    public Config withSeed(long s) {
+      return new Config(port, model, latencyMillis, jitterMillis, fraction429, retryAfterSeconds, fraction500,
+          fractionStall, stallSeconds, fractionMalformed, requiredKey, s);
+    }
+
+    void validate() {
+      double sum = fraction429 + fraction500 + fractionStall + fractionMalformed;
+      for (double f : new double[] {fraction429, fraction500, fractionStall, fractionMalformed}) {
+        if (f < 0 || f > 1) {
+          throw new IllegalArgumentException("fault fractions must be between 0 and 1");
+        }
+      }
+      if (sum > 1.000001) {
+        throw new IllegalArgumentException("fault fractions add up to " + sum + ", more than 1");
+      }
+      if (latencyMillis < 0 || jitterMillis < 0 || stallSeconds < 0 || retryAfterSeconds < 0) {
+        throw new IllegalArgumentException("latency, jitter, stall and Retry-After must not be negative");
+      }
+    }
+  }
+
+  static {
+    // Headers and body go out as separate writes; without TCP_NODELAY, Nagle's algorithm and the
+    // client's delayed ACK add about 40 ms to every answer. Read once, when the JDK server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final Config config;
+  private final EmbeddedChatModel model;
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final AtomicLong counter = new AtomicLong();
+  private final Map<String, AtomicLong> stats = new TreeMap<>();
+
+  private EmbeddedServer(Config config, EmbeddedChatModel model) throws IOException {
+    config.validate();
+    this.config = config;
+    this.model = model;
+    for (String k : List.of("requests", "answered", "failed", "status_200", "status_400", "status_401",
+        "status_404", "status_429", "status_500", "stalled", "malformed")) {
+      stats.put(k, new AtomicLong());
+    }
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 1024);
+    AtomicLong threads = new AtomicLong();
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "serve-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/v1/chat/completions", this::chat);
+    server.createContext("/v1/models", this::models);
+    server.createContext("/stats", this::stats);
+    server.createContext("/", ex -> send(ex, 404, error("no such endpoint: " + ex.getRequestURI().getPath(),
+        "invalid_request_error", "not_found")));
+  }
+
+  /** Starts a server for {@code model} (the embedded simulator with its own knobs). */
+  public static EmbeddedServer start(Config config, EmbeddedChatModel model) throws IOException {
+    EmbeddedServer s = new EmbeddedServer(config, model);
+    s.server.start();
+    return s;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The OpenAI-compatible base URL, e.g. {@code http://127.0.0.1:8088/v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  /** A copy of the counters served at {@code /stats}. */
+  public Map<String, Long> stats() {
+    Map<String, Long> out = new TreeMap<>();
+    synchronized (stats) {
+      stats.forEach((k, v) -> out.put(k, v.get()));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void count(String... keys) {
+    for (String k : keys) {
+      stats.get(k).incrementAndGet();
+    }
+  }
+
+  private void chat(HttpExchange ex) throws IOException {
+    try (ex) {
+      if (!"POST".equals(ex.getRequestMethod())) {
+        send(ex, 405, error("use POST", "invalid_request_error", null));
+        return;
+      }
+      long n = counter.incrementAndGet();
+      count("requests");
+      byte[] body = readAll(ex.getRequestBody());
+      if (config.requiredKey() != null
+          && !("Bearer " + config.requiredKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        count("failed", "status_401");
+        send(ex, 401, error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
+        return;
+      }
+      JsonNode req;
+      try {
+        req = Json.PLAIN.readTree(body);
+      } catch (IOException e) {
+        count("failed", "status_400");
+        send(ex, 400, error("the request body is not valid JSON", "invalid_request_error", null));
+        return;
+      }
+      String modelName = req.path("model").asText("");
+      if (!config.model().equals(modelName)) {
+        count("failed", "status_404");
+        send(ex, 404, error("The model `" + modelName + "` does not exist (this server has `" + config.model() + "`)",
+            "invalid_request_error", "model_not_found"));
+        return;
+      }
+      List<ChatMessage> messages;
+      try {
+        messages = messages(req.path("messages"));
+      } catch (IllegalArgumentException e) {
+        count("failed", "status_400");
+        send(ex, 400, error(e.getMessage(), "invalid_request_error", null));
+        return;
+      }
+      boolean json = "json_object".equals(req.path("response_format").path("type").asText(""));
+      if (json && messages.stream().noneMatch(m -> text(m).toLowerCase(Locale.ROOT).contains("json"))) {
+        count("failed", "status_400");
+        send(ex, 400, error("'messages' must contain the word 'json' in some form, to use 'response_format' of type "
+            + "'json_object'.", "invalid_request_error", null));
+        return;
+      }
+      double u = unit(n);
+      if (u < config.fraction429()) {
+        count("failed", "status_429");
+        ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
+        send(ex, 429, error("Rate limit reached; retry after " + config.retryAfterSeconds() + " s.",
+            "rate_limit_exceeded", "rate_limit_exceeded"));
+        return;
+      }
+      u -= config.fraction429();
+      latency(n);
+      if (u < config.fraction500()) {
+        count("failed", "status_500");
+        send(ex, 500, error("The server had an error while processing your request.", "server_error", null));
+        return;
+      }
+      u -= config.fraction500();
+      String answer = model.answer(messages);
+      ObjectNode response = completion(n, modelName, messages, json ? jsonObject(answer) : answer, json);
+      if (u < config.fractionStall()) {
+        count("failed", "stalled");
+        sleep(config.stallSeconds() * 1000L);
+        send(ex, 200, response.toString());
+        return;
+      }
+      u -= config.fractionStall();
+      if (u < config.fractionMalformed()) {
+        count("failed", "malformed");
+        String full = response.toString();
+        send(ex, 200, full.substring(0, full.length() / 2));
+        return;
+      }
+      count("answered", "status_200");
+      send(ex, 200, response.toString());
+    } catch (RuntimeException e) {
+      count("failed", "status_500");
+      send(ex, 500, error("internal error: " + e, "server_error", null));
+    }
+  }
+
+  /**
+   * JSON mode: the answer without a Markdown fence around it. An answer that still is not a JSON
+   * object is sent as it is (as a real server does when the model runs out of tokens mid-object).
+   */
+  static String jsonObject(String answer) {
+    String a = answer.strip();
+    if (a.startsWith("```")) {
+      int nl = a.indexOf('\n');
+      int end = a.lastIndexOf("```");
+      if (nl > 0 && end > nl) {
+        a = a.substring(nl + 1, end).strip();
+      }
+    }
+    return isJsonObject(a) ? a : answer;
+  }
+
+  static boolean isJsonObject(String text) {
+    try {
+      JsonNode n = Json.PLAIN.readTree(text);
+      return n != null && n.isObject();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private ObjectNode completion(long n, String modelName, List<ChatMessage> messages, String answer, boolean json) {
+    long in = Math.max(1, messages.stream().mapToLong(m -> text(m).length()).sum() / 4);
+    long out = Math.max(1, answer.length() / 4);
+    ObjectNode r = Json.PLAIN.createObjectNode();
+    r.put("id", "chatcmpl-" + n);
+    r.put("object", "chat.completion");
+    r.put("created", System.currentTimeMillis() / 1000);
+    r.put("model", modelName);
+    ArrayNode choices = r.putArray("choices");
+    ObjectNode c = choices.addObject();
+    c.put("index", 0);
+    ObjectNode m = c.putObject("message");
+    m.put("role", "assistant");
+    m.put("content", answer);
+    c.put("finish_reason", json && !isJsonObject(answer) ? "length" : "stop");
+    ObjectNode usage = r.putObject("usage");
+    usage.put("prompt_tokens", in);
+    usage.put("completion_tokens", out);
+    usage.put("total_tokens", in + out);
+    return r;
+  }
+
+  private void models(HttpExchange ex) throws IOException {
+    try (ex) {
+      ObjectNode r = Json.PLAIN.createObjectNode();
+      r.put("object", "list");
+      ObjectNode m = r.putArray("data").addObject();
+      m.put("id", config.model());
+      m.put("object", "model");
+      m.put("created", 0);
+      m.put("owned_by", "tracegen");
+      send(ex, 200, r.toString());
+    }
+  }
+
+  private void stats(HttpExchange ex) throws IOException {
+    try (ex) {
+      ObjectNode r = Json.PLAIN.createObjectNode();
+      stats().forEach(r::put);
+      send(ex, 200, r.toString());
+    }
+  }
+
+  static List<ChatMessage> messages(JsonNode array) {
+    if (!array.isArray() || array.isEmpty()) {
+      throw new IllegalArgumentException("'messages' must be a non-empty array");
+    }
+    List<ChatMessage> out = new ArrayList<>();
+    for (JsonNode m : array) {
+      String role = m.path("role").asText("");
+      String content = content(m.path("content"));
+      out.add(switch (role) {
+        case "system", "developer" -> SystemMessage.from(content);
+        case "user" -> UserMessage.from(content);
+        case "assistant" -> AiMessage.from(content);
+        default -> throw new IllegalArgumentException("unsupported message role '" + role + "'");
+      });
+    }
+    return out;
+  }
+
+  /** A message's text: a string, or the text parts of a content array. */
+  private static String content(JsonNode content) {
+    if (content.isTextual()) {
+      return content.asText();
+    }
+    if (content.isArray()) {
+      StringBuilder sb = new StringBuilder();
+      for (JsonNode part : content) {
+        if ("text".equals(part.path("type").asText())) {
+          sb.append(part.path("text").asText());
+        }
+      }
+      return sb.toString();
+    }
+    return "";
+  }
+
+  private static String text(ChatMessage m) {
+    if (m instanceof UserMessage u) {
+      return u.hasSingleText() ? u.singleText() : "";
+    }
+    if (m instanceof AiMessage a) {
+      return a.text() == null ? "" : a.text();
+    }
+    if (m instanceof SystemMessage s) {
+      return s.text();
+    }
+    return "";
+  }
+
+  private void latency(long n) {
+    long ms = config.latencyMillis();
+    if (config.jitterMillis() > 0) {
+      ms += (long) (unit(n ^ 0x9E3779B97F4A7C15L) * (config.jitterMillis() + 1));
+    }
+    sleep(ms);
+  }
+
+  /** A uniform draw in [0, 1) from the seed and the request number. */
+  private double unit(long n) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      byte[] h = d.digest((config.seed() + ":" + n).getBytes(StandardCharsets.UTF_8));
+      long v = 0;
+      for (int i = 0; i < 7; i++) {
+        v = (v << 8) | (h[i] & 0xff);
+      }
+      return v / (double) (1L << 56);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep(long ms) {
+    if (ms <= 0) {
+      return;
+    }
+    try {
+      TimeUnit.MILLISECONDS.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String error(String message, String type, String code) {
+    ObjectNode r = Json.PLAIN.createObjectNode();
+    ObjectNode e = r.putObject("error");
+    e.put("message", message);
+    e.put("type", type);
+    if (code == null) {
+      e.putNull("code");
+    } else {
+      e.put("code", code);
+    }
+    return r.toString();
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    return in.readAllBytes();
+  }
+
+  private static void send(HttpExchange ex, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    try {
+      ex.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      // The client gave up (e.g. timed out on a stalled response); nothing to answer.
+    }
+  }
+}
