@@ -43,6 +43,11 @@ public final class TraceGen {
       return 2;
     } catch (Exception e) {
       System.err.println("tracegen: run failed: " + rootMessage(e));
+      if (System.getenv("TRACEGEN_DEBUG") != null) {
+        e.printStackTrace();
+      } else {
+        System.err.println("(set TRACEGEN_DEBUG=1 to see the stack trace)");
+      }
       return 1;
     }
   }

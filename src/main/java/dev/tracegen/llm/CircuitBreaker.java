@@ -18,6 +18,7 @@ final class CircuitBreaker {
   private final int minCalls;
   private final double threshold;
   private final boolean[] failed;
+  private final boolean keptNote;
   private int size;
   private int next;
   private int failures;
@@ -25,10 +26,16 @@ final class CircuitBreaker {
   private final CountDownLatch opened = new CountDownLatch(1);
 
   CircuitBreaker() {
-    this(WINDOW, MIN_CALLS, THRESHOLD);
+    this(false);
   }
 
-  CircuitBreaker(int window, int minCalls, double threshold) {
+  /** {@code cached}: the message tells that answers so far are kept in the response cache. */
+  CircuitBreaker(boolean cached) {
+    this(WINDOW, MIN_CALLS, THRESHOLD, cached);
+  }
+
+  CircuitBreaker(int window, int minCalls, double threshold, boolean cached) {
+    this.keptNote = cached;
     this.window = window;
     this.minCalls = minCalls;
     this.threshold = threshold;
@@ -54,8 +61,8 @@ final class CircuitBreaker {
     next = (next + 1) % window;
     if (!ok && size >= minCalls && failures >= threshold * size) {
       openMessage = "circuit breaker open: " + failures + " of the last " + size
-          + " calls failed after retries; last error: " + error
-          + ". The run stops; answers received so far are kept in the response cache.";
+          + " calls failed after retries; last error: " + error + ". The run stops" + (keptNote ? "; answers received "
+          + "so far are kept in the response cache, so a rerun pays only for the rest." : ".");
       opened.countDown();
     }
   }

@@ -47,7 +47,7 @@ public class LlmClient {
 
   protected LlmClient(LlmSettings settings, ChatModel model) {
     this(settings, model, settings.cached() ? ResponseCache.acquire(settings.cacheDir(), settings.runId()) : null,
-        Budget.shared(settings), RateLimits.shared(settings), new CircuitBreaker(),
+        Budget.shared(settings), RateLimits.shared(settings), new CircuitBreaker(settings.cached()),
         () -> ThreadLocalRandom.current().nextDouble());
   }
 

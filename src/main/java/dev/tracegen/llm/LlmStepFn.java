@@ -3,9 +3,9 @@ package dev.tracegen.llm;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.taxonomy.Taxonomy;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +31,8 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
 
   private transient LlmClient client;
   private transient ExecutorService pool;
-  private transient Deque<Future<Done<O>>> pending;
+  private transient CompletionService<Done<O>> completion;
+  private transient int inFlight;
   private transient Counter calls;
   private transient Counter repairs;
   private transient Counter retries;
@@ -65,7 +66,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   public void setup() {
     client = LlmClient.shared(settings, taxonomy);
     // The in-process simulator answers in microseconds; a pool would only add overhead.
-    if (!settings.isEmbedded() || settings.maxInFlight() > 1) {
+    if (!settings.isEmbedded()) {
       pool = Executors.newFixedThreadPool(Math.max(1, settings.maxInFlight()), r -> {
         Thread t = new Thread(r, "llm-" + step);
         t.setDaemon(true);
@@ -84,7 +85,8 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
 
   @StartBundle
   public void startBundle() {
-    pending = new ArrayDeque<>();
+    completion = pool == null ? null : new ExecutorCompletionService<>(pool);
+    inFlight = 0;
   }
 
   @ProcessElement
@@ -93,16 +95,25 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
       emit(run(input), out);
       return;
     }
-    pending.add(pool.submit(() -> run(input)));
-    while (pending.size() >= settings.maxInFlight() || (!pending.isEmpty() && pending.peek().isDone())) {
-      emit(await(pending.poll()), out);
+    completion.submit(() -> run(input));
+    inFlight++;
+    // Emit in completion order: a slow element (retrying, timing out) must not hold a free slot.
+    Future<Done<O>> done;
+    while ((done = completion.poll()) != null) {
+      inFlight--;
+      emit(await(done), out);
+    }
+    while (inFlight >= settings.maxInFlight()) {
+      inFlight--;
+      emit(await(completion.take()), out);
     }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext c) throws Exception {
-    while (!pending.isEmpty()) {
-      Done<O> done = await(pending.poll());
+    while (inFlight > 0) {
+      inFlight--;
+      Done<O> done = await(completion.take());
       account(done);
       if (done.result().rejected()) {
         c.output(rejectedTag, rejection(done), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);

@@ -69,24 +69,23 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
   static class PerturbFn extends CandidateStepFn {
     private final StepContext ctx;
     private final Map<String, Double> opWeights;
-    private transient String hints;
+    // Computed once here, not lazily in work(): work() runs on several pool threads at once.
+    private final String hints;
 
     PerturbFn(StepContext ctx, Map<String, Double> opWeights) {
       super("perturb", ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
       this.opWeights = opWeights;
+      StringBuilder sb = new StringBuilder();
+      for (Dimension d : ctx.taxonomy().dimensions()) {
+        sb.append("- ").append(d.id()).append(": ADD: ").append(d.addHint()).append(" REVISE: ")
+            .append(d.revisable() ? d.reviseHint() : "never revise").append('\n');
+      }
+      this.hints = sb.toString().strip();
     }
 
     @Override
     protected StepResult<Candidate> work(Candidate c, LlmSession session) throws Exception {
-      if (hints == null) {
-        StringBuilder sb = new StringBuilder();
-        for (Dimension d : ctx.taxonomy().dimensions()) {
-          sb.append("- ").append(d.id()).append(": ADD: ").append(d.addHint()).append(" REVISE: ")
-              .append(d.revisable() ? d.reviseHint() : "never revise").append('\n');
-        }
-        hints = sb.toString().strip();
-      }
       Instruction x1 = c.x1();
       String op = chooseOp(opWeights, ctx.runSeed(), c.id(), x1.constraints().size());
       ObjectNode payload = StepContext.payload();

@@ -124,6 +124,8 @@ public final class EmbeddedServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final AtomicLong counter = new AtomicLong();
+  private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong maxInFlight = new AtomicLong();
   private final Map<String, AtomicLong> stats = new TreeMap<>();
 
   private EmbeddedServer(Config config, EmbeddedChatModel model) throws IOException {
@@ -172,9 +174,9 @@ public final class EmbeddedServer implements AutoCloseable {
   /** A copy of the counters served at {@code /stats}. */
   public Map<String, Long> stats() {
     Map<String, Long> out = new TreeMap<>();
-    synchronized (stats) {
-      stats.forEach((k, v) -> out.put(k, v.get()));
-    }
+    stats.forEach((k, v) -> out.put(k, v.get()));
+    out.put("in_flight", inFlight.get());
+    out.put("max_in_flight", maxInFlight.get());
     return out;
   }
 
@@ -198,80 +200,89 @@ public final class EmbeddedServer implements AutoCloseable {
       }
       long n = counter.incrementAndGet();
       count("requests");
-      byte[] body = readAll(ex.getRequestBody());
-      if (config.requiredKey() != null
-          && !("Bearer " + config.requiredKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-        count("failed", "status_401");
-        send(ex, 401, error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
-        return;
-      }
-      JsonNode req;
+      maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
-        req = Json.PLAIN.readTree(body);
-      } catch (IOException e) {
-        count("failed", "status_400");
-        send(ex, 400, error("the request body is not valid JSON", "invalid_request_error", null));
-        return;
+        answer(ex, n);
+      } finally {
+        inFlight.decrementAndGet();
       }
-      String modelName = req.path("model").asText("");
-      if (!config.model().equals(modelName)) {
-        count("failed", "status_404");
-        send(ex, 404, error("The model `" + modelName + "` does not exist (this server has `" + config.model() + "`)",
-            "invalid_request_error", "model_not_found"));
-        return;
-      }
-      List<ChatMessage> messages;
-      try {
-        messages = messages(req.path("messages"));
-      } catch (IllegalArgumentException e) {
-        count("failed", "status_400");
-        send(ex, 400, error(e.getMessage(), "invalid_request_error", null));
-        return;
-      }
-      boolean json = "json_object".equals(req.path("response_format").path("type").asText(""));
-      if (json && messages.stream().noneMatch(m -> text(m).toLowerCase(Locale.ROOT).contains("json"))) {
-        count("failed", "status_400");
-        send(ex, 400, error("'messages' must contain the word 'json' in some form, to use 'response_format' of type "
-            + "'json_object'.", "invalid_request_error", null));
-        return;
-      }
-      double u = unit(n);
-      if (u < config.fraction429()) {
-        count("failed", "status_429");
-        ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
-        send(ex, 429, error("Rate limit reached; retry after " + config.retryAfterSeconds() + " s.",
-            "rate_limit_exceeded", "rate_limit_exceeded"));
-        return;
-      }
-      u -= config.fraction429();
-      latency(n);
-      if (u < config.fraction500()) {
-        count("failed", "status_500");
-        send(ex, 500, error("The server had an error while processing your request.", "server_error", null));
-        return;
-      }
-      u -= config.fraction500();
-      String answer = model.answer(messages);
-      ObjectNode response = completion(n, modelName, messages, json ? jsonObject(answer) : answer, json);
-      if (u < config.fractionStall()) {
-        count("failed", "stalled");
-        sleep(config.stallSeconds() * 1000L);
-        send(ex, 200, response.toString());
-        return;
-      }
-      u -= config.fractionStall();
-      if (u < config.fractionMalformed()) {
-        count("failed", "malformed");
-        String full = response.toString();
-        send(ex, 200, full.substring(0, full.length() / 2));
-        return;
-      }
-      count("answered", "status_200");
-      send(ex, 200, response.toString());
     } catch (RuntimeException e) {
       count("failed", "status_500");
       send(ex, 500, error("internal error: " + e, "server_error", null));
     }
+  }
+
+  private void answer(HttpExchange ex, long n) throws IOException {
+    byte[] body = readAll(ex.getRequestBody());
+    if (config.requiredKey() != null
+        && !("Bearer " + config.requiredKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+      count("failed", "status_401");
+      send(ex, 401, error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
+      return;
+    }
+    JsonNode req;
+    try {
+      req = Json.PLAIN.readTree(body);
+    } catch (IOException e) {
+      count("failed", "status_400");
+      send(ex, 400, error("the request body is not valid JSON", "invalid_request_error", null));
+      return;
+    }
+    String modelName = req.path("model").asText("");
+    if (!config.model().equals(modelName)) {
+      count("failed", "status_404");
+      send(ex, 404, error("The model `" + modelName + "` does not exist (this server has `" + config.model() + "`)",
+          "invalid_request_error", "model_not_found"));
+      return;
+    }
+    List<ChatMessage> messages;
+    try {
+      messages = messages(req.path("messages"));
+    } catch (IllegalArgumentException e) {
+      count("failed", "status_400");
+      send(ex, 400, error(e.getMessage(), "invalid_request_error", null));
+      return;
+    }
+    boolean json = "json_object".equals(req.path("response_format").path("type").asText(""));
+    if (json && messages.stream().noneMatch(m -> text(m).toLowerCase(Locale.ROOT).contains("json"))) {
+      count("failed", "status_400");
+      send(ex, 400, error("'messages' must contain the word 'json' in some form, to use 'response_format' of type "
+          + "'json_object'.", "invalid_request_error", null));
+      return;
+    }
+    double u = unit(n);
+    if (u < config.fraction429()) {
+      count("failed", "status_429");
+      ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
+      send(ex, 429, error("Rate limit reached; retry after " + config.retryAfterSeconds() + " s.",
+          "rate_limit_exceeded", "rate_limit_exceeded"));
+      return;
+    }
+    u -= config.fraction429();
+    latency(n);
+    if (u < config.fraction500()) {
+      count("failed", "status_500");
+      send(ex, 500, error("The server had an error while processing your request.", "server_error", null));
+      return;
+    }
+    u -= config.fraction500();
+    String answer = model.answer(messages);
+    ObjectNode response = completion(n, modelName, messages, json ? jsonObject(answer) : answer, json);
+    if (u < config.fractionStall()) {
+      count("failed", "stalled");
+      sleep(config.stallSeconds() * 1000L);
+      send(ex, 200, response.toString());
+      return;
+    }
+    u -= config.fractionStall();
+    if (u < config.fractionMalformed()) {
+      count("failed", "malformed");
+      String full = response.toString();
+      send(ex, 200, full.substring(0, full.length() / 2));
+      return;
+    }
+    count("answered", "status_200");
+    send(ex, 200, response.toString());
   }
 
   /**

@@ -32,20 +32,19 @@ public class StructureInstructions extends PTransform<PCollection<Candidate>, PC
 
   static class StructureFn extends CandidateStepFn {
     private final StepContext ctx;
-    private transient String dimensions;
-    private transient String paramGuide;
+    // Computed once here, not lazily in work(): work() runs on several pool threads at once.
+    private final String dimensions;
+    private final String paramGuide;
 
     StructureFn(StepContext ctx) {
       super("structure", ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
+      this.dimensions = TaxonomyGuide.dimensions(ctx.taxonomy());
+      this.paramGuide = TaxonomyGuide.params(ctx.taxonomy());
     }
 
     @Override
     protected StepResult<Candidate> work(Candidate c, LlmSession session) throws Exception {
-      if (dimensions == null) {
-        dimensions = TaxonomyGuide.dimensions(ctx.taxonomy());
-        paramGuide = TaxonomyGuide.params(ctx.taxonomy());
-      }
       String prompt = ctx.prompt("structure", Map.of(
           "instruction", c.expanded(), "dimensions", dimensions, "param_guide", paramGuide),
           StepContext.payload().put("instruction", c.expanded()));

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class Taxonomy implements Serializable {
   private final Map<String, Dimension> dimensions;
   private final String version;
-  private transient List<Matcher> index;
+  // Built on first use; volatile so that a thread never sees a half-published index.
+  private transient volatile List<Matcher> index;
 
   public Taxonomy(Collection<Dimension> dimensions, String version) {
     Map<String, Dimension> byId = new TreeMap<>();
