@@ -64,7 +64,7 @@ public record Profile(
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read profile " + file + ": " + e.getMessage().split("\n")[0]
           + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-              ? " (line " + jpe.getLocation().getLineNr() + ")" : ""));
+              ? " (near line " + jpe.getLocation().getLineNr() + ")" : ""));
     }
     List<String> problems = p.problems();
     if (!problems.isEmpty()) {
@@ -81,7 +81,8 @@ public record Profile(
     }
     if (targets == null || !targets.containsKey("train") || !targets.containsKey("eval")) {
       out.add("targets: both 'train' and 'eval' are needed");
-    } else {
+    }
+    if (targets != null) {
       targets.forEach((split, t) -> {
         if (t.total() < 0) {
           out.add("targets." + split + ".total must not be negative");

@@ -1,0 +1,102 @@
+package dev.tracegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: bad input is named and kept from spoiling the rest; bad config stops cleanly. */
+class TraceGenCommandTest {
+  record Result(int code, String out, String err) {}
+
+  static Result execute(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = TraceGen.execute(args);
+      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void corruptSeedLinesAreRejectedByLineAndTheRunGoesOn(@TempDir Path tmp) throws IOException {
+    Path seeds = tmp.resolve("seeds.jsonl");
+    List<byte[]> lines = new ArrayList<>();
+    for (String good : Files.readAllLines(Path.of("pipeline/seeds/seeds.jsonl")).subList(0, 400)) {
+      lines.add(good.getBytes(StandardCharsets.UTF_8));
+    }
+    lines.add(3, "".getBytes(StandardCharsets.UTF_8));
+    lines.add(10, "{\"id\": \"broken\", \"instruction\": ".getBytes(StandardCharsets.UTF_8));
+    lines.add(20, ("{\"id\": \"huge\", \"instruction\": \"" + "x".repeat(1_000_000) + "\"}").getBytes(StandardCharsets.UTF_8));
+    lines.add(30, new byte[] {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
+    try (var out = Files.newOutputStream(seeds)) {
+      for (byte[] l : lines) {
+        out.write(l);
+        out.write('\n');
+      }
+    }
+    Path output = tmp.resolve("out");
+    Result r = execute("run", "--profile=src/test/resources/profiles/tiny.yaml", "--seeds=" + seeds, "--output=" + output,
+        "--quiet=true");
+    assertEquals(0, r.code(), r.err());
+    Map<Long, String> reasons = new TreeMap<>();
+    for (JsonNode rej : CorpusFiles.jsonLines(output.resolve("rejections/read_seeds.jsonl"))) {
+      String id = rej.get("id").asText();
+      reasons.put(Long.parseLong(id.substring(id.lastIndexOf(':') + 1)), rej.get("reason").asText());
+      assertTrue(rej.get("detail").asText().contains("seeds.jsonl:"), rej.toString());
+    }
+    assertEquals(Map.of(11L, "invalid_json", 21L, "line_too_long", 31L, "invalid_utf8"), reasons);
+    assertEquals(30, CorpusFiles.records(output, "train").size());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void aTaxonomyWithABrokenReferenceStopsWithFileAndLine(@TempDir Path tmp) throws IOException {
+    Path taxonomy = tmp.resolve("taxonomy");
+    Files.createDirectories(taxonomy);
+    dev.tracegen.taxonomy.TaxonomyLoaderTest.copyShipped(taxonomy);
+    Path style = taxonomy.resolve("style.yaml");
+    Files.writeString(style, Files.readString(style).replaceFirst("revise_to: \\[other_option]", "revise_to: [tone_style/nope]"));
+    Result r = execute("run", "--profile=pipeline/smoke.yaml", "--taxonomy=" + taxonomy, "--output=" + tmp.resolve("out"));
+    assertEquals(2, r.code());
+    assertTrue(r.err().matches("(?s).*style\\.yaml:\\d+: phrasing 'adopt_tone' revise_to refers to unknown phrasing 'tone_style/nope'.*"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+    assertFalse(Files.exists(tmp.resolve("out")));
+  }
+
+  @Test
+  void validateListsProblemsAndPassesOnShippedFiles(@TempDir Path tmp) throws IOException {
+    assertEquals(0, execute("validate").code());
+    Result bad = execute("validate", "--profile=" + tmp.resolve("missing.yaml"), "--prompts=" + tmp);
+    assertEquals(1, bad.code());
+    assertTrue(bad.out().contains("profile not found") && bad.out().contains("missing prompt template"), bad.out());
+  }
+
+  @Test
+  void unknownCommandAndMissingOutputAreClearErrors() {
+    assertEquals(2, execute("frobnicate").code());
+    Result r = execute("run", "--profile=pipeline/smoke.yaml");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--output is required"), r.err());
+  }
+}

@@ -1,0 +1,55 @@
+package dev.tracegen.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileTest {
+  @Test
+  void traceProfileScalesThePaperShapesToExactTotals() {
+    Profile p = Profile.load(Path.of("pipeline/trace.yaml"));
+    Map<Integer, Integer> train = p.stratumTargets("train");
+    Map<Integer, Integer> eval = p.stratumTargets("eval");
+    assertEquals(120_000, train.values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(1_000, eval.values().stream().mapToInt(Integer::intValue).sum());
+    assertEquals(15, train.size());
+    // Largest remainder keeps every stratum within one record of its exact share.
+    double exact4 = 120_000 * 34155.0 / 119345;
+    assertTrue(Math.abs(train.get(4) - exact4) < 1, "k=4 " + train.get(4));
+    double mean = train.entrySet().stream().mapToDouble(e -> e.getKey() * e.getValue()).sum() / 120_000;
+    assertEquals(4.36, mean, 0.01);
+  }
+
+  @Test
+  void overgenerationGrowsWithConstraintCount() {
+    Profile p = Profile.load(Path.of("pipeline/trace.yaml"));
+    assertTrue(p.plannedCount(10, 100) > p.plannedCount(2, 100));
+    assertEquals(0, p.plannedCount(5, 0));
+  }
+
+  @Test
+  void badProfilesAreRejectedWithEveryProblem(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "name: bad\nrun_seed: 1\nseeds: []\neval_seed_fraction: 2\ntargets:\n  train: {total: 5, shape: {0: 1}}\n"
+        + "overgeneration: 0.5\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.load(f));
+    for (String want : new String[] {"seeds", "eval", "eval_seed_fraction", "outside 1..15", "overgeneration"}) {
+      assertTrue(e.getMessage().contains(want), want + " in " + e.getMessage());
+    }
+  }
+
+  @Test
+  void unknownKeysNameTheLine(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("typo.yaml");
+    Files.writeString(f, "name: t\nrun_seed: 1\nseedz: [a]\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.load(f));
+    assertTrue(e.getMessage().contains("seedz") && e.getMessage().contains("near line"), e.getMessage());
+  }
+}

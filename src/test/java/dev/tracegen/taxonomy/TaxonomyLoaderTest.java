@@ -1,0 +1,102 @@
+package dev.tracegen.taxonomy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.check.Checkers;
+import dev.tracegen.model.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+public class TaxonomyLoaderTest {
+  static final Predicate<String> CHECKERS = id -> Checkers.load().get(id).isPresent();
+
+  static Taxonomy shipped() {
+    return TaxonomyLoader.load(Path.of("taxonomy"), CHECKERS);
+  }
+
+  @Test
+  void shippedTaxonomyHasFiveTypesAndTwentySixDimensions() {
+    Taxonomy t = shipped();
+    assertEquals(26, t.dimensions().size());
+    assertEquals(Set.of("content", "situation", "style", "format", "example"),
+        t.dimensions().stream().map(Dimension::type).collect(Collectors.toSet()));
+    for (Dimension d : t.dimensions()) {
+      assertTrue(!d.labelZh().isBlank() && !d.definition().isBlank() && !d.phrasings().isEmpty(), d.id());
+    }
+  }
+
+  @Test
+  void everyOfficialLevels2LabelMapsToExactlyOneDimension() throws IOException {
+    Map<String, List<String>> byLabel = new HashMap<>();
+    shipped().dimensions().forEach(d -> byLabel.computeIfAbsent(d.labelZh(), k -> new java.util.ArrayList<>()).add(d.id()));
+    Set<String> labels = new TreeSet<>();
+    for (String line : Files.readAllLines(Path.of("../shared/reference/trace/trace_eval_official.jsonl"), StandardCharsets.UTF_8)) {
+      JsonNode row = Json.PLAIN.readTree(line);
+      row.get("levels2").forEach(l -> labels.add(l.asText()));
+    }
+    // Two stray labels occur once each in the official file and name no taxonomy dimension.
+    labels.removeAll(Set.of("输入格式约束", "·"));
+    assertEquals(26, labels.size());
+    for (String label : labels) {
+      assertEquals(1, byLabel.getOrDefault(label, List.of()).size(), label);
+    }
+  }
+
+  @Test
+  void threeDefectsAreAllReportedWithFileAndLine(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    Path content = dir.resolve("content.yaml");
+    String text = Files.readString(content);
+    // 1: a reference to an unknown dimension; 2: a duplicate id; 3: an unknown checker.
+    text = text.replaceFirst("conflicts_with: \\[\\]", "conflicts_with: [no_such_dimension]");
+    text = text.replaceFirst("  - id: privacy", "  - id: value");
+    text = text.replaceFirst("checker: inclusion", "checker: no_such_checker");
+    Files.writeString(content, text);
+    List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.matches(".*content\\.yaml:\\d+: .*unknown dimension 'no_such_dimension'.*")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.matches(".*content\\.yaml:\\d+: duplicate dimension id 'value'.*")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.matches(".*content\\.yaml:\\d+: unknown checker 'no_such_checker'.*")), problems.toString());
+    TaxonomyException e = assertThrows(TaxonomyException.class, () -> TaxonomyLoader.load(dir, CHECKERS));
+    assertTrue(e.getMessage().contains("3 problems"));
+  }
+
+  @Test
+  void yamlSyntaxErrorsNameTheLine(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    Files.writeString(dir.resolve("style.yaml"), "type: style\ndimensions:\n  - id: [unclosed\n");
+    List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("style.yaml:") && p.contains("YAML syntax error")), problems.toString());
+  }
+
+  @Test
+  void optionMissingAPlaceholderParamIsReported(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    Path format = dir.resolve("format.yaml");
+    Files.writeString(format, Files.readString(format).replace("{count: 2}", "{number: 2}"));
+    List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("format.yaml:") && p.contains("lacks param 'count'")), problems.toString());
+  }
+
+  public static void copyShipped(Path dir) throws IOException {
+    try (var files = Files.list(Path.of("taxonomy"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+        Files.copy(f, dir.resolve(f.getFileName()));
+      }
+    }
+  }
+}
