@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.config.Profile;
-import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.TraceRecord;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,9 +200,5 @@ class TracePipelineEndToEndTest {
     Iterator<String> it = n.fieldNames();
     it.forEachRemaining(out::add);
     return out;
-  }
-
-  static String constraintTexts(List<Constraint> cs) {
-    return cs.stream().map(Constraint::text).collect(Collectors.joining(" | "));
   }
 }

@@ -3,6 +3,7 @@ package dev.tracegen.io;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
+import java.nio.file.Paths;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -104,13 +105,27 @@ public final class ReadSeeds extends PTransform<PBegin, PCollectionTuple> {
     return Math.floorMod(id.hashCode(), ID_BUCKETS);
   }
 
+  /**
+   * A relative local pattern resolved against the working directory of the process that builds
+   * the pipeline: on a cluster the files are matched by workers, whose working directory is
+   * elsewhere. URIs ({@code gs://}, {@code hdfs://}, {@code file:}) and absolute paths are kept.
+   */
+  static String resolveLocal(String pattern) {
+    if (pattern.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || Paths.get(pattern).isAbsolute()) {
+      return pattern;
+    }
+    return Paths.get(pattern).toAbsolutePath().toString();
+  }
+
   @Override
   public PCollectionTuple expand(PBegin input) {
     SeedParser parser = new SeedParser(format, maxLineChars, maxInstructionChars);
 
     PCollection<MatchResult.Metadata> files =
         input
-            .apply("SeedFilePatterns", Create.of(filePatterns).withCoder(StringUtf8Coder.of()))
+            .apply("SeedFilePatterns",
+                Create.of(filePatterns.stream().map(ReadSeeds::resolveLocal).toList())
+                    .withCoder(StringUtf8Coder.of()))
             .apply("MatchSeedFiles",
                 FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
             .apply("EachFileOnce",

@@ -1,0 +1,324 @@
+package dev.tracegen.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.TraceGen;
+import dev.tracegen.TraceOptions;
+import dev.tracegen.TraceRun;
+import dev.tracegen.embedded.EmbeddedChatModel;
+import dev.tracegen.llm.Secrets;
+import dev.tracegen.model.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke profile over real HTTP, through the real LangChain4j OpenAI client, against
+ * {@link EmbeddedServer}: issue 3's must-shows (same records, faults survived, circuit breaker,
+ * 401, the key never written) and issue 4's (a rerun sends nothing and writes the same bytes; an
+ * edited judge prompt re-asks only the judge steps). Requests are counted at the server.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServeSmokeIT {
+  static final String MODEL = "tracegen-embedded-1";
+  static final String KEY_ENV = "TRACEGEN_IT_KEY";
+  static final String BAD_KEY_ENV = "TRACEGEN_IT_BAD_KEY";
+  static final String KEY = "sk-planted-" + Long.toHexString(System.nanoTime()) + "-do-not-leak";
+  static final String BAD_KEY = "sk-wrong-" + Long.toHexString(System.nanoTime());
+
+  @TempDir static Path tmp;
+  static EmbeddedChatModel model;
+  static Path embedded;
+  static Map<String, String> embeddedRecords;
+  static Path cache;
+  static Path http;
+  static final List<EmbeddedServer> servers = new ArrayList<>();
+  static final ByteArrayOutputStream logs = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void baseline() throws Exception {
+    Secrets.override(name -> switch (name) {
+      case KEY_ENV -> KEY;
+      case BAD_KEY_ENV -> BAD_KEY;
+      default -> System.getenv(name);
+    });
+    model = ServeCommand.model(Path.of("taxonomy"), 0, 0);
+    embedded = tmp.resolve("embedded");
+    cache = tmp.resolve("cache");
+    http = tmp.resolve("http");
+    run("--output=" + embedded);
+    embeddedRecords = records(embedded);
+  }
+
+  @AfterAll
+  static void stop() {
+    servers.forEach(EmbeddedServer::close);
+    Secrets.override(null);
+  }
+
+  static EmbeddedServer serve(EmbeddedServer.Config config) throws IOException {
+    EmbeddedServer s = EmbeddedServer.start(config, model);
+    servers.add(s);
+    return s;
+  }
+
+  static String[] httpArgs(EmbeddedServer s, String... more) {
+    List<String> args = new ArrayList<>(List.of("--provider=openai", "--baseUrl=" + s.baseUrl(), "--model=" + MODEL));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  static TraceRun.Outcome run(String... args) throws IOException {
+    PipelineOptionsFactory.register(TraceOptions.class);
+    List<String> all = new ArrayList<>(List.of("--profile=pipeline/smoke.yaml"));
+    all.addAll(List.of(args));
+    TraceOptions o = PipelineOptionsFactory.fromArgs(all.toArray(String[]::new)).withValidation().as(TraceOptions.class);
+    o.setQuiet(true);
+    return TraceRun.run(o);
+  }
+
+  /** Runs the CLI in-process, with stdout and stderr copied into {@link #logs}; returns the exit code. */
+  static int cli(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream mine = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(tee(out, mine), true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(tee(err, mine), true, StandardCharsets.UTF_8));
+    try {
+      List<String> all = new ArrayList<>(List.of("run", "--profile=pipeline/smoke.yaml"));
+      all.addAll(List.of(args));
+      return TraceGen.execute(all.toArray(String[]::new));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+      synchronized (logs) {
+        logs.writeBytes(mine.toByteArray());
+      }
+      lastCli = mine.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  static String lastCli = "";
+
+  static OutputStream tee(OutputStream a, OutputStream b) {
+    return new OutputStream() {
+      @Override
+      public void write(int c) throws IOException {
+        a.write(c);
+        synchronized (b) {
+          b.write(c);
+        }
+      }
+
+      @Override
+      public void write(byte[] buf, int off, int len) throws IOException {
+        a.write(buf, off, len);
+        synchronized (b) {
+          b.write(buf, off, len);
+        }
+      }
+    };
+  }
+
+  /** Train and eval records by shard and id, without the provider labels in lineage. */
+  static Map<String, String> records(Path dir) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".jsonl.gz")).sorted().toList()) {
+        for (String line : gunzip(f).split("\n")) {
+          if (line.isBlank()) {
+            continue;
+          }
+          ObjectNode r = (ObjectNode) Json.PLAIN.readTree(line);
+          ((ObjectNode) r.path("lineage")).remove(List.of("generator", "judge"));
+          String key = f.getFileName() + ":" + r.path("id").asText();
+          assertFalse(out.containsKey(key), "duplicate record " + key);
+          out.put(key, r.toString());
+        }
+      }
+    }
+    return out;
+  }
+
+  static String gunzip(Path f) throws IOException {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  static Map<String, byte[]> tree(Path dir) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    }
+    return out;
+  }
+
+  static JsonNode runJson(Path dir) throws IOException {
+    return Json.PLAIN.readTree(dir.resolve("run.json").toFile());
+  }
+
+  static long sent(JsonNode llm, String step) {
+    JsonNode s = llm.path(step);
+    return s.path("calls").asLong() - s.path("cache_hits").asLong();
+  }
+
+  /** Every file under {@code dir} (gzip opened), as text; used to look for the planted key. */
+  static void assertNoKey(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String text = f.toString().endsWith(".gz") ? gunzip(f) : new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        assertFalse(text.contains(KEY), "the API key leaked into " + f);
+      }
+    }
+  }
+
+  @Test
+  @Order(1)
+  void sameRecordsOverHttpAsInProcessAndTheKeyIsNeverWritten() throws Exception {
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(KEY));
+    int code = cli(httpArgs(s, "--output=" + http, "--apiKeyEnv=" + KEY_ENV, "--cacheDir=" + cache));
+    assertEquals(0, code, lastCli);
+    assertEquals(embeddedRecords, records(http), "the same records as the in-process embedded model");
+    Map<String, Long> stats = s.stats();
+    assertEquals(0, stats.get("failed"));
+    JsonNode llm = runJson(http).path("llm");
+    long calls = 0;
+    for (JsonNode step : llm) {
+      calls += step.path("calls").asLong();
+    }
+    assertEquals(stats.get("answered"), calls, "every call counted once");
+    assertTrue(lastCli.contains("LLM step") && lastCli.contains("cache hits"), "end-of-run summary printed");
+    assertNoKey(http);
+    assertNoKey(cache);
+    assertFalse(logs.toString(StandardCharsets.UTF_8).contains(KEY), "the API key leaked into the logs");
+    assertTrue(runJson(http).path("options").toString().contains(KEY_ENV), "run.json names the variable");
+  }
+
+  @Test
+  @Order(2)
+  void rerunOfAFinishedBuildSendsNothingAndWritesTheSameBytes() throws Exception {
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(KEY));
+    Path again = tmp.resolve("http-again");
+    assertEquals(0, cli(httpArgs(s, "--output=" + again, "--apiKeyEnv=" + KEY_ENV, "--cacheDir=" + cache)), lastCli);
+    assertEquals(0, s.stats().get("requests"), "a finished build is answered from the cache");
+    Map<String, byte[]> a = tree(http);
+    Map<String, byte[]> b = tree(again);
+    a.remove("run.json");
+    b.remove("run.json");
+    assertEquals(a.keySet(), b.keySet());
+    a.forEach((name, bytes) -> assertTrue(java.util.Arrays.equals(bytes, b.get(name)), name + " differs"));
+    JsonNode llm = runJson(again).path("llm");
+    llm.forEach(step -> assertEquals(step.path("calls").asLong(), step.path("cache_hits").asLong()));
+    assertNoKey(again);
+  }
+
+  @Test
+  @Order(3)
+  void editedJudgePromptReasksOnlyJudgeStepsAndWhatFollows() throws Exception {
+    Path prompts = tmp.resolve("prompts");
+    Files.createDirectories(prompts);
+    try (Stream<Path> files = Files.list(Path.of("prompts"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, prompts.resolve(f.getFileName()));
+      }
+    }
+    Files.writeString(prompts.resolve("judge.txt"), Files.readString(prompts.resolve("judge.txt"))
+        .replaceFirst("\n", "\nJudge strictly: a constraint that is only partly met scores below 10.\n"));
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(KEY));
+    Path edited = tmp.resolve("http-judge-edited");
+    assertEquals(0, cli(httpArgs(s, "--output=" + edited, "--apiKeyEnv=" + KEY_ENV, "--cacheDir=" + cache,
+        "--prompts=" + prompts)), lastCli);
+    JsonNode llm = runJson(edited).path("llm");
+    for (String upstream : List.of("expand", "structure", "quality", "respond_y1")) {
+      assertEquals(0, sent(llm, upstream), upstream + " is upstream of the judge: all cache hits");
+    }
+    for (String judge : List.of("judge_y1", "judge_y2", "cross_judge")) {
+      assertTrue(sent(llm, judge) > 0, judge + " uses the edited prompt");
+    }
+    long total = 0;
+    for (JsonNode step : llm) {
+      total += step.path("calls").asLong() - step.path("cache_hits").asLong();
+    }
+    assertEquals(s.stats().get("requests"), total, "per-step counts match the server's");
+  }
+
+  @Test
+  @Order(4)
+  void faultsAreSurvivedWithNoRecordLostOrDuplicated() throws Exception {
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0.10, 0.05, 0.02, 0.02).withStallSeconds(5)
+        .withRetryAfterSeconds(1));
+    Path faults = tmp.resolve("faults");
+    TraceRun.Outcome o = run(httpArgs(s, "--output=" + faults, "--cache=false", "--requestTimeout=2", "--maxRetries=8",
+        "--retryBaseMillis=200", "--targetParallelism=12"));
+    assertTrue(o.shortfalls().isEmpty(), "targets met");
+    assertEquals(embeddedRecords, records(faults), "no record lost, duplicated or changed");
+    Map<String, Long> stats = s.stats();
+    assertTrue(stats.get("status_429") > 0 && stats.get("status_500") > 0 && stats.get("stalled") > 0
+        && stats.get("malformed") > 0, stats.toString());
+    JsonNode llm = runJson(faults).path("llm");
+    long retries = 0;
+    for (JsonNode step : llm) {
+      retries += step.path("retries").asLong();
+    }
+    assertTrue(retries > 0, "retries counted in run.json");
+    assertEquals(stats.get("failed"), retries, "every failed request was retried and counted once");
+  }
+
+  @Test
+  @Order(5)
+  void allServerErrorsStopTheRunWithinAMinuteThroughTheBreaker() throws Exception {
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0, 1.0, 0, 0));
+    long t0 = System.nanoTime();
+    int code = cli(httpArgs(s, "--output=" + tmp.resolve("all500"), "--cache=false"));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(1, code);
+    assertTrue(lastCli.contains("circuit breaker open:") && lastCli.contains("HTTP 500"), lastCli);
+    assertTrue(seconds < 60, "stopped after " + seconds + " s");
+    assertFalse(Files.exists(tmp.resolve("all500")), "nothing published");
+  }
+
+  @Test
+  @Order(6)
+  void wrongKeyFailsFastNamingTheVariable() throws Exception {
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(KEY));
+    long t0 = System.nanoTime();
+    int code = cli(httpArgs(s, "--output=" + tmp.resolve("badkey"), "--apiKeyEnv=" + BAD_KEY_ENV, "--cache=false"));
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(1, code);
+    assertTrue(lastCli.contains("HTTP 401") && lastCli.contains("check the API key in environment variable "
+        + BAD_KEY_ENV), lastCli);
+    assertFalse(lastCli.contains(BAD_KEY));
+    assertTrue(seconds < 30, "failed after " + seconds + " s");
+    assertTrue(s.stats().get("status_401") < 100, "stopped at the first 401s, not after every element");
+    assertFalse(logs.toString(StandardCharsets.UTF_8).contains(KEY));
+  }
+}
