@@ -23,7 +23,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  *
  * <pre>
  * java -cp target/tracegen.jar dev.tracegen.flink.FlinkLocalCluster [--port=8081] [--taskManagers=1]
- *     [--slots=2] [--managedMemory=512m] [--portFile=FILE]
+ *     [--slots=2] [--managedMemory=4g] [--portFile=FILE]
  * </pre>
  *
  * <p>Prints {@code flink-rest http://127.0.0.1:PORT} once the cluster accepts jobs (and writes
@@ -55,9 +55,10 @@ public final class FlinkLocalCluster implements AutoCloseable {
     conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
     conf.set(TaskManagerOptions.HOST, "127.0.0.1");
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
-    if (managedMemory != null) {
-      conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory);
-    }
+    // Managed memory (off-heap; Flink sorts and spills groups in it): like the FlinkRunner's
+    // [local] mode, 40% of the heap unless given.
+    conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory != null ? managedMemory
+        : new MemorySize((long) (Runtime.getRuntime().maxMemory() * 0.4)));
     // The job jar is uploaded with each submission; large (ours is ~300 MB) is fine.
     conf.set(RestOptions.SERVER_MAX_CONTENT_LENGTH, Integer.MAX_VALUE);
     conf.set(RestOptions.CLIENT_MAX_CONTENT_LENGTH, Integer.MAX_VALUE);
@@ -109,7 +110,7 @@ public final class FlinkLocalCluster implements AutoCloseable {
         case "--portFile" -> portFile = Path.of(value);
         default -> {
           System.err.println("usage: FlinkLocalCluster [--port=8081] [--taskManagers=1] [--slots=2] "
-              + "[--managedMemory=512m] [--portFile=FILE]");
+              + "[--managedMemory=4g] [--portFile=FILE]");
           System.exit(2);
         }
       }

@@ -47,7 +47,7 @@ public class LlmClient {
 
   protected LlmClient(LlmSettings settings, ChatModel model) {
     this(settings, model, settings.cached() ? ResponseCache.acquire(settings.cacheDir(), settings.runId()) : null,
-        Budget.shared(settings), RateLimits.shared(settings), new CircuitBreaker(settings.cached()),
+        Budget.shared(settings), RateLimits.shared(settings), CircuitBreaker.shared(settings),
         () -> ThreadLocalRandom.current().nextDouble());
   }
 
@@ -88,6 +88,7 @@ public class LlmClient {
         }
         if (SHARED.keySet().stream().noneMatch(s -> s.runId().equals(settings.runId()))) {
           Budget.forget(settings.runId());
+          CircuitBreaker.forget(settings.runId());
         }
       }
     }
@@ -131,7 +132,12 @@ public class LlmClient {
           throw e;
         }
         switch (f.kind()) {
-          case FATAL -> throw new LlmFatalException(step + ": " + f.message(), null);
+          case FATAL -> {
+            String message = step + ": " + f.message();
+            breaker.trip(message);
+            CircuitBreaker.stopRun(settings, message);
+            throw new LlmFatalException(message, null);
+          }
           case ELEMENT -> {
             breaker.record(true, null);
             throw new LlmCallFailedException(f.reason(), f.message(), null);
@@ -139,6 +145,9 @@ public class LlmClient {
           default -> {
             if (attempt >= l.maxRetries()) {
               breaker.record(false, f.message());
+              if (breaker.isOpen()) {
+                CircuitBreaker.stopRun(settings, breaker.message());
+              }
               breaker.check();
               throw new LlmCallFailedException("llm_unavailable", "failed after " + (attempt + 1) + (attempt == 0 ? " attempt: " : " attempts: ")
                   + f.message(), null);
