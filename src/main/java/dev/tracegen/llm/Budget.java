@@ -29,10 +29,6 @@ final class Budget {
         k -> new Budget(l.maxCalls(), l.maxTotalTokens()));
   }
 
-  static void forget(String runId) {
-    SHARED.keySet().removeIf(k -> k.startsWith(runId + "|"));
-  }
-
   /** Takes one request from the budget, or throws {@link LlmCallFailedException} when it is spent. */
   void reserveCall() {
     if (maxTokens > 0 && tokens.get() >= maxTokens) {

@@ -87,7 +87,7 @@ public class LlmClient {
           ResponseCache.release(cache);
         }
         if (SHARED.keySet().stream().noneMatch(s -> s.runId().equals(settings.runId()))) {
-          Budget.forget(settings.runId());
+          // Budgets stay (a few bytes per run): a client rebuilt later in the same run keeps spending from it.
           CircuitBreaker.forget(settings.runId());
         }
       }
