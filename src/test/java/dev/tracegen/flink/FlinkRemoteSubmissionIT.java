@@ -102,6 +102,7 @@ class FlinkRemoteSubmissionIT {
     assertTrue(jobs.get(0).get("tasks").get("total").asInt() > 10, jobs.toString());
     assertEquals("FlinkRunner", SameCorpus.runnerOf(remote));
 
+    SameCorpus.assertSameSelection(direct, remote);
     SameCorpus.assertSame(direct, remote);
   }
 

@@ -25,6 +25,7 @@ class FlinkRunnerIT {
 
     assertEquals("FlinkRunner", SameCorpus.runnerOf(flink));
     assertEquals("DirectRunner", SameCorpus.runnerOf(direct));
+    SameCorpus.assertSameSelection(direct, flink);
     SameCorpus.assertSame(direct, flink);
   }
 }

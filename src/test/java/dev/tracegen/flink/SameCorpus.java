@@ -130,6 +130,16 @@ final class SameCorpus {
     return out;
   }
 
+  /** run.json's targets, per-stratum selection counters and shortfalls agree (the counters come from the runner's metrics). */
+  static void assertSameSelection(Path expected, Path actual) throws IOException {
+    JsonNode a = Json.PLAIN.readTree(expected.resolve("run.json").toFile());
+    JsonNode b = Json.PLAIN.readTree(actual.resolve("run.json").toFile());
+    for (String field : List.of("targets", "select", "shortfalls")) {
+      assertEquals(a.get(field), b.get(field), "run.json " + field);
+    }
+    assertTrue(a.get("select").size() > 0, "no selection counters in " + expected.resolve("run.json"));
+  }
+
   /** The runner named in a build's run.json. */
   static String runnerOf(Path dir) throws IOException {
     return Json.PLAIN.readTree(dir.resolve("run.json").toFile()).get("options").get("runner").asText();
