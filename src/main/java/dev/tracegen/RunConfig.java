@@ -39,6 +39,7 @@ public record RunConfig(
     Checkers checkers = Checkers.load();
     Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent());
     Prompts prompts = Prompts.load(Path.of(o.getPrompts()));
+    profile = withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
     List<String> seeds = o.getSeeds().isBlank() ? profile.seeds()
         : Arrays.stream(o.getSeeds().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     String format = o.getSeedFormat().isBlank() ? profile.seedFormat() : o.getSeedFormat();
@@ -78,6 +79,66 @@ public record RunConfig(
       cacheDir = dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().normalize().toString();
     }
     return s.withLimits(limits).withCacheDir(cacheDir).withRunId(runId);
+  }
+
+  /**
+   * The profile with {@code --dimensions} (only these ids keep their weight; all others get 0) and
+   * {@code --dimensionWeights=id=w,...} (merged over the profile's {@code dimension_weights})
+   * applied. Unknown ids, bad numbers and a selection that leaves no dimension are errors.
+   */
+  public static Profile withDimensionWeights(Profile profile, Taxonomy taxonomy, String dimensions, String weights) {
+    if ((dimensions == null || dimensions.isBlank()) && (weights == null || weights.isBlank())) {
+      return profile;
+    }
+    java.util.Map<String, Double> merged = new java.util.TreeMap<>(profile.dimensionWeights());
+    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    if (dimensions != null && !dimensions.isBlank()) {
+      java.util.Set<String> keep = new java.util.TreeSet<>();
+      for (String id : dimensions.split(",")) {
+        if (!id.isBlank()) {
+          keep.add(id.strip());
+        }
+      }
+      keep.stream().filter(id -> !taxonomy.has(id)).forEach(unknown::add);
+      for (var d : taxonomy.dimensions()) {
+        if (!keep.contains(d.id())) {
+          merged.put(d.id(), 0.0);
+        }
+      }
+    }
+    if (weights != null && !weights.isBlank()) {
+      for (String pair : weights.split(",")) {
+        if (pair.isBlank()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String id = eq < 0 ? pair.strip() : pair.substring(0, eq).strip();
+        double w;
+        try {
+          w = Double.parseDouble(eq < 0 ? "" : pair.substring(eq + 1).strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--dimensionWeights: expected id=weight, got '" + pair.strip() + "'");
+        }
+        if (w < 0 || Double.isNaN(w) || Double.isInfinite(w)) {
+          throw new IllegalArgumentException("--dimensionWeights: weight of '" + id + "' must be a number >= 0");
+        }
+        if (!taxonomy.has(id)) {
+          unknown.add(id);
+        }
+        merged.put(id, w);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("unknown dimension id(s) " + unknown + " in --dimensions/--dimensionWeights; known: "
+          + taxonomy.dimensions().stream().map(d -> d.id()).sorted().toList());
+    }
+    if (taxonomy.dimensions().stream().noneMatch(d -> merged.getOrDefault(d.id(), d.weight()) > 0)) {
+      throw new IllegalArgumentException("--dimensions/--dimensionWeights leave no dimension with a positive weight");
+    }
+    Profile p = profile;
+    return new Profile(p.name(), p.description(), p.runSeed(), p.seeds(), p.seedFormat(), p.evalSeedFraction(),
+        p.targets(), p.overgeneration(), p.overgenerationPerConstraint(), p.perturbationOps(), merged, p.shards(),
+        p.category());
   }
 
   private static String modelOrDefault(String provider, String model) {

@@ -1,10 +1,11 @@
 package dev.tracegen;
 
-import dev.tracegen.llm.LlmSummary;
+import dev.tracegen.report.ExportCommand;
+import dev.tracegen.report.RunSummary;
+import dev.tracegen.report.StatsCommand;
 import dev.tracegen.serve.ServeCommand;
 import dev.tracegen.taxonomy.TaxonomyException;
 import java.util.Arrays;
-import java.util.Map;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
@@ -22,6 +23,10 @@ public final class TraceGen {
   }
 
   public static int execute(String[] args) {
+    if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+      System.out.println(usage()); // 'tracegen --help': the commands; 'tracegen run --help': run's options
+      return 0;
+    }
     String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "run";
     String[] rest = args.length > 0 && !args[0].startsWith("-") ? Arrays.copyOfRange(args, 1, args.length) : args;
     try {
@@ -29,6 +34,8 @@ public final class TraceGen {
         case "run" -> runCommand(rest);
         case "validate" -> ValidateCommand.execute(rest);
         case "serve" -> ServeCommand.execute(rest);
+        case "stats" -> StatsCommand.execute(rest);
+        case "export" -> ExportCommand.execute(rest);
         case "help", "--help", "-h" -> {
           System.out.println(usage());
           yield 0;
@@ -61,12 +68,11 @@ public final class TraceGen {
     PipelineOptionsFactory.register(TraceOptions.class);
     TraceOptions options = PipelineOptionsFactory.fromArgs(args).withValidation().as(TraceOptions.class);
     TraceRun.Outcome outcome = TraceRun.run(options);
-    if (!options.getQuiet() && outcome.run().get("llm") instanceof Map<?, ?> llm && !llm.isEmpty()) {
-      @SuppressWarnings("unchecked")
-      Map<String, Map<String, Long>> counters = (Map<String, Map<String, Long>>) llm;
-      System.err.print(LlmSummary.format(counters));
+    if (!options.getQuiet()) {
+      System.err.print(RunSummary.format(outcome.run()));
     }
-    System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().get("wall_seconds") + " s");
+    System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().get("wall_seconds") + " s (report: "
+        + outcome.output().resolve("report.html") + ")");
     return 0;
   }
 
@@ -87,6 +93,8 @@ public final class TraceGen {
         "  run        build the corpus (default): --profile=pipeline/smoke.yaml --output=DIR",
         "  validate   check taxonomy, prompts, profile and seeds without any LLM call",
         "  serve      the embedded model behind an OpenAI-compatible endpoint: --port=8088 (0 = any)",
+        "  stats      recompute the statistics of a built corpus: stats DIR [--json|--write|--check|--report]",
+        "  export     re-derive the views (trace_eval, iopo, dpo, sft) from a corpus's shards: export DIR",
         "",
         "Run 'tracegen <command> --help' for the options of a command.");
   }

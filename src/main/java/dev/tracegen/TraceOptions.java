@@ -197,4 +197,28 @@ public interface TraceOptions extends PipelineOptions {
   boolean getQuiet();
 
   void setQuiet(boolean value);
+
+  @Description("Seconds between progress lines on stderr (records per stage, LLM calls/s, tokens, ETA); 0 = none.")
+  @Default.Integer(5)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
+  @Description("Reference eval set (JSONL with constraints_num, e.g. the official TRACE eval set) that report.html compares against.")
+  @Default.String("")
+  String getReference();
+
+  void setReference(String value);
+
+  @Description("Restrict the planner to these dimension ids (comma-separated); every other dimension gets weight 0.")
+  @Default.String("")
+  String getDimensions();
+
+  void setDimensions(String value);
+
+  @Description("Dimension weights id=w,id=w merged over the profile's dimension_weights (0 disables a dimension).")
+  @Default.String("")
+  String getDimensionWeights();
+
+  void setDimensionWeights(String value);
 }

@@ -6,6 +6,10 @@ import dev.tracegen.export.OutputDirectory;
 import dev.tracegen.io.SeedFiles;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.model.Json;
+import dev.tracegen.report.Funnel;
+import dev.tracegen.report.ProgressReporter;
+import dev.tracegen.report.ReferenceSet;
+import dev.tracegen.report.ReportHtml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,14 +46,22 @@ public final class TraceRun {
       DirectOptions d = o.as(DirectOptions.class);
       d.setEnforceImmutability(false);
       d.setEnforceEncodability(false);
+      // run() returns at once, so that progress lines can poll the running pipeline's metrics.
+      d.setBlockOnRun(false);
     }
+    ReferenceSet reference = o.getReference().isBlank() ? null
+        : ReferenceSet.load(Path.of(o.getReference()), cfg.taxonomy().labelsZh());
+    long planned = Funnel.planned(cfg.profile());
     OutputDirectory out = OutputDirectory.prepare(o.getOutput());
     long started = System.nanoTime();
+    ProgressReporter progress = ProgressReporter.start(System.err, o.getQuiet() ? 0 : o.getProgressSeconds(), planned);
     try {
       Pipeline p = Pipeline.create(o);
       TracePipeline.build(p, cfg, out.staging());
       PipelineResult result = p.run();
+      progress.attach(result);
       result.waitUntilFinish();
+      progress.close();
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Map<String, Long>> counters = RunMetrics.counters(result);
       List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
@@ -57,9 +69,16 @@ public final class TraceRun {
       Map<String, Object> stats = CorpusStats.compute(staging);
       CorpusStats.write(staging.resolve("stats.json"), stats);
       Map<String, Object> run = runReport(o, cfg, counters, shortfalls, seconds);
+      run.put("planned", planned);
+      run.put("funnel", Funnel.of(planned, stats));
+      run.put("stages", counters.getOrDefault("stage", Map.of()));
+      if (!cfg.profile().dimensionWeights().isEmpty()) {
+        run.put("dimension_weights", cfg.profile().dimensionWeights());
+      }
       Files.writeString(staging.resolve("run.json"),
           Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n", StandardCharsets.UTF_8);
       Files.writeString(staging.resolve("README.md"), DatasetCard.render(stats, run), StandardCharsets.UTF_8);
+      ReportHtml.write(staging, stats, run, reference);
       if (!shortfalls.isEmpty() && !o.getAllowShortfall()) {
         out.abort();
         throw new ShortfallException(shortfalls);
@@ -69,6 +88,8 @@ public final class TraceRun {
     } catch (RuntimeException | IOException e) {
       out.abort();
       throw e;
+    } finally {
+      progress.close();
     }
   }
 
@@ -116,6 +137,9 @@ public final class TraceRun {
     m.put("runner", o.getRunner().getSimpleName());
     m.put("overgeneration", cfg.profile().overgeneration());
     m.put("allow_shortfall", o.getAllowShortfall());
+    m.put("dimensions", o.getDimensions());
+    m.put("dimension_weights", o.getDimensionWeights());
+    m.put("reference", o.getReference());
     m.put("generator", settings(cfg.generator()));
     m.put("judge", settings(cfg.judge()));
     return m;

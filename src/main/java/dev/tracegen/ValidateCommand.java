@@ -4,6 +4,9 @@ import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
 import dev.tracegen.io.SeedFiles;
+import dev.tracegen.io.SeedFormat;
+import dev.tracegen.report.InputChecks;
+import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +24,14 @@ final class ValidateCommand {
     PipelineOptionsFactory.register(TraceOptions.class);
     if (List.of(args).contains("--help")) {
       System.out.println("usage: tracegen validate [--taxonomy=DIR] [--prompts=DIR] [--profile=FILE] [--seeds=FILES]\n"
-          + "Checks everything a run reads, without any LLM call; lists all problems; exit 1 if any.");
+          + "                         [--seedFormat=F] [--dimensions=ID,...] [--dimensionWeights=ID=W,...]\n"
+          + "Checks everything a run reads, without any LLM call, and lists every problem with file:line:\n"
+          + "  taxonomy   YAML syntax, fields, references between dimensions/phrasings, checker ids\n"
+          + "  prompts    missing templates, {{placeholders}} the step does not provide\n"
+          + "  profile    fields, targets, dimension_weights ids (and --dimensions/--dimensionWeights)\n"
+          + "  seeds      files exist; every line parses as a run would parse it (at most "
+          + InputChecks.MAX_SEED_PROBLEMS_PER_FILE + " bad lines listed per file)\n"
+          + "Exit status: 0 when everything is valid, 1 when there are problems.");
       return 0;
     }
     TraceOptions o = PipelineOptionsFactory.fromArgs(args).as(TraceOptions.class);
@@ -38,12 +48,14 @@ final class ValidateCommand {
   static List<String> problems(TraceOptions o) {
     List<String> problems = new ArrayList<>();
     Checkers checkers = Checkers.load();
-    problems.addAll(TaxonomyLoader.problems(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent()));
+    List<String> taxonomyProblems = TaxonomyLoader.problems(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent());
+    problems.addAll(taxonomyProblems);
     try {
       Prompts.load(Path.of(o.getPrompts()));
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
     }
+    problems.addAll(InputChecks.promptProblems(Path.of(o.getPrompts())));
     Profile profile = null;
     try {
       profile = Profile.load(Path.of(o.getProfile()));
@@ -52,10 +64,30 @@ final class ValidateCommand {
     }
     List<String> seeds = o.getSeeds().isBlank() ? (profile == null ? List.of() : profile.seeds())
         : List.of(o.getSeeds().split(","));
+    boolean readable = true;
     try {
       SeedFiles.checkReadable(seeds);
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
+      readable = false;
+    }
+    SeedFormat format = null;
+    try {
+      format = SeedFormat.parse(!o.getSeedFormat().isBlank() ? o.getSeedFormat() : profile == null ? "auto" : profile.seedFormat());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    if (readable && format != null) {
+      problems.addAll(InputChecks.seedProblems(seeds, format));
+    }
+    if (profile != null && taxonomyProblems.isEmpty()) {
+      Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent());
+      problems.addAll(InputChecks.weightProblems(o.getProfile(), profile, taxonomy));
+      try {
+        RunConfig.withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
     }
     return problems;
   }

@@ -93,6 +93,47 @@ class TraceGenCommandTest {
   }
 
   @Test
+  void validateListsEveryProblemOfTaxonomySeedsAndPromptsWithFileAndLine(@TempDir Path tmp) throws IOException {
+    Path taxonomy = tmp.resolve("taxonomy");
+    Files.createDirectories(taxonomy);
+    dev.tracegen.taxonomy.TaxonomyLoaderTest.copyShipped(taxonomy);
+    dev.tracegen.taxonomy.TaxonomyLoaderTest.injectThreeDefects(taxonomy);
+    Path prompts = tmp.resolve("prompts");
+    Files.createDirectories(prompts);
+    try (var files = Files.list(Path.of("prompts"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, prompts.resolve(f.getFileName()));
+      }
+    }
+    Path judge = prompts.resolve("judge.txt");
+    Files.writeString(judge, Files.readString(judge) + "Also consider {{rubric}}.\n");
+    Path seeds = tmp.resolve("seeds.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("pipeline/seeds/seeds.jsonl")).subList(0, 50));
+    lines.set(4, "{\"id\": \"broken\", \"instruction\": ");
+    lines.set(9, "{\"id\": \"no-instruction\"}");
+    Files.write(seeds, lines);
+    Path many = tmp.resolve("many.txt");
+    Files.writeString(many, "ok seed\n" + ("x".repeat(100_001) + "\n").repeat(25));
+
+    Result r = execute("validate", "--taxonomy=" + taxonomy, "--prompts=" + prompts, "--seeds=" + seeds + "," + many);
+    assertEquals(1, r.code(), r.out());
+    List<String> expected = List.of(
+        "content\\.yaml:\\d+: .*unknown dimension 'no_such_dimension'.*",
+        "content\\.yaml:\\d+: duplicate dimension id 'value'.*",
+        "content\\.yaml:\\d+: unknown checker 'no_such_checker'.*",
+        "judge\\.txt:\\d+: unknown placeholder \\{\\{rubric}}.*",
+        "seeds\\.jsonl:5: .*",
+        "seeds\\.jsonl:10: .*instruction.*",
+        "many\\.txt:2: line is 100,001 characters long.*",
+        "many\\.txt: 5 more bad line\\(s\\) not listed");
+    for (String pattern : expected) {
+      assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+(.*/)?" + pattern)), pattern + " in\n" + r.out());
+    }
+    assertEquals(20, r.out().lines().filter(l -> l.contains("many.txt:") && l.contains("characters long")).count());
+    assertTrue(r.out().startsWith("tracegen validate: 27 problem(s)"), r.out());
+  }
+
+  @Test
   void unknownCommandAndMissingOutputAreClearErrors() {
     assertEquals(2, execute("frobnicate").code());
     Result r = execute("run", "--profile=pipeline/smoke.yaml");

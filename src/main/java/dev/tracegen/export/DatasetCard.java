@@ -16,7 +16,7 @@ import java.util.TreeSet;
  *
  * <p>Keys read from {@code run} when present: {@code name}, {@code license} (default {@code mit}),
  * {@code generator}, {@code judge}, {@code taxonomy_version}, {@code profile}, {@code funnel} (map
- * stage to records left after it).
+ * stage to records left after it), {@code dimension_weights} (overrides of the taxonomy weights).
  */
 public final class DatasetCard {
   static final String DEFAULT_NAME = "TRACE-style complex instruction-following corpus (tracegen)";
@@ -84,7 +84,10 @@ public final class DatasetCard {
             + " evaluation scripts |\n");
     b.append(
         "| `stats.json`, `run.json`, `rejections/` | statistics, run report, rejected"
-            + " candidates with reasons | people |\n\n");
+            + " candidates with reasons | people |\n");
+    b.append(
+        "| `report.html` | charts: constraint counts, dimension and type mix, funnel, rejections,"
+            + " LLM work (self-contained) | a browser |\n\n");
 
     b.append("## How it was built\n\n");
     String[] stages = {
@@ -121,6 +124,12 @@ public final class DatasetCard {
         .append("`\n");
     if (r.get("profile") != null) {
       b.append("- Profile: `").append(cell(text(r.get("profile"), ""))).append("`\n");
+    }
+    Map<String, Object> weights = map(r.get("dimension_weights"));
+    if (!weights.isEmpty()) {
+      List<String> pairs = new ArrayList<>();
+      new java.util.TreeMap<>(weights).forEach((id, w) -> pairs.add(id + "=" + w));
+      b.append("- Dimension weights overridden: `").append(cell(String.join(", ", pairs))).append("`\n");
     }
     b.append('\n');
 

@@ -40,6 +40,8 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   private transient Counter tokensIn;
   private transient Counter tokensOut;
   private transient Counter failures;
+  private transient Counter stageOut;
+  private transient Counter stageRejected;
 
   protected LlmStepFn(String step, LlmSettings settings, Taxonomy taxonomy, TupleTag<O> mainTag,
       TupleTag<Rejection> rejectedTag) {
@@ -81,6 +83,9 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     tokensIn = Metrics.counter(ns, "tokens_in");
     tokensOut = Metrics.counter(ns, "tokens_out");
     failures = Metrics.counter(ns, "failures");
+    // Elements leaving the stage, for progress lines and the end-of-run summary.
+    stageOut = Metrics.counter("stage", step + ".out");
+    stageRejected = Metrics.counter("stage", step + ".rejected");
   }
 
   @StartBundle
@@ -182,6 +187,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
       // Errors that are not about one element (bad key, open circuit) stop the run.
       throw done.error();
     }
+    (done.result().rejected() ? stageRejected : stageOut).inc();
   }
 
   private Rejection rejection(Done<O> done) {

@@ -31,7 +31,10 @@ class CheckersTest {
             "multilingual",
             "text_pattern",
             "citation"),
-        Checkers.load().ids());
+        // Test classes may register more checkers (src/test/resources/META-INF/services).
+        Checkers.load().ids().stream()
+            .filter(id -> !Checkers.load().get(id).orElseThrow().getClass().getName().startsWith("dev.tracegen.extend."))
+            .collect(java.util.stream.Collectors.toSet()));
   }
 
   @Test

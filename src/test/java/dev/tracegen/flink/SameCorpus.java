@@ -62,7 +62,7 @@ final class SameCorpus {
   static void assertSame(Path expected, Path actual) throws IOException {
     Map<String, byte[]> a = tree(expected);
     Map<String, byte[]> b = tree(actual);
-    assertEquals(a.keySet(), b.keySet(), "files (run.json excepted)");
+    assertEquals(a.keySet(), b.keySet(), "files (run.json and report.html excepted)");
     assertTrue(a.keySet().stream().anyMatch(n -> n.startsWith("train-")), "no train shard in " + expected);
 
     // Records first: the clearest message when something differs.
@@ -116,13 +116,14 @@ final class SameCorpus {
     return out;
   }
 
-  /** Every file under {@code dir} (relative path to bytes) except run.json. */
+  /** Every file under {@code dir} (relative path to bytes) except run.json and report.html. */
   static Map<String, byte[]> tree(Path dir) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String rel = dir.relativize(f).toString();
-        if (!rel.equals("run.json")) {
+        // run.json and report.html carry run-specific numbers (wall time, LLM calls, cache hits).
+        if (!rel.equals("run.json") && !rel.equals("report.html")) {
           out.put(rel, Files.readAllBytes(f));
         }
       }

@@ -59,13 +59,7 @@ public class TaxonomyLoaderTest {
   @Test
   void threeDefectsAreAllReportedWithFileAndLine(@TempDir Path dir) throws IOException {
     copyShipped(dir);
-    Path content = dir.resolve("content.yaml");
-    String text = Files.readString(content);
-    // 1: a reference to an unknown dimension; 2: a duplicate id; 3: an unknown checker.
-    text = text.replaceFirst("conflicts_with: \\[\\]", "conflicts_with: [no_such_dimension]");
-    text = text.replaceFirst("  - id: privacy", "  - id: value");
-    text = text.replaceFirst("checker: inclusion", "checker: no_such_checker");
-    Files.writeString(content, text);
+    injectThreeDefects(dir);
     List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.matches(".*content\\.yaml:\\d+: .*unknown dimension 'no_such_dimension'.*")), problems.toString());
@@ -90,6 +84,16 @@ public class TaxonomyLoaderTest {
     Files.writeString(format, Files.readString(format).replace("{count: 2}", "{number: 2}"));
     List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
     assertTrue(problems.stream().anyMatch(p -> p.contains("format.yaml:") && p.contains("lacks param 'count'")), problems.toString());
+  }
+
+  /** Breaks content.yaml three ways: an unknown dimension reference, a duplicate id, an unknown checker. */
+  public static void injectThreeDefects(Path dir) throws IOException {
+    Path content = dir.resolve("content.yaml");
+    String text = Files.readString(content);
+    text = text.replaceFirst("conflicts_with: \\[\\]", "conflicts_with: [no_such_dimension]");
+    text = text.replaceFirst("  - id: privacy", "  - id: value");
+    text = text.replaceFirst("checker: inclusion", "checker: no_such_checker");
+    Files.writeString(content, text);
   }
 
   public static void copyShipped(Path dir) throws IOException {

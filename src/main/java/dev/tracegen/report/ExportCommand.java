@@ -1,0 +1,182 @@
+package dev.tracegen.report;
+
+import dev.tracegen.config.Profile;
+import dev.tracegen.export.ExportCorpus;
+import dev.tracegen.model.Json;
+import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.TraceRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.ParDo;
+
+/**
+ * {@code tracegen export DIR}: re-derives the views of a corpus ({@code trace_eval.jsonl}, {@code
+ * iopo.json}, {@code dataset_info.json}, {@code dpo.jsonl}, {@code sft.jsonl}) from its shards. The
+ * decoded records go through the very transform a run exports with ({@link ExportCorpus}, on the
+ * DirectRunner) into a hidden staging directory, so the views come out byte-identical to what the
+ * run wrote; then they replace the views in place (or land in {@code --output}). Use it after
+ * editing shards, or to get the views of a corpus copied without them.
+ */
+public final class ExportCommand {
+  static final String USAGE = String.join("\n",
+      "usage: tracegen export DIR [--output=DIR] [--taxonomy=DIR] [--profile=FILE] [--category=NAME]",
+      "Re-derives trace_eval.jsonl, iopo.json, dataset_info.json, dpo.jsonl and sft.jsonl from the shards",
+      "(train-*/eval-*.jsonl.gz) of the corpus in DIR, with the same code a run exports with (no LLM call).",
+      "  --output=DIR      write the views there instead of replacing them in DIR",
+      "  --taxonomy=DIR    taxonomy for the levels2 labels of trace_eval.jsonl (default: the run's, from run.json)",
+      "  --profile=FILE    profile whose 'category' trace_eval.jsonl carries (default: the run's)",
+      "  --category=NAME   the category directly, instead of a profile's");
+
+  private static final Pattern SHARD = Pattern.compile("^(train|eval)-(\\d{5})-of-(\\d{5})\\.jsonl\\.gz$");
+
+  private ExportCommand() {}
+
+  public static int execute(String[] argv) throws IOException {
+    if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
+      System.out.println(USAGE);
+      return 0;
+    }
+    Args args = Args.parse("export", argv, Set.of("output", "taxonomy", "profile", "category"));
+    Path dir = CorpusDir.require("export", args);
+    Path dest = Path.of(args.get("output", dir.toString()));
+    List<String> written = export(dir, dest, args);
+    for (String f : written) {
+      System.out.println(dest.resolve(f) + "  " + Report.count(Files.size(dest.resolve(f))) + " bytes");
+    }
+    System.err.println("tracegen export: re-derived " + written.size() + " view file(s) from the shards of " + dir);
+    return 0;
+  }
+
+  /** Re-derives the views of {@code dir} into {@code dest}; returns the file names written, sorted. */
+  static List<String> export(Path dir, Path dest, Args args) throws IOException {
+    Map<String, Object> run = CorpusDir.run(dir);
+    Path taxonomy = Path.of(CorpusDir.option(args, "taxonomy", run, "taxonomy", "taxonomy"));
+    if (!Files.isDirectory(taxonomy)) {
+      throw new IllegalArgumentException("export: taxonomy directory not found: " + taxonomy
+          + " (give --taxonomy=DIR, the taxonomy the corpus was built with)");
+    }
+    Map<String, String> labels = CorpusDir.labels(taxonomy);
+    String category = args.get("category", null);
+    if (category == null) {
+      Path profile = Path.of(CorpusDir.option(args, "profile", run, "profile", ""));
+      if (profile.toString().isEmpty() || !Files.isRegularFile(profile)) {
+        throw new IllegalArgumentException("export: profile not found: '" + profile
+            + "' (give --profile=FILE or --category=NAME for the category of trace_eval.jsonl)");
+      }
+      category = Profile.load(profile).category();
+    }
+
+    TreeMap<String, Integer> shardCounts = new TreeMap<>();
+    List<String> shards = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.sorted().toList()) {
+        Matcher m = SHARD.matcher(f.getFileName().toString());
+        if (m.matches()) {
+          shards.add(f.toAbsolutePath().toString());
+          int count = Integer.parseInt(m.group(3));
+          Integer previous = shardCounts.put(m.group(1), count);
+          if (previous != null && previous != count) {
+            throw new IllegalArgumentException("export: " + m.group(1) + " shards disagree on their count in " + dir);
+          }
+        }
+      }
+    }
+    for (String split : List.of("train", "eval")) {
+      if (!shardCounts.containsKey(split)) {
+        throw new IllegalArgumentException("export: no " + split + " shards in " + dir);
+      }
+    }
+
+    Files.createDirectories(dest);
+    Path staging = Files.createTempDirectory(dest, ".export-staging-");
+    try {
+      DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+      options.setEnforceImmutability(false);
+      options.setEnforceEncodability(false);
+      Pipeline p = Pipeline.create(options);
+      p.apply("ListShards", Create.of(shards).withCoder(StringUtf8Coder.of()))
+          .apply("ReadShards", ParDo.of(new ReadShardFn()))
+          .setCoder(JsonCoder.of(TraceRecord.class))
+          .apply("Export", ExportCorpus.to(staging.toAbsolutePath() + "/", shardCounts.get("train"),
+              shardCounts.get("eval"), labels, category));
+      p.run().waitUntilFinish();
+
+      // The shards were rewritten too; they must come out as they went in, or the views would not
+      // be the views of these shards.
+      for (String shard : shards) {
+        Path again = staging.resolve(Path.of(shard).getFileName());
+        if (!Arrays.equals(Files.readAllBytes(Path.of(shard)), Files.readAllBytes(again))) {
+          System.err.println("tracegen export: warning: " + again.getFileName() + " re-encodes differently (records"
+              + " written by another tracegen version?); the views follow the decoded records");
+        }
+      }
+      List<String> written = new ArrayList<>();
+      try (Stream<Path> files = Files.list(staging)) {
+        for (Path f : files.sorted().toList()) {
+          String name = f.getFileName().toString();
+          if (SHARD.matcher(name).matches() || name.startsWith("_") || name.startsWith(".") || Files.isDirectory(f)) {
+            continue;
+          }
+          Files.move(f, dest.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          written.add(name);
+        }
+      }
+      return written;
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  /** Decodes one gzip JSONL shard into records. */
+  static class ReadShardFn extends DoFn<String, TraceRecord> {
+    @ProcessElement
+    public void process(@Element String shard, OutputReceiver<TraceRecord> out) throws IOException {
+      try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(shard)), 1 << 16);
+          BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (!line.isBlank()) {
+            out.output(Json.MAPPER.readValue(line, TraceRecord.class));
+          }
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + root, e);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.tracegen.report;
+
+import dev.tracegen.config.Profile;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The per-stage funnel of a build: how many candidates were planned and how many were left after
+ * each stage. It is derived from files only (the profile's planned counts and the rejections that
+ * {@code stats.json} tallies per stage), so it is the same on every rerun and every runner; every
+ * candidate that leaves the pipeline is a rejection with its stage, so the last entry equals the
+ * number of records written.
+ */
+public final class Funnel {
+  /** Pipeline order of the stages that write rejections (LLM steps by their step names). */
+  public static final List<String> STAGES = List.of("plan", "expand", "structure", "quality", "respond_y1",
+      "judge_y1", "perturb", "respond_y2", "judge_y2", "cross_judge", "dedup", "split", "select");
+
+  /** Stages whose elements are candidates still inside the LLM part of the flow. */
+  public static final List<String> CANDIDATE_STAGES = STAGES.subList(1, STAGES.indexOf("cross_judge") + 1);
+
+  /** Seed-reading rejections are lines of seed files, not candidates. */
+  static final String SEEDS_STAGE = "read_seeds";
+
+  private Funnel() {}
+
+  /** Plans the profile asks for: every stratum's target times its over-generation. */
+  public static long planned(Profile profile) {
+    long n = 0;
+    for (String split : List.of("train", "eval")) {
+      if (profile.targets() != null && profile.targets().containsKey(split)) {
+        for (Map.Entry<Integer, Integer> e : profile.stratumTargets(split).entrySet()) {
+          n += profile.plannedCount(e.getKey(), e.getValue());
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * {@code "planned"} then one entry per stage (pipeline order; stages unknown to this class are
+   * placed before {@code dedup}, alphabetically): candidates left after it.
+   */
+  public static Map<String, Long> of(long planned, Map<String, Object> stats) {
+    Map<String, Long> rejected = new LinkedHashMap<>();
+    Object byStage = Report.map(Report.map(stats).get("rejections")).get("by_stage");
+    Report.map(byStage).forEach((stage, n) -> rejected.put(stage, Report.num(n)));
+    Map<String, Long> out = new LinkedHashMap<>();
+    out.put("planned", planned);
+    long left = planned;
+    for (String stage : stages(rejected.keySet())) {
+      left -= rejected.getOrDefault(stage, 0L);
+      out.put(stage, left);
+    }
+    return out;
+  }
+
+  /** The known stages in order, with any other rejection stage (except seed reading) inserted before dedup. */
+  static List<String> stages(Iterable<String> seen) {
+    List<String> out = new ArrayList<>(STAGES);
+    TreeSet<String> extra = new TreeSet<>();
+    for (String s : seen) {
+      if (!STAGES.contains(s) && !SEEDS_STAGE.equals(s) && !"planned".equals(s)) {
+        extra.add(s);
+      }
+    }
+    out.addAll(out.indexOf("dedup"), extra);
+    return out;
+  }
+
+  /**
+   * The funnel in pipeline order, whatever order the map has ({@code run.json} is written with
+   * sorted keys).
+   */
+  public static Map<String, Long> ordered(Map<String, ?> funnel) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    if (funnel.containsKey("planned")) {
+      out.put("planned", Report.num(funnel.get("planned")));
+    }
+    for (String stage : stages(funnel.keySet())) {
+      if (funnel.containsKey(stage)) {
+        out.put(stage, Report.num(funnel.get(stage)));
+      }
+    }
+    return out;
+  }
+
+  /** Rows {@code stage, in, out, rejected} of a funnel map (as {@link #of} makes it), in pipeline order. */
+  public static List<Object[]> rows(Map<String, ?> funnel) {
+    List<Object[]> rows = new ArrayList<>();
+    Long previous = null;
+    for (Map.Entry<String, Long> e : ordered(funnel).entrySet()) {
+      long n = Report.num(e.getValue());
+      if (previous != null) {
+        rows.add(new Object[] {e.getKey(), previous, n, previous - n});
+      }
+      previous = n;
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,221 @@
+package dev.tracegen.report;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/**
+ * Progress lines on stderr while a pipeline runs, every few seconds, from a daemon thread that
+ * polls the running {@link PipelineResult}'s Beam metrics (attempted values, so bundles still in
+ * flight count):
+ *
+ * <pre>
+ * tracegen 0:42 | expand 644 › structure 644 › quality 610 › y1 590 › judge 580 › perturb 560 › y2 540 › judge 530 › cross 512 | rejected 38 | LLM 5,210 calls 124/s, cache 0, fail 0, tokens 3.41M in 0.55M out | 85% ETA 0:07
+ * </pre>
+ *
+ * Stage counts are candidates that left each LLM stage ({@code stage} namespace, {@code
+ * <step>.out}); the ETA compares the stage passes done with those the planned candidates need (a
+ * candidate passes every LLM stage, one rejected on the way counts as done with the rest), at the
+ * rate so far: it reaches 100% when every planned candidate passed the last stage or was rejected.
+ * Counters advance as bundles finish, so the granularity is the runner's bundle. A runner that cannot
+ * report metrics while it runs (or runs synchronously inside {@code run()}) gets elapsed time only.
+ */
+public final class ProgressReporter implements AutoCloseable {
+  /** Short names for the progress line, in pipeline order. */
+  private static final Map<String, String> SHORT = new java.util.LinkedHashMap<>();
+
+  static {
+    SHORT.put("expand", "expand");
+    SHORT.put("structure", "structure");
+    SHORT.put("quality", "quality");
+    SHORT.put("respond_y1", "y1");
+    SHORT.put("judge_y1", "judge");
+    SHORT.put("perturb", "perturb");
+    SHORT.put("respond_y2", "y2");
+    SHORT.put("judge_y2", "judge");
+    SHORT.put("cross_judge", "cross");
+  }
+
+  /** Beam namespace of the seed reader's counters ({@code ReadSeeds.class}). */
+  private static final String SEEDS_NAMESPACE = "dev.tracegen.io.ReadSeeds";
+
+  private final PrintStream out;
+  private final long intervalMillis;
+  private final long planned;
+  private final long startNanos;
+  private final AtomicReference<PipelineResult> result = new AtomicReference<>();
+  private final Thread thread;
+  private volatile boolean stopped;
+  private long lastCalls;
+  private double lastSeconds;
+
+  private ProgressReporter(PrintStream out, int seconds, long planned) {
+    this.out = out;
+    this.intervalMillis = seconds * 1000L;
+    this.planned = planned;
+    this.startNanos = System.nanoTime();
+    this.thread = new Thread(this::loop, "tracegen-progress");
+    this.thread.setDaemon(true);
+  }
+
+  /**
+   * Starts reporting to {@code out} every {@code seconds} (no thread at all when {@code seconds <=
+   * 0}); call {@link #attach} once the pipeline runs and {@link #close} when it finished.
+   */
+  public static ProgressReporter start(PrintStream out, int seconds, long planned) {
+    ProgressReporter r = new ProgressReporter(out, seconds, planned);
+    if (seconds > 0) {
+      r.thread.start();
+    }
+    return r;
+  }
+
+  /** The running pipeline to poll. */
+  public void attach(PipelineResult running) {
+    result.set(running);
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    thread.interrupt();
+    try {
+      thread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void loop() {
+    while (!stopped) {
+      try {
+        Thread.sleep(intervalMillis);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (stopped) {
+        return;
+      }
+      try {
+        out.println(line());
+      } catch (RuntimeException e) {
+        // A progress line is never worth failing a run for.
+        out.println("tracegen " + Report.clock(elapsed()) + " | running");
+      }
+    }
+  }
+
+  private double elapsed() {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** The current line. */
+  String line() {
+    double seconds = elapsed();
+    PipelineResult r = result.get();
+    if (r == null) {
+      // Runners whose run() blocks until the end (FlinkRunner) give no live counters.
+      return "tracegen " + Report.clock(seconds) + " | "
+          + (seconds < 2.5 * intervalMillis / 1000.0 ? "starting the pipeline" : "running (no live counters from this runner)");
+    }
+    Map<String, Map<String, Long>> counters = attempted(r);
+    String text = format(counters, planned, seconds, seconds - lastSeconds, lastCalls);
+    lastCalls = totalLlm(counters, "calls");
+    lastSeconds = seconds;
+    return text;
+  }
+
+  /**
+   * Formats one progress line from {@code namespace -> name -> value} counters; {@code window} is
+   * the time since the previous line and {@code previousCalls} the LLM calls then (for calls/s).
+   */
+  static String format(Map<String, Map<String, Long>> counters, long planned, double seconds, double window,
+      long previousCalls) {
+    Map<String, Long> stage = counters.getOrDefault("stage", Map.of());
+    List<String> parts = new ArrayList<>();
+    parts.add("tracegen " + Report.clock(seconds));
+    if (stage.isEmpty() && totalLlm(counters, "calls") == 0) {
+      long seeds = counters.getOrDefault(SEEDS_NAMESPACE, Map.of()).getOrDefault("seeds_parsed", 0L);
+      parts.add(seeds == 0 ? "reading seeds" : Report.count(seeds) + " seeds read, planning " + Report.count(planned)
+          + " candidates");
+      return String.join(" | ", parts);
+    }
+    List<String> stages = new ArrayList<>();
+    long rejected = 0;
+    for (Map.Entry<String, String> e : SHORT.entrySet()) {
+      stages.add(e.getValue() + " " + Report.count(stage.getOrDefault(e.getKey() + ".out", 0L)));
+      rejected += stage.getOrDefault(e.getKey() + ".rejected", 0L);
+    }
+    parts.add(String.join(" › ", stages));
+    parts.add("rejected " + Report.count(rejected));
+    long calls = totalLlm(counters, "calls");
+    double rate = window > 0 ? Math.max(0, calls - previousCalls) / window : 0;
+    parts.add(String.format(Locale.ROOT, "LLM %s calls %s/s, cache %s, fail %s, tokens %s in %s out", Report.count(calls),
+        rate >= 100 ? String.format(Locale.ROOT, "%.0f", rate) : String.format(Locale.ROOT, "%.1f", rate),
+        Report.count(totalLlm(counters, "cache_hits")), Report.count(totalLlm(counters, "failures")),
+        Report.human(totalLlm(counters, "tokens_in")), Report.human(totalLlm(counters, "tokens_out"))));
+    double f = fractionDone(stage, planned);
+    long selected = counters.getOrDefault("select", Map.of()).entrySet().stream()
+        .filter(e -> e.getKey().startsWith("selected.")).mapToLong(Map.Entry::getValue).sum();
+    if (selected > 0) {
+      parts.add("selected " + Report.count(selected) + ", writing");
+    } else if (planned > 0 && f >= 1) {
+      parts.add("100% | dedup, split, select");
+    } else if (planned > 0 && f > 0) {
+      parts.add(String.format(Locale.ROOT, "%.0f%% ETA %s", 100 * f, Report.clock(seconds * (1 - f) / f)));
+    } else {
+      parts.add("0% of " + Report.count(planned));
+    }
+    return String.join(" | ", parts);
+  }
+
+  /**
+   * Share of the LLM work done: every planned candidate passes {@code n} LLM stages, one rejected at
+   * stage i has the rest behind it too. 1 when every candidate passed the last stage or was
+   * rejected (the ETA of a pipelined run, where all stages progress at once).
+   */
+  static double fractionDone(Map<String, Long> stage, long planned) {
+    if (planned <= 0) {
+      return 0;
+    }
+    List<String> steps = new ArrayList<>(SHORT.keySet());
+    double done = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      long out = stage.getOrDefault(steps.get(i) + ".out", 0L);
+      long rejected = stage.getOrDefault(steps.get(i) + ".rejected", 0L);
+      done += out + rejected * (double) (steps.size() - i);
+    }
+    return Math.min(1.0, done / ((double) planned * steps.size()));
+  }
+
+  private static long totalLlm(Map<String, Map<String, Long>> counters, String name) {
+    long n = 0;
+    for (Map.Entry<String, Map<String, Long>> e : counters.entrySet()) {
+      if (e.getKey().startsWith("llm.")) {
+        n += e.getValue().getOrDefault(name, 0L);
+      }
+    }
+    return n;
+  }
+
+  /** Attempted counter values (committed ones may lag a whole bundle behind). */
+  static Map<String, Map<String, Long>> attempted(PipelineResult result) {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    for (MetricResult<Long> c : q.getCounters()) {
+      Long v = c.getAttempted();
+      if (v != null) {
+        out.computeIfAbsent(c.getName().getNamespace(), k -> new TreeMap<>()).merge(c.getName().getName(), v, Long::sum);
+      }
+    }
+    return out;
+  }
+}

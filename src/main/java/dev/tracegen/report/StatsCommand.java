@@ -1,0 +1,137 @@
+package dev.tracegen.report;
+
+import dev.tracegen.export.CorpusStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code tracegen stats DIR}: recomputes the statistics of a built corpus from its shards and
+ * rejection files ({@link CorpusStats#compute}, the same code {@code run} uses), prints them and
+ * compares them with the corpus's {@code stats.json}; optionally rewrites {@code stats.json} and
+ * {@code report.html}. No LLM call and no pipeline.
+ */
+public final class StatsCommand {
+  static final String USAGE = String.join("\n",
+      "usage: tracegen stats DIR [--json] [--write] [--check] [--report [--reference=FILE] [--taxonomy=DIR]]",
+      "Recomputes the statistics of the corpus in DIR from its shards and rejections/ (no LLM call).",
+      "  (no flag)          print a summary and whether DIR/stats.json holds the same numbers",
+      "  --json             print the statistics exactly as stats.json holds them",
+      "  --write            rewrite DIR/stats.json",
+      "  --check            exit 1 when DIR/stats.json differs from the recomputed statistics",
+      "  --report           rewrite DIR/report.html from the recomputed statistics and DIR/run.json",
+      "  --reference=FILE   reference eval set for report.html, e.g. the official TRACE eval set",
+      "                     (default: the run's --reference)",
+      "  --taxonomy=DIR     taxonomy that maps the reference's levels2 labels (default: the run's)",
+      "Exit status: 0, or 1 with --check when stats.json is stale or missing.");
+
+  private StatsCommand() {}
+
+  public static int execute(String[] argv) throws IOException {
+    if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
+      System.out.println(USAGE);
+      return 0;
+    }
+    Args args = Args.parse("stats", argv, Set.of("json", "write", "check", "report", "reference", "taxonomy"));
+    Path dir = CorpusDir.require("stats", args);
+    Map<String, Object> stats = CorpusStats.compute(dir);
+    byte[] json = CorpusDir.statsJson(stats);
+    Path existing = dir.resolve("stats.json");
+    boolean same = Files.isRegularFile(existing) && Arrays.equals(Files.readAllBytes(existing), json);
+    PrintStream out = System.out;
+    if (args.flag("json")) {
+      out.write(json);
+      out.flush();
+    } else {
+      out.print(summary(stats));
+      out.println(Files.isRegularFile(existing)
+          ? "stats.json: " + (same ? "identical to the recomputed statistics" : "DIFFERS from the recomputed statistics")
+          : "stats.json: missing");
+    }
+    if (args.flag("write")) {
+      Files.write(existing, json);
+      System.err.println("tracegen stats: wrote " + existing);
+    }
+    if (args.flag("report")) {
+      Map<String, Object> run = CorpusDir.run(dir);
+      String reference = CorpusDir.option(args, "reference", run, "reference", "");
+      ReferenceSet ref = reference.isBlank() ? null : ReferenceSet.load(Path.of(reference),
+          CorpusDir.labels(Path.of(CorpusDir.option(args, "taxonomy", run, "taxonomy", "taxonomy"))));
+      if (!run.containsKey("funnel") && run.get("planned") != null) {
+        run.put("funnel", Funnel.of(Report.num(run.get("planned")), stats));
+      }
+      System.err.println("tracegen stats: wrote " + ReportHtml.write(dir, stats, run, ref));
+    }
+    return args.flag("check") && !same ? 1 : 0;
+  }
+
+  /** A plain-text summary: records, constraint counts, dimensions, types, perturbations, rejections. */
+  static String summary(Map<String, Object> s) {
+    StringBuilder b = new StringBuilder();
+    List<String> splits = new ArrayList<>(Report.map(s.get("records")).keySet());
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"split", "records", "shards", "mean k", "words y1", "words y2"});
+    for (String split : splits) {
+      Map<String, Object> w = Report.map(Report.map(s.get("words_mean")).get(split));
+      rows.add(new String[] {split, Report.count(Report.num(Report.map(s.get("records")).get(split))),
+          Report.count(Report.num(Report.map(s.get("shards")).get(split))),
+          dec(Report.map(s.get("constraints_mean")).get(split)), dec(w.get("y1")), dec(w.get("y2"))});
+    }
+    b.append(RunSummary.table(rows)).append('\n');
+
+    List<String[]> hist = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of("k"));
+    header.addAll(splits);
+    hist.add(header.toArray(String[]::new));
+    Map<String, Object> h = Report.map(s.get("constraints_histogram"));
+    java.util.LinkedHashSet<String> ks = new java.util.LinkedHashSet<>();
+    splits.forEach(sp -> ks.addAll(Report.map(h.get(sp)).keySet()));
+    for (String k : ks) {
+      List<String> row = new ArrayList<>(List.of(k));
+      splits.forEach(sp -> row.add(Report.count(Report.num(Report.map(h.get(sp)).get(k)))));
+      hist.add(row.toArray(String[]::new));
+    }
+    b.append(RunSummary.table(hist)).append('\n');
+
+    for (String key : List.of("dimensions", "types", "perturbation_ops")) {
+      b.append(ranked(key, splits, Report.map(s.get(key)))).append('\n');
+    }
+    Map<String, Object> rej = Report.map(s.get("rejections"));
+    List<String[]> rr = new ArrayList<>();
+    rr.add(new String[] {"rejected at", "reason", "count"});
+    Report.map(rej.get("by_stage_reason")).forEach((stage, reasons) -> Report.map(reasons)
+        .forEach((reason, n) -> rr.add(new String[] {stage, reason, Report.count(Report.num(n))})));
+    rr.add(new String[] {"total", "", Report.count(Report.num(rej.get("total")))});
+    b.append(RunSummary.table(rr));
+    return b.toString();
+  }
+
+  private static String ranked(String what, List<String> splits, Map<String, Object> bySplit) {
+    java.util.Map<String, Long> total = new java.util.TreeMap<>();
+    splits.forEach(sp -> Report.map(bySplit.get(sp)).forEach((k, v) -> total.merge(k, Report.num(v), Long::sum)));
+    List<String> keys = new ArrayList<>(total.keySet());
+    keys.sort(Comparator.comparing((String k) -> -total.get(k)).thenComparing(k -> k));
+    List<String[]> rows = new ArrayList<>();
+    List<String> header = new ArrayList<>(List.of(what));
+    header.addAll(splits);
+    rows.add(header.toArray(String[]::new));
+    for (String k : keys) {
+      List<String> row = new ArrayList<>(List.of(k));
+      splits.forEach(sp -> row.add(Report.count(Report.num(Report.map(bySplit.get(sp)).get(k)))));
+      rows.add(row.toArray(String[]::new));
+    }
+    return RunSummary.table(rows);
+  }
+
+  private static String dec(Object o) {
+    return String.format(Locale.ROOT, "%.2f", Report.dbl(o));
+  }
+}

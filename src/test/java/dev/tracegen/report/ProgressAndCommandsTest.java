@@ -1,0 +1,71 @@
+package dev.tracegen.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The progress line, the ETA and the commands' help, without a pipeline. */
+class ProgressAndCommandsTest {
+  @Test
+  void progressLineShowsStagesRateTokensAndEta() {
+    Map<String, Map<String, Long>> counters = Map.of(
+        "stage", Map.of("expand.out", 100L, "structure.out", 90L, "structure.rejected", 5L, "quality.out", 80L),
+        "llm.expand", Map.of("calls", 100L, "cache_hits", 40L, "tokens_in", 52_000L, "tokens_out", 9_000L),
+        "llm.structure", Map.of("calls", 95L, "failures", 2L, "tokens_in", 1_200_000L, "tokens_out", 3_000L));
+    String line = ProgressReporter.format(counters, 100, 30, 5, 145);
+    assertTrue(line.startsWith("tracegen 0:30 | expand 100 › structure 90 › quality 80 › y1 0 › judge 0"), line);
+    assertTrue(line.contains("| rejected 5 |"), line);
+    assertTrue(line.contains("LLM 195 calls 10.0/s, cache 40, fail 2, tokens 1.25M in 12.0k out"), line);
+    // (100 + 90 + 5*8 + 80) stage passes of 100 * 9: 34%, 30 s so far.
+    assertEquals(310.0 / 900, ProgressReporter.fractionDone(counters.get("stage"), 100), 1e-9);
+    assertTrue(line.endsWith("| 34% ETA 0:57"), line);
+
+    assertTrue(ProgressReporter.format(Map.of(), 644, 3, 3, 0).endsWith("| reading seeds"));
+    assertTrue(ProgressReporter.format(Map.of("dev.tracegen.io.ReadSeeds", Map.of("seeds_parsed", 4179L)), 644, 9, 3, 0)
+        .endsWith("| 4,179 seeds read, planning 644 candidates"));
+    Map<String, Long> done = new java.util.HashMap<>();
+    for (String s : Funnel.CANDIDATE_STAGES) {
+      done.put(s + ".out", 10L);
+    }
+    assertEquals(1.0, ProgressReporter.fractionDone(done, 10));
+    assertTrue(ProgressReporter.format(Map.of("stage", done, "select", Map.of("selected.train.1", 3L)), 10, 9, 3, 0)
+        .endsWith("| selected 3, writing"));
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : java.util.List.of("run", "validate", "stats", "export")) {
+      Cli.Result r = Cli.execute(command, "--help");
+      assertEquals(0, r.code(), command);
+      assertTrue(r.out().contains("--") && r.out().length() > 100, command + ": " + r.out());
+    }
+    Cli.Result usage = Cli.execute("--help");
+    for (String command : java.util.List.of("run", "validate", "stats", "serve", "export")) {
+      assertTrue(usage.out().contains("\n  " + command + " "), usage.out());
+    }
+    assertEquals(2, Cli.execute("stats").code());
+    assertEquals(2, Cli.execute("export", "/nonexistent-dir").code());
+    assertEquals(2, Cli.execute("stats", ".", "--bogus").code());
+  }
+
+  @Test
+  void funnelIsDerivedFromRejectionsInPipelineOrder() {
+    Map<String, Object> stats = Map.of("rejections", Map.of("by_stage", Map.of("read_seeds", 3L, "judge_y1", 10L,
+        "select", 50L, "zz_custom", 2L)));
+    Map<String, Long> f = Funnel.of(100, stats);
+    assertEquals(100L, f.get("planned"));
+    assertEquals(100L, f.get("respond_y1"));
+    assertEquals(90L, f.get("judge_y1"));
+    assertEquals(88L, f.get("zz_custom"));
+    assertEquals(38L, f.get("select"));
+    assertEquals(java.util.List.of("planned", "plan", "expand", "structure", "quality", "respond_y1", "judge_y1", "perturb",
+        "respond_y2", "judge_y2", "cross_judge", "zz_custom", "dedup", "split", "select"), java.util.List.copyOf(f.keySet()));
+    // run.json is written with sorted keys; rows come back in pipeline order.
+    java.util.List<Object[]> rows = Funnel.rows(new java.util.TreeMap<>(f));
+    assertEquals("plan", rows.get(0)[0]);
+    assertEquals("select", rows.get(rows.size() - 1)[0]);
+    assertEquals(50L, rows.get(rows.size() - 1)[3]);
+  }
+}
