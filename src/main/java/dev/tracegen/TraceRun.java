@@ -159,6 +159,14 @@ public final class TraceRun {
       m.put("non_compliance", s.nonCompliance());
       m.put("malformed", s.malformed());
     }
+    if (s.limits() != null) {
+      m.put("requests_per_minute", s.limits().requestsPerMinute());
+      m.put("tokens_per_minute", s.limits().tokensPerMinute());
+      m.put("max_retries", s.limits().maxRetries());
+      m.put("max_calls", s.limits().maxCalls());
+      m.put("max_total_tokens", s.limits().maxTotalTokens());
+    }
+    m.put("cache_dir", s.cacheDir() == null ? "" : s.cacheDir());
     return m;
   }
 
