@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Wall time of one build on the FlinkRunner (local mode) and on the DirectRunner, their ratio, and
-# whether both corpora are identical (every file except run.json, byte for byte).
+# whether both corpora are identical (every file byte for byte except run.json and report.html,
+# which record the run's timings).
 #   scripts/bench-flink.sh [--profile=pipeline/trace.yaml] [--parallelism=2] [--heap=8g]
 #                          [--work=DIR] [--keep] [--only=flink|direct] [-- extra run options]
 # Each build runs in its own JVM with -Xmx<heap>, one after the other; the FlinkRunner's local mode
@@ -85,13 +86,13 @@ echo "profile:                          $profile"
 if [[ -n "$flink_s" && -n "$direct_s" ]]; then
   echo "ratio Flink / Direct:             $(awk -v f="$flink_s" -v d="$direct_s" 'BEGIN { printf "%.2f", f / d }') (wall), $(awk -v f="$flink_c" -v d="$direct_c" 'BEGIN { printf "%.2f", f / d }') (CPU)"
   same=identical
-  diff <(cd "$work/direct" && find . -type f ! -name run.json | sort) \
-       <(cd "$work/flink" && find . -type f ! -name run.json | sort) >/dev/null || same="DIFFERENT file lists"
+  corpus_files() { (cd "$1" && find . -type f ! -name run.json ! -name report.html | sort); }
+  diff <(corpus_files "$work/direct") <(corpus_files "$work/flink") >/dev/null || same="DIFFERENT file lists"
   if [[ "$same" == identical ]]; then
     while read -r f; do
       cmp -s "$work/direct/$f" "$work/flink/$f" || { same="DIFFERENT ($f)"; break; }
-    done < <(cd "$work/direct" && find . -type f ! -name run.json | sort)
+    done < <(corpus_files "$work/direct")
   fi
-  echo "outputs (all files but run.json): $same"
+  echo "outputs (but run.json, report.html): $same"
   [[ "$same" == identical ]] || exit 1
 fi

@@ -9,7 +9,8 @@
 #   scripts/flink-minicluster.sh --demo [--profile=pipeline/smoke.yaml] [--slots=2] [--heap=4g]
 #       starts the cluster on a free port, submits the profile's build to it with
 #       --flinkMaster=localhost:PORT, builds the same profile on the DirectRunner, compares the
-#       two corpora (every file except run.json, byte for byte) and stops the cluster.
+#       two corpora (every file byte for byte except run.json and report.html, which record the
+#       run's timings) and stops the cluster.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/target/tracegen.jar"
@@ -63,9 +64,9 @@ curl -s "http://127.0.0.1:$cluster_port/jobs/overview" | grep -o '"name":"[^"]*"
 java -Xmx"$heap" -jar "$jar" run --runner=DirectRunner --profile="$profile" --output="$work/direct" --quiet >"$work/direct.log" 2>&1 \
   || { echo "DirectRunner build failed:" >&2; tail -40 "$work/direct.log" >&2; exit 1; }
 echo "flink-minicluster: DirectRunner build done in $(($(date +%s) - t1)) s"
-if diff -r -x run.json "$work/direct" "$work/flink" >/dev/null; then
-  echo "flink-minicluster: identical (every file except run.json); outputs in $work"
+if diff -r -x run.json -x report.html "$work/direct" "$work/flink" >/dev/null; then
+  echo "flink-minicluster: identical (every file but run.json and report.html); outputs in $work"
 else
-  echo "flink-minicluster: DIFFERENT:"; diff -rq -x run.json "$work/direct" "$work/flink" || true
+  echo "flink-minicluster: DIFFERENT:"; diff -rq -x run.json -x report.html "$work/direct" "$work/flink" || true
   exit 1
 fi

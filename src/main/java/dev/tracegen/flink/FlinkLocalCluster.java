@@ -59,9 +59,8 @@ public final class FlinkLocalCluster implements AutoCloseable {
     // [local] mode, 40% of the heap unless given.
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, managedMemory != null ? managedMemory
         : new MemorySize((long) (Runtime.getRuntime().maxMemory() * 0.4)));
-    // The job jar is uploaded with each submission; large (ours is ~300 MB) is fine.
-    conf.set(RestOptions.SERVER_MAX_CONTENT_LENGTH, Integer.MAX_VALUE);
-    conf.set(RestOptions.CLIENT_MAX_CONTENT_LENGTH, Integer.MAX_VALUE);
+    // Flink's defaults otherwise, as on a real cluster: the jar (~300 MB) is uploaded with each
+    // submission as a file, which rest.server.max-content-length (100 MiB) does not limit.
     MiniClusterConfiguration mc = new MiniClusterConfiguration.Builder()
         .setConfiguration(conf)
         .setNumTaskManagers(taskManagers)

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * MiniCluster) runs in its own JVM from the fat jar, in another working directory, with its REST
  * endpoint on loopback; {@code java -jar target/tracegen.jar run --runner=FlinkRunner
  * --flinkMaster=localhost:PORT} uploads the jar to it, the job runs there, and the corpus is the
- * DirectRunner's, every file except run.json byte for byte.
+ * DirectRunner's, every file byte for byte except run.json and report.html (timings).
  */
 class FlinkRemoteSubmissionIT {
   static final Path JAR = Path.of("target/tracegen.jar").toAbsolutePath();

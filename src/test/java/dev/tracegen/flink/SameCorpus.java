@@ -28,10 +28,13 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Shared by the Flink ITs: the DirectRunner reference build of the smoke profile (built once per
  * test JVM), and the comparison of two corpora: same records (ids and content, decoded from the
- * shards), same views, and every file except {@code run.json} byte for byte.
+ * shards), same views, and every file byte for byte except the two that record the run itself
+ * ({@code run.json}, {@code report.html}: calls and timings).
  */
 final class SameCorpus {
   static final String PROFILE = "pipeline/smoke.yaml";
+  /** Files that record the run (timings, LLM calls), not the corpus; the README exempts them. */
+  static final List<String> RUN_SPECIFIC = List.of("run.json", "report.html");
   private static Path reference;
 
   private SameCorpus() {}
@@ -62,7 +65,7 @@ final class SameCorpus {
   static void assertSame(Path expected, Path actual) throws IOException {
     Map<String, byte[]> a = tree(expected);
     Map<String, byte[]> b = tree(actual);
-    assertEquals(a.keySet(), b.keySet(), "files (run.json and report.html excepted)");
+    assertEquals(a.keySet(), b.keySet(), "files (" + RUN_SPECIFIC + " excepted)");
     assertTrue(a.keySet().stream().anyMatch(n -> n.startsWith("train-")), "no train shard in " + expected);
 
     // Records first: the clearest message when something differs.
@@ -116,14 +119,13 @@ final class SameCorpus {
     return out;
   }
 
-  /** Every file under {@code dir} (relative path to bytes) except run.json and report.html. */
+  /** Every file under {@code dir} (relative path to bytes) except {@link #RUN_SPECIFIC}. */
   static Map<String, byte[]> tree(Path dir) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String rel = dir.relativize(f).toString();
-        // run.json and report.html carry run-specific numbers (wall time, LLM calls, cache hits).
-        if (!rel.equals("run.json") && !rel.equals("report.html")) {
+        if (!RUN_SPECIFIC.contains(rel)) {
           out.put(rel, Files.readAllBytes(f));
         }
       }
