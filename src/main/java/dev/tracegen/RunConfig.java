@@ -3,6 +3,8 @@ package dev.tracegen;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
+import dev.tracegen.decontaminate.DecontaminationConfig;
+import dev.tracegen.dedup.DedupConfig;
 import dev.tracegen.io.SeedFormat;
 import dev.tracegen.llm.ChatModels;
 import dev.tracegen.llm.LlmLimits;
@@ -26,7 +28,9 @@ public record RunConfig(
     LlmSettings judge,
     List<String> seeds,
     SeedFormat seedFormat,
-    int buckets) {
+    int buckets,
+    DedupConfig dedup,
+    DecontaminationConfig decontamination) {
 
   /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
   public static final String DEFAULT_CACHE_DIR = ".tracegen-cache";
@@ -66,7 +70,8 @@ public record RunConfig(
     if (o.getBuckets() < 1) {
       throw new IllegalArgumentException("--buckets must be at least 1");
     }
-    return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets());
+    return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets(),
+        dedupConfig(o), decontaminationConfig(o));
   }
 
   /** Limits, budgets and the response cache (never for the in-process embedded model) from the options. */
@@ -146,5 +151,19 @@ public record RunConfig(
       return model;
     }
     return "embedded".equals(provider) ? LlmSettings.embedded().model() : "";
+  }
+
+  /** Dedup options (issue 5). */
+  static DedupConfig dedupConfig(TraceOptions o) {
+    return new DedupConfig(o.getBuckets(), o.getNearDedup(), o.getShingleSize(), o.getCharShingleSize(),
+        o.getMinhashPermutations(), o.getLshBands(), o.getNearDupThreshold(), o.getSemanticDedup(),
+        o.getSemanticThreshold(), o.getSemanticBands(), o.getSemanticBits(), DedupConfig.DEFAULT_CC_ROUNDS);
+  }
+
+  /** Decontamination options (issue 5); local --decontaminate files must be readable. */
+  static DecontaminationConfig decontaminationConfig(TraceOptions o) {
+    return new DecontaminationConfig(o.getDecontaminationNgram(), o.getDecontaminationCharNgram(),
+        DecontaminationConfig.parseFiles(o.getDecontaminate()), o.getDecontaminateField(),
+        o.getDecontaminationMaxDocs(), o.getBuckets());
   }
 }

@@ -221,4 +221,96 @@ public interface TraceOptions extends PipelineOptions {
   String getDimensionWeights();
 
   void setDimensionWeights(String value);
+
+  // --- Dedup, split and decontamination (issue 5) ---
+
+  @Description("Near-duplicate dedup of the rendered x1 (MinHash/LSH, exact Jaccard confirmation, connected components).")
+  @Default.Boolean(true)
+  boolean getNearDedup();
+
+  void setNearDedup(boolean value);
+
+  @Description("Near-dup shingle size in words (texts that are mostly CJK use --charShingleSize characters).")
+  @Default.Integer(3)
+  int getShingleSize();
+
+  void setShingleSize(int value);
+
+  @Description("Near-dup shingle size in characters for CJK text (Han, Hiragana, Katakana are at least half the letters).")
+  @Default.Integer(5)
+  int getCharShingleSize();
+
+  void setCharShingleSize(int value);
+
+  @Description("MinHash permutations (signature length); must be divisible by --lshBands.")
+  @Default.Integer(256)
+  int getMinhashPermutations();
+
+  void setMinhashPermutations(int value);
+
+  @Description("LSH bands over the MinHash signature (32 bands of 8 rows: a pair at Jaccard 0.8 is a candidate with p = 0.997, at 0.9 with p = 1 - 1e-8, at 0.3 with p = 0.002).")
+  @Default.Integer(32)
+  int getLshBands();
+
+  void setLshBands(int value);
+
+  @Description("Near-duplicate threshold: candidate pairs with shingle Jaccard >= this are duplicates.")
+  @Default.Double(0.8)
+  double getNearDupThreshold();
+
+  void setNearDupThreshold(double value);
+
+  @Description("Semantic dedup with the in-process all-MiniLM-L6-v2 (quantized) embedding model (~270 texts/s/core).")
+  @Default.Boolean(false)
+  boolean getSemanticDedup();
+
+  void setSemanticDedup(boolean value);
+
+  @Description("Semantic dedup: cosine similarity of the embeddings at or above which two instructions are duplicates.")
+  @Default.Double(0.9)
+  double getSemanticThreshold();
+
+  void setSemanticThreshold(double value);
+
+  @Description("Semantic dedup: random-hyperplane LSH bands.")
+  @Default.Integer(20)
+  int getSemanticBands();
+
+  void setSemanticBands(int value);
+
+  @Description("Semantic dedup: hyperplane bits per band (20 x 10: a pair at cosine 0.9 is a candidate with p = 0.99).")
+  @Default.Integer(10)
+  int getSemanticBits();
+
+  void setSemanticBits(int value);
+
+  @Description("Decontamination n-gram length in words: train records sharing one with eval or --decontaminate files are dropped.")
+  @Default.Integer(13)
+  int getDecontaminationNgram();
+
+  void setDecontaminationNgram(int value);
+
+  @Description("Decontamination n-gram length in characters for CJK text.")
+  @Default.Integer(26)
+  int getDecontaminationCharNgram();
+
+  void setDecontaminationCharNgram(int value);
+
+  @Description("An n-gram counts as contamination only if at most this many reference documents (eval seeds; lines of an external file) have it; more = template phrasing. 0 = every shared n-gram counts.")
+  @Default.Integer(1)
+  int getDecontaminationMaxDocs();
+
+  void setDecontaminationMaxDocs(int value);
+
+  @Description("External benchmark files (comma-separated; JSONL or plain text) to decontaminate train against, e.g. ../shared/reference/trace/trace_eval_official.jsonl.")
+  @Default.String("")
+  String getDecontaminate();
+
+  void setDecontaminate(String value);
+
+  @Description("JSON field path of the text in --decontaminate files, e.g. messages[-1].content; empty tries messages[-1].content, instruction, text, prompt.")
+  @Default.String("")
+  String getDecontaminateField();
+
+  void setDecontaminateField(String value);
 }

@@ -1,5 +1,6 @@
 package dev.tracegen;
 
+import dev.tracegen.decontaminate.DecontaminateRecords;
 import dev.tracegen.dedup.DeduplicateRecords;
 import dev.tracegen.expand.ExpandInstructions;
 import dev.tracegen.export.ExportCorpus;
@@ -69,16 +70,28 @@ public final class TracePipeline {
     }
 
     PCollection<TraceRecord> records = candidates.apply("Quadruple", BuildQuadruples.with(cfg.generator(), cfg.judge()));
-    PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.exact(cfg.buckets()));
+    // Dedup (exact, near, optional semantic; clusters never straddle the split), the seed check,
+    // then eval is selected first so that train is decontaminated against exactly the published
+    // eval split before train is selected (issue 5).
+    PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.with(cfg.dedup()));
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
     PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)
         .apply("Split", SplitRecords.bySeed(cfg.profile().runSeed(), cfg.profile().evalSeedFraction()));
     rejections.add(split.get(SplitRecords.REJECTED));
-    PCollectionTuple selected = split.get(SplitRecords.KEPT)
-        .apply("Select", SelectExactCounts.of(targets(cfg), cfg.profile().runSeed()));
-    rejections.add(selected.get(SelectExactCounts.REJECTED));
+    PCollectionTuple selectedEval = split.get(SplitRecords.EVAL)
+        .apply("SelectEval", SelectExactCounts.of(targets(cfg, "eval"), cfg.profile().runSeed()));
+    rejections.add(selectedEval.get(SelectExactCounts.REJECTED));
+    PCollectionTuple clean = split.get(SplitRecords.TRAIN)
+        .apply("Decontaminate", DecontaminateRecords.against(selectedEval.get(SelectExactCounts.KEPT), cfg.decontamination()));
+    rejections.add(clean.get(DecontaminateRecords.REJECTED));
+    PCollectionTuple selectedTrain = clean.get(DecontaminateRecords.KEPT)
+        .apply("SelectTrain", SelectExactCounts.of(targets(cfg, "train"), cfg.profile().runSeed()));
+    rejections.add(selectedTrain.get(SelectExactCounts.REJECTED));
+    PCollection<TraceRecord> selected = PCollectionList.of(selectedEval.get(SelectExactCounts.KEPT))
+        .and(selectedTrain.get(SelectExactCounts.KEPT))
+        .apply("SelectedSplits", Flatten.pCollections());
 
-    selected.get(SelectExactCounts.KEPT).apply("Export", ExportCorpus.to(stagingDir,
+    selected.apply("Export", ExportCorpus.to(stagingDir,
         cfg.profile().shards().getOrDefault("train", 16), cfg.profile().shards().getOrDefault("eval", 1),
         cfg.taxonomy().labelsZh(), cfg.profile().category()));
     PCollectionList.of(rejections).apply("AllRejections", Flatten.pCollections())
@@ -89,8 +102,15 @@ public final class TracePipeline {
   public static Map<String, Integer> targets(RunConfig cfg) {
     Map<String, Integer> out = new TreeMap<>();
     for (String split : List.of("train", "eval")) {
-      cfg.profile().stratumTargets(split).forEach((k, n) -> out.put(SelectExactCounts.stratum(split, k), n));
+      out.putAll(targets(cfg, split));
     }
+    return out;
+  }
+
+  /** Stratum key to exact count, for one split. */
+  public static Map<String, Integer> targets(RunConfig cfg, String split) {
+    Map<String, Integer> out = new TreeMap<>();
+    cfg.profile().stratumTargets(split).forEach((k, n) -> out.put(SelectExactCounts.stratum(split, k), n));
     return out;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tracegen;
 
+import dev.tracegen.dedup.DedupReport;
 import dev.tracegen.export.CorpusStats;
 import dev.tracegen.export.DatasetCard;
 import dev.tracegen.export.OutputDirectory;
@@ -72,6 +73,7 @@ public final class TraceRun {
       run.put("planned", planned);
       run.put("funnel", Funnel.of(planned, stats));
       run.put("stages", counters.getOrDefault("stage", Map.of()));
+      run.put("dedup", DedupReport.counters(counters));
       if (!cfg.profile().dimensionWeights().isEmpty()) {
         run.put("dimension_weights", cfg.profile().dimensionWeights());
       }

@@ -1,71 +1,267 @@
 package dev.tracegen.dedup;
 
 import dev.tracegen.model.Json;
+import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Dedup: records whose rendered x1 normalises to the same text are duplicates; the survivor is
- * the smallest id (deterministic on every runner), the others are rejected naming it. Records are
- * grouped into {@code buckets} by their text key, so duplicates meet in one group and each group
- * holds about 1/buckets of the corpus (one group per text would mean one bundle per record).
+ * Dedup of the rendered instruction x1 in three passes, each keyed and each over small derived
+ * values (never the records), then one pass that applies the decisions to the records:
+ *
+ * <ol>
+ *   <li><b>exact</b>: (text hash, id, split) grouped by the bucket of the hash of the normalised
+ *       text ({@link TextKeys});
+ *   <li><b>near</b> (on the exact survivors): MinHash/LSH over word (or, for CJK, character)
+ *       shingles, pairs confirmed at Jaccard &ge; threshold, clusters by connected components
+ *       ({@link ClusterSimilar});
+ *   <li><b>semantic</b> (optional, on the near survivors): all-MiniLM-L6-v2 embeddings,
+ *       random-hyperplane LSH, pairs confirmed at cosine &ge; threshold, same clustering.
+ * </ol>
+ *
+ * In every cluster the survivor is the smallest eval id if the cluster has an eval member, else
+ * the smallest id; the cluster id is its smallest member id. Other members are rejected in stage
+ * {@code dedup} with reason {@code exact_duplicate}, {@code near_duplicate} or {@code
+ * semantic_duplicate}, naming the survivor and the similarity — except train members of a cluster
+ * whose survivor is an eval record: the cluster would straddle the split, so they are rejected in
+ * stage {@code split} with reason {@code cluster_straddles_split}. The detail always contains
+ * "(cluster ID, N records" ({@link DedupStats} reads cluster sizes from it). Counters (namespace
+ * {@code dedup}): {@code input}, {@code kept}, one per reason, plus those of {@link ClusterSimilar}.
  */
 public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
   public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+  static final String NS = ClusterSimilar.NS;
 
-  private final int buckets;
+  private final DedupConfig config;
 
-  private DeduplicateRecords(int buckets) {
-    this.buckets = buckets;
+  private DeduplicateRecords(DedupConfig config) {
+    this.config = config;
   }
 
+  /** Exact dedup only (as the walking skeleton had it). */
   public static DeduplicateRecords exact(int buckets) {
-    return new DeduplicateRecords(buckets);
+    return new DeduplicateRecords(DedupConfig.defaults(buckets).withNear(false));
+  }
+
+  public static DeduplicateRecords with(DedupConfig config) {
+    return new DeduplicateRecords(config);
   }
 
   @Override
   public PCollectionTuple expand(PCollection<TraceRecord> records) {
-    int n = buckets;
-    return records
-        .apply("KeyByTextBucket", WithKeys.of((TraceRecord r) -> Math.floorMod(TextKeys.exactKey(r.x1().render()).hashCode(), n))
-            .withKeyType(TypeDescriptors.integers()))
-        .apply("GroupBuckets", GroupByKey.create())
-        .apply("KeepOnePerText", ParDo.of(new KeepFirstFn()).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-  }
+    int n = config.buckets();
+    KvCoder<String, KV<String, String>> textKeyCoder =
+        KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+    List<PCollection<Decision>> decisions = new ArrayList<>();
+    decisions.add(records
+        .apply("TextKeys", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(),
+                TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))))
+            .via((TraceRecord r) -> {
+              String key = TextKeys.exactKey(r.x1().render());
+              return KV.of(Buckets.of(key, n), KV.of(key, KV.of(r.id(), r.split())));
+            }))
+        .setCoder(KvCoder.of(VarIntCoder.of(), textKeyCoder))
+        .apply("GroupTextBuckets", GroupByKey.create())
+        .apply("ExactClusters", ParDo.of(new ExactClustersFn()))
+        .setCoder(JsonCoder.of(Decision.class)));
 
-  static class KeepFirstFn extends DoFn<KV<Integer, Iterable<TraceRecord>>, TraceRecord> {
-    @ProcessElement
-    public void process(@Element KV<Integer, Iterable<TraceRecord>> bucket, MultiOutputReceiver out) {
-      Map<String, List<TraceRecord>> byText = new TreeMap<>();
-      for (TraceRecord r : bucket.getValue()) {
-        byText.computeIfAbsent(TextKeys.exactKey(r.x1().render()), k -> new ArrayList<>()).add(r);
-      }
-      for (List<TraceRecord> members : byText.values()) {
-        members.sort(Comparator.comparing(TraceRecord::id));
-        TraceRecord survivor = members.get(0);
-        out.get(KEPT).output(survivor);
-        for (TraceRecord r : members.subList(1, members.size())) {
-          out.get(REJECTED).output(new Rejection("dedup", "exact_duplicate", r.id(),
-              "same instruction as " + survivor.id(), Json.write(r)));
+    if (config.near() || config.semantic()) {
+      PCollectionView<Map<String, Decision>> exact = decisions.get(0).apply("ExactView", asMap());
+      PCollection<Fingerprint> survivors = records
+          .apply("Fingerprint", ParDo.of(new FingerprintFn(config.shingles(), config.near(), config.semantic(), exact))
+              .withSideInputs(exact))
+          .setCoder(Fingerprint.FingerprintCoder.of());
+      if (config.near()) {
+        PCollection<Decision> near = survivors
+            .apply("Near", ClusterSimilar.with(SimilarityIndex.near(config), n, config.ccRounds()))
+            .setCoder(JsonCoder.of(Decision.class));
+        decisions.add(near);
+        if (config.semantic()) {
+          PCollectionView<Map<String, Decision>> nearView = near.apply("NearView", asMap());
+          survivors = survivors.apply("NearSurvivors", ParDo.of(new UndecidedFn(nearView)).withSideInputs(nearView))
+              .setCoder(Fingerprint.FingerprintCoder.of());
         }
       }
+      if (config.semantic()) {
+        decisions.add(survivors
+            .apply("Semantic", ClusterSimilar.with(SimilarityIndex.semantic(config), n, config.ccRounds()))
+            .setCoder(JsonCoder.of(Decision.class)));
+      }
     }
+
+    PCollectionView<Map<String, Decision>> all = PCollectionList.of(decisions)
+        .apply("AllDecisions", Flatten.pCollections())
+        .apply("DecisionView", asMap());
+    PCollectionTuple out = records.apply("ApplyDecisions", ParDo.of(new ApplyDecisionsFn(all)).withSideInputs(all)
+        .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+    out.get(KEPT).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
+    return out;
+  }
+
+  /**
+   * Decisions by record id, as a side input. Decisions are few (one per duplicate: a few percent
+   * of the records at most) and this keeps the records themselves out of any GroupByKey: the Direct
+   * runner copies a key's grouped values each time a bundle reaches it, which for 170,000 full
+   * records cost minutes. The clustering that produces the decisions is keyed throughout.
+   */
+  private static PTransform<PCollection<Decision>, PCollectionView<Map<String, Decision>>> asMap() {
+    return new PTransform<>() {
+      @Override
+      public PCollectionView<Map<String, Decision>> expand(PCollection<Decision> in) {
+        return in
+            .apply("ById", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Decision.class)))
+                .via((Decision d) -> KV.of(d.id(), d)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Decision.class)))
+            .apply("AsMap", View.asMap());
+      }
+    };
+  }
+
+  /** Shingles and (if on) the embedding of the rendered x1, for records that are not exact duplicates. */
+  static class FingerprintFn extends DoFn<TraceRecord, Fingerprint> {
+    private final Shingles shingles;
+    private final boolean near;
+    private final boolean semantic;
+    private final PCollectionView<Map<String, Decision>> exact;
+
+    FingerprintFn(Shingles shingles, boolean near, boolean semantic, PCollectionView<Map<String, Decision>> exact) {
+      this.shingles = shingles;
+      this.near = near;
+      this.semantic = semantic;
+      this.exact = exact;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      TraceRecord r = c.element();
+      if (c.sideInput(exact).containsKey(r.id())) {
+        return;
+      }
+      String text = r.x1().render();
+      c.output(new Fingerprint(r.id(), r.split(), near ? Fingerprint.fold(shingles.hashes(text)) : null,
+          semantic ? Embedder.embed(text) : null));
+    }
+  }
+
+  /** Fingerprints without a decision. */
+  static class UndecidedFn extends DoFn<Fingerprint, Fingerprint> {
+    private final PCollectionView<Map<String, Decision>> decided;
+
+    UndecidedFn(PCollectionView<Map<String, Decision>> decided) {
+      this.decided = decided;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      if (!c.sideInput(decided).containsKey(c.element().id())) {
+        c.output(c.element());
+      }
+    }
+  }
+
+  /** Per normalised text: every record but the survivor gets an exact-duplicate decision. */
+  static class ExactClustersFn extends DoFn<KV<Integer, Iterable<KV<String, KV<String, String>>>>, Decision> {
+    private final Counter clusters = Metrics.counter(NS, "exact.clusters");
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, KV<String, String>>>> bucket, OutputReceiver<Decision> out) {
+      Map<String, List<Member>> byText = new HashMap<>();
+      for (KV<String, KV<String, String>> e : bucket.getValue()) {
+        byText.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+            .add(new Member("", e.getValue().getKey(), e.getValue().getValue(), "", 1.0));
+      }
+      for (List<Member> members : byText.values()) {
+        if (members.size() < 2) {
+          continue;
+        }
+        members.sort(Clusters.SURVIVOR_ORDER);
+        Member survivor = members.get(0);
+        clusters.inc();
+        Metrics.counter(NS, "exact.cluster_size." + members.size()).inc();
+        List<Member> withNeighbour = new ArrayList<>();
+        for (Member m : members) {
+          withNeighbour.add(new Member("", m.id(), m.split(), survivor.id(), 1.0));
+        }
+        Clusters.decide(Decision.EXACT, withNeighbour).forEach(out::output);
+      }
+    }
+  }
+
+  /** Records without a decision are kept; the others become rejections that name the survivor. */
+  static class ApplyDecisionsFn extends DoFn<TraceRecord, TraceRecord> {
+    private final PCollectionView<Map<String, Decision>> decisions;
+    private final Counter input = Metrics.counter(NS, "input");
+    private final Counter kept = Metrics.counter(NS, "kept");
+
+    ApplyDecisionsFn(PCollectionView<Map<String, Decision>> decisions) {
+      this.decisions = decisions;
+    }
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      TraceRecord r = c.element();
+      input.inc();
+      Decision d = c.sideInput(decisions).get(r.id());
+      if (d == null) {
+        kept.inc();
+        c.output(r);
+      } else {
+        Rejection rejection = rejection(d, Json.write(r));
+        Metrics.counter(NS, rejection.reason()).inc();
+        c.output(REJECTED, rejection);
+      }
+    }
+  }
+
+  /** The rejection for a decision: stage, reason and a detail naming survivor, cluster and similarity. */
+  static Rejection rejection(Decision d, String recordJson) {
+    String what = switch (d.kind()) {
+      case Decision.EXACT -> "exact duplicate";
+      case Decision.SEMANTIC -> "semantic duplicate";
+      default -> "near-duplicate";
+    };
+    String measure = Decision.SEMANTIC.equals(d.kind()) ? "cosine" : "Jaccard";
+    String detail = Decision.EXACT.equals(d.kind())
+        ? String.format(Locale.ROOT, "%s of %s (cluster %s, %d records)", what, d.survivor(), d.cluster(), d.clusterSize())
+        : String.format(Locale.ROOT, "%s of %s (cluster %s, %d records; %s %.3f with %s)", what, d.survivor(),
+            d.cluster(), d.clusterSize(), measure, d.similarity(), d.neighbour());
+    if (d.straddles()) {
+      return new Rejection("split", "cluster_straddles_split", d.id(),
+          "train member of a cluster that has eval records: " + detail, recordJson);
+    }
+    String reason = switch (d.kind()) {
+      case Decision.EXACT -> "exact_duplicate";
+      case Decision.SEMANTIC -> "semantic_duplicate";
+      default -> "near_duplicate";
+    };
+    return new Rejection("dedup", reason, d.id(), detail, recordJson);
   }
 }

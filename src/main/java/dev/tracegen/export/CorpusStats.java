@@ -1,5 +1,6 @@
 package dev.tracegen.export;
 
+import dev.tracegen.dedup.DedupStats;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
@@ -33,7 +34,8 @@ import java.util.zip.GZIPInputStream;
  * dimensions}, {@code types} (of x1's constraints), {@code perturbation_ops}, {@code words_mean}
  * ({@code y1}, {@code y2}: whitespace-separated words), each a map from split ({@code train},
  * {@code eval}, then any other, alphabetically) to its value; then {@code rejections} ({@code
- * total}, {@code by_stage}, {@code by_stage_reason}).
+ * total}, {@code by_stage}, {@code by_stage_reason}) and {@code dedup} (dedup and decontamination
+ * rates and cluster sizes, {@link DedupStats}).
  */
 public final class CorpusStats {
   static final int MAX_CONSTRAINTS = 15;
@@ -159,6 +161,9 @@ public final class CorpusStats {
     stats.put("perturbation_ops", ops);
     stats.put("words_mean", words);
     stats.put("rejections", rejections(dir.resolve(ExportFiles.REJECTIONS_DIR)));
+    Map<String, Long> published = new LinkedHashMap<>();
+    records.forEach((split, n) -> published.put(split, ((Number) n).longValue()));
+    stats.put("dedup", DedupStats.compute(dir.resolve(ExportFiles.REJECTIONS_DIR), published));
     return stats;
   }
 

@@ -1,5 +1,6 @@
 package dev.tracegen.export;
 
+import dev.tracegen.dedup.DedupStats;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -114,6 +115,7 @@ public final class DatasetCard {
     b.append('\n');
 
     statistics(b, s, splits);
+    b.append(DedupStats.markdown(s.get("dedup")));
     funnel(b, s, r);
 
     b.append("## Models used\n\n");

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 public final class Funnel {
   /** Pipeline order of the stages that write rejections (LLM steps by their step names). */
   public static final List<String> STAGES = List.of("plan", "expand", "structure", "quality", "respond_y1",
-      "judge_y1", "perturb", "respond_y2", "judge_y2", "cross_judge", "dedup", "split", "select");
+      "judge_y1", "perturb", "respond_y2", "judge_y2", "cross_judge", "dedup", "split", "decontaminate", "select");
 
   /** Stages whose elements are candidates still inside the LLM part of the flow. */
   public static final List<String> CANDIDATE_STAGES = STAGES.subList(1, STAGES.indexOf("cross_judge") + 1);

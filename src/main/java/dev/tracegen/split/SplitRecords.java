@@ -5,6 +5,7 @@ import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -15,10 +16,15 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Split: re-derives each record's split from its seed (the same hash Plan used) so that no eval
- * seed can reach train, whatever happened upstream.
+ * seed can reach train, whatever happened upstream, and separates the two splits: {@link #TRAIN}
+ * goes on to decontamination against {@link #EVAL}. That no near-duplicate cluster straddles the
+ * split is settled in dedup, where the clusters are known (the survivor of a cluster with an eval
+ * member is an eval record; its train members are rejected there with stage {@code split},
+ * reason {@code cluster_straddles_split}).
  */
 public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
-  public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
+  public static final TupleTag<TraceRecord> TRAIN = new TupleTag<>() {};
+  public static final TupleTag<TraceRecord> EVAL = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final long runSeed;
@@ -35,8 +41,12 @@ public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollecti
 
   @Override
   public PCollectionTuple expand(PCollection<TraceRecord> records) {
-    return records
-        .apply("CheckSeedSplit", ParDo.of(new SplitFn(runSeed, evalSeedFraction)).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+    PCollectionTuple out = records.apply("CheckSeedSplit", ParDo.of(new SplitFn(runSeed, evalSeedFraction))
+        .withOutputTags(TRAIN, TupleTagList.of(EVAL).and(REJECTED)));
+    out.get(TRAIN).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(EVAL).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
+    return out;
   }
 
   static class SplitFn extends DoFn<TraceRecord, TraceRecord> {
@@ -52,7 +62,8 @@ public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollecti
     public void process(@Element TraceRecord r, MultiOutputReceiver out) {
       String split = Draws.splitOf(runSeed, r.seedId(), evalSeedFraction);
       if (split.equals(r.split())) {
-        out.get(KEPT).output(r);
+        Metrics.counter("split", split).inc();
+        out.get("eval".equals(split) ? EVAL : TRAIN).output(r);
       } else {
         out.get(REJECTED).output(new Rejection("split", "seed_in_other_split", r.id(),
             "seed " + r.seedId() + " belongs to " + split, Json.write(r)));

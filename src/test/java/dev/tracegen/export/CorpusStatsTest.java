@@ -65,7 +65,8 @@ class CorpusStatsTest {
             "types",
             "perturbation_ops",
             "words_mean",
-            "rejections"),
+            "rejections",
+            "dedup"),
         new ArrayList<>(stats.keySet()));
 
     assertEquals(Map.of("train", 3L, "eval", 1L), stats.get("records"));

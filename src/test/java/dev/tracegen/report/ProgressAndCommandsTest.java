@@ -61,7 +61,8 @@ class ProgressAndCommandsTest {
     assertEquals(88L, f.get("zz_custom"));
     assertEquals(38L, f.get("select"));
     assertEquals(java.util.List.of("planned", "plan", "expand", "structure", "quality", "respond_y1", "judge_y1", "perturb",
-        "respond_y2", "judge_y2", "cross_judge", "zz_custom", "dedup", "split", "select"), java.util.List.copyOf(f.keySet()));
+        "respond_y2", "judge_y2", "cross_judge", "zz_custom", "dedup", "split", "decontaminate", "select"),
+        java.util.List.copyOf(f.keySet()));
     // run.json is written with sorted keys; rows come back in pipeline order.
     java.util.List<Object[]> rows = Funnel.rows(new java.util.TreeMap<>(f));
     assertEquals("plan", rows.get(0)[0]);

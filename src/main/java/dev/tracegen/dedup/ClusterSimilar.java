@@ -1,0 +1,326 @@
+package dev.tracegen.dedup;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.join.CoGroupByKey;
+import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * Similarity clusters over fingerprints, as a {@link Decision} for every record that is not its
+ * cluster's survivor. All steps are keyed, each GroupByKey into at most {@code buckets} groups:
+ *
+ * <ol>
+ *   <li><b>Band</b>: every fingerprint's LSH band keys, grouped by band (band index mod buckets);
+ *       records sharing a band key are candidate pairs.
+ *   <li><b>Attach</b>: candidate pairs meet the fingerprint of their first id (CoGroupByKey on the
+ *       bucket of the id), duplicates from several bands are dropped.
+ *   <li><b>Confirm</b>: they then meet the second fingerprint; pairs at or above the threshold are
+ *       edges.
+ *   <li><b>Components</b>: {@link ConnectedComponents} labels every node with its cluster (the
+ *       smallest id).
+ *   <li><b>Resolve</b>: each node's split and most similar neighbour join its label, members are
+ *       grouped by cluster and all but the survivor ({@link Clusters#SURVIVOR_ORDER}) get a decision.
+ * </ol>
+ *
+ * Counters in namespace {@code dedup}: {@code <kind>.candidate_pairs}, {@code
+ * <kind>.confirmed_pairs}, {@code <kind>.clusters}, {@code <kind>.cluster_size.<n>}; distribution
+ * {@code <kind>.band_bucket_size}.
+ */
+public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollection<Decision>> {
+  static final String NS = "dedup";
+
+  private final SimilarityIndex index;
+  private final int buckets;
+  private final int ccRounds;
+
+  private ClusterSimilar(SimilarityIndex index, int buckets, int ccRounds) {
+    this.index = index;
+    this.buckets = buckets;
+    this.ccRounds = ccRounds;
+  }
+
+  public static ClusterSimilar with(SimilarityIndex index, int buckets, int ccRounds) {
+    return new ClusterSimilar(index, buckets, ccRounds);
+  }
+
+  @Override
+  public PCollection<Decision> expand(PCollection<Fingerprint> fps) {
+    int n = buckets;
+    KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+    PCollection<KV<Integer, Fingerprint>> keyed = fps
+        .apply("KeyByIdBucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(Fingerprint.class)))
+            .via((Fingerprint f) -> KV.of(Buckets.of(f.id(), n), f)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), Fingerprint.FingerprintCoder.of()));
+
+    PCollection<KV<Integer, KV<String, String>>> pairs = fps
+        .apply("BandKeys", ParDo.of(new BandKeysFn(index, n)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.of())))
+        .apply("GroupBands", GroupByKey.create())
+        .apply("CandidatePairs", ParDo.of(new CandidatePairsFn(index.kind(), n)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), pairCoder));
+
+    TupleTag<Fingerprint> fpTag = new TupleTag<>() {};
+    TupleTag<KV<String, String>> pairTag = new TupleTag<>() {};
+    PCollection<KV<Integer, KV<String, Fingerprint>>> halves = KeyedPCollectionTuple.of(fpTag, keyed).and(pairTag, pairs)
+        .apply("JoinFirst", CoGroupByKey.create())
+        .apply("AttachFirst", ParDo.of(new AttachFirstFn(fpTag, pairTag, index.kind(), n)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of())));
+
+    TupleTag<KV<String, Fingerprint>> halfTag = new TupleTag<>() {};
+    PCollection<Edge> edges = KeyedPCollectionTuple.of(fpTag, keyed).and(halfTag, halves)
+        .apply("JoinSecond", CoGroupByKey.create())
+        .apply("Confirm", ParDo.of(new ConfirmFn(fpTag, halfTag, index)));
+
+    PCollection<KV<String, String>> labels = edges
+        .apply("EdgeEnds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
+            .via((Edge e) -> KV.of(e.a(), e.b())))
+        .setCoder(pairCoder)
+        .apply("Components", ConnectedComponents.of(n, ccRounds, NS));
+
+    TupleTag<String> labelTag = new TupleTag<>() {};
+    TupleTag<Member> nodeTag = new TupleTag<>() {};
+    PCollection<KV<Integer, String>> labelled = labels
+        .apply("KeyLabels", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptors.strings()))
+            .via((KV<String, String> l) -> KV.of(Buckets.of(l.getKey(), n), l.getKey() + "\u0000" + l.getValue())))
+        .setCoder(KvCoder.of(VarIntCoder.of(), StringUtf8Coder.of()));
+    PCollection<KV<Integer, Member>> nodes = edges.apply("EdgeNodes", ParDo.of(new EdgeNodesFn(n)));
+    return KeyedPCollectionTuple.of(labelTag, labelled).and(nodeTag, nodes)
+        .apply("JoinLabels", CoGroupByKey.create())
+        .apply("Members", ParDo.of(new MembersFn(labelTag, nodeTag, n)))
+        .apply("GroupClusters", GroupByKey.create())
+        .apply("Survivors", ParDo.of(new SurvivorsFn(index.kind())));
+  }
+
+  /** Band keys of one record, packed per band group (band index mod groups). */
+  static class BandKeysFn extends DoFn<Fingerprint, KV<Integer, KV<String, long[]>>> {
+    private final SimilarityIndex index;
+    private final int buckets;
+
+    BandKeysFn(SimilarityIndex index, int buckets) {
+      this.index = index;
+      this.buckets = buckets;
+    }
+
+    @ProcessElement
+    public void process(@Element Fingerprint f, OutputReceiver<KV<Integer, KV<String, long[]>>> out) {
+      long[] keys = index.bandKeys(f);
+      int groups = Math.min(buckets, keys.length);
+      for (int g = 0; g < groups; g++) {
+        long[] mine = new long[(keys.length - g + groups - 1) / groups];
+        for (int band = g, i = 0; band < keys.length; band += groups, i++) {
+          mine[i] = keys[band];
+        }
+        out.output(KV.of(g, KV.of(f.id(), mine)));
+      }
+    }
+  }
+
+  /** Every pair of ids that share a band key, keyed by the bucket of the smaller id. */
+  static class CandidatePairsFn extends DoFn<KV<Integer, Iterable<KV<String, long[]>>>, KV<Integer, KV<String, String>>> {
+    private final int buckets;
+    private final Distribution bucketSize;
+
+    CandidatePairsFn(String kind, int buckets) {
+      this.buckets = buckets;
+      this.bucketSize = Metrics.distribution(NS, kind + ".band_bucket_size");
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<KV<String, long[]>>> group,
+        OutputReceiver<KV<Integer, KV<String, String>>> out) {
+      Map<Long, List<String>> byKey = new HashMap<>();
+      for (KV<String, long[]> entry : group.getValue()) {
+        for (long key : entry.getValue()) {
+          byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry.getKey());
+        }
+      }
+      Set<String> emitted = new HashSet<>();
+      for (List<String> ids : byKey.values()) {
+        if (ids.size() < 2) {
+          continue;
+        }
+        bucketSize.update(ids.size());
+        ids.sort(null);
+        for (int i = 0; i < ids.size(); i++) {
+          for (int j = i + 1; j < ids.size(); j++) {
+            String a = ids.get(i);
+            String b = ids.get(j);
+            if (!a.equals(b) && emitted.add(a + "\u0000" + b)) {
+              out.output(KV.of(Buckets.of(a, buckets), KV.of(a, b)));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Distinct pairs of one bucket, each sent on with the fingerprint of its first id. */
+  static class AttachFirstFn extends DoFn<KV<Integer, CoGbkResult>, KV<Integer, KV<String, Fingerprint>>> {
+    private final TupleTag<Fingerprint> fpTag;
+    private final TupleTag<KV<String, String>> pairTag;
+    private final int buckets;
+    private final Counter candidates;
+
+    AttachFirstFn(TupleTag<Fingerprint> fpTag, TupleTag<KV<String, String>> pairTag, String kind, int buckets) {
+      this.fpTag = fpTag;
+      this.pairTag = pairTag;
+      this.buckets = buckets;
+      this.candidates = Metrics.counter(NS, kind + ".candidate_pairs");
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<KV<Integer, KV<String, Fingerprint>>> out) {
+      Map<String, Set<String>> partners = new HashMap<>();
+      for (KV<String, String> p : group.getValue().getAll(pairTag)) {
+        partners.computeIfAbsent(p.getKey(), k -> new HashSet<>()).add(p.getValue());
+      }
+      if (partners.isEmpty()) {
+        return;
+      }
+      for (Fingerprint f : group.getValue().getAll(fpTag)) {
+        Set<String> bs = partners.get(f.id());
+        if (bs != null) {
+          for (String b : bs) {
+            candidates.inc();
+            out.output(KV.of(Buckets.of(b, buckets), KV.of(b, f)));
+          }
+        }
+      }
+    }
+  }
+
+  /** Pairs at or above the threshold, by the similarity of the two fingerprints. */
+  static class ConfirmFn extends DoFn<KV<Integer, CoGbkResult>, Edge> {
+    private final TupleTag<Fingerprint> fpTag;
+    private final TupleTag<KV<String, Fingerprint>> halfTag;
+    private final SimilarityIndex index;
+    private final Counter confirmed;
+
+    ConfirmFn(TupleTag<Fingerprint> fpTag, TupleTag<KV<String, Fingerprint>> halfTag, SimilarityIndex index) {
+      this.fpTag = fpTag;
+      this.halfTag = halfTag;
+      this.index = index;
+      this.confirmed = Metrics.counter(NS, index.kind() + ".confirmed_pairs");
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<Edge> out) {
+      Map<String, List<Fingerprint>> firsts = new HashMap<>();
+      for (KV<String, Fingerprint> half : group.getValue().getAll(halfTag)) {
+        firsts.computeIfAbsent(half.getKey(), k -> new ArrayList<>()).add(half.getValue());
+      }
+      if (firsts.isEmpty()) {
+        return;
+      }
+      for (Fingerprint second : group.getValue().getAll(fpTag)) {
+        List<Fingerprint> fs = firsts.get(second.id());
+        if (fs == null) {
+          continue;
+        }
+        for (Fingerprint first : fs) {
+          double sim = index.similarity(first, second);
+          if (sim >= index.threshold()) {
+            confirmed.inc();
+            out.output(Edge.of(first, second, sim));
+          }
+        }
+      }
+    }
+  }
+
+  /** Both ends of an edge as cluster members (cluster still unknown), keyed by the node's bucket. */
+  static class EdgeNodesFn extends DoFn<Edge, KV<Integer, Member>> {
+    private final int buckets;
+
+    EdgeNodesFn(int buckets) {
+      this.buckets = buckets;
+    }
+
+    @ProcessElement
+    public void process(@Element Edge e, OutputReceiver<KV<Integer, Member>> out) {
+      out.output(KV.of(Buckets.of(e.a(), buckets), new Member("", e.a(), e.aSplit(), e.b(), e.similarity())));
+      out.output(KV.of(Buckets.of(e.b(), buckets), new Member("", e.b(), e.bSplit(), e.a(), e.similarity())));
+    }
+  }
+
+  /** Most similar neighbour first, ties by the smaller id. */
+  static final Comparator<Member> BEST_NEIGHBOUR =
+      Comparator.comparingDouble(Member::similarity).reversed().thenComparing(Member::neighbour);
+
+  /** Each node with its cluster label and best neighbour, keyed by the bucket of the cluster. */
+  static class MembersFn extends DoFn<KV<Integer, CoGbkResult>, KV<Integer, Member>> {
+    private final TupleTag<String> labelTag;
+    private final TupleTag<Member> nodeTag;
+    private final int buckets;
+
+    MembersFn(TupleTag<String> labelTag, TupleTag<Member> nodeTag, int buckets) {
+      this.labelTag = labelTag;
+      this.nodeTag = nodeTag;
+      this.buckets = buckets;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<KV<Integer, Member>> out) {
+      Map<String, String> labels = new HashMap<>();
+      for (String l : group.getValue().getAll(labelTag)) {
+        int cut = l.indexOf('\u0000');
+        labels.put(l.substring(0, cut), l.substring(cut + 1));
+      }
+      Map<String, Member> best = new HashMap<>();
+      for (Member m : group.getValue().getAll(nodeTag)) {
+        best.merge(m.id(), m, (x, y) -> BEST_NEIGHBOUR.compare(x, y) <= 0 ? x : y);
+      }
+      for (Member m : new TreeSet<>(best.keySet()).stream().map(best::get).toList()) {
+        String cluster = labels.getOrDefault(m.id(), m.id());
+        out.output(KV.of(Buckets.of(cluster, buckets), new Member(cluster, m.id(), m.split(), m.neighbour(), m.similarity())));
+      }
+    }
+  }
+
+  /** Per cluster: the survivor stays, every other member gets a decision; cluster-size counters. */
+  static class SurvivorsFn extends DoFn<KV<Integer, Iterable<Member>>, Decision> {
+    private final String kind;
+    private final Counter clusters;
+
+    SurvivorsFn(String kind) {
+      this.kind = kind;
+      this.clusters = Metrics.counter(NS, kind + ".clusters");
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Integer, Iterable<Member>> group, OutputReceiver<Decision> out) {
+      Map<String, List<Member>> byCluster = new HashMap<>();
+      for (Member m : group.getValue()) {
+        byCluster.computeIfAbsent(m.cluster(), k -> new ArrayList<>()).add(m);
+      }
+      for (List<Member> members : byCluster.values()) {
+        clusters.inc();
+        Metrics.counter(NS, kind + ".cluster_size." + members.size()).inc();
+        Clusters.decide(kind, members).forEach(out::output);
+      }
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.tracegen.dedup;
+
+import java.io.Serializable;
+
+/** How one kind of similarity dedup finds candidates (LSH band keys) and confirms them. */
+public interface SimilarityIndex extends Serializable {
+  /** {@link Decision#NEAR} or {@link Decision#SEMANTIC}. */
+  String kind();
+
+  /** LSH band keys (band index mixed in); no keys means the record takes no part. */
+  long[] bandKeys(Fingerprint f);
+
+  double similarity(Fingerprint x, Fingerprint y);
+
+  /** Pairs at or above this similarity are duplicates. */
+  double threshold();
+
+  /** MinHash over shingles, confirmed by the exact Jaccard of the two shingle sets. */
+  static SimilarityIndex near(DedupConfig c) {
+    return new NearDuplicateIndex(new MinHash(c.permutations(), c.bands()), c.threshold());
+  }
+
+  /** Random-hyperplane LSH over embeddings, confirmed by cosine. */
+  static SimilarityIndex semantic(DedupConfig c) {
+    return new SemanticIndex(new HyperplaneLsh(Embedder.DIMENSION, c.semanticBands(), c.semanticBits()),
+        c.semanticThreshold());
+  }
+
+  /**
+   * Candidates from MinHash LSH; a candidate is confirmed by the exact Jaccard similarity of the two
+   * shingle-hash sets (32-bit folds) rather than by the signatures' estimate: the estimate's standard error at
+   * J = 0.8 with 128 permutations is 0.035, enough to let through pairs that an exact check (like
+   * scripts/check-corpus.py) then finds above the threshold. The estimate is only ever used to find
+   * candidates.
+   */
+  record NearDuplicateIndex(MinHash minHash, double threshold) implements SimilarityIndex {
+    @Override
+    public String kind() {
+      return Decision.NEAR;
+    }
+
+    @Override
+    public long[] bandKeys(Fingerprint f) {
+      return f.shingles().length == 0 ? new long[0] : minHash.bandKeys(minHash.signature(f.shingles()));
+    }
+
+    @Override
+    public double similarity(Fingerprint x, Fingerprint y) {
+      return Shingles.jaccard(x.shingles(), y.shingles());
+    }
+  }
+
+  /** Candidates from random-hyperplane LSH, confirmed by the cosine of the two embeddings. */
+  record SemanticIndex(HyperplaneLsh lsh, double threshold) implements SimilarityIndex {
+    @Override
+    public String kind() {
+      return Decision.SEMANTIC;
+    }
+
+    @Override
+    public long[] bandKeys(Fingerprint f) {
+      return f.embedding().length == 0 ? new long[0] : lsh.bandKeys(f.embedding());
+    }
+
+    @Override
+    public double similarity(Fingerprint x, Fingerprint y) {
+      return HyperplaneLsh.cosine(x.embedding(), y.embedding());
+    }
+  }
+}
