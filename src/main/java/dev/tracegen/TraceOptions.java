@@ -272,14 +272,14 @@ public interface TraceOptions extends PipelineOptions {
 
   void setSemanticThreshold(double value);
 
-  @Description("Semantic dedup: random-hyperplane LSH bands.")
-  @Default.Integer(20)
+  @Description("Semantic dedup: LSH bands over the embedding's 256-bit random-hyperplane sketch.")
+  @Default.Integer(100)
   int getSemanticBands();
 
   void setSemanticBands(int value);
 
-  @Description("Semantic dedup: hyperplane bits per band (20 x 10: a pair at cosine 0.9 is a candidate with p = 0.99).")
-  @Default.Integer(10)
+  @Description("Semantic dedup: sketch bits per band (100 x 20: a pair at cosine 0.9 is a candidate with p = 0.99, one at 0.5 with 0.03).")
+  @Default.Integer(20)
   int getSemanticBits();
 
   void setSemanticBits(int value);

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -33,8 +34,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * cluster's survivor. All steps are keyed, each GroupByKey into at most {@code buckets} groups:
  *
  * <ol>
- *   <li><b>Band</b>: every fingerprint's LSH band keys, grouped by band (band index mod buckets);
- *       records sharing a band key are candidate pairs.
+ *   <li><b>Band</b>: every fingerprint's LSH band keys, grouped by key (key mod buckets); records
+ *       sharing a band key are candidate pairs unless their sketches (semantic dedup) rule it out.
  *   <li><b>Attach</b>: candidate pairs meet the fingerprint of their first id (CoGroupByKey on the
  *       bucket of the id), duplicates from several bands are dropped.
  *   <li><b>Confirm</b>: they then meet the second fingerprint; pairs at or above the threshold are
@@ -45,7 +46,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       grouped by cluster and all but the survivor ({@link Clusters#SURVIVOR_ORDER}) get a decision.
  * </ol>
  *
- * Counters in namespace {@code dedup}: {@code <kind>.candidate_pairs}, {@code
+ * Counters in namespace {@code dedup}: {@code <kind>.band_collisions}, {@code <kind>.sketch_dropped},
+ * {@code <kind>.candidate_pairs}, {@code
  * <kind>.confirmed_pairs}, {@code <kind>.clusters}, {@code <kind>.cluster_size.<n>}; distribution
  * {@code <kind>.band_bucket_size}.
  */
@@ -79,7 +81,7 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
         .apply("BandKeys", ParDo.of(new BandKeysFn(index, n)))
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.of())))
         .apply("GroupBands", GroupByKey.create())
-        .apply("CandidatePairs", ParDo.of(new CandidatePairsFn(index.kind(), n)))
+        .apply("CandidatePairs", ParDo.of(new CandidatePairsFn(index, n)))
         .setCoder(KvCoder.of(VarIntCoder.of(), pairCoder));
 
     TupleTag<Fingerprint> fpTag = new TupleTag<>() {};
@@ -114,7 +116,11 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
         .apply("Survivors", ParDo.of(new SurvivorsFn(index.kind())));
   }
 
-  /** Band keys of one record, packed per band group (band index mod groups). */
+  /**
+   * Band keys of one record, packed per group of the key's hash (key mod buckets): records that
+   * share a key meet in one group, and every group holds about 1/buckets of all keys, however
+   * large the corpus or few the bands. Each packet starts with the index's sketch (if any).
+   */
   static class BandKeysFn extends DoFn<Fingerprint, KV<Integer, KV<String, long[]>>> {
     private final SimilarityIndex index;
     private final int buckets;
@@ -127,53 +133,85 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
     @ProcessElement
     public void process(@Element Fingerprint f, OutputReceiver<KV<Integer, KV<String, long[]>>> out) {
       long[] keys = index.bandKeys(f);
-      int groups = Math.min(buckets, keys.length);
-      for (int g = 0; g < groups; g++) {
-        long[] mine = new long[(keys.length - g + groups - 1) / groups];
-        for (int band = g, i = 0; band < keys.length; band += groups, i++) {
-          mine[i] = keys[band];
-        }
-        out.output(KV.of(g, KV.of(f.id(), mine)));
+      if (keys.length == 0) {
+        return;
       }
+      long[] sketch = index.sketch(f);
+      Map<Integer, List<Long>> byGroup = new TreeMap<>();
+      for (long key : keys) {
+        byGroup.computeIfAbsent((int) Math.floorMod(key, (long) buckets), g -> new ArrayList<>()).add(key);
+      }
+      byGroup.forEach((g, mine) -> {
+        long[] packet = java.util.Arrays.copyOf(sketch, sketch.length + mine.size());
+        for (int i = 0; i < mine.size(); i++) {
+          packet[sketch.length + i] = mine.get(i);
+        }
+        out.output(KV.of(g, KV.of(f.id(), packet)));
+      });
     }
   }
 
-  /** Every pair of ids that share a band key, keyed by the bucket of the smaller id. */
+  /**
+   * Every pair of ids that share a band key and pass the index's sketch check, keyed by the bucket
+   * of the smaller id. Counters: {@code <kind>.band_collisions} (a pair once per band it shares)
+   * and {@code <kind>.sketch_dropped} (collisions the sketch ruled out).
+   */
   static class CandidatePairsFn extends DoFn<KV<Integer, Iterable<KV<String, long[]>>>, KV<Integer, KV<String, String>>> {
+    private final SimilarityIndex index;
     private final int buckets;
     private final Distribution bucketSize;
+    private final Counter collisions;
+    private final Counter sketchDropped;
 
-    CandidatePairsFn(String kind, int buckets) {
+    CandidatePairsFn(SimilarityIndex index, int buckets) {
+      this.index = index;
       this.buckets = buckets;
-      this.bucketSize = Metrics.distribution(NS, kind + ".band_bucket_size");
+      this.bucketSize = Metrics.distribution(NS, index.kind() + ".band_bucket_size");
+      this.collisions = Metrics.counter(NS, index.kind() + ".band_collisions");
+      this.sketchDropped = Metrics.counter(NS, index.kind() + ".sketch_dropped");
     }
+
+    private record Entry(String id, long[] sketch) {}
 
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, long[]>>> group,
         OutputReceiver<KV<Integer, KV<String, String>>> out) {
-      Map<Long, List<String>> byKey = new HashMap<>();
-      for (KV<String, long[]> entry : group.getValue()) {
-        for (long key : entry.getValue()) {
-          byKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(entry.getKey());
+      int words = index.sketchWords();
+      Map<Long, List<Entry>> byKey = new HashMap<>();
+      for (KV<String, long[]> packet : group.getValue()) {
+        long[] p = packet.getValue();
+        Entry e = new Entry(packet.getKey(), java.util.Arrays.copyOf(p, words));
+        for (int i = words; i < p.length; i++) {
+          byKey.computeIfAbsent(p[i], k -> new ArrayList<>(2)).add(e);
         }
       }
       Set<String> emitted = new HashSet<>();
-      for (List<String> ids : byKey.values()) {
-        if (ids.size() < 2) {
+      long seen = 0;
+      long dropped = 0;
+      for (List<Entry> entries : byKey.values()) {
+        if (entries.size() < 2) {
           continue;
         }
-        bucketSize.update(ids.size());
-        ids.sort(null);
-        for (int i = 0; i < ids.size(); i++) {
-          for (int j = i + 1; j < ids.size(); j++) {
-            String a = ids.get(i);
-            String b = ids.get(j);
-            if (!a.equals(b) && emitted.add(a + "\u0000" + b)) {
-              out.output(KV.of(Buckets.of(a, buckets), KV.of(a, b)));
+        bucketSize.update(entries.size());
+        entries.sort(Comparator.comparing(Entry::id));
+        for (int i = 0; i < entries.size(); i++) {
+          for (int j = i + 1; j < entries.size(); j++) {
+            Entry a = entries.get(i);
+            Entry b = entries.get(j);
+            if (a.id().equals(b.id())) {
+              continue;
+            }
+            seen++;
+            if (!index.plausible(a.sketch(), b.sketch())) {
+              dropped++;
+            } else if (emitted.add(a.id() + "\u0000" + b.id())) {
+              out.output(KV.of(Buckets.of(a.id(), buckets), KV.of(a.id(), b.id())));
             }
           }
         }
       }
+      collisions.inc(seen);
+      sketchDropped.inc(dropped);
     }
   }
 

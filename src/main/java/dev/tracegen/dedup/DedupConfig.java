@@ -32,8 +32,8 @@ public record DedupConfig(
   public static final int DEFAULT_BANDS = 32;
   public static final double DEFAULT_THRESHOLD = 0.8;
   public static final double DEFAULT_SEMANTIC_THRESHOLD = 0.9;
-  public static final int DEFAULT_SEMANTIC_BANDS = 20;
-  public static final int DEFAULT_SEMANTIC_BITS = 10;
+  public static final int DEFAULT_SEMANTIC_BANDS = 100;
+  public static final int DEFAULT_SEMANTIC_BITS = 20;
   public static final int DEFAULT_CC_ROUNDS = 8;
 
   public DedupConfig {

@@ -4,23 +4,43 @@ import java.io.Serializable;
 import java.util.Random;
 
 /**
- * Random-hyperplane LSH (SimHash) for cosine similarity of embedding vectors: each of {@code bands
- * x bits} fixed Gaussian hyperplanes contributes the sign bit of its dot product with the vector;
- * the bits are banded, and two vectors become a candidate pair when any band matches. Two vectors
- * at angle {@code theta} agree on one bit with probability {@code 1 - theta / pi}; with 20 bands of
- * 10 bits, a pair at cosine 0.9 is a candidate with probability 0.99, one at 0.7 with 0.67 and one
- * at 0.3 with 0.02.
+ * Random-hyperplane LSH (SimHash) for cosine similarity of embedding vectors, in two parts:
+ *
+ * <ul>
+ *   <li>a {@value #SKETCH_BITS}-bit <b>sketch</b>: the sign bits of the vector's dot products with
+ *       fixed Gaussian hyperplanes. Two vectors at angle {@code theta} disagree on a bit with
+ *       probability {@code theta / pi}, so the Hamming distance of two sketches estimates the angle
+ *       (standard error ~5.6 bits at cosine 0.9);
+ *   <li>{@code bands} <b>band keys</b>, each {@code bits} sketch bits at fixed random positions: two
+ *       vectors become a candidate pair when any band matches. With 100 bands of 20 bits a pair at
+ *       cosine 0.9 is a candidate with probability ~0.99, one at 0.5 with ~0.03, one at 0.3 with
+ *       ~0.003.
+ * </ul>
+ *
+ * Embeddings of templated instructions sit at cosine 0.2-0.5 from each other, so even that is
+ * tens of millions of band collisions at 170,000 records; {@link #plausible} drops a collision
+ * whose sketches differ in more bits than a pair at the threshold would (4 standard errors), before
+ * any pair is shipped to the exact cosine check. Sketch and bands cost one 256 x 384 projection per
+ * record, whatever the number of bands.
  */
 public final class HyperplaneLsh implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  public static final int SKETCH_BITS = 256;
+  public static final int SKETCH_WORDS = SKETCH_BITS / 64;
   private static final long SEED = 0x51_3a_5eedL;
 
   private final int dimension;
   private final int bands;
   private final int bits;
   private final float[][] planes;
+  private final int[][] positions;
+  private final int maxHamming;
 
-  public HyperplaneLsh(int dimension, int bands, int bits) {
+  /**
+   * @param threshold the cosine at or above which pairs are duplicates; sets how far apart two
+   *     sketches may be for {@link #plausible}
+   */
+  public HyperplaneLsh(int dimension, int bands, int bits, double threshold) {
     if (dimension < 1 || bands < 1 || bits < 1 || bits > 63) {
       throw new IllegalArgumentException("hyperplane LSH needs dimension >= 1, bands >= 1 and 1..63 bits per band");
     }
@@ -28,12 +48,29 @@ public final class HyperplaneLsh implements Serializable {
     this.bands = bands;
     this.bits = bits;
     Random random = new Random(SEED);
-    planes = new float[bands * bits][dimension];
+    planes = new float[SKETCH_BITS][dimension];
     for (float[] plane : planes) {
       for (int d = 0; d < dimension; d++) {
         plane[d] = (float) random.nextGaussian();
       }
     }
+    // Each band: `bits` distinct sketch positions (a partial Fisher-Yates shuffle).
+    positions = new int[bands][bits];
+    int[] all = new int[SKETCH_BITS];
+    for (int band = 0; band < bands; band++) {
+      for (int i = 0; i < SKETCH_BITS; i++) {
+        all[i] = i;
+      }
+      for (int i = 0; i < bits; i++) {
+        int j = i + random.nextInt(SKETCH_BITS - i);
+        int t = all[i];
+        all[i] = all[j];
+        all[j] = t;
+        positions[band][i] = all[i];
+      }
+    }
+    double p = Math.acos(Math.max(-1, Math.min(1, threshold))) / Math.PI;
+    maxHamming = (int) Math.min(SKETCH_BITS, Math.ceil(SKETCH_BITS * p + 4 * Math.sqrt(SKETCH_BITS * p * (1 - p))));
   }
 
   public int bands() {
@@ -44,25 +81,54 @@ public final class HyperplaneLsh implements Serializable {
     return bits;
   }
 
-  /** One key per band, the band index in the upper bits and the sign bits below. */
-  public long[] bandKeys(float[] vector) {
+  /** Sketches further apart than this (in bits) are not checked. */
+  public int maxHamming() {
+    return maxHamming;
+  }
+
+  /** The {@value #SKETCH_BITS} sign bits of the vector against the hyperplanes. */
+  public long[] sketch(float[] vector) {
     if (vector.length != dimension) {
       throw new IllegalArgumentException("vector of dimension " + vector.length + ", expected " + dimension);
     }
+    long[] sketch = new long[SKETCH_WORDS];
+    for (int b = 0; b < SKETCH_BITS; b++) {
+      float[] plane = planes[b];
+      double dot = 0;
+      for (int d = 0; d < dimension; d++) {
+        dot += plane[d] * vector[d];
+      }
+      if (dot >= 0) {
+        sketch[b >>> 6] |= 1L << (b & 63);
+      }
+    }
+    return sketch;
+  }
+
+  /** One key per band: a hash of the band index and its sketch bits. */
+  public long[] bandKeys(long[] sketch) {
     long[] keys = new long[bands];
     for (int band = 0; band < bands; band++) {
       long key = 0;
-      for (int bit = 0; bit < bits; bit++) {
-        float[] plane = planes[band * bits + bit];
-        double dot = 0;
-        for (int d = 0; d < dimension; d++) {
-          dot += plane[d] * vector[d];
-        }
-        key = (key << 1) | (dot >= 0 ? 1 : 0);
+      for (int position : positions[band]) {
+        key = (key << 1) | ((sketch[position >>> 6] >>> (position & 63)) & 1);
       }
       keys[band] = MinHash.fmix64(((long) band << 56) ^ key);
     }
     return keys;
+  }
+
+  /** Whether two sketches are close enough that their vectors may be at the threshold. */
+  public boolean plausible(long[] x, long[] y) {
+    return hamming(x, y) <= maxHamming;
+  }
+
+  static int hamming(long[] x, long[] y) {
+    int h = 0;
+    for (int i = 0; i < x.length; i++) {
+      h += Long.bitCount(x[i] ^ y[i]);
+    }
+    return h;
   }
 
   /** Cosine similarity (0 when either vector is zero). */
@@ -78,7 +144,7 @@ public final class HyperplaneLsh implements Serializable {
     return nx == 0 || ny == 0 ? 0.0 : dot / Math.sqrt(nx * ny);
   }
 
-  /** Probability that a pair at cosine {@code c} shares at least one band. */
+  /** Probability that a pair at cosine {@code c} shares at least one band (independent-bit approximation). */
   public double candidateProbability(double c) {
     double p = 1.0 - Math.acos(Math.max(-1, Math.min(1, c))) / Math.PI;
     return 1.0 - Math.pow(1.0 - Math.pow(p, bits), bands);

@@ -12,6 +12,21 @@ public interface SimilarityIndex extends Serializable {
 
   double similarity(Fingerprint x, Fingerprint y);
 
+  /** Words of the short sketch that travels with the band keys ({@link #sketch}); 0 = none. */
+  default int sketchWords() {
+    return 0;
+  }
+
+  /** A short sketch for a cheap first check of a band collision, before the pair is shipped. */
+  default long[] sketch(Fingerprint f) {
+    return new long[0];
+  }
+
+  /** Whether a band collision with these sketches can be at the threshold; false drops it. */
+  default boolean plausible(long[] x, long[] y) {
+    return true;
+  }
+
   /** Pairs at or above this similarity are duplicates. */
   double threshold();
 
@@ -22,8 +37,8 @@ public interface SimilarityIndex extends Serializable {
 
   /** Random-hyperplane LSH over embeddings, confirmed by cosine. */
   static SimilarityIndex semantic(DedupConfig c) {
-    return new SemanticIndex(new HyperplaneLsh(Embedder.DIMENSION, c.semanticBands(), c.semanticBits()),
-        c.semanticThreshold());
+    return new SemanticIndex(new HyperplaneLsh(Embedder.DIMENSION, c.semanticBands(), c.semanticBits(),
+        c.semanticThreshold()), c.semanticThreshold());
   }
 
   /**
@@ -50,7 +65,11 @@ public interface SimilarityIndex extends Serializable {
     }
   }
 
-  /** Candidates from random-hyperplane LSH, confirmed by the cosine of the two embeddings. */
+  /**
+   * Candidates from random-hyperplane LSH over the embedding's 256-bit sketch, kept when the
+   * sketches are close enough ({@link HyperplaneLsh#plausible}), confirmed by the exact cosine of
+   * the two embeddings.
+   */
   record SemanticIndex(HyperplaneLsh lsh, double threshold) implements SimilarityIndex {
     @Override
     public String kind() {
@@ -59,7 +78,22 @@ public interface SimilarityIndex extends Serializable {
 
     @Override
     public long[] bandKeys(Fingerprint f) {
-      return f.embedding().length == 0 ? new long[0] : lsh.bandKeys(f.embedding());
+      return f.embedding().length == 0 ? new long[0] : lsh.bandKeys(lsh.sketch(f.embedding()));
+    }
+
+    @Override
+    public int sketchWords() {
+      return HyperplaneLsh.SKETCH_WORDS;
+    }
+
+    @Override
+    public long[] sketch(Fingerprint f) {
+      return f.embedding().length == 0 ? new long[HyperplaneLsh.SKETCH_WORDS] : lsh.sketch(f.embedding());
+    }
+
+    @Override
+    public boolean plausible(long[] x, long[] y) {
+      return lsh.plausible(x, y);
     }
 
     @Override

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The smoke profile over real HTTP, through the real LangChain4j OpenAI client, against
  * {@link EmbeddedServer}: issue 3's must-shows (same records, faults survived, circuit breaker,
  * 401, the key never written) and issue 4's (a rerun sends nothing and writes the same bytes; an
- * edited judge prompt re-asks only the judge steps). Requests are counted at the server.
+ * edited judge prompt re-asks only the judge steps) and issue 5's (a shortfall stops the run unless
+ * allowed; a top-up rerun with a higher over-generation factor pays only for the new plans).
+ * Requests are counted at the server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServeSmokeIT {
@@ -364,5 +366,51 @@ class ServeSmokeIT {
     assertTrue(seconds < 15, "failed " + seconds + " s after the first request");
     assertTrue(s.stats().get("status_401") < 100, "stopped at the first 401s, not after every element");
     assertFalse(logs.toString(StandardCharsets.UTF_8).contains(KEY));
+  }
+
+  @Test
+  @Order(7)
+  void shortfallIsAnErrorAndATopUpRerunPaysOnlyForTheNewPlans() throws Exception {
+    Path topUpCache = tmp.resolve("topup-cache");
+    // Factor 1.0: every plan must survive every stage, dedup and decontamination; some do not.
+    EmbeddedServer first = serve(EmbeddedServer.Config.defaults());
+    Path low = tmp.resolve("topup-low");
+    int code = cli(httpArgs(first, "--output=" + low, "--cacheDir=" + topUpCache, "--overgeneration=1.0"));
+    assertEquals(1, code, lastCli);
+    assertTrue(lastCli.contains("--allowShortfall") && lastCli.matches("(?s).*(train|eval) k=\\d+: \\d+ of \\d+ \\(short by \\d+\\).*"),
+        lastCli);
+    assertFalse(Files.exists(low), "a shortfall publishes nothing");
+    long firstRequests = first.stats().get("requests");
+    assertTrue(firstRequests > 0);
+
+    // Allowed: the same run publishes what it has (all from the cache) and reports the shortfall.
+    EmbeddedServer again = serve(EmbeddedServer.Config.defaults());
+    TraceRun.Outcome allowed = run(httpArgs(again, "--output=" + low, "--cacheDir=" + topUpCache, "--overgeneration=1.0",
+        "--allowShortfall"));
+    assertEquals(0, again.stats().get("requests"), "the same plans are answered from the cache");
+    assertFalse(allowed.shortfalls().isEmpty());
+    assertEquals(allowed.shortfalls().size(), runJson(low).path("shortfalls").size(), "run.json lists every short stratum");
+    assertTrue(records(low).size() < embeddedRecords.size());
+
+    // Top-up with the profile's factor (1.5): earlier answers replayed, only new plans sent, and the
+    // corpus is the one a direct run at 1.5 builds.
+    EmbeddedServer topUp = serve(EmbeddedServer.Config.defaults());
+    Path full = tmp.resolve("topup-full");
+    TraceRun.Outcome o = run(httpArgs(topUp, "--output=" + full, "--cacheDir=" + topUpCache, "--overgeneration=1.5"));
+    assertTrue(o.shortfalls().isEmpty(), "targets met after the top-up");
+    assertEquals(embeddedRecords, records(full));
+    JsonNode llm = runJson(full).path("llm");
+    long calls = 0;
+    long hits = 0;
+    for (JsonNode step : llm) {
+      calls += step.path("calls").asLong();
+      hits += step.path("cache_hits").asLong();
+    }
+    long sent = topUp.stats().get("requests");
+    System.out.printf("top-up 1.0 -> 1.5: first run %d requests; top-up %d calls, %d cache hits, %d sent%n",
+        firstRequests, calls, hits, sent);
+    assertEquals(calls - hits, sent, "per-step counts match the server's");
+    assertTrue(hits >= firstRequests, "every answer of the first run is reused (" + hits + " hits)");
+    assertTrue(sent > 0, "the new plans are sent");
   }
 }
