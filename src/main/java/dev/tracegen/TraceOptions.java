@@ -260,7 +260,7 @@ public interface TraceOptions extends PipelineOptions {
 
   void setNearDupThreshold(double value);
 
-  @Description("Semantic dedup with the in-process all-MiniLM-L6-v2 (quantized) embedding model (~270 texts/s/core).")
+  @Description("Semantic dedup with the in-process all-MiniLM-L6-v2 (quantized) embedding model (~120 instructions/s per thread).")
   @Default.Boolean(false)
   boolean getSemanticDedup();
 

@@ -1,5 +1,6 @@
 package dev.tracegen;
 
+import dev.tracegen.decontaminate.ReferenceFiles;
 import dev.tracegen.dedup.DedupReport;
 import dev.tracegen.export.CorpusStats;
 import dev.tracegen.export.DatasetCard;
@@ -41,6 +42,7 @@ public final class TraceRun {
     }
     RunConfig cfg = RunConfig.from(o);
     SeedFiles.checkReadable(cfg.seeds());
+    Map<String, Long> referenceDocs = ReferenceFiles.check(cfg.decontamination());
     if (o.getRunner().getSimpleName().equals("DirectRunner")) {
       // Our records are immutable and coded deterministically; the Direct runner's defensive
       // copies would only cost time at full scale.
@@ -68,10 +70,15 @@ public final class TraceRun {
       List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
       Path staging = Path.of(out.staging());
       Map<String, Object> stats = CorpusStats.compute(staging);
+      Map<String, Long> funnel = Funnel.of(planned, stats);
+      stats.put("funnel", funnel);
       CorpusStats.write(staging.resolve("stats.json"), stats);
       Map<String, Object> run = runReport(o, cfg, counters, shortfalls, seconds);
       run.put("planned", planned);
-      run.put("funnel", Funnel.of(planned, stats));
+      if (!referenceDocs.isEmpty()) {
+        run.put("decontaminate_documents", referenceDocs);
+      }
+      run.put("funnel", funnel);
       run.put("stages", counters.getOrDefault("stage", Map.of()));
       run.put("dedup", DedupReport.counters(counters));
       if (!cfg.profile().dimensionWeights().isEmpty()) {

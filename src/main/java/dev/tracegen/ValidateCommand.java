@@ -3,6 +3,8 @@ package dev.tracegen;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
+import dev.tracegen.decontaminate.DecontaminationConfig;
+import dev.tracegen.decontaminate.ReferenceFiles;
 import dev.tracegen.io.SeedFiles;
 import dev.tracegen.io.SeedFormat;
 import dev.tracegen.report.InputChecks;
@@ -70,6 +72,14 @@ final class ValidateCommand {
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       readable = false;
+    }
+    if (!o.getDecontaminate().isBlank()) {
+      try {
+        ReferenceFiles.check(DecontaminationConfig.defaults(1)
+            .withFiles(DecontaminationConfig.parseFiles(o.getDecontaminate()), o.getDecontaminateField()));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
     }
     SeedFormat format = null;
     try {

@@ -5,8 +5,9 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 /**
  * The in-process all-MiniLM-L6-v2 (quantized ONNX) sentence embedding model that LangChain4j ships
- * as a Maven artifact: 384 dimensions, no network, about 270 short texts/s per core. One model per
- * JVM (it is thread-safe); vectors are L2-normalised.
+ * as a Maven artifact: 384 dimensions, no network. Measured: ~120 rendered instructions (500
+ * characters on average) per second on one thread, which makes embedding, not the LSH, the cost
+ * of semantic dedup. One model per JVM (it is thread-safe); vectors are L2-normalised.
  */
 public final class Embedder {
   public static final int DIMENSION = 384;

@@ -43,6 +43,11 @@ public final class StatsCommand {
     Args args = Args.parse("stats", argv, Set.of("json", "write", "check", "report", "reference", "taxonomy"));
     Path dir = CorpusDir.require("stats", args);
     Map<String, Object> stats = CorpusStats.compute(dir);
+    Map<String, Object> run = CorpusDir.run(dir);
+    if (run.get("planned") != null) {
+      // The funnel starts at the plans the profile asked for, which only run.json records.
+      stats.put("funnel", Funnel.of(Report.num(run.get("planned")), stats));
+    }
     byte[] json = CorpusDir.statsJson(stats);
     Path existing = dir.resolve("stats.json");
     boolean same = Files.isRegularFile(existing) && Arrays.equals(Files.readAllBytes(existing), json);
@@ -61,7 +66,6 @@ public final class StatsCommand {
       System.err.println("tracegen stats: wrote " + existing);
     }
     if (args.flag("report")) {
-      Map<String, Object> run = CorpusDir.run(dir);
       String reference = CorpusDir.option(args, "reference", run, "reference", "");
       ReferenceSet ref = reference.isBlank() ? null : ReferenceSet.load(Path.of(reference),
           CorpusDir.labels(Path.of(CorpusDir.option(args, "taxonomy", run, "taxonomy", "taxonomy"))));

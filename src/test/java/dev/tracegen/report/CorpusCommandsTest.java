@@ -175,6 +175,7 @@ class CorpusCommandsTest {
     for (String stage : Funnel.CANDIDATE_STAGES) {
       assertEquals(funnel.get(stage).asLong(), run.at("/stages/" + stage + ".out").asLong(), stage);
     }
+    assertEquals(funnel, Json.PLAIN.readTree(smoke.resolve("stats.json").toFile()).get("funnel"), "stats.json has the funnel");
     String card = Files.readString(smoke.resolve("README.md"));
     assertTrue(card.contains("| select | 340 |"), "the card shows the funnel");
   }
