@@ -50,6 +50,10 @@ public final class TraceGen {
       return 2;
     } catch (Exception e) {
       System.err.println("tracegen: run failed: " + rootMessage(e));
+      if (rootMessage(e).startsWith("OutOfMemoryError")) {
+        System.err.println("(the JVM ran out of heap: raise it with TRACEGEN_JAVA_OPTS=-Xmx... or run on Flink;"
+            + " see README, Scale and benchmarks)");
+      }
       if (System.getenv("TRACEGEN_DEBUG") != null) {
         e.printStackTrace();
       } else {

@@ -63,14 +63,18 @@ public final class TraceRun {
       TracePipeline.build(p, cfg, out.staging());
       PipelineResult result = p.run();
       progress.attach(result);
-      result.waitUntilFinish();
+      PipelineResult.State state = result.waitUntilFinish();
       progress.close();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state + " instead of DONE; nothing was published");
+      }
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Map<String, Long>> counters = RunMetrics.counters(result);
       List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
       Path staging = Path.of(out.staging());
       Map<String, Object> stats = CorpusStats.compute(staging);
       Map<String, Long> funnel = Funnel.of(planned, stats);
+      checkNothingLost(funnel, stats);
       stats.put("funnel", funnel);
       CorpusStats.write(staging.resolve("stats.json"), stats);
       Map<String, Object> run = runReport(o, cfg, counters, shortfalls, seconds);
@@ -99,6 +103,24 @@ public final class TraceRun {
       throw e;
     } finally {
       progress.close();
+    }
+  }
+
+  /**
+   * Every plan is either written or rejected with its stage: a difference means a worker lost
+   * candidates (e.g. a runner that kept going after an out-of-memory error), and such a corpus
+   * must not be published as if it were short.
+   */
+  static void checkNothingLost(Map<String, Long> funnel, Map<String, Object> stats) {
+    long left = new ArrayList<>(funnel.values()).get(funnel.size() - 1);
+    long written = 0;
+    for (Object n : ((Map<?, ?>) stats.get("records")).values()) {
+      written += ((Number) n).longValue();
+    }
+    if (left != written) {
+      throw new IllegalStateException(String.format("records lost: %,d plans less %,d rejections leave %,d, but %,d"
+          + " records were written; a pipeline worker failed (out of memory?). Nothing was published.",
+          funnel.get("planned"), funnel.get("planned") - left, left, written));
     }
   }
 
