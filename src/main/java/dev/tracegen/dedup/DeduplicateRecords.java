@@ -99,7 +99,11 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
               .withSideInputs(exact))
           .setCoder(Fingerprint.FingerprintCoder.of());
       if (config.near()) {
+        // Each pass ships fingerprints to its candidate pairs: only what that pass compares.
         PCollection<Decision> near = survivors
+            .apply("ShinglesOnly", MapElements.into(TypeDescriptor.of(Fingerprint.class))
+                .via((Fingerprint f) -> new Fingerprint(f.id(), f.split(), f.shingles(), null)))
+            .setCoder(Fingerprint.FingerprintCoder.of())
             .apply("Near", ClusterSimilar.with(SimilarityIndex.near(config), n, config.ccRounds()))
             .setCoder(JsonCoder.of(Decision.class));
         decisions.add(near);
@@ -111,6 +115,9 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
       }
       if (config.semantic()) {
         decisions.add(survivors
+            .apply("EmbeddingsOnly", MapElements.into(TypeDescriptor.of(Fingerprint.class))
+                .via((Fingerprint f) -> new Fingerprint(f.id(), f.split(), null, f.embedding())))
+            .setCoder(Fingerprint.FingerprintCoder.of())
             .apply("Semantic", ClusterSimilar.with(SimilarityIndex.semantic(config), n, config.ccRounds()))
             .setCoder(JsonCoder.of(Decision.class)));
       }
