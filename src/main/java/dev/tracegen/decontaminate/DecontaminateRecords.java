@@ -5,11 +5,7 @@ import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -155,23 +151,17 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
       }
       for (MatchResult.Metadata m : match.metadata()) {
         String name = m.resourceId().getFilename();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-            Channels.newInputStream(FileSystems.open(m.resourceId())), StandardCharsets.UTF_8))) {
-          String line;
-          int lineNo = 0;
-          while ((line = reader.readLine()) != null) {
-            lineNo++;
-            String text = ReferenceTexts.text(line, field);
-            if (text.isEmpty()) {
-              continue;
-            }
-            String where = name + ":" + lineNo;
-            String doc = ReferenceIndex.EXTERNAL + "\u0000" + where + "\u0000" + where;
-            for (long h : ngrams.hashes(text)) {
-              out.output(KV.of(Buckets.of(h, buckets), KV.of(h, doc)));
-            }
+        ReferenceFiles.forEachLine(m, (lineNo, line) -> {
+          String text = ReferenceTexts.text(line, field);
+          if (text.isEmpty()) {
+            return;
           }
-        }
+          String where = name + ":" + lineNo;
+          String doc = ReferenceIndex.EXTERNAL + "\u0000" + where + "\u0000" + where;
+          for (long h : ngrams.hashes(text)) {
+            out.output(KV.of(Buckets.of(h, buckets), KV.of(h, doc)));
+          }
+        });
       }
     }
   }

@@ -63,51 +63,71 @@ public final class ReferenceFiles {
     return docs;
   }
 
-  private static long checkFile(MatchResult.Metadata m, String file, String field, List<String> problems) {
-    long documents = 0;
-    Boolean jsonl = null;
+  /** Receives one line of a file with its 1-based number. */
+  @FunctionalInterface
+  interface LineConsumer {
+    void accept(int lineNo, String line);
+  }
+
+  /** Every line of a matched file, in order (UTF-8). */
+  static void forEachLine(MatchResult.Metadata m, LineConsumer consumer) throws IOException {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         Channels.newInputStream(FileSystems.open(m.resourceId())), StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;
       while ((line = reader.readLine()) != null) {
-        lineNo++;
+        consumer.accept(++lineNo, line);
+      }
+    }
+  }
+
+  private static long checkFile(MatchResult.Metadata m, String file, String field, List<String> problems) {
+    long[] documents = {0};
+    boolean[] seen = {false};
+    boolean[] jsonl = {false};
+    try {
+      forEachLine(m, (lineNo, line) -> {
         String s = line.strip();
         if (s.isEmpty()) {
-          continue;
+          return;
         }
-        if (jsonl == null) {
-          jsonl = s.startsWith("{");
+        if (!seen[0]) {
+          seen[0] = true;
+          jsonl[0] = s.startsWith("{");
         }
-        if (!jsonl) {
-          documents++;
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = Json.PLAIN.readTree(s);
-        } catch (JsonProcessingException e) {
-          problems.add(file + ":" + lineNo + ": not valid JSON (the file is read as JSONL): "
-              + e.getOriginalMessage());
-          continue;
-        }
-        if (node == null || !node.isObject()) {
-          problems.add(file + ":" + lineNo + ": not a JSON object (the file is read as JSONL)");
-        } else if (ReferenceTexts.text(s, field).isEmpty()) {
-          problems.add(file + ":" + lineNo + ": no text at " + (field.isBlank()
-              ? "any of the default fields " + ReferenceTexts.DEFAULT_FIELDS + " (name one with --decontaminateField)"
-              : "field '" + field + "' (--decontaminateField)"));
+        String problem = jsonl[0] ? jsonProblem(s, field) : null;
+        if (problem == null) {
+          documents[0]++;
         } else {
-          documents++;
+          problems.add(file + ":" + lineNo + ": " + problem);
         }
-      }
+      });
     } catch (IOException e) {
       problems.add(file + ": cannot read: " + e.getMessage());
       return 0;
     }
-    if (documents == 0 && jsonl == null) {
+    if (!seen[0]) {
       problems.add(file + ": empty (no document to decontaminate against)");
     }
-    return documents;
+    return documents[0];
+  }
+
+  /** What is wrong with one line of a JSONL file, or null. */
+  private static String jsonProblem(String line, String field) {
+    JsonNode node;
+    try {
+      node = Json.PLAIN.readTree(line);
+    } catch (JsonProcessingException e) {
+      return "not valid JSON (the file is read as JSONL): " + e.getOriginalMessage();
+    }
+    if (node == null || !node.isObject()) {
+      return "not a JSON object (the file is read as JSONL)";
+    }
+    if (ReferenceTexts.text(line, field).isEmpty()) {
+      return "no text at " + (field.isBlank()
+          ? "any of the default fields " + ReferenceTexts.DEFAULT_FIELDS + " (name one with --decontaminateField)"
+          : "field '" + field + "' (--decontaminateField)");
+    }
+    return null;
   }
 }

@@ -118,25 +118,8 @@ public final class Shingles implements Serializable {
     return (double) common / (a.length + b.length - common);
   }
 
-  /** Exact Jaccard similarity of two sorted distinct sets; two empty sets are identical (1.0). */
+  /** Jaccard similarity of two shingle-hash sets as dedup compares them: of their 32-bit folds. */
   public static double jaccard(long[] a, long[] b) {
-    if (a.length == 0 && b.length == 0) {
-      return 1.0;
-    }
-    int i = 0;
-    int j = 0;
-    int common = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        common++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return (double) common / (a.length + b.length - common);
+    return jaccard(Fingerprint.fold(a), Fingerprint.fold(b));
   }
 }
