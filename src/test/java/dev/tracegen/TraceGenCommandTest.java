@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
+import dev.tracegen.report.Cli;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,22 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: bad input is named and kept from spoiling the rest; bad config stops cleanly. */
 class TraceGenCommandTest {
-  record Result(int code, String out, String err) {}
-
-  static Result execute(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = TraceGen.execute(args);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static Cli.Result execute(String... args) {
+    return Cli.execute(args);
   }
 
   @Test
@@ -56,7 +41,7 @@ class TraceGenCommandTest {
       }
     }
     Path output = tmp.resolve("out");
-    Result r = execute("run", "--profile=src/test/resources/profiles/tiny.yaml", "--seeds=" + seeds, "--output=" + output,
+    Cli.Result r = execute("run", "--profile=src/test/resources/profiles/tiny.yaml", "--seeds=" + seeds, "--output=" + output,
         "--quiet=true");
     assertEquals(0, r.code(), r.err());
     Map<Long, String> reasons = new TreeMap<>();
@@ -77,7 +62,7 @@ class TraceGenCommandTest {
     dev.tracegen.taxonomy.TaxonomyLoaderTest.copyShipped(taxonomy);
     Path style = taxonomy.resolve("style.yaml");
     Files.writeString(style, Files.readString(style).replaceFirst("revise_to: \\[other_option]", "revise_to: [tone_style/nope]"));
-    Result r = execute("run", "--profile=pipeline/smoke.yaml", "--taxonomy=" + taxonomy, "--output=" + tmp.resolve("out"));
+    Cli.Result r = execute("run", "--profile=pipeline/smoke.yaml", "--taxonomy=" + taxonomy, "--output=" + tmp.resolve("out"));
     assertEquals(2, r.code());
     assertTrue(r.err().matches("(?s).*style\\.yaml:\\d+: phrasing 'adopt_tone' revise_to refers to unknown phrasing 'tone_style/nope'.*"), r.err());
     assertFalse(r.err().contains("\tat "), r.err());
@@ -87,7 +72,7 @@ class TraceGenCommandTest {
   @Test
   void validateListsProblemsAndPassesOnShippedFiles(@TempDir Path tmp) throws IOException {
     assertEquals(0, execute("validate").code());
-    Result bad = execute("validate", "--profile=" + tmp.resolve("missing.yaml"), "--prompts=" + tmp);
+    Cli.Result bad = execute("validate", "--profile=" + tmp.resolve("missing.yaml"), "--prompts=" + tmp);
     assertEquals(1, bad.code());
     assertTrue(bad.out().contains("profile not found") && bad.out().contains("missing prompt template"), bad.out());
   }
@@ -115,7 +100,7 @@ class TraceGenCommandTest {
     Path many = tmp.resolve("many.txt");
     Files.writeString(many, "ok seed\n" + ("x".repeat(100_001) + "\n").repeat(25));
 
-    Result r = execute("validate", "--taxonomy=" + taxonomy, "--prompts=" + prompts, "--seeds=" + seeds + "," + many);
+    Cli.Result r = execute("validate", "--taxonomy=" + taxonomy, "--prompts=" + prompts, "--seeds=" + seeds + "," + many);
     assertEquals(1, r.code(), r.out());
     List<String> expected = List.of(
         "content\\.yaml:\\d+: .*unknown dimension 'no_such_dimension'.*",
@@ -136,7 +121,7 @@ class TraceGenCommandTest {
   @Test
   void unknownCommandAndMissingOutputAreClearErrors() {
     assertEquals(2, execute("frobnicate").code());
-    Result r = execute("run", "--profile=pipeline/smoke.yaml");
+    Cli.Result r = execute("run", "--profile=pipeline/smoke.yaml");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--output is required"), r.err());
   }
