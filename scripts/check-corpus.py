@@ -24,7 +24,7 @@ It shares no code with the pipeline; it re-implements the documented definitions
 
 Usage:
   scripts/check-corpus.py CORPUS_DIR --profile pipeline/trace.yaml [--threshold 0.8] [--max-docs 1]
-      [--external ../shared/reference/trace/trace_eval_official.jsonl]
+      [--external src/test/resources/reference/trace/trace_eval_official.jsonl]
   scripts/check-corpus.py CORPUS_DIR --counts 'train=1:991,2:8003 eval=1:192,2:96'
 
 Prints a summary; exit status 0 when every check passes, 1 otherwise (2 for usage errors).

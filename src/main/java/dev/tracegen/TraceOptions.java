@@ -302,7 +302,7 @@ public interface TraceOptions extends PipelineOptions {
 
   void setDecontaminationMaxDocs(int value);
 
-  @Description("External benchmark files (comma-separated; JSONL or plain text) to decontaminate train against, e.g. ../shared/reference/trace/trace_eval_official.jsonl.")
+  @Description("External benchmark files (comma-separated; JSONL or plain text) to decontaminate train against, e.g. src/test/resources/reference/trace/trace_eval_official.jsonl.")
   @Default.String("")
   String getDecontaminate();
 

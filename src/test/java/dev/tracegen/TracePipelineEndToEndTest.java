@@ -114,7 +114,7 @@ class TracePipelineEndToEndTest {
   @Test
   void traceEvalViewHasTheOfficialKeysAndTypes() throws IOException {
     JsonNode official = Json.PLAIN.readTree(Files.readAllLines(
-        Path.of("../shared/reference/trace/trace_eval_official.jsonl"), StandardCharsets.UTF_8).get(0));
+        Path.of("src/test/resources/reference/trace/trace_eval_official.jsonl"), StandardCharsets.UTF_8).get(0));
     List<JsonNode> rows = CorpusFiles.jsonLines(smoke.resolve("trace_eval.jsonl"));
     assertEquals(40, rows.size());
     for (JsonNode row : rows) {
@@ -129,8 +129,8 @@ class TracePipelineEndToEndTest {
 
   @Test
   void iopoViewMatchesTheOfficialSampleAndDatasetInfo() throws IOException {
-    JsonNode sample = Json.PLAIN.readTree(Path.of("../shared/reference/trace/iopo_sample_official.json").toFile()).get(0);
-    JsonNode info = Json.PLAIN.readTree(Path.of("../shared/reference/trace/iopo_dataset_info_official.json").toFile());
+    JsonNode sample = Json.PLAIN.readTree(Path.of("src/test/resources/reference/trace/iopo_sample_official.json").toFile()).get(0);
+    JsonNode info = Json.PLAIN.readTree(Path.of("src/test/resources/reference/trace/iopo_dataset_info_official.json").toFile());
     JsonNode ours = Json.PLAIN.readTree(smoke.resolve("iopo.json").toFile());
     assertEquals(300, ours.size());
     for (JsonNode r : ours) {

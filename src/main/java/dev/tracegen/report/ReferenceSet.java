@@ -28,7 +28,7 @@ public record ReferenceSet(String name, long records, Map<String, Long> histogra
   public static ReferenceSet load(Path file, Map<String, String> labelsZh) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("reference eval set not found: " + file
-          + " (--reference takes a JSONL file such as ../shared/reference/trace/trace_eval_official.jsonl)");
+          + " (--reference takes a JSONL file such as src/test/resources/reference/trace/trace_eval_official.jsonl)");
     }
     Map<String, String> byLabel = new TreeMap<>();
     labelsZh.forEach((id, label) -> byLabel.put(label, id));

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DecontaminateRecordsTest {
   @RegisterExtension final TestPipelineExtension pipeline = TestPipelineExtension.create();
 
-  static final String OFFICIAL = "../shared/reference/trace/trace_eval_official.jsonl";
+  static final String OFFICIAL = "src/test/resources/reference/trace/trace_eval_official.jsonl";
   static final String EVAL_DESCRIPTION = "Draft a polite email to a landlord asking for the broken kitchen window in"
       + " flat 4B to be repaired before the cold weather arrives next month.";
   /** A phrase in two eval seeds' records: template text, not an item. */

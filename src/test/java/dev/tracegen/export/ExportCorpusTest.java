@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportCorpusTest {
-  private static final Path REFERENCE = Paths.get("../shared/reference/trace");
+  private static final Path REFERENCE = Paths.get("src/test/resources/reference/trace");
   private static final int TRAIN_SHARDS = 3;
   private static final int EVAL_SHARDS = 2;
 

@@ -180,7 +180,7 @@ class ReadSeedsTest {
       throws IOException {
     Path bank = Path.of("pipeline/seeds/seeds.jsonl").toAbsolutePath();
     Path selfInstruct =
-        Path.of("../shared/reference/seeds/self_instruct_seed_tasks.jsonl").toAbsolutePath()
+        Path.of("src/test/resources/reference/seeds/self_instruct_seed_tasks.jsonl").toAbsolutePath()
             .normalize();
     long expected = 0;
     for (Path f : List.of(bank, selfInstruct)) {

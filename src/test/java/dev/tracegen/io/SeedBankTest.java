@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SeedBankTest {
   private static final Path BANK = Path.of("pipeline/seeds/seeds.jsonl");
   private static final Path SELF_INSTRUCT =
-      Path.of("../shared/reference/seeds/self_instruct_seed_tasks.jsonl");
+      Path.of("src/test/resources/reference/seeds/self_instruct_seed_tasks.jsonl");
   /** Words reserved for exclusion constraints: never in a seed. */
   private static final List<String> RESERVED = List.of("basically", "literally", "utilize",
       "synergy", "leverage", "paradigm", "seamless", "robust", "journey", "delve");

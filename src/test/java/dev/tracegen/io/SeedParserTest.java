@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SeedParserTest {
   private static final Path RESOURCES = Path.of("src/test/resources/seeds");
   private static final Path SELF_INSTRUCT =
-      Path.of("../shared/reference/seeds/self_instruct_seed_tasks.jsonl");
+      Path.of("src/test/resources/reference/seeds/self_instruct_seed_tasks.jsonl");
 
   private static List<SeedParser.Result> parseFile(SeedParser parser, Path file)
       throws IOException {

@@ -38,7 +38,7 @@ import org.w3c.dom.NodeList;
  * reproducing the views byte for byte, the funnel and the dataset card's configs.
  */
 class CorpusCommandsTest {
-  static final String REFERENCE = "../shared/reference/trace/trace_eval_official.jsonl";
+  static final String REFERENCE = "src/test/resources/reference/trace/trace_eval_official.jsonl";
   static final List<String> VIEWS = List.of("trace_eval.jsonl", "iopo.json", "dataset_info.json", "dpo.jsonl", "sft.jsonl");
 
   @TempDir static Path tmp;

@@ -44,7 +44,7 @@ public class TaxonomyLoaderTest {
     Map<String, List<String>> byLabel = new HashMap<>();
     shipped().dimensions().forEach(d -> byLabel.computeIfAbsent(d.labelZh(), k -> new java.util.ArrayList<>()).add(d.id()));
     Set<String> labels = new TreeSet<>();
-    for (String line : Files.readAllLines(Path.of("../shared/reference/trace/trace_eval_official.jsonl"), StandardCharsets.UTF_8)) {
+    for (String line : Files.readAllLines(Path.of("src/test/resources/reference/trace/trace_eval_official.jsonl"), StandardCharsets.UTF_8)) {
       JsonNode row = Json.PLAIN.readTree(line);
       row.get("levels2").forEach(l -> labels.add(l.asText()));
     }
