@@ -12,11 +12,19 @@ public interface TraceOptions extends PipelineOptions {
 
   void setProfile(String value);
 
-  @Description("Output directory. It appears atomically when the run succeeds.")
+  @Description("Output directory (required). It appears atomically when the run succeeds; an existing non-empty"
+      + " directory is refused unless --overwrite.")
   @Default.String("")
   String getOutput();
 
   void setOutput(String value);
+
+  @Description("Replace an earlier tracegen output at --output (one with _SUCCESS or a tracegen run.json). Other"
+      + " directories, files, the home and working directories are never replaced.")
+  @Default.Boolean(false)
+  boolean getOverwrite();
+
+  void setOverwrite(boolean value);
 
   @Description("Taxonomy directory (one YAML file per constraint type).")
   @Default.String("taxonomy")

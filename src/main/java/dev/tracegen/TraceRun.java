@@ -40,6 +40,8 @@ public final class TraceRun {
     if (o.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output is required (the directory the corpus is written to)");
     }
+    // Refuse an output that must not be replaced before any work is done.
+    OutputDirectory.checkOutput(o.getOutput(), o.getOverwrite());
     RunConfig cfg = RunConfig.from(o);
     SeedFiles.checkReadable(cfg.seeds());
     Map<String, Long> referenceDocs = ReferenceFiles.check(cfg.decontamination());
@@ -55,16 +57,20 @@ public final class TraceRun {
     ReferenceSet reference = o.getReference().isBlank() ? null
         : ReferenceSet.load(Path.of(o.getReference()), cfg.taxonomy().labelsZh());
     long planned = Funnel.planned(cfg.profile());
-    OutputDirectory out = OutputDirectory.prepare(o.getOutput());
+    OutputDirectory out = OutputDirectory.prepare(o.getOutput(), o.getOverwrite(),
+        notice -> System.err.println("tracegen: " + notice));
     long started = System.nanoTime();
-    ProgressReporter progress = ProgressReporter.start(System.err, o.getQuiet() ? 0 : o.getProgressSeconds(), planned);
+    long targets = TracePipeline.targets(cfg).values().stream().mapToLong(Number::longValue).sum();
+    ProgressReporter progress = ProgressReporter.start(System.err, o.getQuiet() ? 0 : o.getProgressSeconds(), planned,
+        targets);
     try {
       Pipeline p = Pipeline.create(o);
       TracePipeline.build(p, cfg, out.staging());
       PipelineResult result = p.run();
+      out.beforeExitCleanup(() -> cancel(result));
       progress.attach(result);
       PipelineResult.State state = result.waitUntilFinish();
-      progress.close();
+      progress.finishing("writing statistics, dataset card and report");
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state + " instead of DONE; nothing was published");
       }
@@ -78,6 +84,7 @@ public final class TraceRun {
       stats.put("funnel", funnel);
       CorpusStats.write(staging.resolve("stats.json"), stats);
       Map<String, Object> run = runReport(o, cfg, counters, shortfalls, seconds);
+      run.put("status", shortfalls.isEmpty() ? "complete" : o.getAllowShortfall() ? "short_published" : "short");
       run.put("planned", planned);
       if (!referenceDocs.isEmpty()) {
         run.put("decontaminate_documents", referenceDocs);
@@ -88,21 +95,64 @@ public final class TraceRun {
       if (!cfg.profile().dimensionWeights().isEmpty()) {
         run.put("dimension_weights", cfg.profile().dimensionWeights());
       }
-      Files.writeString(staging.resolve("run.json"),
-          Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n", StandardCharsets.UTF_8);
+      writeRunJson(staging, run);
       Files.writeString(staging.resolve("README.md"), DatasetCard.render(stats, run), StandardCharsets.UTF_8);
       ReportHtml.write(staging, stats, run, reference);
+      progress.close();
       if (!shortfalls.isEmpty() && !o.getAllowShortfall()) {
-        out.abort();
-        throw new ShortfallException(shortfalls);
+        throw new ShortfallException(shortfalls, out.keepDiagnostics());
       }
       out.publish();
       return new Outcome(Path.of(o.getOutput()), run, shortfalls);
+    } catch (ShortfallException e) {
+      throw e;
     } catch (RuntimeException | IOException e) {
-      out.abort();
+      progress.close();
+      keepFailureDiagnostics(out, o, cfg, e, (System.nanoTime() - started) / 1e9);
       throw e;
     } finally {
       progress.close();
+      out.abort(); // a no-op unless an error escaped before the output was published or kept
+    }
+  }
+
+  /** Stops a pipeline that is still running when the JVM is told to stop. */
+  private static void cancel(PipelineResult result) {
+    try {
+      if (!result.getState().isTerminal()) {
+        result.cancel();
+      }
+    } catch (IOException | RuntimeException e) {
+      // the JVM is stopping anyway; deleting staging is what matters
+    }
+  }
+
+  private static void writeRunJson(Path dir, Map<String, Object> run) throws IOException {
+    Files.writeString(dir.resolve("run.json"),
+        Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A failed run keeps what says why: a {@code run.json} with the error (unless the run got as far
+   * as writing its own) and whatever reports exist, in {@code OUT.failed/}. Never masks the error.
+   */
+  private static void keepFailureDiagnostics(OutputDirectory out, TraceOptions o, RunConfig cfg, Exception error,
+      double seconds) {
+    try {
+      if (out.isLocal()) {
+        Path staging = Path.of(out.staging());
+        if (!Files.exists(staging.resolve("run.json"))) {
+          Map<String, Object> run = runReport(o, cfg, Map.of(), List.of(), seconds);
+          run.put("status", "failed");
+          run.put("error", TraceGen.rootMessage(error));
+          writeRunJson(staging, run);
+        }
+      }
+      String kept = out.keepDiagnostics();
+      System.err.println("tracegen: nothing was published at " + out.output() + "; the failed run's diagnostics"
+          + " (run.json, and stats.json, report.html, rejections/ where it got that far) are in " + kept);
+    } catch (IOException | RuntimeException e) {
+      out.abort();
     }
   }
 
@@ -203,9 +253,18 @@ public final class TraceRun {
 
   /** Some stratum has fewer records than its target and {@code --allowShortfall} was not given. */
   public static class ShortfallException extends RuntimeException {
-    public ShortfallException(List<String> shortfalls) {
-      super("targets not met; nothing was published. Raise --overgeneration (cached answers are reused) or pass "
-          + "--allowShortfall:\n  " + String.join("\n  ", shortfalls));
+    private final String diagnostics;
+
+    public ShortfallException(List<String> shortfalls, String diagnostics) {
+      super("targets not met; nothing was published. The run's run.json, stats.json, report.html and rejections/"
+          + " are in " + diagnostics + ". Raise --overgeneration (cached answers are reused) or pass"
+          + " --allowShortfall:\n  " + String.join("\n  ", shortfalls));
+      this.diagnostics = diagnostics;
+    }
+
+    /** Where the short run's reports were kept. */
+    public String diagnostics() {
+      return diagnostics;
     }
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.util.MimeTypes;
@@ -31,6 +33,8 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
   private static final Comparator<Row> BY_ID =
       Comparator.comparing(Row::id).thenComparing(Row::line);
 
+  // Progress of the writing phase (the progress line reads it while the pipeline runs).
+  private final Counter written = Metrics.counter("export", "records");
   private final String stagingDir;
   private final TreeMap<String, Integer> shardCounts;
   private final TreeMap<String, String> labels;
@@ -93,6 +97,7 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
       }
     }
 
+    written.inc(rows.size());
     out.get(ExportCorpus.SHARDS_WRITTEN).output(shardName);
     for (View view : fragments.keySet()) {
       out.get(ExportCorpus.FRAGMENTS).output(KV.of(view.fileName(), index));

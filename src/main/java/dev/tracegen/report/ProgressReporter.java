@@ -50,17 +50,21 @@ public final class ProgressReporter implements AutoCloseable {
   private final PrintStream out;
   private final long intervalMillis;
   private final long planned;
+  private final long targets;
   private final long startNanos;
   private final AtomicReference<PipelineResult> result = new AtomicReference<>();
   private final Thread thread;
   private volatile boolean stopped;
+  private volatile String finishing;
   private long lastCalls;
   private double lastSeconds;
+  private double postStart = -1;
 
-  private ProgressReporter(PrintStream out, int seconds, long planned) {
+  private ProgressReporter(PrintStream out, int seconds, long planned, long targets) {
     this.out = out;
     this.intervalMillis = seconds * 1000L;
     this.planned = planned;
+    this.targets = targets;
     this.startNanos = System.nanoTime();
     this.thread = new Thread(this::loop, "tracegen-progress");
     this.thread.setDaemon(true);
@@ -71,7 +75,12 @@ public final class ProgressReporter implements AutoCloseable {
    * 0}); call {@link #attach} once the pipeline runs and {@link #close} when it finished.
    */
   public static ProgressReporter start(PrintStream out, int seconds, long planned) {
-    ProgressReporter r = new ProgressReporter(out, seconds, planned);
+    return start(out, seconds, planned, 0);
+  }
+
+  /** As above, with the number of records the run selects (for the writing phase's progress). */
+  public static ProgressReporter start(PrintStream out, int seconds, long planned, long targets) {
+    ProgressReporter r = new ProgressReporter(out, seconds, planned, targets);
     if (seconds > 0) {
       r.thread.start();
     }
@@ -81,6 +90,11 @@ public final class ProgressReporter implements AutoCloseable {
   /** The running pipeline to poll. */
   public void attach(PipelineResult running) {
     result.set(running);
+  }
+
+  /** The pipeline is done; the lines that follow name what the driver does now. */
+  public void finishing(String what) {
+    finishing = what;
   }
 
   @Override
@@ -121,13 +135,19 @@ public final class ProgressReporter implements AutoCloseable {
   String line() {
     double seconds = elapsed();
     PipelineResult r = result.get();
+    if (finishing != null) {
+      return "tracegen " + Report.clock(seconds) + " | pipeline done | " + finishing;
+    }
     if (r == null) {
       // Runners whose run() blocks until the end (FlinkRunner) give no live counters.
       return "tracegen " + Report.clock(seconds) + " | "
           + (seconds < 2.5 * intervalMillis / 1000.0 ? "starting the pipeline" : "running (no live counters from this runner)");
     }
     Map<String, Map<String, Long>> counters = attempted(r);
-    String text = format(counters, planned, seconds, seconds - lastSeconds, lastCalls);
+    if (postStart < 0 && fractionDone(counters.getOrDefault("stage", Map.of()), planned) >= 1) {
+      postStart = seconds;
+    }
+    String text = format(counters, planned, targets, seconds, seconds - lastSeconds, lastCalls, postStart);
     lastCalls = totalLlm(counters, "calls");
     lastSeconds = seconds;
     return text;
@@ -139,6 +159,15 @@ public final class ProgressReporter implements AutoCloseable {
    */
   static String format(Map<String, Map<String, Long>> counters, long planned, double seconds, double window,
       long previousCalls) {
+    return format(counters, planned, 0, seconds, window, previousCalls, -1);
+  }
+
+  /**
+   * As above, with the records the run selects in all ({@code targets}) and the time the LLM part
+   * reached 100% ({@code postStart}, negative while it has not), for the phases after it.
+   */
+  static String format(Map<String, Map<String, Long>> counters, long planned, long targets, double seconds,
+      double window, long previousCalls, double postStart) {
     Map<String, Long> stage = counters.getOrDefault("stage", Map.of());
     List<String> parts = new ArrayList<>();
     parts.add("tracegen " + Report.clock(seconds));
@@ -163,18 +192,76 @@ public final class ProgressReporter implements AutoCloseable {
         Report.count(totalLlm(counters, "cache_hits")), Report.count(totalLlm(counters, "failures")),
         Report.human(totalLlm(counters, "tokens_in")), Report.human(totalLlm(counters, "tokens_out"))));
     double f = fractionDone(stage, planned);
-    long selected = counters.getOrDefault("select", Map.of()).entrySet().stream()
-        .filter(e -> e.getKey().startsWith("selected.")).mapToLong(Map.Entry::getValue).sum();
-    if (selected > 0) {
-      parts.add("selected " + Report.count(selected) + ", writing");
-    } else if (planned > 0 && f >= 1) {
-      parts.add("100% | dedup, split, select");
+    String after = afterLlm(counters, targets, f >= 1 && postStart >= 0 ? seconds - postStart : -1);
+    if (after != null) {
+      parts.add(after);
     } else if (planned > 0 && f > 0) {
       parts.add(String.format(Locale.ROOT, "%.0f%% ETA %s", 100 * f, Report.clock(seconds * (1 - f) / f)));
     } else {
       parts.add("0% of " + Report.count(planned));
     }
     return String.join(" | ", parts);
+  }
+
+  /**
+   * The phase after the LLM stages (dedup, split, decontaminate, select, write) with its counts and
+   * an ETA from the share of those phases done in {@code postSeconds} (unknown while only clustering
+   * counters move); null while the LLM stages still run.
+   */
+  static String afterLlm(Map<String, Map<String, Long>> counters, long targets, double postSeconds) {
+    Map<String, Long> stage = counters.getOrDefault("stage", Map.of());
+    Map<String, Long> dedup = counters.getOrDefault("dedup", Map.of());
+    Map<String, Long> decontaminate = counters.getOrDefault("decontaminate", Map.of());
+    long built = stage.getOrDefault("cross_judge.out", 0L);
+    long dedupIn = dedup.getOrDefault("input", 0L);
+    long dedupKept = dedup.getOrDefault("kept", 0L);
+    long split = sum(counters.getOrDefault("split", Map.of()), "");
+    long splitTrain = counters.getOrDefault("split", Map.of()).getOrDefault("train", 0L);
+    long checked = decontaminate.getOrDefault("input", 0L);
+    long selected = sum(counters.getOrDefault("select", Map.of()), "selected.");
+    long written = counters.getOrDefault("export", Map.of()).getOrDefault("records", 0L);
+    if (postSeconds < 0 && dedupIn == 0 && selected == 0 && written == 0) {
+      return null;
+    }
+    String phase;
+    if (written > 0) {
+      phase = "writing " + of(written, targets);
+    } else if (selected > 0) {
+      phase = "selected " + of(selected, targets) + ", writing";
+    } else if (checked > 0) {
+      phase = "decontaminating " + of(checked, splitTrain);
+    } else if (split > 0) {
+      phase = "split " + of(split, dedupKept);
+    } else if (dedupIn > 0) {
+      phase = "dedup " + of(dedupIn, built);
+    } else {
+      long pairs = 0;
+      long collisions = 0;
+      for (Map.Entry<String, Long> e : dedup.entrySet()) {
+        pairs += e.getKey().endsWith(".candidate_pairs") ? e.getValue() : 0;
+        collisions += e.getKey().endsWith(".band_collisions") ? e.getValue() : 0;
+      }
+      phase = "dedup: clustering " + Report.count(built) + " records (" + Report.count(collisions) + " band collisions, "
+          + Report.count(pairs) + " candidate pairs)";
+    }
+    // Rough weights from the full build: dedup and writing dominate the time after the LLM stages.
+    double done = 0.45 * share(dedupIn, built) + 0.1 * share(split, dedupKept) + 0.1 * share(checked, splitTrain)
+        + 0.1 * share(selected, targets) + 0.25 * share(written, targets);
+    String eta = done > 0.02 && postSeconds > 0
+        ? "ETA " + Report.clock(postSeconds * (1 - done) / done) : "ETA after clustering";
+    return "100% LLM | " + phase + " | " + String.format(Locale.ROOT, "%.0f%% ", 100 * done) + eta;
+  }
+
+  private static String of(long n, long total) {
+    return total > 0 ? Report.count(n) + " of " + Report.count(total) : Report.count(n);
+  }
+
+  private static double share(long n, long total) {
+    return total <= 0 ? 0 : Math.min(1.0, n / (double) total);
+  }
+
+  private static long sum(Map<String, Long> counters, String prefix) {
+    return counters.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue).sum();
   }
 
   /**
