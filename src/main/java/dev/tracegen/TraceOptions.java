@@ -19,6 +19,20 @@ public interface TraceOptions extends PipelineOptions {
 
   void setOutput(String value);
 
+  @Description("Dataset card licence (a Hugging Face licence id such as mit, apache-2.0, cc-by-4.0). Default: the"
+      + " profile's 'license', else 'other': what a generated corpus may be licensed under depends on the"
+      + " generator's terms.")
+  @Default.String("")
+  String getLicense();
+
+  void setLicense(String value);
+
+  @Description("Dataset card title (pretty_name). Default: the profile's 'pretty_name', else a generic title.")
+  @Default.String("")
+  String getPrettyName();
+
+  void setPrettyName(String value);
+
   @Description("Replace an earlier tracegen output at --output (one with _SUCCESS or a tracegen run.json). Other"
       + " directories, files, the home and working directories are never replaced.")
   @Default.Boolean(false)

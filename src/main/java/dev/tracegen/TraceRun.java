@@ -193,6 +193,10 @@ public final class TraceRun {
     run.put("tool", "tracegen");
     run.put("version", TraceGen.VERSION);
     run.put("profile", cfg.profile().name());
+    if (!o.getPrettyName().isBlank()) {
+      run.put("name", o.getPrettyName());
+    }
+    run.put("license", o.getLicense().isBlank() ? DatasetCard.DEFAULT_LICENSE : o.getLicense());
     run.put("run_seed", cfg.profile().runSeed());
     run.put("generator", cfg.generator().label());
     run.put("judge", cfg.judge().label());

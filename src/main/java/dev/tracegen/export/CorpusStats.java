@@ -56,9 +56,13 @@ public final class CorpusStats {
     final TreeMap<String, Long> ops = new TreeMap<>();
     long y1Words;
     long y2Words;
+    final TreeMap<String, Long> languages = new TreeMap<>();
 
     void add(TraceRecord r) {
       records++;
+      for (String lang : RecordLanguages.of(text(r.x1()), r.y1(), text(r.x2()), r.y2())) {
+        languages.merge(lang, 1L, Long::sum);
+      }
       List<Constraint> cs = r.x1() == null ? List.of() : r.x1().constraints();
       int k = cs.size();
       if (k >= 1 && k <= MAX_CONSTRAINTS) {
@@ -136,8 +140,10 @@ public final class CorpusStats {
     Map<String, Object> types = new LinkedHashMap<>();
     Map<String, Object> ops = new LinkedHashMap<>();
     Map<String, Object> words = new LinkedHashMap<>();
+    Map<String, Object> languages = new LinkedHashMap<>();
     for (String split : splits) {
       SplitStats s = bySplit.get(split);
+      languages.put(split, new TreeMap<>(s.languages));
       records.put(split, s.records);
       shards.put(split, s.shards);
       histograms.put(split, s.histogram());
@@ -160,6 +166,7 @@ public final class CorpusStats {
     stats.put("types", types);
     stats.put("perturbation_ops", ops);
     stats.put("words_mean", words);
+    stats.put("languages", languages);
     stats.put("rejections", rejections(dir.resolve(ExportFiles.REJECTIONS_DIR)));
     Map<String, Long> published = new LinkedHashMap<>();
     records.forEach((split, n) -> published.put(split, ((Number) n).longValue()));
@@ -209,6 +216,18 @@ public final class CorpusStats {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** Everything an instruction says, for language detection. */
+  private static String text(dev.tracegen.model.Instruction x) {
+    if (x == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(String.valueOf(x.description()));
+    for (Constraint c : x.constraints()) {
+      b.append('\n').append(c.text());
+    }
+    return b.append('\n').append(x.input() == null ? "" : x.input()).toString();
   }
 
   /** Whitespace-separated words (the corpus is English; this is not a tokenizer). */

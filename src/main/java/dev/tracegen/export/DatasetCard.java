@@ -15,13 +15,15 @@ import java.util.TreeSet;
  * citation. The text depends only on {@code stats} (from {@link CorpusStats}) and {@code run} (the
  * run report), never on the clock, so equal inputs give an equal card.
  *
- * <p>Keys read from {@code run} when present: {@code name}, {@code license} (default {@code mit}),
+ * <p>Keys read from {@code run} when present: {@code name}, {@code license} (default {@code other}:
+ * what a generated corpus may be licensed under depends on the generator's terms, which only the
+ * user knows),
  * {@code generator}, {@code judge}, {@code taxonomy_version}, {@code profile}, {@code funnel} (map
  * stage to records left after it), {@code dimension_weights} (overrides of the taxonomy weights).
  */
 public final class DatasetCard {
   static final String DEFAULT_NAME = "TRACE-style complex instruction-following corpus (tracegen)";
-  static final String DEFAULT_LICENSE = "mit";
+  public static final String DEFAULT_LICENSE = "other";
   static final int TOP_DIMENSIONS = 10;
 
   static final String CITATION =
@@ -50,7 +52,7 @@ public final class DatasetCard {
     String name = text(r.get("name"), DEFAULT_NAME);
 
     StringBuilder b = new StringBuilder();
-    header(b, text(r.get("license"), DEFAULT_LICENSE), name, total);
+    header(b, text(r.get("license"), DEFAULT_LICENSE), name, total, languages(s));
 
     b.append("# ").append(name).append("\n\n");
     b.append("## Summary\n\n");
@@ -72,14 +74,19 @@ public final class DatasetCard {
         "| `train-*.jsonl.gz`, `eval-*.jsonl.gz` | full records (instructions, responses,"
             + " perturbation, judgements, lineage) | `datasets`, config `default` |\n");
     b.append(
-        "| `iopo.json`, `dataset_info.json` | sharegpt ranking pairs `[x1, x2]`, chosen `y1`,"
-            + " rejected `y2` | LLaMA-Factory, dataset `"
+        "| `iopo.json` | sharegpt ranking pairs `[x1, x2]`, chosen `y1`, rejected `y2` | the IOPO"
+            + " trainer (the IOPO authors' LLaMA-Factory fork), dataset `"
             + ExportFiles.DATASET_INFO_ENTRY
-            + "` |\n");
+            + "`; stock LLaMA-Factory cannot train on two prompts per pair |\n");
     b.append(
         "| `dpo.jsonl` | `prompt`/`chosen`/`rejected`, both directions of each quadruple |"
-            + " DPO trainers |\n");
-    b.append("| `sft.jsonl` | chat `messages` (x1→y1 and x2→y2) | SFT trainers |\n");
+            + " DPO trainers; stock LLaMA-Factory (ranking), dataset `"
+            + WriteDatasetInfoFn.DPO_ENTRY
+            + "` |\n");
+    b.append("| `sft.jsonl` | chat `messages` (x1→y1 and x2→y2), OpenAI-style roles | SFT trainers; stock"
+        + " LLaMA-Factory, dataset `" + WriteDatasetInfoFn.SFT_ENTRY + "` |\n");
+    b.append("| `dataset_info.json` | LLaMA-Factory's dataset registry for the three files above | LLaMA-Factory"
+        + " (`--dataset_dir` pointing here) |\n");
     b.append(
         "| `trace_eval.jsonl` | eval split in the official TRACE evaluation layout | TRACE"
             + " evaluation scripts |\n");
@@ -153,10 +160,23 @@ public final class DatasetCard {
     return b.toString();
   }
 
-  private static void header(StringBuilder b, String license, String name, long total) {
+  /** Languages found in the records, most records first; English when the stats have none. */
+  static List<String> languages(Map<String, Object> stats) {
+    Map<String, Long> total = new java.util.TreeMap<>();
+    map(stats.get("languages")).values().forEach(bySplit -> map(bySplit).forEach((lang, n) -> total.merge(lang, num(n), Long::sum)));
+    if (total.isEmpty()) {
+      return List.of("en");
+    }
+    List<String> out = new ArrayList<>(total.keySet());
+    out.sort(Comparator.comparing((String l) -> -total.get(l)).thenComparing(l -> l));
+    return out;
+  }
+
+  private static void header(StringBuilder b, String license, String name, long total, List<String> languages) {
     b.append("---\n");
     b.append("license: ").append(quote(license)).append('\n');
-    b.append("language:\n- en\n");
+    b.append("language:\n");
+    languages.forEach(l -> b.append("- ").append(l).append('\n'));
     b.append("task_categories:\n- text-generation\n");
     b.append(
         "tags:\n- instruction-following\n- complex-instructions\n- preference\n- iopo\n"

@@ -65,9 +65,11 @@ class CorpusStatsTest {
             "types",
             "perturbation_ops",
             "words_mean",
+            "languages",
             "rejections",
             "dedup"),
         new ArrayList<>(stats.keySet()));
+    assertEquals(Map.of("train", Map.of("en", 3L), "eval", Map.of("en", 1L)), stats.get("languages"));
 
     assertEquals(Map.of("train", 3L, "eval", 1L), stats.get("records"));
     assertEquals(

@@ -77,11 +77,32 @@ class DatasetCardTest {
             c ->
                 c.get("data_files")
                     .forEach(f -> assertTrue(f.get("split").asText().matches("^\\w+(\\.\\w+)*$"))));
-    assertEquals("mit", yaml.get("license").asText());
+    assertEquals("other", yaml.get("license").asText(), "no licence is claimed unless the user gives one");
     assertEquals("text-generation", yaml.at("/task_categories/0").asText());
     assertEquals("en", yaml.at("/language/0").asText());
     assertEquals("100K<n<1M", yaml.at("/size_categories/0").asText());
     assertTrue(yaml.get("tags").size() > 0);
+  }
+
+  @Test
+  void licenceTitleAndLanguagesComeFromTheRunAndTheRecords() throws IOException {
+    Map<String, Object> s = new LinkedHashMap<>(stats());
+    s.put("languages", Map.of("train", Map.of("en", 120_000L, "zh", 678L, "hi", 20L), "eval", Map.of("en", 1_000L, "zh", 3L)));
+    Map<String, Object> r = new LinkedHashMap<>(run());
+    r.put("license", "apache-2.0");
+    r.put("name", "My TRACE");
+    JsonNode yaml = yamlHeader(DatasetCard.render(s, r));
+    assertEquals("apache-2.0", yaml.get("license").asText());
+    assertEquals("My TRACE", yaml.get("pretty_name").asText());
+    assertEquals("[\"en\",\"zh\",\"hi\"]", yaml.get("language").toString());
+  }
+
+  @Test
+  void theCardSaysWhichTrainerReadsWhichFile() {
+    String card = DatasetCard.render(stats(), run());
+    assertTrue(card.contains("the IOPO trainer (the IOPO authors' LLaMA-Factory fork)"), card);
+    assertTrue(card.contains("stock LLaMA-Factory (ranking), dataset `tracegen_dpo`"), card);
+    assertTrue(card.contains("OpenAI-style roles | SFT trainers; stock LLaMA-Factory, dataset `tracegen_sft`"), card);
   }
 
   @Test

@@ -185,6 +185,23 @@ class ExportCorpusTest {
     assertEquals(officialEntry.get("formatting"), entry.get("formatting"));
     assertEquals("iopo.json", entry.get("file_name").asText());
     assertEquals(fieldNames(officialEntry), fieldNames(entry));
+    // Stock LLaMA-Factory entries: their columns name fields the files really have.
+    JsonNode dpoEntry = info.get("tracegen_dpo");
+    assertEquals("dpo.jsonl", dpoEntry.get("file_name").asText());
+    assertTrue(dpoEntry.get("ranking").asBoolean());
+    assertEquals("alpaca", dpoEntry.get("formatting").asText());
+    JsonNode dpoRow = Json.PLAIN.readTree(lines(dir.resolve("dpo.jsonl")).get(0));
+    dpoEntry.get("columns").forEach(column -> assertTrue(dpoRow.has(column.asText()), column.asText()));
+    JsonNode sftEntry = info.get("tracegen_sft");
+    JsonNode sftRow = Json.PLAIN.readTree(lines(dir.resolve("sft.jsonl")).get(0));
+    assertTrue(sftRow.has(sftEntry.at("/columns/messages").asText()));
+    JsonNode message = sftRow.get("messages").get(0);
+    assertTrue(message.has(sftEntry.at("/tags/role_tag").asText()) && message.has(sftEntry.at("/tags/content_tag").asText()));
+    java.util.Set<String> roles = new java.util.TreeSet<>();
+    sftRow.get("messages").forEach(m -> roles.add(m.get("role").asText()));
+    java.util.Set<String> tagged = java.util.Set.of(sftEntry.at("/tags/user_tag").asText(),
+        sftEntry.at("/tags/assistant_tag").asText(), sftEntry.at("/tags/system_tag").asText());
+    assertTrue(tagged.containsAll(roles), roles + " vs " + tagged);
 
     // DPO both directions, SFT chat messages.
     TraceRecord first = trainById.values().iterator().next();

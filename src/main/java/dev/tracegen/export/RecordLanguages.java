@@ -1,0 +1,60 @@
+package dev.tracegen.export;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The languages a text is written in, told by script, for the dataset card's {@code language}
+ * list. Latin script is reported as English: the prompts and seeds of a tracegen build are English
+ * unless the user changed them, and script alone cannot tell Latin-script languages apart.
+ */
+final class RecordLanguages {
+  /** Letters of one script a text needs before that script's language counts as present. */
+  static final int MIN_LETTERS = 2;
+
+  private static final Map<Character.UnicodeScript, String> BY_SCRIPT = new EnumMap<>(Character.UnicodeScript.class);
+
+  static {
+    BY_SCRIPT.put(Character.UnicodeScript.LATIN, "en");
+    BY_SCRIPT.put(Character.UnicodeScript.HAN, "zh");
+    BY_SCRIPT.put(Character.UnicodeScript.HIRAGANA, "ja");
+    BY_SCRIPT.put(Character.UnicodeScript.KATAKANA, "ja");
+    BY_SCRIPT.put(Character.UnicodeScript.HANGUL, "ko");
+    BY_SCRIPT.put(Character.UnicodeScript.CYRILLIC, "ru");
+    BY_SCRIPT.put(Character.UnicodeScript.ARABIC, "ar");
+    BY_SCRIPT.put(Character.UnicodeScript.DEVANAGARI, "hi");
+    BY_SCRIPT.put(Character.UnicodeScript.GREEK, "el");
+    BY_SCRIPT.put(Character.UnicodeScript.HEBREW, "he");
+    BY_SCRIPT.put(Character.UnicodeScript.THAI, "th");
+  }
+
+  private RecordLanguages() {}
+
+  /** ISO 639-1 codes of the languages present in {@code texts}; kana makes Han Japanese. */
+  static TreeSet<String> of(String... texts) {
+    Map<String, Integer> letters = new LinkedHashMap<>();
+    for (String text : texts) {
+      if (text == null) {
+        continue;
+      }
+      text.codePoints().filter(Character::isLetter).forEach(cp -> {
+        String lang = BY_SCRIPT.get(Character.UnicodeScript.of(cp));
+        if (lang != null) {
+          letters.merge(lang, 1, Integer::sum);
+        }
+      });
+    }
+    TreeSet<String> out = new TreeSet<>();
+    letters.forEach((lang, n) -> {
+      if (n >= MIN_LETTERS) {
+        out.add(lang);
+      }
+    });
+    if (out.contains("ja")) {
+      out.remove("zh");
+    }
+    return out;
+  }
+}
