@@ -69,7 +69,8 @@ class CorpusStatsTest {
             "rejections",
             "dedup"),
         new ArrayList<>(stats.keySet()));
-    assertEquals(Map.of("train", Map.of("en", 3L), "eval", Map.of("en", 1L)), stats.get("languages"));
+    // The fixtures describe each topic in English and Chinese ("主题").
+    assertEquals(Map.of("train", Map.of("en", 3L, "zh", 3L), "eval", Map.of("en", 1L, "zh", 1L)), stats.get("languages"));
 
     assertEquals(Map.of("train", 3L, "eval", 1L), stats.get("records"));
     assertEquals(
