@@ -7,6 +7,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source scripts/bench-header.sh
+bench_header
 corpus="${1:-}"
 [[ $# -gt 0 ]] && shift
 if [[ -z "$corpus" ]]; then
@@ -16,7 +18,7 @@ fi
 jar="$root/target/tracegen.jar"
 if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "bench-dedup: building $jar ..." >&2
-  mvn -q -o -B package -DskipTests >&2
+  scripts/mvn-quiet -o package -DskipTests
 fi
 java ${TRACEGEN_JAVA_OPTS:--Xmx6g} -cp "$jar" dev.tracegen.bench.DedupBench --corpus="$corpus" "$@" 2>&1 \
   | grep -v -E '^\[.*\] (INFO|WARN)'

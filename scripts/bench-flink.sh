@@ -29,7 +29,7 @@ done
 jar="$root/target/tracegen.jar"
 if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "bench: building $jar ..." >&2
-  mvn -q -o -B package -DskipTests >&2
+  scripts/mvn-quiet -o package -DskipTests
 fi
 if [[ -z "$work" ]]; then
   work="$(mktemp -d "${TMPDIR:-/tmp}/tracegen-bench-flink.XXXXXX")"

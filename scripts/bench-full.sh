@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Full build benchmark: the 120,000 / 1,000 profile on the Direct runner with the embedded
-# generator. Prints wall time and peak RSS (/usr/bin/time -v), the dedup and decontamination
-# figures of stats.json, then verifies the corpus with the independent scripts/check-corpus.py.
+# generator. Prints the date, commit and machine load, wall time and peak RSS (/usr/bin/time -v),
+# what the console showed (INFO lines, progress lines, the last of them), the dedup and
+# decontamination figures of stats.json, then verifies the corpus with the independent
+# scripts/check-corpus.py. Keep the output as docs/bench/full.txt when the README quotes it.
 #   scripts/bench-full.sh [--profile=pipeline/trace.yaml] [--output=DIR] [--keep] [extra tracegen options]
 # Targets on a 2-core machine: <= 15 min wall, <= 8 GB peak RSS. The JVM heap defaults to 6 GB
 # here (TRACEGEN_JAVA_OPTS overrides it) so that heap plus JVM overhead stays under 8 GB.
@@ -24,8 +26,10 @@ export TRACEGEN_JAVA_OPTS="${TRACEGEN_JAVA_OPTS:--Xmx6g}"
 # Build first so that the timing is the run alone.
 scripts/tracegen validate --profile="$profile" >/dev/null
 echo "bench-full: $profile -> $out ($(nproc) cores, JVM $TRACEGEN_JAVA_OPTS)"
+source scripts/bench-header.sh
+bench_header
 set +e
-/usr/bin/time -v -o "$work/time.txt" scripts/tracegen run --profile="$profile" --output="$out" --quiet "${extra[@]}" \
+/usr/bin/time -v -o "$work/time.txt" scripts/tracegen run --profile="$profile" --output="$out" "${extra[@]}" \
   >"$work/run.log" 2>&1
 rc=$?
 set -e
@@ -36,6 +40,11 @@ if [[ $rc -ne 0 ]]; then
   echo "bench-full: run FAILED (exit $rc) after $wall" >&2
   exit $rc
 fi
+echo "load after         $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+echo "console            $(wc -l <"$work/run.log") lines, $(grep -c ' INFO ' "$work/run.log" || true) INFO lines, $(grep -c '^tracegen [0-9]*:[0-9]' "$work/run.log" || true) progress lines"
+echo "--- the last progress lines"
+grep '^tracegen [0-9]*:[0-9]' "$work/run.log" | tail -6 | cut -c1-220
+echo "---"
 python3 - "$out" "$wall" "$rss_kb" <<'PY'
 import json, sys
 out, wall, rss_kb = sys.argv[1], sys.argv[2], int(sys.argv[3])

@@ -20,7 +20,7 @@ done
 jar="$root/target/tracegen.jar"
 if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "demo: building $jar ..." >&2
-  mvn -q -o -B package -DskipTests >&2
+  scripts/mvn-quiet -o package -DskipTests
 fi
 [[ -n "$work" ]] || work="$(mktemp -d)"
 mkdir -p "$work"

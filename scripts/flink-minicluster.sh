@@ -28,7 +28,7 @@ for a in "$@"; do
 done
 if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "flink-minicluster: building $jar ..." >&2
-  (cd "$root" && mvn -q -B package -DskipTests) >&2
+  (cd "$root" && scripts/mvn-quiet package -DskipTests)
 fi
 
 if [[ "$demo" != true ]]; then

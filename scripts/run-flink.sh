@@ -51,7 +51,7 @@ fi
 
 if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
   echo "run-flink.sh: building $jar ..." >&2
-  (cd "$root" && mvn -q -B package -DskipTests) >&2
+  (cd "$root" && scripts/mvn-quiet package -DskipTests)
 fi
 
 if [[ -n "$master" ]]; then
