@@ -193,4 +193,17 @@ class ReadSeedsTest {
     PAssert.that(read.get(ReadSeeds.REJECTED)).empty();
     p.run().waitUntilFinish();
   }
+
+  @Test
+  void aTruncatedGzFailsTheReadWithItsPathAndTheLineReached(TestPipeline p) throws IOException {
+    Path gz = SeedFilesTest.truncatedGz(dir, 2000);
+    p.apply(ReadSeeds.from(List.of(gz.toString()), SeedFormat.AUTO));
+    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> p.run().waitUntilFinish());
+    StringBuilder chain = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      chain.append(t.getMessage()).append('\n');
+    }
+    assertTrue(chain.toString().matches("(?s).*" + java.util.regex.Pattern.quote(gz.toString())
+        + ":\\d+: cannot read the seed file after line \\d+: unexpected end of data.*"), chain.toString());
+  }
 }
