@@ -138,7 +138,7 @@ class InputValidationTest {
     List<String> problems = InputValidation.problems(options("--seeds=" + gz));
     assertEquals(1, problems.size(), problems.toString());
     assertTrue(problems.get(0).matches(java.util.regex.Pattern.quote(gz.toString()) + ":\\d+: cannot read the seed"
-        + " file after line \\d+: unexpected end of data \\(Unexpected end of ZLIB input stream\\); the file is"
+        + " file after line \\d+: unexpected end of data; the file is"
         + " truncated or its compressed data is corrupt"), problems.get(0));
     assertFalse(problems.get(0).contains("EOFException"), problems.get(0));
     runRefuses(options("--seeds=" + gz), problems);

@@ -85,8 +85,7 @@ class SeedFilesTest {
     SeedFiles.Check check = SeedFiles.check(List.of(gz.toString()), SeedFormat.AUTO);
     assertEquals(1, check.errors().size(), check.errors().toString());
     java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(gz.toString())
-        + ":(\\d+): cannot read the seed file after line (\\d+): unexpected end of data \\(Unexpected end of ZLIB input"
-        + " stream\\); the file is truncated or its compressed data is corrupt").matcher(check.errors().get(0));
+        + ":(\\d+): cannot read the seed file after line (\\d+): unexpected end of data; the file is truncated or its compressed data is corrupt").matcher(check.errors().get(0));
     assertTrue(m.matches(), check.errors().get(0));
     long reached = Long.parseLong(m.group(2));
     assertTrue(reached > 100 && reached < 2000, check.errors().get(0));
