@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tracegen.io.IoErrors;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public record Profile(
     try {
       return read(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot read profile: " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + ": cannot read profile: " + IoErrors.describe(e), e);
     }
   }
 
@@ -91,7 +92,8 @@ public record Profile(
       } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
         where = file + ":" + jpe.getLocation().getLineNr();
       }
-      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+      // Jackson messages go on with a source excerpt; the first line says it.
+      String message = IoErrors.describe(e).split("\n")[0];
       return List.of(where + ": cannot read profile: " + message);
     }
     String text = readQuietly(file);

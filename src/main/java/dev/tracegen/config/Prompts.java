@@ -1,6 +1,7 @@
 package dev.tracegen.config;
 
 import com.google.common.hash.Hashing;
+import dev.tracegen.io.IoErrors;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public final class Prompts implements Serializable {
       try {
         t.put(step, Files.readString(f, StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new IllegalArgumentException(f + ": cannot read prompt template: " + e.getMessage(), e);
+        throw new IllegalArgumentException(f + ": cannot read prompt template: " + IoErrors.describe(e), e);
       }
     }
     return new Prompts(t);
@@ -100,7 +101,7 @@ public final class Prompts implements Serializable {
       try {
         lines = Files.readAllLines(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        out.add(file + ": cannot read prompt template: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        out.add(file + ": cannot read prompt template: " + IoErrors.describe(e));
         continue;
       }
       Set<String> provided = PROVIDED.get(step);

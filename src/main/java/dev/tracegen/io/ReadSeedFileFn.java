@@ -50,7 +50,7 @@ class ReadSeedFileFn extends DoFn<FileIO.ReadableFile, KV<Integer, LocatedSeed>>
     try {
       in = Channels.newInputStream(file.open());
     } catch (IOException e) {
-      throw new IOException(path + ": cannot open the seed file: " + IoErrors.describe(e), e);
+      throw SeedFileReader.located(path + ": cannot open the seed file: " + IoErrors.describe(e), e);
     }
     lines.inc(SeedFileReader.read(path, name, in, parser, r -> emit(r, path, out)));
   }

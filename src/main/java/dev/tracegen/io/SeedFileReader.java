@@ -61,8 +61,19 @@ final class SeedFileReader {
     } catch (IOException e) {
       String where = array ? path + ": cannot read the JSON array seed file: "
           : path + ":" + (lineNo + 1) + ": cannot read the seed file after line " + lineNo + ": ";
-      throw new IOException(where + IoErrors.describe(e), e);
+      throw located(where + IoErrors.describe(e), e);
     }
+  }
+
+  /**
+   * An error whose message names the file, with {@code cause} kept as suppressed rather than as the
+   * cause: the command line reports an exception's root cause, which must be this message and not
+   * a bare {@code EOFException}.
+   */
+  static IOException located(String message, IOException cause) {
+    IOException e = new IOException(message);
+    e.addSuppressed(cause);
+    return e;
   }
 
   /** Peeks (without consuming) whether the first non-whitespace character, after a BOM, is c. */

@@ -3,6 +3,7 @@ package dev.tracegen.taxonomy;
 import com.google.common.hash.Hashing;
 import dev.tracegen.check.Checker;
 import dev.tracegen.check.Checkers;
+import dev.tracegen.io.IoErrors;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class TaxonomyLoader {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
-      throw new TaxonomyException(List.of(dir + ": cannot list: " + e.getMessage()));
+      throw new TaxonomyException(List.of(dir + ": cannot list: " + IoErrors.describe(e)));
     }
     if (files.isEmpty()) {
       throw new TaxonomyException(List.of(dir + ": no *.yaml files"));
@@ -97,7 +98,7 @@ public final class TaxonomyLoader {
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        problems.add(file + ": cannot read: " + e.getMessage());
+        problems.add(file + ": cannot read: " + IoErrors.describe(e));
         continue;
       }
       allText.append(file.getFileName()).append('\n').append(text).append('\n');
