@@ -5,6 +5,7 @@ import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
 import dev.tracegen.decontaminate.DecontaminationConfig;
 import dev.tracegen.dedup.DedupConfig;
+import dev.tracegen.io.SeedFiles;
 import dev.tracegen.io.SeedFormat;
 import dev.tracegen.llm.ChatModels;
 import dev.tracegen.llm.LlmLimits;
@@ -12,9 +13,7 @@ import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Everything a run reads before the pipeline starts, validated up front so that a bad taxonomy,
@@ -40,19 +39,11 @@ public record RunConfig(
     if (o.getOvergeneration() > 0) {
       profile = profile.withOvergeneration(o.getOvergeneration());
     }
-    Checkers checkers = Checkers.load();
-    Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent());
+    Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), Checkers.load());
     Prompts prompts = Prompts.load(Path.of(o.getPrompts()));
     profile = withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
-    List<String> seeds = o.getSeeds().isBlank() ? profile.seeds()
-        : Arrays.stream(o.getSeeds().split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    String format = o.getSeedFormat().isBlank() ? profile.seedFormat() : o.getSeedFormat();
-    SeedFormat seedFormat;
-    try {
-      seedFormat = SeedFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown seed format '" + format + "' (auto, tracegen, alpaca, dolly, self_instruct, text)");
-    }
+    List<String> seeds = seedPatterns(o, profile);
+    SeedFormat seedFormat = seedFormat(o, profile);
     LlmSettings generator = new LlmSettings(o.getProvider(), modelOrDefault(o.getProvider(), o.getModel()), o.getBaseUrl(),
         o.getApiKeyEnv(), o.getTemperature(), o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(),
         o.getNonCompliance(), o.getMalformed());
@@ -72,6 +63,20 @@ public record RunConfig(
     }
     return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets(),
         dedupConfig(o), decontaminationConfig(o));
+  }
+
+  /** The seed file patterns: {@code --seeds} when given, else the profile's (none without a profile). */
+  static List<String> seedPatterns(TraceOptions o, Profile profile) {
+    if (!o.getSeeds().isBlank()) {
+      return SeedFiles.split(o.getSeeds());
+    }
+    return profile == null ? List.of() : profile.seeds();
+  }
+
+  /** {@code --seedFormat} when given, else the profile's ({@code auto} without a profile). */
+  static SeedFormat seedFormat(TraceOptions o, Profile profile) {
+    String format = !o.getSeedFormat().isBlank() ? o.getSeedFormat() : profile == null ? "auto" : profile.seedFormat();
+    return SeedFormat.parse(format);
   }
 
   /** Limits, budgets and the response cache (never for the in-process embedded model) from the options. */

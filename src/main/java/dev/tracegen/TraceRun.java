@@ -5,7 +5,6 @@ import dev.tracegen.dedup.DedupReport;
 import dev.tracegen.export.CorpusStats;
 import dev.tracegen.export.DatasetCard;
 import dev.tracegen.export.OutputDirectory;
-import dev.tracegen.io.SeedFiles;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.model.Json;
 import dev.tracegen.report.Funnel;
@@ -42,8 +41,9 @@ public final class TraceRun {
     }
     // Refuse an output that must not be replaced before any work is done.
     OutputDirectory.checkOutput(o.getOutput(), o.getOverwrite());
+    // Every input problem at once, before anything is built or called (the same check as validate).
+    InputValidation.requireRunnable(o);
     RunConfig cfg = RunConfig.from(o);
-    SeedFiles.checkReadable(cfg.seeds());
     Map<String, Long> referenceDocs = ReferenceFiles.check(cfg.decontamination());
     if (o.getRunner().getSimpleName().equals("DirectRunner")) {
       // Our records are immutable and coded deterministically; the Direct runner's defensive

@@ -1,16 +1,6 @@
 package dev.tracegen;
 
-import dev.tracegen.check.Checkers;
-import dev.tracegen.config.Profile;
-import dev.tracegen.config.Prompts;
-import dev.tracegen.decontaminate.DecontaminationConfig;
-import dev.tracegen.decontaminate.ReferenceFiles;
-import dev.tracegen.io.SeedFiles;
-import dev.tracegen.io.SeedFormat;
 import dev.tracegen.report.InputChecks;
-import dev.tracegen.taxonomy.Taxonomy;
-import dev.tracegen.taxonomy.TaxonomyLoader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -47,58 +37,8 @@ final class ValidateCommand {
     return 1;
   }
 
+  /** Every problem as {@code path[:line]: message}: the same check a run makes before it starts. */
   static List<String> problems(TraceOptions o) {
-    List<String> problems = new ArrayList<>();
-    Checkers checkers = Checkers.load();
-    List<String> taxonomyProblems = TaxonomyLoader.problems(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent());
-    problems.addAll(taxonomyProblems);
-    try {
-      Prompts.load(Path.of(o.getPrompts()));
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
-    problems.addAll(InputChecks.promptProblems(Path.of(o.getPrompts())));
-    Profile profile = null;
-    try {
-      profile = Profile.load(Path.of(o.getProfile()));
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
-    List<String> seeds = o.getSeeds().isBlank() ? (profile == null ? List.of() : profile.seeds())
-        : List.of(o.getSeeds().split(","));
-    boolean readable = true;
-    try {
-      SeedFiles.checkReadable(seeds);
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-      readable = false;
-    }
-    if (!o.getDecontaminate().isBlank()) {
-      try {
-        ReferenceFiles.check(DecontaminationConfig.defaults(1)
-            .withFiles(DecontaminationConfig.parseFiles(o.getDecontaminate()), o.getDecontaminateField()));
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    SeedFormat format = null;
-    try {
-      format = SeedFormat.parse(!o.getSeedFormat().isBlank() ? o.getSeedFormat() : profile == null ? "auto" : profile.seedFormat());
-    } catch (IllegalArgumentException e) {
-      problems.add(e.getMessage());
-    }
-    if (readable && format != null) {
-      problems.addAll(InputChecks.seedProblems(seeds, format));
-    }
-    if (profile != null && taxonomyProblems.isEmpty()) {
-      Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), id -> checkers.get(id).isPresent());
-      problems.addAll(InputChecks.weightProblems(o.getProfile(), profile, taxonomy));
-      try {
-        RunConfig.withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
-      } catch (IllegalArgumentException e) {
-        problems.add(e.getMessage());
-      }
-    }
-    return problems;
+    return InputValidation.problems(o);
   }
 }

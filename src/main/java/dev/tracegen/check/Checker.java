@@ -1,6 +1,8 @@
 package dev.tracegen.check;
 
 import dev.tracegen.model.Constraint;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A programmatic verdict on one constraint. Implementations are found by {@link #id()} through
@@ -13,4 +15,14 @@ public interface Checker {
 
   /** Whether {@code response} satisfies {@code constraint}, with a short reason. */
   CheckResult check(Constraint constraint, String response);
+
+  /**
+   * What is wrong with {@code params} for this checker (empty when a check can run on them). The
+   * taxonomy loader asks this of every phrasing option, so that a malformed param stops the run
+   * up front instead of failing every check of it as if the model had not complied. The default
+   * knows no schema and accepts anything.
+   */
+  default List<String> paramProblems(Map<String, Object> params) {
+    return List.of();
+  }
 }

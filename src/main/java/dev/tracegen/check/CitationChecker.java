@@ -1,6 +1,7 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,7 +19,10 @@ import java.util.regex.Pattern;
  *
  * Both read the plain-text projection; the label lines may be written as headings or in bold.
  */
-public final class CitationChecker extends FailClosedChecker {
+public final class CitationChecker extends FailClosedChecker<CitationChecker.Params> {
+  /** {@code min} is only read for the numeric style. */
+  record Params(String style, int min) {}
+
   private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,6}(?:\\s*,\\s*\\d{1,6})*)]");
   private static final Pattern ENTRY =
       Pattern.compile("^[ \\t]*\\[(\\d{1,6})][ \\t]+\\S", Pattern.MULTILINE);
@@ -33,14 +37,15 @@ public final class CitationChecker extends FailClosedChecker {
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String style = text(constraint, "style");
+  Params params(Map<String, Object> params) {
+    String style = oneOf(params, "style", List.of("numeric", "none"));
+    return new Params(style, style.equals("numeric") ? count(params, "min") : 0);
+  }
+
+  @Override
+  CheckResult verify(Params params, String response) {
     String plain = TextMetrics.plainText(response);
-    return switch (style) {
-      case "numeric" -> numeric(plain, count(constraint, "min"));
-      case "none" -> none(plain);
-      default -> throw unknown("style", style, "numeric or none");
-    };
+    return params.style().equals("numeric") ? numeric(plain, params.min()) : none(plain);
   }
 
   private static CheckResult numeric(String text, int min) {

@@ -1,20 +1,24 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
+import java.util.Map;
 
 /**
  * {@code exclusion}: {@code keyword} appears neither in the plain-text projection nor in the raw
  * response, so a forbidden word in a JSON key or an HTML attribute also fails.
  */
-public final class ExclusionChecker extends FailClosedChecker {
+public final class ExclusionChecker extends FailClosedChecker<String> {
   @Override
   public String id() {
     return "exclusion";
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String keyword = text(constraint, "keyword");
+  String params(Map<String, Object> params) {
+    return text(params, "keyword");
+  }
+
+  @Override
+  CheckResult verify(String keyword, String response) {
     boolean found =
         TextMetrics.containsTerm(response, keyword)
             || TextMetrics.containsTerm(TextMetrics.plainText(response), keyword);

@@ -1,13 +1,17 @@
 package dev.tracegen.check;
 
 import dev.tracegen.model.Constraint;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * Base of the built-in checkers: a missing response, or a missing or malformed param, fails the
- * check with a reason naming the param, so a bad plan never passes as satisfied.
+ * Base of the built-in checkers: the params are read into a typed value {@code P} first (the
+ * checker's param schema, also used by {@link #paramProblems}), then the response is checked. A
+ * missing response, or a missing or malformed param, fails the check with a reason naming the
+ * param, so a bad plan never passes as satisfied.
  */
-abstract class FailClosedChecker implements Checker {
+abstract class FailClosedChecker<P> implements Checker {
   @Override
   public final CheckResult check(Constraint constraint, String response) {
     if (constraint == null) {
@@ -16,38 +20,63 @@ abstract class FailClosedChecker implements Checker {
     if (response == null) {
       return CheckResult.fail("no response");
     }
+    P params;
     try {
-      return verify(constraint, response);
+      params = params(constraint.params());
     } catch (InvalidParam e) {
       return CheckResult.fail(e.getMessage());
     }
+    return verify(params, response);
   }
 
-  /** The verdict; may throw {@link InvalidParam}. */
-  abstract CheckResult verify(Constraint constraint, String response);
+  @Override
+  public final List<String> paramProblems(Map<String, Object> params) {
+    try {
+      params(params);
+      return List.of();
+    } catch (InvalidParam e) {
+      return List.of(e.getMessage());
+    }
+  }
+
+  /** The params this checker needs, read from a constraint's params; throws {@link InvalidParam}. */
+  abstract P params(Map<String, Object> params);
+
+  /** The verdict on well-formed params. */
+  abstract CheckResult verify(P params, String response);
 
   static CheckResult verdict(boolean pass, String reason) {
     return new CheckResult(pass, reason);
   }
 
   /** A required, non-blank text param. */
-  static String text(Constraint constraint, String name) {
-    String value = constraint.param(name).strip();
-    if (value.isEmpty()) {
+  static String text(Map<String, Object> params, String name) {
+    Object value = params.get(name);
+    String text = value == null ? "" : String.valueOf(value).strip();
+    if (text.isEmpty()) {
       throw new InvalidParam("missing param '" + name + "'");
+    }
+    return text;
+  }
+
+  /** A required text param that must be one of {@code allowed}. */
+  static String oneOf(Map<String, Object> params, String name, List<String> allowed) {
+    String value = text(params, name);
+    if (!allowed.contains(value)) {
+      throw unknown(name, value, "one of " + String.join(", ", allowed));
     }
     return value;
   }
 
   /** A required non-negative integer param. */
-  static int count(Constraint constraint, String name) {
-    return optionalCount(constraint, name)
+  static int count(Map<String, Object> params, String name) {
+    return optionalCount(params, name)
         .orElseThrow(() -> new InvalidParam("missing param '" + name + "'"));
   }
 
   /** A non-negative integer param, empty when absent; malformed values are errors, not absence. */
-  static OptionalInt optionalCount(Constraint constraint, String name) {
-    Object value = constraint.params().get(name);
+  static OptionalInt optionalCount(Map<String, Object> params, String name) {
+    Object value = params.get(name);
     if (value == null) {
       return OptionalInt.empty();
     }

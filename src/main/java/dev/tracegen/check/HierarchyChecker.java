@@ -1,23 +1,24 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
+import java.util.Map;
 
 /**
  * {@code hierarchy}: the number of headings (Markdown or HTML) is exactly {@code count}, or lies
  * within {@code min}..{@code max} when no count is given.
  */
-public final class HierarchyChecker extends FailClosedChecker {
+public final class HierarchyChecker extends FailClosedChecker<Bounds> {
   @Override
   public String id() {
     return "hierarchy";
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    Bounds bounds =
-        constraint.params().containsKey("count")
-            ? Bounds.exactly(count(constraint, "count"))
-            : Bounds.of(constraint);
+  Bounds params(Map<String, Object> params) {
+    return params.containsKey("count") ? Bounds.exactly(count(params, "count")) : Bounds.of(params);
+  }
+
+  @Override
+  CheckResult verify(Bounds bounds, String response) {
     int headings = TextMetrics.headings(response);
     return verdict(bounds.contains(headings), headings + " headings, needs " + bounds);
   }

@@ -1,20 +1,24 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
+import java.util.Map;
 
 /**
  * {@code inclusion}: the plain-text projection mentions {@code keyword} (see {@link
  * TextMetrics#containsTerm}).
  */
-public final class InclusionChecker extends FailClosedChecker {
+public final class InclusionChecker extends FailClosedChecker<String> {
   @Override
   public String id() {
     return "inclusion";
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String keyword = text(constraint, "keyword");
+  String params(Map<String, Object> params) {
+    return text(params, "keyword");
+  }
+
+  @Override
+  CheckResult verify(String keyword, String response) {
     boolean found = TextMetrics.containsTerm(TextMetrics.plainText(response), keyword);
     return verdict(found, (found ? "mentions '" : "does not mention '") + keyword + "'");
   }

@@ -1,28 +1,29 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code numbering_list}: exactly {@code count} numbered or bulleted ({@code style}) items in the
  * plain-text projection.
  */
-public final class NumberingListChecker extends FailClosedChecker {
+public final class NumberingListChecker extends FailClosedChecker<NumberingListChecker.Params> {
+  record Params(String style, int count) {}
+
   @Override
   public String id() {
     return "numbering_list";
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String style = text(constraint, "style");
-    int count = count(constraint, "count");
+  Params params(Map<String, Object> params) {
+    return new Params(oneOf(params, "style", List.of("numbered", "bulleted")), count(params, "count"));
+  }
+
+  @Override
+  CheckResult verify(Params p, String response) {
     String plain = TextMetrics.plainText(response);
-    int items =
-        switch (style) {
-          case "numbered" -> TextMetrics.numberedItems(plain);
-          case "bulleted" -> TextMetrics.bulletedItems(plain);
-          default -> throw unknown("style", style, "numbered or bulleted");
-        };
-    return verdict(items == count, items + " " + style + " items, needs exactly " + count);
+    int items = p.style().equals("numbered") ? TextMetrics.numberedItems(plain) : TextMetrics.bulletedItems(plain);
+    return verdict(items == p.count(), items + " " + p.style() + " items, needs exactly " + p.count());
   }
 }

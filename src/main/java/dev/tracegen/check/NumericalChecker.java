@@ -1,30 +1,35 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code numerical}: the count of {@code metric} (words, sentences, paragraphs or items) in the
  * plain-text projection lies within {@code min}..{@code max}.
  */
-public final class NumericalChecker extends FailClosedChecker {
+public final class NumericalChecker extends FailClosedChecker<NumericalChecker.Params> {
+  record Params(String metric, Bounds bounds) {}
+
   @Override
   public String id() {
     return "numerical";
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String metric = text(constraint, "metric");
-    Bounds bounds = Bounds.of(constraint);
+  Params params(Map<String, Object> params) {
+    return new Params(oneOf(params, "metric", List.of("words", "sentences", "paragraphs", "items")), Bounds.of(params));
+  }
+
+  @Override
+  CheckResult verify(Params p, String response) {
     String plain = TextMetrics.plainText(response);
     int value =
-        switch (metric) {
+        switch (p.metric()) {
           case "words" -> TextMetrics.words(plain);
           case "sentences" -> TextMetrics.sentences(plain);
           case "paragraphs" -> TextMetrics.paragraphs(plain);
-          case "items" -> TextMetrics.listItems(plain);
-          default -> throw unknown("metric", metric, "words, sentences, paragraphs or items");
+          default -> TextMetrics.listItems(plain);
         };
-    return verdict(bounds.contains(value), value + " " + metric + ", needs " + bounds);
+    return verdict(p.bounds().contains(value), value + " " + p.metric() + ", needs " + p.bounds());
   }
 }

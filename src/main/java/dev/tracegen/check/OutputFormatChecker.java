@@ -1,12 +1,12 @@
 package dev.tracegen.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracegen.model.Constraint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *       </html>}, and its tags nest properly (void elements and {@code />} tags need no end tag).
  * </ul>
  */
-public final class OutputFormatChecker extends FailClosedChecker {
+public final class OutputFormatChecker extends FailClosedChecker<String> {
   private static final Pattern DOCTYPE =
       Pattern.compile("<!doctype\\s+html\\b[^>]*>\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern SEPARATOR_CELL = Pattern.compile("\\s*:?-+:?\\s*");
@@ -39,13 +39,16 @@ public final class OutputFormatChecker extends FailClosedChecker {
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String format = text(constraint, "format");
+  String params(Map<String, Object> params) {
+    return oneOf(params, "format", List.of("json", "markdown_table", "html"));
+  }
+
+  @Override
+  CheckResult verify(String format, String response) {
     return switch (format) {
       case "json" -> json(response);
       case "markdown_table" -> markdownTable(response);
-      case "html" -> html(response.strip());
-      default -> throw unknown("format", format, "json, markdown_table or html");
+      default -> html(response.strip());
     };
   }
 

@@ -1,7 +1,7 @@
 package dev.tracegen.check;
 
-import dev.tracegen.model.Constraint;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code text_pattern}, by {@code pattern}: {@code bold_keyword} (some bold span mentions {@code
@@ -9,23 +9,34 @@ import java.util.List;
  * Bold is read from the raw response (Markdown or HTML markup), emoji from the plain-text
  * projection (JSON may escape them).
  */
-public final class TextPatternChecker extends FailClosedChecker {
+public final class TextPatternChecker extends FailClosedChecker<TextPatternChecker.Params> {
+  /** {@code keyword} is read only for bold_keyword, {@code count} only for emoji_min. */
+  record Params(String pattern, String keyword, int count) {}
+
   @Override
   public String id() {
     return "text_pattern";
   }
 
   @Override
-  CheckResult verify(Constraint constraint, String response) {
-    String pattern = text(constraint, "pattern");
-    switch (pattern) {
+  Params params(Map<String, Object> params) {
+    String pattern = oneOf(params, "pattern", List.of("bold_keyword", "no_bold", "emoji_min", "no_emoji"));
+    return switch (pattern) {
+      case "bold_keyword" -> new Params(pattern, text(params, "keyword"), 0);
+      case "emoji_min" -> new Params(pattern, "", count(params, "count"));
+      default -> new Params(pattern, "", 0);
+    };
+  }
+
+  @Override
+  CheckResult verify(Params p, String response) {
+    switch (p.pattern()) {
       case "bold_keyword" -> {
-        String keyword = text(constraint, "keyword");
         List<String> spans = TextMetrics.boldSpans(response);
-        boolean found = spans.stream().anyMatch(span -> TextMetrics.containsTerm(span, keyword));
+        boolean found = spans.stream().anyMatch(span -> TextMetrics.containsTerm(span, p.keyword()));
         return verdict(
             found,
-            (found ? "'" + keyword + "' is in bold" : "no bold span mentions '" + keyword + "'")
+            (found ? "'" + p.keyword() + "' is in bold" : "no bold span mentions '" + p.keyword() + "'")
                 + " ("
                 + spans.size()
                 + " bold spans)");
@@ -35,15 +46,13 @@ public final class TextPatternChecker extends FailClosedChecker {
         return verdict(spans == 0, spans + " bold spans, needs none");
       }
       case "emoji_min" -> {
-        int min = count(constraint, "count");
         int emoji = TextMetrics.emojiCount(TextMetrics.plainText(response));
-        return verdict(emoji >= min, emoji + " emoji, needs at least " + min);
+        return verdict(emoji >= p.count(), emoji + " emoji, needs at least " + p.count());
       }
-      case "no_emoji" -> {
+      default -> {
         int emoji = TextMetrics.emojiCount(TextMetrics.plainText(response));
         return verdict(emoji == 0, emoji + " emoji, needs none");
       }
-      default -> throw unknown("pattern", pattern, "bold_keyword, no_bold, emoji_min or no_emoji");
     }
   }
 }

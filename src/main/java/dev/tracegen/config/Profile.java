@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tracegen.io.IoErrors;
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +16,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * A run profile ({@code pipeline/*.yaml}): seeds, targets per split and constraint-count stratum,
@@ -55,22 +63,87 @@ public record Profile(
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   public static Profile load(Path file) {
+    List<String> problems = problems(file);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.size() == 1 ? problems.get(0)
+          : "invalid profile " + file + ":\n  " + String.join("\n  ", problems));
+    }
+    try {
+      return read(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read profile: " + IoErrors.describe(e), e);
+    }
+  }
+
+  /** Everything wrong with the profile in {@code file}, each as {@code file[:line]: problem}. */
+  public static List<String> problems(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("profile not found: " + file);
+      return List.of(file + ": profile not found");
     }
     Profile p;
     try {
-      p = YAML.readValue(file.toFile(), Profile.class);
+      p = read(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read profile " + file + ": " + e.getMessage().split("\n")[0]
-          + (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-              ? " (near line " + jpe.getLocation().getLineNr() + ")" : ""));
+      String where = file.toString();
+      if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException upe) {
+        // Jackson's location is past the key; the key's own line is what to fix.
+        int line = lineOf(readQuietly(file), upe.getPropertyName());
+        where = line > 0 ? file + ":" + line : where;
+      } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null) {
+        where = file + ":" + jpe.getLocation().getLineNr();
+      }
+      // Jackson messages go on with a source excerpt; the first line says it.
+      String message = IoErrors.describe(e).split("\n")[0];
+      return List.of(where + ": cannot read profile: " + message);
     }
-    List<String> problems = p.problems();
-    if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("invalid profile " + file + ":\n  " + String.join("\n  ", problems));
+    String text = readQuietly(file);
+    List<String> out = new ArrayList<>();
+    for (String problem : p.problems()) {
+      int line = lineOf(text, problem.split("[ :]", 2)[0]);
+      out.add(file + (line > 0 ? ":" + line : "") + ": " + problem);
     }
-    return p;
+    return out;
+  }
+
+  /** The text, only to locate keys; a read error was already reported by the YAML reader. */
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static Profile read(Path file) throws IOException {
+    return YAML.readValue(file.toFile(), Profile.class);
+  }
+
+  /** The line of a dotted key path ({@code targets.train.total}) in YAML text, or 0 when not found. */
+  private static int lineOf(String yaml, String dotted) {
+    Node node;
+    try {
+      node = new Yaml(new LoaderOptions()).compose(new StringReader(yaml));
+    } catch (RuntimeException e) {
+      return 0;
+    }
+    int line = 0;
+    for (String key : dotted.split("\\.")) {
+      if (!(node instanceof MappingNode m)) {
+        break;
+      }
+      Node next = null;
+      for (NodeTuple t : m.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+          line = k.getStartMark().getLine() + 1;
+          next = t.getValueNode();
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      node = next;
+    }
+    return line;
   }
 
   /** Everything wrong with this profile, for {@code validate} and for load. */
@@ -84,17 +157,24 @@ public record Profile(
     }
     if (targets != null) {
       targets.forEach((split, t) -> {
-        if (t.total() < 0) {
-          out.add("targets." + split + ".total must not be negative");
+        if (t == null) {
+          out.add("targets." + split + " is empty");
+          return;
+        }
+        // Zero would publish an empty split as a successful corpus.
+        if (t.total() <= 0) {
+          out.add("targets." + split + ".total must be at least 1, got " + t.total());
         }
         if (t.shape() == null || t.shape().isEmpty()) {
           out.add("targets." + split + ".shape is empty");
+        } else if (t.shape().values().stream().noneMatch(w -> w != null && w > 0)) {
+          out.add("targets." + split + ".shape has no positive weight");
         } else {
           t.shape().forEach((k, w) -> {
             if (k < 1 || k > 15) {
               out.add("targets." + split + ".shape: constraint count " + k + " outside 1..15");
             }
-            if (w < 0) {
+            if (w == null || w < 0) {
               out.add("targets." + split + ".shape." + k + " must not be negative");
             }
           });

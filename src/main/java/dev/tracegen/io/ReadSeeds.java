@@ -37,8 +37,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * }</pre>
  *
  * <p>Each pattern is matched with {@link FileIO} (a file matched by two patterns is read once; a
- * pattern that matches nothing fails the run, see {@link SeedFiles#checkReadable} to fail before
- * it starts). Each file is streamed line by line from its raw bytes ({@code .gz} and other
+ * pattern that matches nothing fails the run; {@link SeedFiles#check} reads every file up front so
+ * that a run fails before it starts). Each file is streamed line by line from its raw bytes ({@code .gz} and other
  * compressions by extension), so that every line keeps its number and invalid UTF-8 is caught;
  * memory per line is bounded however long the line is. Unusable lines go to {@link #REJECTED}
  * with stage {@value #STAGE}, the reason code (see {@link SeedParser}), the id {@code file:line},

@@ -1,10 +1,14 @@
 package dev.tracegen.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -12,7 +16,114 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Driver-side checks of seed file patterns, so that a run fails early with a clear message. */
 public final class SeedFiles {
+  /** Rejected lines listed per file before the rest are only counted. */
+  public static final int MAX_LINE_PROBLEMS_PER_FILE = 20;
+
   private SeedFiles() {}
+
+  /**
+   * What reading every seed file to its end found.
+   *
+   * @param files the matched files, sorted, each once
+   * @param seeds usable seed lines (duplicates of an id included)
+   * @param errors what stops a run: patterns that match nothing, unreadable files (path and line
+   *     reached), a file without any usable seed, a seed set without any
+   * @param rejectedLines lines a run rejects and goes on without (bad lines, repeated ids), as
+   *     {@code path:line: message}, at most {@link #MAX_LINE_PROBLEMS_PER_FILE} per file and then a count
+   */
+  public record Check(List<String> files, long seeds, List<String> errors, List<String> rejectedLines) {
+    public Check {
+      files = List.copyOf(files);
+      errors = List.copyOf(errors);
+      rejectedLines = List.copyOf(rejectedLines);
+    }
+  }
+
+  /**
+   * Matches every pattern and reads every matched file to the end (decompressed as the pipeline
+   * does), parsing each line as a run would. Never throws: every problem is in the result.
+   */
+  public static Check check(List<String> patterns, SeedFormat format) {
+    List<String> errors = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
+    TreeSet<String> files = new TreeSet<>();
+    if (patterns == null || patterns.isEmpty()) {
+      return new Check(List.of(), 0, List.of("no seed files given"), List.of());
+    }
+    for (String raw : patterns) {
+      if (raw == null || raw.isBlank()) {
+        errors.add("empty seed file pattern in " + patterns);
+        continue;
+      }
+      String pattern = raw.strip();
+      try {
+        MatchResult result = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
+        if (result.status() == MatchResult.Status.OK && !result.metadata().isEmpty()) {
+          result.metadata().forEach(m -> files.add(m.resourceId().toString()));
+        } else if (result.status() == MatchResult.Status.OK || result.status() == MatchResult.Status.NOT_FOUND) {
+          errors.add(pattern + ": seed file not found");
+        } else {
+          errors.add(pattern + ": cannot list seed files: match status " + result.status());
+        }
+      } catch (IOException e) {
+        errors.add(pattern + ": cannot list seed files: " + IoErrors.describe(e));
+      }
+    }
+    SeedParser parser = new SeedParser(format);
+    Map<String, String> firstSeen = new HashMap<>();
+    long seeds = 0;
+    boolean readErrors = false;
+    List<String> empty = new ArrayList<>();
+    for (String file : files) {
+      long before = rejected.size();
+      long[] fileSeeds = {0};
+      int[] more = {0};
+      Consumer<String> reject = problem -> {
+        if (rejected.size() - before < MAX_LINE_PROBLEMS_PER_FILE) {
+          rejected.add(problem);
+        } else {
+          more[0]++;
+        }
+      };
+      String name = FileSystems.matchNewResource(file, false).getFilename();
+      try (InputStream in = SeedFileReader.open(file)) {
+        SeedFileReader.read(file, name == null || name.isEmpty() ? file : name, in, parser, r -> {
+          if (r.isProblem()) {
+            reject.accept(file + ":" + r.problem().line() + ": " + r.problem().message());
+          } else if (r.isSeed()) {
+            fileSeeds[0]++;
+            String where = file + ":" + r.line();
+            String previous = firstSeen.putIfAbsent(r.seed().id(), where);
+            if (previous != null) {
+              reject.accept(where + ": duplicate seed id '" + r.seed().id() + "' (first at " + previous
+                  + "; a run keeps the first)");
+            }
+          }
+        });
+      } catch (IOException e) {
+        // Read errors from SeedFileReader already name the file and line; opening errors do not.
+        String message = e.getMessage() != null && e.getMessage().startsWith(file) ? e.getMessage()
+            : file + ": cannot open the seed file: " + IoErrors.describe(e);
+        errors.add(message);
+        readErrors = true;
+        fileSeeds[0] = -1;
+      }
+      if (more[0] > 0) {
+        rejected.add(file + ": " + more[0] + " more bad line(s) not listed");
+      }
+      if (fileSeeds[0] == 0) {
+        empty.add(file);
+      }
+      seeds += Math.max(0, fileSeeds[0]);
+    }
+    if (seeds == 0 && !readErrors && !empty.isEmpty()) {
+      errors.add("no usable seeds in " + String.join(", ", empty) + ": every line is blank or was rejected");
+    } else {
+      // Most likely a wrong file among good ones; a run would silently draw nothing from it.
+      empty.forEach(f -> errors.add(f + ": no usable seed in this file (every line is blank or was rejected)"));
+    }
+    return new Check(new ArrayList<>(files), seeds, errors, rejected);
+  }
 
   /**
    * Checks, with the file systems registered for these options, that every pattern matches at

@@ -4,7 +4,6 @@
  * dev.tracegen.report.RunSummary}), the self-contained {@code report.html} ({@link
  * dev.tracegen.report.ReportHtml}), the per-stage funnel derived from the files ({@link
  * dev.tracegen.report.Funnel}), and the commands that work on a built corpus: {@code stats} ({@link
- * dev.tracegen.report.StatsCommand}) and {@code export} ({@link dev.tracegen.report.ExportCommand}),
- * plus the seed and prompt checks of {@code validate} ({@link dev.tracegen.report.InputChecks}).
+ * dev.tracegen.report.StatsCommand}) and {@code export} ({@link dev.tracegen.report.ExportCommand}).
  */
 package dev.tracegen.report;

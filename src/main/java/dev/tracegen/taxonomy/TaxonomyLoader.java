@@ -1,6 +1,9 @@
 package dev.tracegen.taxonomy;
 
 import com.google.common.hash.Hashing;
+import dev.tracegen.check.Checker;
+import dev.tracegen.check.Checkers;
+import dev.tracegen.io.IoErrors;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -34,22 +38,40 @@ public final class TaxonomyLoader {
   private static final Set<String> PHRASING_KEYS = Set.of("id", "text", "evidence", "respond",
       "input", "options", "conflicts_with", "revise_to");
 
+  /** The constraint types of the IOPO taxonomy; records and stats group by these ids. */
+  public static final List<String> TYPES = List.of("content", "situation", "style", "format", "example");
+
   private final List<String> problems = new ArrayList<>();
   private final Predicate<String> checkerExists;
+  private final BiFunction<String, Map<String, Object>, List<String>> paramProblems;
 
-  private TaxonomyLoader(Predicate<String> checkerExists) {
+  private TaxonomyLoader(Predicate<String> checkerExists,
+      BiFunction<String, Map<String, Object>, List<String>> paramProblems) {
     this.checkerExists = checkerExists;
+    this.paramProblems = paramProblems;
   }
 
-  /** Loads and validates; {@code checkerExists} tells whether a checker id is registered. */
+  /**
+   * Loads and validates, including every phrasing option's params against its checker's param
+   * schema ({@link Checker#paramProblems}).
+   */
+  public static Taxonomy load(Path dir, Checkers checkers) {
+    return new TaxonomyLoader(id -> checkers.get(id).isPresent(),
+        (id, params) -> checkers.get(id).map(c -> c.paramProblems(params)).orElse(List.of())).loadDir(dir);
+  }
+
+  /**
+   * Loads and validates knowing only which checker ids exist: params are not checked against
+   * checker schemas. For readers of a finished corpus; a run uses {@link #load(Path, Checkers)}.
+   */
   public static Taxonomy load(Path dir, Predicate<String> checkerExists) {
-    return new TaxonomyLoader(checkerExists).loadDir(dir);
+    return new TaxonomyLoader(checkerExists, (id, params) -> List.of()).loadDir(dir);
   }
 
-  /** Every problem found in {@code dir}, without throwing (for {@code tracegen validate}). */
-  public static List<String> problems(Path dir, Predicate<String> checkerExists) {
+  /** Every problem {@link #load(Path, Checkers)} finds in {@code dir}, without throwing (for {@code tracegen validate}). */
+  public static List<String> problems(Path dir, Checkers checkers) {
     try {
-      load(dir, checkerExists);
+      load(dir, checkers);
       return List.of();
     } catch (TaxonomyException e) {
       return e.problems();
@@ -64,7 +86,7 @@ public final class TaxonomyLoader {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
     } catch (IOException e) {
-      throw new TaxonomyException(List.of(dir + ": cannot list: " + e.getMessage()));
+      throw new TaxonomyException(List.of(dir + ": cannot list: " + IoErrors.describe(e)));
     }
     if (files.isEmpty()) {
       throw new TaxonomyException(List.of(dir + ": no *.yaml files"));
@@ -76,7 +98,7 @@ public final class TaxonomyLoader {
       try {
         text = Files.readString(file, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        problems.add(file + ": cannot read: " + e.getMessage());
+        problems.add(file + ": cannot read: " + IoErrors.describe(e));
         continue;
       }
       allText.append(file.getFileName()).append('\n').append(text).append('\n');
@@ -108,6 +130,10 @@ public final class TaxonomyLoader {
     }
     Map<String, Node> fields = fields(file, top, null);
     String type = scalar(file, fields, "type", top, true);
+    if (type != null && !TYPES.contains(type)) {
+      problems.add(file + ":" + line(fields.get("type")) + ": unknown constraint type '" + type + "' (known: "
+          + String.join(", ", TYPES) + ")");
+    }
     Node list = fields.get("dimensions");
     if (!(list instanceof SequenceNode seq)) {
       problems.add(file + ":" + line(top) + ": 'dimensions' must be a list");
@@ -146,7 +172,7 @@ public final class TaxonomyLoader {
       problems.add(file + ":" + line(pl == null ? m : pl) + ": 'phrasings' must be a non-empty list" + where);
     } else {
       for (Node pn : ps.getValue()) {
-        Phrasing p = parsePhrasing(file, id, pn);
+        Phrasing p = parsePhrasing(file, id, checker, pn);
         if (p != null) {
           phrasings.add(p);
         }
@@ -168,7 +194,7 @@ public final class TaxonomyLoader {
         phrasings, file, line(m));
   }
 
-  private Phrasing parsePhrasing(String file, String dimId, Node node) {
+  private Phrasing parsePhrasing(String file, String dimId, String checker, Node node) {
     if (!(node instanceof MappingNode m)) {
       problems.add(file + ":" + line(node) + ": a phrasing must be a mapping (dimension " + dimId + ")");
       return null;
@@ -204,6 +230,12 @@ public final class TaxonomyLoader {
             if (!params.containsKey(ph)) {
               problems.add(file + ":" + line(o) + ": option lacks param '" + ph + "' used by phrasing '" + id + "'");
             }
+          }
+        }
+        if (checker != null && !checker.isEmpty() && checkerExists.test(checker)) {
+          for (String problem : paramProblems.apply(checker, params)) {
+            problems.add(file + ":" + line(o) + ": phrasing '" + id + "': checker '" + checker + "' rejects the option's params: "
+                + problem);
           }
         }
         options.add(params);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,20 @@ class ProfileTest {
     Path f = dir.resolve("typo.yaml");
     Files.writeString(f, "name: t\nrun_seed: 1\nseedz: [a]\n");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.load(f));
-    assertTrue(e.getMessage().contains("seedz") && e.getMessage().contains("near line"), e.getMessage());
+    assertTrue(e.getMessage().startsWith(f + ":3: cannot read profile: Unrecognized field \"seedz\""), e.getMessage());
+  }
+
+  @Test
+  void zeroOrNegativeTargetsAreRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("empty.yaml");
+    Files.writeString(f, "name: empty\nrun_seed: 1\nseeds: [pipeline/seeds/seeds.jsonl]\neval_seed_fraction: 0.1\novergeneration: 1.2\n"
+        + "targets:\n  train:\n    total: 0\n    shape: {1: 1}\n  eval:\n    total: -3\n    shape: {1: 0}\n");
+    assertEquals(List.of(
+            f + ":8: targets.train.total must be at least 1, got 0",
+            f + ":11: targets.eval.total must be at least 1, got -3",
+            f + ":12: targets.eval.shape has no positive weight"),
+        Profile.problems(f));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.load(f));
+    assertTrue(e.getMessage().contains(f + ":8: targets.train.total must be at least 1, got 0"), e.getMessage());
   }
 }

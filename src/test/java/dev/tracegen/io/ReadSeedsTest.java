@@ -193,4 +193,19 @@ class ReadSeedsTest {
     PAssert.that(read.get(ReadSeeds.REJECTED)).empty();
     p.run().waitUntilFinish();
   }
+
+  @Test
+  void aTruncatedGzFailsTheReadWithItsPathAndTheLineReached(TestPipeline p) throws IOException {
+    Path gz = SeedFilesTest.truncatedGz(dir, 2000);
+    p.apply(ReadSeeds.from(List.of(gz.toString()), SeedFormat.AUTO));
+    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> p.run().waitUntilFinish());
+    // The command line shows the root cause: it must name the file, not be a bare EOFException.
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    assertTrue(String.valueOf(root.getMessage()).matches(java.util.regex.Pattern.quote(gz.toString())
+        + ":\\d+: cannot read the seed file after line \\d+: unexpected end of data; the file is truncated or its"
+        + " compressed data is corrupt"), root.toString());
+  }
 }

@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 public class TaxonomyLoaderTest {
-  static final Predicate<String> CHECKERS = id -> Checkers.load().get(id).isPresent();
+  static final Checkers CHECKERS = Checkers.load();
 
   static Taxonomy shipped() {
     return TaxonomyLoader.load(Path.of("taxonomy"), CHECKERS);
@@ -84,6 +83,44 @@ public class TaxonomyLoaderTest {
     Files.writeString(format, Files.readString(format).replace("{count: 2}", "{number: 2}"));
     List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
     assertTrue(problems.stream().anyMatch(p -> p.contains("format.yaml:") && p.contains("lacks param 'count'")), problems.toString());
+  }
+
+  @Test
+  void anUnknownConstraintTypeIsRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    Path format = dir.resolve("format.yaml");
+    Files.writeString(format, Files.readString(format).replaceFirst("(?m)^type: format$", "type: bogus_type"));
+    assertEquals(List.of(format + ":1: unknown constraint type 'bogus_type' (known: content, situation, style, format, example)"),
+        TaxonomyLoader.problems(dir, CHECKERS));
+  }
+
+  @Test
+  void checkerParamsThatTheCheckerCannotReadAreRefusedAtLoad(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    Path format = dir.resolve("format.yaml");
+    Files.writeString(format, Files.readString(format).replace("{pattern: emoji_min, count: 3}",
+        "{pattern: emoji_min, count: \"three(\"}"));
+    Path content = dir.resolve("content.yaml");
+    Files.writeString(content, Files.readString(content).replace("{metric: sentences, max: 10}",
+        "{metric: sentences, max: 10, min: 11}"));
+    assertEquals(List.of(
+            content + ":" + lineOf(content, "min: 11}") + ": phrasing 'sentences_at_most': checker 'numerical' rejects the"
+                + " option's params: param 'min' 11 exceeds 'max' 10",
+            format + ":" + lineOf(format, "three(") + ": phrasing 'emoji_min': checker 'text_pattern' rejects the"
+                + " option's params: param 'count' must be a non-negative integer, got 'three('"),
+        TaxonomyLoader.problems(dir, CHECKERS));
+    // Readers of a finished corpus only need the ids.
+    assertEquals(26, TaxonomyLoader.load(dir, id -> true).dimensions().size());
+  }
+
+  private static int lineOf(Path file, String text) throws IOException {
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(text)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError(text + " not in " + file);
   }
 
   /** Breaks content.yaml three ways: an unknown dimension reference, a duplicate id, an unknown checker. */
