@@ -148,7 +148,7 @@ public record RunConfig(
     Profile p = profile;
     return new Profile(p.name(), p.description(), p.runSeed(), p.seeds(), p.seedFormat(), p.evalSeedFraction(),
         p.targets(), p.overgeneration(), p.overgenerationPerConstraint(), p.perturbationOps(), merged, p.shards(),
-        p.category());
+        p.category(), p.license(), p.prettyName());
   }
 
   private static String modelOrDefault(String provider, String model) {

@@ -193,10 +193,12 @@ public final class TraceRun {
     run.put("tool", "tracegen");
     run.put("version", TraceGen.VERSION);
     run.put("profile", cfg.profile().name());
-    if (!o.getPrettyName().isBlank()) {
-      run.put("name", o.getPrettyName());
+    String title = !o.getPrettyName().isBlank() ? o.getPrettyName() : cfg.profile().prettyName();
+    if (!title.isBlank()) {
+      run.put("name", title);
     }
-    run.put("license", o.getLicense().isBlank() ? DatasetCard.DEFAULT_LICENSE : o.getLicense());
+    String license = !o.getLicense().isBlank() ? o.getLicense() : cfg.profile().license();
+    run.put("license", license.isBlank() ? DatasetCard.DEFAULT_LICENSE : license);
     run.put("run_seed", cfg.profile().runSeed());
     run.put("generator", cfg.generator().label());
     run.put("judge", cfg.judge().label());

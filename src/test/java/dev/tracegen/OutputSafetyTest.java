@@ -66,7 +66,7 @@ class OutputSafetyTest {
   @Test
   void aRunThatFallsShortKeepsItsDiagnosticsAndPublishesNothing(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("short");
-    Cli.Result r = Cli.execute("run", TINY, "--output=" + out, "--overgeneration=0.6", "--quiet");
+    Cli.Result r = Cli.execute("run", TINY, "--output=" + out, "--overgeneration=1", "--nonCompliance=0.6", "--license=cc-by-4.0", "--quiet");
     assertEquals(2, r.code(), r.err());
     Path failed = tmp.resolve("short.failed");
     assertTrue(r.err().contains("targets not met; nothing was published") && r.err().contains(failed.toString()), r.err());
@@ -74,6 +74,7 @@ class OutputSafetyTest {
     assertEquals(Set.of("rejections", "report.html", "run.json", "stats.json"), names(failed));
     JsonNode run = Json.PLAIN.readTree(failed.resolve("run.json").toFile());
     assertEquals("short", run.path("status").asText());
+    assertEquals("cc-by-4.0", run.path("license").asText());
     assertFalse(run.path("shortfalls").isEmpty());
     assertTrue(Files.size(failed.resolve("rejections/select.jsonl")) > 0 || names(failed.resolve("rejections")).size() > 1);
   }

@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /**
  * A run profile ({@code pipeline/*.yaml}): seeds, targets per split and constraint-count stratum,
  * over-generation, weights and the run seed. Targets are a total plus a shape, scaled to the total
- * by the largest-remainder method (DESIGN section 5).
+ * by the largest-remainder method. {@code license} and {@code pretty_name} go to the dataset card
+ * (empty: the card's defaults).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Profile(
@@ -42,7 +43,9 @@ public record Profile(
     Map<String, Double> perturbationOps,
     Map<String, Double> dimensionWeights,
     Map<String, Integer> shards,
-    String category)
+    String category,
+    String license,
+    String prettyName)
     implements Serializable {
 
   /** Target of one split: a total and a relative shape over constraint counts 1..15. */
@@ -55,6 +58,8 @@ public record Profile(
     shards = shards == null ? Map.of("train", 16, "eval", 1) : new TreeMap<>(shards);
     category = category == null ? "tracegen" : category;
     description = description == null ? "" : description;
+    license = license == null ? "" : license;
+    prettyName = prettyName == null ? "" : prettyName;
   }
 
   private static final ObjectMapper YAML =
@@ -228,6 +233,6 @@ public record Profile(
 
   public Profile withOvergeneration(double factor) {
     return new Profile(name, description, runSeed, seeds, seedFormat, evalSeedFraction, targets, factor,
-        overgenerationPerConstraint, perturbationOps, dimensionWeights, shards, category);
+        overgenerationPerConstraint, perturbationOps, dimensionWeights, shards, category, license, prettyName);
   }
 }

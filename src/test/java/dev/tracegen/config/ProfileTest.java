@@ -29,6 +29,16 @@ class ProfileTest {
   }
 
   @Test
+  void cardLicenceAndTitleComeFromTheProfileWhenGiven(@TempDir Path dir) throws IOException {
+    String tiny = Files.readString(Path.of("src/test/resources/profiles/tiny.yaml"));
+    Path f = Files.writeString(dir.resolve("named.yaml"), tiny + "license: cc-by-4.0\npretty_name: My TRACE\n");
+    Profile p = Profile.load(f);
+    assertEquals("cc-by-4.0", p.license());
+    assertEquals("My TRACE", p.prettyName());
+    assertEquals("", Profile.load(Path.of("src/test/resources/profiles/tiny.yaml")).license(), "unset: the card's default");
+  }
+
+  @Test
   void overgenerationGrowsWithConstraintCount() {
     Profile p = Profile.load(Path.of("pipeline/trace.yaml"));
     assertTrue(p.plannedCount(10, 100) > p.plannedCount(2, 100));
