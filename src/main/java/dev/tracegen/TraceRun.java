@@ -4,6 +4,7 @@ import dev.tracegen.decontaminate.ReferenceFiles;
 import dev.tracegen.dedup.DedupReport;
 import dev.tracegen.export.CorpusStats;
 import dev.tracegen.export.DatasetCard;
+import dev.tracegen.export.ExportFiles;
 import dev.tracegen.export.OutputDirectory;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.model.Json;
@@ -96,7 +97,7 @@ public final class TraceRun {
         run.put("dimension_weights", cfg.profile().dimensionWeights());
       }
       writeRunJson(staging, run);
-      Files.writeString(staging.resolve("README.md"), DatasetCard.render(stats, run), StandardCharsets.UTF_8);
+      ExportFiles.writeString(staging.resolve("README.md"), DatasetCard.render(stats, run));
       ReportHtml.write(staging, stats, run, reference);
       progress.close();
       if (!shortfalls.isEmpty() && !o.getAllowShortfall()) {
@@ -128,8 +129,7 @@ public final class TraceRun {
   }
 
   private static void writeRunJson(Path dir, Map<String, Object> run) throws IOException {
-    Files.writeString(dir.resolve("run.json"),
-        Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n", StandardCharsets.UTF_8);
+    ExportFiles.writeString(dir.resolve("run.json"), Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
   }
 
   /**

@@ -212,7 +212,7 @@ public final class CorpusStats {
         Files.createDirectories(parent);
       }
       String json = ExportFiles.pretty(ExportFiles.ORDERED).writeValueAsString(stats) + "\n";
-      Files.writeString(file, json, StandardCharsets.UTF_8);
+      ExportFiles.writeString(file, json);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -15,7 +15,7 @@ import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** File naming and writing shared by the export transforms; all writes go through Beam. */
-final class ExportFiles {
+public final class ExportFiles {
   static final String TRAIN = "train";
   static final String EVAL = "eval";
   static final String DATASET_INFO = "dataset_info.json";
@@ -53,10 +53,18 @@ final class ExportFiles {
         .resolve(name, StandardResolveOptions.RESOLVE_DIRECTORY);
   }
 
-  /** A buffered stream onto a new (or replaced) file on any Beam filesystem. */
+  /** A buffered stream onto a new (or replaced) file on any Beam filesystem; errors name the file. */
   static OutputStream create(ResourceId file, String mimeType) throws IOException {
-    return new BufferedOutputStream(
-        Channels.newOutputStream(FileSystems.create(file, mimeType)), BUFFER);
+    String name = file.toString();
+    OutputStream[] created = new OutputStream[1];
+    NamedOutputStream.writing(name, () -> created[0] = Channels.newOutputStream(FileSystems.create(file, mimeType)));
+    return new BufferedOutputStream(new NamedOutputStream(created[0], name), BUFFER);
+  }
+
+  /** Writes a small text file of the driver (stats, card, report, run.json); errors name the file. */
+  public static void writeString(java.nio.file.Path file, String text) throws IOException {
+    NamedOutputStream.writing(file.toString(),
+        () -> java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

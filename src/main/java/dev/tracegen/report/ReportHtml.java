@@ -1,5 +1,6 @@
 package dev.tracegen.report;
 
+import dev.tracegen.export.ExportFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ public final class ReportHtml {
   public static Path write(Path dir, Map<String, Object> stats, Map<String, Object> run, ReferenceSet reference) {
     Path file = dir.resolve(FILE);
     try {
-      Files.writeString(file, render(stats, run, reference), StandardCharsets.UTF_8);
+      ExportFiles.writeString(file, render(stats, run, reference));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
