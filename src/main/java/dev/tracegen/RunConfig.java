@@ -158,14 +158,14 @@ public record RunConfig(
     return "embedded".equals(provider) ? LlmSettings.embedded().model() : "";
   }
 
-  /** Dedup options (issue 5). */
+  /** Dedup options. */
   static DedupConfig dedupConfig(TraceOptions o) {
     return new DedupConfig(o.getBuckets(), o.getNearDedup(), o.getShingleSize(), o.getCharShingleSize(),
         o.getMinhashPermutations(), o.getLshBands(), o.getNearDupThreshold(), o.getSemanticDedup(),
         o.getSemanticThreshold(), o.getSemanticBands(), o.getSemanticBits(), DedupConfig.DEFAULT_CC_ROUNDS);
   }
 
-  /** Decontamination options (issue 5); local --decontaminate files must be readable. */
+  /** Decontamination options; local --decontaminate files must be readable. */
   static DecontaminationConfig decontaminationConfig(TraceOptions o) {
     return new DecontaminationConfig(o.getDecontaminationNgram(), o.getDecontaminationCharNgram(),
         DecontaminationConfig.parseFiles(o.getDecontaminate()), o.getDecontaminateField(),

@@ -72,7 +72,7 @@ public final class TracePipeline {
     PCollection<TraceRecord> records = candidates.apply("Quadruple", BuildQuadruples.with(cfg.generator(), cfg.judge()));
     // Dedup (exact, near, optional semantic; clusters never straddle the split), the seed check,
     // then eval is selected first so that train is decontaminated against exactly the published
-    // eval split before train is selected (issue 5).
+    // eval split before train is selected.
     PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.with(cfg.dedup()));
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
     PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The smoke profile end to end on the embedded generator (issue 2's must-shows). */
+/** The smoke profile end to end on the embedded generator. */
 class TracePipelineEndToEndTest {
   @TempDir static Path tmp;
   static Path smoke;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6: a real remote submission. A Flink session cluster ({@link FlinkLocalCluster}, a Flink
+ * A real remote submission. A Flink session cluster ({@link FlinkLocalCluster}, a Flink
  * MiniCluster) runs in its own JVM from the fat jar, in another working directory, with its REST
  * endpoint on loopback; {@code java -jar target/tracegen.jar run --runner=FlinkRunner
  * --flinkMaster=localhost:PORT} uploads the jar to it, the job runs there, and the corpus is the

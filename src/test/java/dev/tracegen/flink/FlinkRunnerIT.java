@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6: the smoke profile on the FlinkRunner in local mode with parallelism 2 produces exactly
+ * The smoke profile on the FlinkRunner in local mode with parallelism 2 produces exactly
  * the corpus the DirectRunner produces: the same records (ids and content), the same views and
  * reports, every file byte for byte except run.json and report.html (timings).
  */

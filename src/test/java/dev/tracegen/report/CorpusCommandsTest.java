@@ -33,7 +33,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.NodeList;
 
 /**
- * One smoke build (with the official TRACE eval set as reference), then what issue 7 asks of it:
+ * One smoke build (with the official TRACE eval set as reference), then what the report commands must do with it:
  * report.html well-formed and self-contained, {@code stats} reproducing stats.json, {@code export}
  * reproducing the views byte for byte, the funnel and the dataset card's configs.
  */
@@ -95,7 +95,7 @@ class CorpusCommandsTest {
       }
     }
 
-    // The charts issue 7 lists, each an inline SVG.
+    // The charts the report promises, each an inline SVG.
     for (String id : List.of("histogram", "dimensions", "types", "funnel", "rejections", "llm")) {
       Element section = byId(doc, id);
       assertTrue(section != null, "section " + id);
