@@ -130,7 +130,7 @@ final class RunHelp {
 
   static String validate() {
     OptionCatalog catalog = catalog("validate");
-    return "usage: tracegen validate [--profile=FILE] [--taxonomy=DIR] [--prompts=DIR] [--seeds=FILES] [--option=value ...]\n"
+    return "usage: tracegen validate [--profile=FILE] [--seeds=FILES] [--taxonomy=DIR] [--prompts=DIR] [...]\n"
         + Help.paragraph("Checks everything a run reads, without any LLM call, and lists every problem with file:line:")
         + Help.item("taxonomy", "YAML syntax, fields, references between dimensions and phrasings, checker ids")
         + Help.item("prompts", "missing templates, {{placeholders}} the step does not provide")

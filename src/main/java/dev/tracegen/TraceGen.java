@@ -52,9 +52,17 @@ public final class TraceGen {
   private TraceGen() {}
 
   public static void main(String[] args) {
-    // Before anything creates a logger: slf4j-simple reads its levels once.
-    LogLevels.apply(LogLevels.properties(LogLevels.verbose(args)));
+    configureLogging(args);
     System.exit(execute(args));
+  }
+
+  /**
+   * Console log levels for this command line (Beam and Flink at WARN unless --verbose). Only the
+   * process entry point calls it, before anything creates a logger: slf4j-simple reads its levels
+   * once, so in-process callers of {@link #execute} keep whatever their JVM configured.
+   */
+  static void configureLogging(String[] args) {
+    LogLevels.apply(LogLevels.properties(LogLevels.verbose(args)));
   }
 
   public static int execute(String[] args) {
@@ -97,27 +105,42 @@ public final class TraceGen {
         }
         case HELP -> helpCommand(rest);
       };
-    } catch (UsageException e) {
-      System.err.println("tracegen " + e.command() + ": " + e.getMessage() + "\n(see 'tracegen " + e.command() + " --help')");
-      return ExitStatus.USAGE.code();
-    } catch (TraceRun.ShortfallException e) {
-      System.err.println("tracegen: " + e.getMessage());
-      return ExitStatus.SHORTFALL.code();
-    } catch (TaxonomyException | IllegalArgumentException e) {
-      System.err.println("tracegen: " + e.getMessage());
-      return ExitStatus.USAGE.code();
     } catch (Exception e) {
-      System.err.println("tracegen: " + command.get().word() + " failed: " + rootMessage(e));
-      if (rootMessage(e).startsWith("OutOfMemoryError")) {
-        System.err.println("(the JVM ran out of heap: raise it with TRACEGEN_JAVA_OPTS=-Xmx... or run on Flink;"
-            + " see README, Scale and benchmarks)");
-      }
-      if (System.getenv("TRACEGEN_DEBUG") != null) {
-        e.printStackTrace();
-      } else {
-        System.err.println("(set TRACEGEN_DEBUG=1 to see the stack trace)");
-      }
-      return ExitStatus.FAILED.code();
+      ExitStatus status = statusOf(e);
+      report(command.get(), e, status);
+      return status.code();
+    }
+  }
+
+  /** What an exception that ends a command means for the exit status. */
+  static ExitStatus statusOf(Exception e) {
+    if (e instanceof TraceRun.ShortfallException) {
+      return ExitStatus.SHORTFALL;
+    }
+    if (e instanceof IllegalArgumentException || e instanceof TaxonomyException) {
+      return ExitStatus.USAGE; // bad options or bad input files: fixed by the user, not by a rerun
+    }
+    return ExitStatus.FAILED;
+  }
+
+  private static void report(Command command, Exception e, ExitStatus status) {
+    if (e instanceof UsageException u) {
+      System.err.println("tracegen " + u.command() + ": " + u.getMessage() + "\n(see 'tracegen " + u.command() + " --help')");
+      return;
+    }
+    if (status != ExitStatus.FAILED) {
+      System.err.println("tracegen: " + e.getMessage());
+      return;
+    }
+    System.err.println("tracegen: " + command.word() + " failed: " + rootMessage(e));
+    if (rootMessage(e).startsWith("OutOfMemoryError")) {
+      System.err.println("(the JVM ran out of heap: raise it with TRACEGEN_JAVA_OPTS=-Xmx... or run on Flink;"
+          + " see README, Scale and benchmarks)");
+    }
+    if (System.getenv("TRACEGEN_DEBUG") != null) {
+      e.printStackTrace();
+    } else {
+      System.err.println("(set TRACEGEN_DEBUG=1 to see the stack trace)");
     }
   }
 

@@ -113,9 +113,15 @@ public final class OptionCatalog {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--") || arg.length() == 2) {
+        String previous = i > 0 ? args[i - 1] : "";
+        Optional<OptionInfo> flag = previous.startsWith("--") && !previous.contains("=")
+            ? get(previous.substring(2)).filter(o -> o.kind() == OptionInfo.Kind.FLAG) : Optional.empty();
         throw new UsageException(command, arg.startsWith("-") && arg.length() > 1
             ? "unknown option '" + arg + "' (options are spelled --name=value)"
-            : "unexpected argument '" + arg + "': " + command + " takes only --name=value options");
+            : flag.isPresent()
+                ? "unexpected argument '" + arg + "': " + previous + " takes no value (" + previous + ", "
+                    + previous + "=true or " + previous + "=false)"
+                : "unexpected argument '" + arg + "': " + command + " takes only --name=value options");
       }
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
@@ -133,7 +139,8 @@ public final class OptionCatalog {
       } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
         value = args[++i];
       } else {
-        throw new UsageException(command, "--" + name + " needs a value (--" + name + "=" + metavar(o) + ")");
+        throw new UsageException(command, "--" + name + " needs a value (--" + name + "="
+            + (o.kind() == OptionInfo.Kind.TEXT ? "..." : metavar(o)) + ")");
       }
       String problem = o.problem(value);
       if (problem != null) {
