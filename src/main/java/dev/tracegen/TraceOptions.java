@@ -214,11 +214,17 @@ public interface TraceOptions extends PipelineOptions {
 
   void setBuckets(int value);
 
-  @Description("No progress lines on stderr.")
+  @Description("No progress lines and no end-of-run summary on stderr.")
   @Default.Boolean(false)
   boolean getQuiet();
 
   void setQuiet(boolean value);
+
+  @Description("Also show the INFO log lines of Beam and Flink (hidden by default; warnings and errors always show).")
+  @Default.Boolean(false)
+  boolean getVerbose();
+
+  void setVerbose(boolean value);
 
   @Description("Seconds between progress lines on stderr (records per stage, LLM calls/s, tokens, ETA); 0 = none.")
   @Default.Integer(5)

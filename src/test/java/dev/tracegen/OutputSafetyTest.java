@@ -67,7 +67,7 @@ class OutputSafetyTest {
   void aRunThatFallsShortKeepsItsDiagnosticsAndPublishesNothing(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("short");
     Cli.Result r = Cli.execute("run", TINY, "--output=" + out, "--overgeneration=1", "--nonCompliance=0.6", "--license=cc-by-4.0", "--quiet");
-    assertEquals(2, r.code(), r.err());
+    assertEquals(3, r.code(), r.err());
     Path failed = tmp.resolve("short.failed");
     assertTrue(r.err().contains("targets not met; nothing was published") && r.err().contains(failed.toString()), r.err());
     assertEquals(Set.of("short.failed"), names(tmp), "nothing at the output, no staging, no lock");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.cli.ExitStatus;
 import dev.tracegen.report.Cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +73,9 @@ class TraceGenCommandTest {
   @Test
   void validateListsProblemsAndPassesOnShippedFiles(@TempDir Path tmp) throws IOException {
     assertEquals(0, execute("validate").code());
-    Cli.Result bad = execute("validate", "--profile=" + tmp.resolve("missing.yaml"), "--prompts=" + tmp);
-    assertEquals(1, bad.code());
+    // Space-separated values reach the command as if written --name=value.
+    Cli.Result bad = execute("validate", "--profile", tmp.resolve("missing.yaml").toString(), "--prompts", tmp.toString());
+    assertEquals(2, bad.code());
     assertTrue(bad.out().contains("profile not found") && bad.out().contains("missing prompt template"), bad.out());
   }
 
@@ -101,7 +103,7 @@ class TraceGenCommandTest {
     Files.writeString(many, "ok seed\n" + ("x".repeat(100_001) + "\n").repeat(25));
 
     Cli.Result r = execute("validate", "--taxonomy=" + taxonomy, "--prompts=" + prompts, "--seeds=" + seeds + "," + many);
-    assertEquals(1, r.code(), r.out());
+    assertEquals(2, r.code(), r.out());
     List<String> expected = List.of(
         "content\\.yaml:\\d+: .*unknown dimension 'no_such_dimension'.*",
         "content\\.yaml:\\d+: duplicate dimension id 'value'.*",
@@ -120,9 +122,65 @@ class TraceGenCommandTest {
 
   @Test
   void unknownCommandAndMissingOutputAreClearErrors() {
-    assertEquals(2, execute("frobnicate").code());
-    Cli.Result r = execute("run", "--profile=pipeline/smoke.yaml");
+    Cli.Result unknown = execute("frobnicate");
+    assertEquals(2, unknown.code());
+    assertTrue(unknown.err().contains("unknown command 'frobnicate'") && unknown.err().contains("usage: tracegen"), unknown.err());
+    assertTrue(execute("vaildate").err().contains("did you mean 'validate'?"));
+    Cli.Result r = execute("run", "--profile", "pipeline/smoke.yaml");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("--output is required"), r.err());
+    assertEquals(2, execute().code(), "no command at all prints the usage and fails");
+  }
+
+  @Test
+  void badValuesNameTheirOptionAndTheExpectedType() {
+    assertUsageError("--temperature: expected a number, got 'hot'", "run", "--output=x", "--temperature=hot");
+    assertUsageError("--maxTokens: expected an integer, got '1.5'", "run", "--output=x", "--maxTokens", "1.5");
+    assertUsageError("--maxInFlight: expected an integer from -2147483648 to 2147483647, got '99999999999'",
+        "run", "--maxInFlight=99999999999");
+    assertUsageError("--allowShortfall: expected true or false, got 'yes'", "run", "--allowShortfall=yes");
+    assertUsageError("--port: expected an integer, got 'abc'", "serve", "--port=abc");
+    assertUsageError("--port: expected an integer, got 'abc'", "serve", "--port", "abc");
+    assertUsageError("--nearDupThreshold: expected a number, got ''", "validate", "--nearDupThreshold=");
+    assertUsageError("unknown option --temprature (did you mean --temperature?)", "run", "--temprature=0.5");
+    assertUsageError("unknown option --latencyMilis (did you mean --latencyMillis?)", "serve", "--latencyMilis=5");
+    assertUsageError("unknown option --chek (did you mean --check?)", "stats", ".", "--chek");
+    assertUsageError("unknown option --nonsense", "run", "--nonsense=1");
+    // serve takes only its own options, even when run's are registered with Beam in this JVM.
+    assertUsageError("unknown option --temperature", "serve", "--temperature=0.5");
+    assertUsageError("--output needs a value", "run", "--output");
+    assertUsageError("unexpected argument 'yes': --quiet takes no value", "run", "--quiet", "yes");
+    assertUsageError("unexpected argument 'smoke.yaml'", "run", "smoke.yaml");
+    assertUsageError("--output is given more than once", "run", "--output=a", "--output=b");
+  }
+
+  private static void assertUsageError(String message, String... args) {
+    Cli.Result r = execute(args);
+    assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+    assertTrue(r.err().contains(message), String.join(" ", args) + ": " + r.err());
+    assertTrue(r.err().contains("see 'tracegen " + args[0] + " --help'"), r.err());
+    assertFalse(r.err().contains("\tat "), r.err());
+  }
+
+  @Test
+  void versionPrintsTheVersionOfThePom() throws IOException {
+    String pom = Files.readString(Path.of("pom.xml"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>tracegen</artifactId>\\s*<version>([^<-]+)").matcher(pom);
+    assertTrue(m.find(), "the project version in pom.xml");
+    for (String[] args : List.of(new String[] {"--version"}, new String[] {"version"})) {
+      Cli.Result r = execute(args);
+      assertEquals(0, r.code());
+      assertEquals("tracegen " + m.group(1), r.out().strip());
+    }
+  }
+
+  @Test
+  void exitStatusesAreDistinctAndFixed() {
+    assertEquals(List.of(0, 1, 2, 3), java.util.Arrays.stream(ExitStatus.values()).map(ExitStatus::code).toList());
+    assertEquals(ExitStatus.SHORTFALL, TraceGen.statusOf(new TraceRun.ShortfallException(List.of("train k=1: 0 of 1"))));
+    assertEquals(ExitStatus.USAGE, TraceGen.statusOf(new IllegalArgumentException("--output is required")));
+    assertEquals(ExitStatus.USAGE, TraceGen.statusOf(new dev.tracegen.taxonomy.TaxonomyException(List.of("a.yaml:1: bad"))));
+    assertEquals(ExitStatus.FAILED, TraceGen.statusOf(new IOException("disk full")));
+    assertEquals(ExitStatus.FAILED, TraceGen.statusOf(new RuntimeException(new IllegalArgumentException("inside a DoFn"))));
   }
 }

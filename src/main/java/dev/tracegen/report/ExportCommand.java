@@ -1,5 +1,7 @@
 package dev.tracegen.report;
 
+import dev.tracegen.cli.ExitStatus;
+import dev.tracegen.cli.Help;
 import dev.tracegen.config.Profile;
 import dev.tracegen.export.ExportCorpus;
 import dev.tracegen.model.Json;
@@ -42,25 +44,34 @@ import org.apache.beam.sdk.transforms.ParDo;
  * editing shards, or to get the views of a corpus copied without them.
  */
 public final class ExportCommand {
-  static final String USAGE = String.join("\n",
-      "usage: tracegen export DIR [--output=DIR] [--taxonomy=DIR] [--profile=FILE] [--category=NAME]",
-      "Re-derives trace_eval.jsonl, iopo.json, dataset_info.json, dpo.jsonl and sft.jsonl from the shards",
-      "(train-*/eval-*.jsonl.gz) of the corpus in DIR, with the same code a run exports with (no LLM call).",
-      "  --output=DIR      write the views there instead of replacing them in DIR",
-      "  --taxonomy=DIR    taxonomy for the levels2 labels of trace_eval.jsonl (default: the run's, from run.json)",
-      "  --profile=FILE    profile whose 'category' trace_eval.jsonl carries (default: the run's)",
-      "  --category=NAME   the category directly, instead of a profile's");
-
   private static final Pattern SHARD = Pattern.compile("^(train|eval)-(\\d{5})-of-(\\d{5})\\.jsonl\\.gz$");
 
   private ExportCommand() {}
 
+  public static String help() {
+    return "usage: tracegen export DIR [--output=DIR] [--taxonomy=DIR] [--profile=FILE] [--category=NAME]\n"
+        + Help.paragraph("Re-derives trace_eval.jsonl, iopo.json, dataset_info.json, dpo.jsonl and sft.jsonl from "
+            + "the shards (train-*/eval-*.jsonl.gz) of the corpus in DIR, with the same code a run exports with "
+            + "(no LLM call), so they come out byte-identical to what the run wrote. Use it after editing shards, "
+            + "or to get the views of a corpus copied without them.")
+        + "\nOptions:\n"
+        + Help.item("--output=DIR", "write the views there instead of replacing them in DIR")
+        + Help.item("--taxonomy=DIR", "taxonomy for the levels2 labels of trace_eval.jsonl [default: the run's, "
+            + "from run.json]")
+        + Help.item("--profile=FILE", "profile whose 'category' trace_eval.jsonl carries [default: the run's]")
+        + Help.item("--category=NAME", "the category directly, instead of a profile's")
+        + Help.examples(
+            "tracegen export out/smoke",
+            "tracegen export out/trace --output=out/trace-views",
+            "tracegen export copied-corpus --taxonomy=taxonomy --profile=pipeline/trace.yaml")
+        + Help.exitStatus(
+            ExitStatus.OK.code() + "  the views were written",
+            ExitStatus.FAILED.code() + "  writing failed",
+            ExitStatus.USAGE.code() + "  bad options, DIR is not a corpus, or its taxonomy or profile is missing");
+  }
+
   public static int execute(String[] argv) throws IOException {
-    if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
-      System.out.println(USAGE);
-      return 0;
-    }
-    Args args = Args.parse("export", argv, Set.of("output", "taxonomy", "profile", "category"));
+    Args args = Args.parse("export", argv, Set.of(), Set.of("output", "taxonomy", "profile", "category"));
     Path dir = CorpusDir.require("export", args);
     Path dest = Path.of(args.get("output", dir.toString()));
     List<String> written = export(dir, dest, args);
@@ -68,7 +79,7 @@ public final class ExportCommand {
       System.out.println(dest.resolve(f) + "  " + Report.count(Files.size(dest.resolve(f))) + " bytes");
     }
     System.err.println("tracegen export: re-derived " + written.size() + " view file(s) from the shards of " + dir);
-    return 0;
+    return ExitStatus.OK.code();
   }
 
   /** Re-derives the views of {@code dir} into {@code dest}; returns the file names written, sorted. */

@@ -1,5 +1,7 @@
 package dev.tracegen.report;
 
+import dev.tracegen.cli.ExitStatus;
+import dev.tracegen.cli.Help;
 import dev.tracegen.export.CorpusStats;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,27 +22,34 @@ import java.util.Set;
  * {@code report.html}. No LLM call and no pipeline.
  */
 public final class StatsCommand {
-  static final String USAGE = String.join("\n",
-      "usage: tracegen stats DIR [--json] [--write] [--check] [--report [--reference=FILE] [--taxonomy=DIR]]",
-      "Recomputes the statistics of the corpus in DIR from its shards and rejections/ (no LLM call).",
-      "  (no flag)          print a summary and whether DIR/stats.json holds the same numbers",
-      "  --json             print the statistics exactly as stats.json holds them",
-      "  --write            rewrite DIR/stats.json",
-      "  --check            exit 1 when DIR/stats.json differs from the recomputed statistics",
-      "  --report           rewrite DIR/report.html from the recomputed statistics and DIR/run.json",
-      "  --reference=FILE   reference eval set for report.html, e.g. the official TRACE eval set",
-      "                     (default: the run's --reference)",
-      "  --taxonomy=DIR     taxonomy that maps the reference's levels2 labels (default: the run's)",
-      "Exit status: 0, or 1 with --check when stats.json is stale or missing.");
-
   private StatsCommand() {}
 
+  public static String help() {
+    return "usage: tracegen stats DIR [--json] [--write] [--check] [--report [--reference=FILE] [--taxonomy=DIR]]\n"
+        + Help.paragraph("Recomputes the statistics of the corpus in DIR from its shards and rejections/ with the "
+            + "code a run uses (no LLM call, no pipeline), prints a summary and says whether DIR/stats.json holds "
+            + "the same numbers.")
+        + "\nOptions:\n"
+        + Help.item("--json", "print the statistics exactly as stats.json holds them")
+        + Help.item("--write", "rewrite DIR/stats.json")
+        + Help.item("--check", "exit " + ExitStatus.FAILED.code() + " when DIR/stats.json differs from the "
+            + "recomputed statistics or is missing")
+        + Help.item("--report", "rewrite DIR/report.html from the recomputed statistics and DIR/run.json")
+        + Help.item("--reference=FILE", "reference eval set for report.html, e.g. the official TRACE eval set "
+            + "[default: the run's --reference]")
+        + Help.item("--taxonomy=DIR", "taxonomy that maps the reference's levels2 labels [default: the run's]")
+        + Help.examples(
+            "tracegen stats out/smoke",
+            "tracegen stats out/smoke --check",
+            "tracegen stats out/trace --report --reference=src/test/resources/reference/trace/trace_eval_official.jsonl")
+        + Help.exitStatus(
+            ExitStatus.OK.code() + "  done (with --check: stats.json is up to date)",
+            ExitStatus.FAILED.code() + "  --check: stats.json is stale or missing",
+            ExitStatus.USAGE.code() + "  bad options, or DIR is not a corpus");
+  }
+
   public static int execute(String[] argv) throws IOException {
-    if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
-      System.out.println(USAGE);
-      return 0;
-    }
-    Args args = Args.parse("stats", argv, Set.of("json", "write", "check", "report", "reference", "taxonomy"));
+    Args args = Args.parse("stats", argv, Set.of("json", "write", "check", "report"), Set.of("reference", "taxonomy"));
     Path dir = CorpusDir.require("stats", args);
     Map<String, Object> stats = CorpusStats.compute(dir);
     Map<String, Object> run = CorpusDir.run(dir);
@@ -74,7 +83,7 @@ public final class StatsCommand {
       }
       System.err.println("tracegen stats: wrote " + ReportHtml.write(dir, stats, run, ref));
     }
-    return args.flag("check") && !same ? 1 : 0;
+    return args.flag("check") && !same ? ExitStatus.FAILED.code() : ExitStatus.OK.code();
   }
 
   /** A plain-text summary: records, constraint counts, dimensions, types, perturbations, rejections. */

@@ -1,6 +1,13 @@
 package dev.tracegen.serve;
 
+import static dev.tracegen.cli.OptionTable.row;
+
 import dev.tracegen.check.Checkers;
+import dev.tracegen.cli.ExitStatus;
+import dev.tracegen.cli.Help;
+import dev.tracegen.cli.OptionCatalog;
+import dev.tracegen.cli.OptionTable;
+import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.taxonomy.Taxonomy;
@@ -16,15 +23,56 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * until the process is stopped. Prints {@code tracegen serve: listening on <base URL>} first.
  */
 public final class ServeCommand {
+  private static final Group SERVER = new Group("Server");
+  private static final Group MODEL = new Group("Embedded model");
+  private static final Group FAULTS = new Group("Latency and faults (for testing clients)");
+
+  /** Where every ServeOptions option shows in {@code serve --help}; ServeCommandTest checks that none is missing. */
+  static final OptionTable OPTIONS = new OptionTable(List.of(ServeOptions.class), List.of(
+      row("port", SERVER),
+      row("servedModel", SERVER, "NAME"),
+      row("requireKeyEnv", SERVER, "VAR"),
+      row("taxonomy", MODEL, "DIR"),
+      row("nonCompliance", MODEL),
+      row("malformed", MODEL),
+      row("latencyMillis", FAULTS),
+      row("jitterMillis", FAULTS),
+      row("fraction429", FAULTS),
+      row("retryAfterSeconds", FAULTS),
+      row("fraction500", FAULTS),
+      row("fractionStall", FAULTS),
+      row("stallSeconds", FAULTS),
+      row("fractionMalformed", FAULTS),
+      row("faultSeed", FAULTS)));
+
   private ServeCommand() {}
 
+  /** The options serve accepts: its own and PipelineOptions' (harmless, as nothing here runs a pipeline). */
+  static OptionCatalog catalog() {
+    return OptionCatalog.of("serve", List.of(ServeOptions.class));
+  }
+
+  public static String help() {
+    return "usage: tracegen serve [--port=N] [--option=value ...]\n"
+        + Help.paragraph("Serves the embedded generator behind an OpenAI-compatible HTTP endpoint on 127.0.0.1 "
+            + "(POST /v1/chat/completions, GET /v1/models, GET /stats for counts) until the process is stopped; "
+            + "the first line printed is 'tracegen serve: listening on <base URL>'. Point a run at it with "
+            + "--provider=openai --baseUrl=<base URL>. The fault knobs make it misbehave the way real endpoints do.")
+        + OPTIONS.render(catalog(), false)
+        + Help.examples(
+            "tracegen serve --port=8088",
+            "tracegen serve --port=0 --latencyMillis=200 --fraction429=0.1 --fraction500=0.05",
+            "API_KEY=secret tracegen serve --requireKeyEnv=API_KEY --servedModel=my-model")
+        + Help.exitStatus(
+            ExitStatus.OK.code() + "  stopped",
+            ExitStatus.FAILED.code() + "  the server could not start (e.g. the port is taken)",
+            ExitStatus.USAGE.code() + "  bad options or an invalid taxonomy");
+  }
+
   public static int execute(String[] args) throws IOException, InterruptedException {
+    String[] normalized = catalog().normalize(args);
     PipelineOptionsFactory.register(ServeOptions.class);
-    if (List.of(args).contains("--help")) {
-      PipelineOptionsFactory.printHelp(System.out, ServeOptions.class);
-      return 0;
-    }
-    ServeOptions o = PipelineOptionsFactory.fromArgs(args).withValidation().as(ServeOptions.class);
+    ServeOptions o = PipelineOptionsFactory.fromArgs(normalized).withValidation().as(ServeOptions.class);
     EmbeddedServer server = start(o);
     System.out.println("tracegen serve: listening on " + server.baseUrl() + " (model " + server.config().model()
         + "; GET /stats for counts; Ctrl-C stops)");
@@ -35,7 +83,7 @@ public final class ServeCommand {
       stopped.countDown();
     }, "serve-stop"));
     stopped.await();
-    return 0;
+    return ExitStatus.OK.code();
   }
 
   /** Builds the model and starts the server from options. */

@@ -79,7 +79,7 @@ class NewDimensionWithoutCodeTest {
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("unknown dimension id(s) [no_such]"), bad.err());
     Cli.Result badValidate = Cli.execute("validate", "--dimensions=inclusion,nope");
-    assertEquals(1, badValidate.code());
+    assertEquals(2, badValidate.code());
     assertTrue(badValidate.out().contains("[nope]"), badValidate.out());
 
     Profile profile = Profile.load(Path.of("src/test/resources/profiles/tiny.yaml"));

@@ -42,7 +42,7 @@ class ServiceLoaderCheckerTest {
     // A taxonomy naming a checker nobody registered is caught with file:line.
     Path unknown = SignOffDimension.write(tmp.resolve("unknown"), "sign_off_lines");
     Cli.Result invalid = Cli.execute("validate", "--taxonomy=" + unknown);
-    assertEquals(1, invalid.code());
+    assertEquals(2, invalid.code());
     assertTrue(invalid.out().matches("(?s).*style\\.yaml:\\d+: unknown checker 'sign_off_lines'.*"), invalid.out());
 
     long before = SignOffChecker.VERDICTS.get();

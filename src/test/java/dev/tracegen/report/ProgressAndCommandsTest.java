@@ -36,18 +36,45 @@ class ProgressAndCommandsTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : java.util.List.of("run", "validate", "stats", "export")) {
-      Cli.Result r = Cli.execute(command, "--help");
-      assertEquals(0, r.code(), command);
-      assertTrue(r.out().contains("--") && r.out().length() > 100, command + ": " + r.out());
+    for (String command : java.util.List.of("run", "validate", "serve", "stats", "export")) {
+      for (String flag : java.util.List.of("-h", "--help")) {
+        Cli.Result r = Cli.execute(command, flag);
+        assertEquals(0, r.code(), command + " " + flag + ": " + r.err());
+        assertTrue(r.out().startsWith("usage: tracegen " + command), command + ": " + r.out());
+        String examples = r.out().substring(r.out().indexOf("\nExamples:\n"));
+        long shown = examples.lines().skip(2).takeWhile(l -> !l.isBlank()).filter(l -> l.startsWith("  tracegen ")).count();
+        assertTrue(shown >= 2 && shown <= 3, command + ": " + shown + " examples in\n" + r.out());
+        assertTrue(r.out().contains("\nExit status:\n  0  "), command + ": " + r.out());
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 110), command + ": a line too long for a terminal");
+      }
+      assertEquals(Cli.execute(command, "--help").out(), Cli.execute("help", command).out());
     }
+    // The help of a command comes first, whatever else is on the line.
+    assertEquals(0, Cli.execute("stats", "/nonexistent-dir", "-h").code());
+    assertEquals(0, Cli.execute("run", "--temperature=hot", "--help").code());
     Cli.Result usage = Cli.execute("--help");
-    for (String command : java.util.List.of("run", "validate", "stats", "serve", "export")) {
+    for (String command : java.util.List.of("run", "validate", "stats", "serve", "export", "version", "help")) {
       assertTrue(usage.out().contains("\n  " + command + " "), usage.out());
     }
+    assertTrue(usage.out().contains("Exit status:\n  0  ") && usage.out().contains("\n  3  "), usage.out());
     assertEquals(2, Cli.execute("stats").code());
     assertEquals(2, Cli.execute("export", "/nonexistent-dir").code());
     assertEquals(2, Cli.execute("stats", ".", "--bogus").code());
+    assertEquals(2, Cli.execute("help", "bogus").code());
+  }
+
+  @Test
+  void corpusCommandsTakeSpaceSeparatedValuesAndKeepFlagsFlags() {
+    Args a = Args.parse("stats", new String[] {"DIR", "--reference", "ref.jsonl", "--json", "--check=false", "--taxonomy=t"},
+        java.util.Set.of("json", "check"), java.util.Set.of("reference", "taxonomy"));
+    assertEquals(java.util.List.of("DIR"), a.positional);
+    assertEquals("ref.jsonl", a.get("reference", ""));
+    assertEquals("t", a.get("taxonomy", ""));
+    assertTrue(a.flag("json"));
+    assertTrue(!a.flag("check"));
+    Cli.Result missing = Cli.execute("export", "DIR", "--output");
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().contains("--output needs a value"), missing.err());
   }
 
   @Test

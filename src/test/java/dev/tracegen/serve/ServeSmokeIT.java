@@ -376,7 +376,7 @@ class ServeSmokeIT {
     EmbeddedServer first = serve(EmbeddedServer.Config.defaults());
     Path low = tmp.resolve("topup-low");
     int code = cli(httpArgs(first, "--output=" + low, "--cacheDir=" + topUpCache, "--overgeneration=1.0"));
-    assertEquals(2, code, lastCli);
+    assertEquals(3, code, lastCli);
     assertTrue(lastCli.contains("--allowShortfall") && lastCli.matches("(?s).*(train|eval) k=\\d+: \\d+ of \\d+ \\(short by \\d+\\).*"),
         lastCli);
     assertFalse(Files.exists(low), "a shortfall publishes nothing");

@@ -1,0 +1,51 @@
+package dev.tracegen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which console log levels a command line gets. ConsoleLoggingIT checks them in a real JVM. */
+class LogLevelsTest {
+  @Test
+  void verboseIsReadFromEverySpelling() {
+    assertFalse(LogLevels.verbose(new String[] {"run", "--output=x"}));
+    assertTrue(LogLevels.verbose(new String[] {"run", "--verbose"}));
+    assertTrue(LogLevels.verbose(new String[] {"run", "--verbose=true", "--output=x"}));
+    assertTrue(LogLevels.verbose(new String[] {"run", "--verbose", "true"}));
+    assertFalse(LogLevels.verbose(new String[] {"run", "--verbose=false"}));
+    assertFalse(LogLevels.verbose(new String[] {"run", "--verbose", "false"}));
+  }
+
+  @Test
+  void quietCutsBeamAndFlinkToWarnAndVerboseBringsInfoBack() {
+    Map<String, String> quiet = LogLevels.properties(false);
+    assertEquals("warn", quiet.get("org.slf4j.simpleLogger.log.org.apache.beam"));
+    assertEquals("warn", quiet.get("org.slf4j.simpleLogger.log.org.apache.flink"));
+    Map<String, String> verbose = LogLevels.properties(true);
+    assertEquals(quiet.keySet(), verbose.keySet());
+    verbose.values().forEach(level -> assertEquals("info", level));
+    // Never above WARN, and never tracegen's own loggers: their warnings and errors always show.
+    quiet.values().forEach(level -> assertEquals("warn", level));
+    quiet.keySet().forEach(k -> assertFalse(k.contains("dev.tracegen") || k.endsWith("defaultLogLevel"), k));
+    // The properties file pins org.apache.beam.runners.flink to WARN; verbose must override that exact name.
+    assertEquals("info", verbose.get("org.slf4j.simpleLogger.log.org.apache.beam.runners.flink"));
+  }
+
+  @Test
+  void aLevelSetOnTheJavaCommandLineWins() {
+    String key = "org.slf4j.simpleLogger.log.dev.tracegen.cli.LogLevelsTest.probe";
+    System.setProperty(key, "debug");
+    try {
+      LogLevels.apply(Map.of(key, "warn"));
+      assertEquals("debug", System.getProperty(key));
+    } finally {
+      System.clearProperty(key);
+    }
+    LogLevels.apply(Map.of(key, "warn"));
+    assertEquals("warn", System.getProperty(key));
+    System.clearProperty(key);
+  }
+}
