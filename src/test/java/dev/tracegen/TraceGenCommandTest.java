@@ -177,7 +177,7 @@ class TraceGenCommandTest {
   @Test
   void exitStatusesAreDistinctAndFixed() {
     assertEquals(List.of(0, 1, 2, 3), java.util.Arrays.stream(ExitStatus.values()).map(ExitStatus::code).toList());
-    assertEquals(ExitStatus.SHORTFALL, TraceGen.statusOf(new TraceRun.ShortfallException(List.of("train k=1: 0 of 1"))));
+    assertEquals(ExitStatus.SHORTFALL, TraceGen.statusOf(new TraceRun.ShortfallException(List.of("train k=1: 0 of 1"), "out.failed")));
     assertEquals(ExitStatus.USAGE, TraceGen.statusOf(new IllegalArgumentException("--output is required")));
     assertEquals(ExitStatus.USAGE, TraceGen.statusOf(new dev.tracegen.taxonomy.TaxonomyException(List.of("a.yaml:1: bad"))));
     assertEquals(ExitStatus.FAILED, TraceGen.statusOf(new IOException("disk full")));
