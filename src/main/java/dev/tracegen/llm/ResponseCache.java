@@ -18,6 +18,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -690,6 +691,7 @@ public final class ResponseCache implements AutoCloseable {
       if (!present.contains(id)) {
         others.remove(id);
         gone.add(id);
+        claims.values().removeIf(c -> c.holder().equals(id));
       }
     }
     sameRun.retainAll(present);
@@ -699,6 +701,7 @@ public final class ResponseCache implements AutoCloseable {
   private void takeOver(CacheHolder h, String fileName) {
     others.remove(h.id());
     gone.add(h.id());
+    claims.values().removeIf(c -> c.holder().equals(h.id()));
     LOG.info("response cache {}: the run of {} is gone; its holder file is removed and its answers are used as usual",
         dir, h.describe());
     deleteQuietly(claimsName(h.id()));
@@ -713,68 +716,86 @@ public final class ResponseCache implements AutoCloseable {
         return;
       }
       scannedAt = t;
+      if (local()) {
+        // A local run writes one segment and one claims file named after it: no listing needed.
+        for (String id : others.keySet()) {
+          Path seg = CacheStore.localPath(dir).resolve(SEGMENT_PREFIX + id + SEGMENT_SUFFIX);
+          long size = sizeOf(seg);
+          if (size > 0) {
+            grown(FileSystems.matchNewResource(seg.toString(), false), size);
+          }
+          readClaims(id);
+        }
+        return;
+      }
       try {
         for (MatchResult.Metadata f : list(SEGMENT_PREFIX + "*" + SEGMENT_SUFFIX)) {
-          String name = name(f.resourceId());
-          if (self.id().equals(CacheHolder.idIn(name, SEGMENT_PREFIX))) {
-            continue;
+          if (!self.id().equals(CacheHolder.idIn(name(f.resourceId()), SEGMENT_PREFIX))) {
+            grown(f.resourceId(), f.sizeBytes());
           }
-          Segment s;
-          synchronized (segments) {
-            s = segmentsByName.get(name);
-          }
-          if (s == null) {
-            scan(segment(f.resourceId()), f.sizeBytes(), false);
-          } else if (f.sizeBytes() > s.size) {
-            scan(s, f.sizeBytes(), false);
-          }
-        }
-        if (local()) {
-          readClaims();
         }
       } catch (IOException e) {
-        LOG.debug("response cache {}: cannot list ({})", dir, e.toString());
+        LOG.debug("response cache {}: cannot list segments ({})", dir, e.toString());
       }
     }
   }
 
-  /** New lines of other runs' claims files: {@code +key micros} per request being sent. */
-  private void readClaims() throws IOException {
-    for (MatchResult.Metadata f : list(CLAIMS_PREFIX + "*" + CLAIMS_SUFFIX)) {
-      String holder = CacheHolder.idIn(name(f.resourceId()), CLAIMS_PREFIX);
-      long from = claimsRead.getOrDefault(name(f.resourceId()), 0L);
-      if (holder == null || holder.equals(self.id()) || gone.contains(holder) || f.sizeBytes() <= from) {
+  /** Reads a segment seen for the first time, or what it gained since last read. */
+  private void grown(ResourceId id, long size) {
+    Segment s;
+    synchronized (segments) {
+      s = segmentsByName.get(name(id));
+    }
+    if (s == null) {
+      scan(segment(id), size, false);
+    } else if (size > s.size) {
+      scan(s, size, false);
+    }
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** New lines of another run's claims file: {@code +key micros} per request it is sending. */
+  private void readClaims(String holder) {
+    String name = claimsName(holder);
+    Path path = CacheStore.localPath(dir).resolve(name);
+    long from = claimsRead.getOrDefault(name, 0L);
+    if (sizeOf(path) <= from) {
+      return;
+    }
+    byte[] bytes;
+    try (SeekableByteChannel ch = Files.newByteChannel(path)) {
+      ch.position(from);
+      bytes = Channels.newInputStream(ch).readAllBytes();
+    } catch (IOException e) {
+      return; // Removed as its run ended.
+    }
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != '\n') {
         continue;
       }
-      byte[] bytes;
-      try (SeekableByteChannel ch = Files.newByteChannel(CacheStore.localPath(dir).resolve(name(f.resourceId())))) {
-        ch.position(from);
-        bytes = Channels.newInputStream(ch).readAllBytes();
-      } catch (IOException e) {
-        continue; // Removed as its run ended.
-      }
-      int start = 0;
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i] != '\n') {
-          continue;
-        }
-        String l = new String(bytes, start, i - start, StandardCharsets.US_ASCII);
-        start = i + 1;
-        int sp = l.indexOf(' ');
-        if (l.startsWith("+") && sp == 65) {
-          try {
-            Key128 k = Key128.of(l.substring(1, 65));
-            if (!index.containsKey(k) && !inMemory.containsKey(k)) {
-              claims.putIfAbsent(k, new Claim(holder, Long.parseLong(l.substring(66))));
-            }
-          } catch (RuntimeException ignored) {
-            // A damaged claim only costs a request sent twice.
+      String l = new String(bytes, start, i - start, StandardCharsets.US_ASCII);
+      start = i + 1;
+      if (l.startsWith("+") && l.indexOf(' ') == 65) {
+        try {
+          Key128 k = Key128.of(l.substring(1, 65));
+          if (!index.containsKey(k) && !inMemory.containsKey(k)) {
+            claims.putIfAbsent(k, new Claim(holder, Long.parseLong(l.substring(66))));
           }
+        } catch (RuntimeException ignored) {
+          // A damaged claim only costs a request sent twice.
         }
       }
-      // An incomplete last line is read again next time.
-      claimsRead.put(name(f.resourceId()), from + start);
     }
+    // An incomplete last line is read again next time.
+    claimsRead.put(name, from + start);
   }
 
   private Segment segment(ResourceId id) {
