@@ -144,6 +144,8 @@ public final class ResponseCache implements AutoCloseable {
   private final Set<String> sameRun = new HashSet<>();
   /** Holders that ended or died: their claims no longer hold. */
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
+  /** Other runs already warned about: a run on a cluster has a holder per worker, but is one run. */
+  private final Set<String> warnedRuns = new HashSet<>();
   private long holdersAt = Long.MIN_VALUE / 2;
   private long scannedAt = Long.MIN_VALUE / 2;
   private final Map<String, Long> claimsRead = new HashMap<>();
@@ -683,8 +685,10 @@ public final class ResponseCache implements AutoCloseable {
         sameRun.add(id);
       } else {
         others.put(id, h);
-        LOG.warn("response cache {} is in use by another run ({}): answers either run receives are shared, and a "
-            + "request the other run is already sending is waited for instead of being sent again", dir, h.describe());
+        if (warnedRuns.add(h.runId().isEmpty() ? id : h.runId())) {
+          LOG.warn("response cache {} is in use by another run ({}): answers either run receives are shared, and a "
+              + "request the other run is already sending is waited for instead of being sent again", dir, h.describe());
+        }
       }
     }
     for (String id : List.copyOf(others.keySet())) {
