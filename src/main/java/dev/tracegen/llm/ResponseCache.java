@@ -395,7 +395,8 @@ public final class ResponseCache implements AutoCloseable {
         return e;
       }
       Claim c = liveClaim(k);
-      boolean theirs = c != null && (mine < 0 || c.micros() < mine || (c.micros() == mine && c.holder().compareTo(self.id()) < 0));
+      boolean theirs = c != null
+          && (mine < 0 || c.micros() < mine || (c.micros() == mine && c.holder().compareTo(self.id()) < 0));
       if (!theirs) {
         if (mine >= 0) {
           return null;
@@ -687,7 +688,8 @@ public final class ResponseCache implements AutoCloseable {
         others.put(id, h);
         if (warnedRuns.add(h.runId().isEmpty() ? id : h.runId())) {
           LOG.warn("response cache {} is in use by another run ({}): answers either run receives are shared, and a "
-              + "request the other run is already sending is waited for instead of being sent again", dir, h.describe());
+              + "request the other run is already sending is waited for instead of being sent again", dir,
+              h.describe());
         }
       }
     }

@@ -149,7 +149,7 @@ class ResponseCacheSharingTest {
     System.out.printf("two runs, %d keys each, same order, 8 threads each: %d requests sent, %d awaited%n", n,
         sent.get(), a.awaited() + b.awaited());
     // A claim made within microseconds of the other run's may still be sent twice.
-    assertTrue(sent.get() >= n && sent.get() <= n + n / 50, sent.get() + " sent for " + n + " keys");
+    assertTrue(sent.get() >= n && sent.get() <= n + n / 100, sent.get() + " sent for " + n + " keys");
     for (int i = 0; i < n; i++) {
       assertTrue(a.get(key(i)).isPresent() || b.get(key(i)).isPresent());
     }
@@ -191,8 +191,8 @@ class ResponseCacheSharingTest {
         me.startedMillis() - 3_600_000, me.processStartMillis() - 3_600_000);
     for (CacheHolder h : List.of(dead, reused)) {
       Files.write(dir.resolve(h.fileName()), h.toJson());
-      Files.writeString(dir.resolve("claims-" + h.id() + ".jsonl"), "+" + key(5) + " " + System.currentTimeMillis() * 1000
-          + "\n");
+      Files.writeString(dir.resolve("claims-" + h.id() + ".jsonl"),
+          "+" + key(5) + " " + System.currentTimeMillis() * 1000 + "\n");
     }
     ResponseCache b;
     try (CapturedStderr err = new CapturedStderr()) {

@@ -115,7 +115,8 @@ class ResponseCacheWriteFailureTest {
     earlierRun();
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
     try {
-      assumeFalse(Files.isWritable(dir), "running as root: permissions do not stop writes (the injected test covers it)");
+      assumeFalse(Files.isWritable(dir),
+          "running as root: permissions do not stop writes (the injected test covers it)");
       List<String> warnings = run(ResponseCache.open(dir.toString()));
       assertEquals(1, warnings.size(), warnings.toString());
       assertTrue(warnings.get(0).contains(dir.toString()), warnings.get(0));
