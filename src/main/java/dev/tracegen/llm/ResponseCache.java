@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -21,15 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
@@ -46,17 +47,28 @@ import org.slf4j.LoggerFactory;
  * <p>The key is the SHA-256 of provider, model, generation parameters and the full message list
  * (never the API key or the endpoint URL, so the same model behind another host still hits).
  * Each process appends the answers it receives, as they arrive, to its own segment
- * {@code segment-<uuid>.jsonl}: one JSON line per answer carrying the key, the answer, its token
- * counts and a CRC-32C of key and answer. On local disk every line is written straight to the
- * file, so a {@code kill -9} loses at most the answers being written at that moment; on other
- * file systems (object stores publish a file when it is closed) the segment is closed and a new
- * one started every {@link #ROLL_ENTRIES} answers or {@link #ROLL_MILLIS} ms.
+ * {@code segment-<holder id>[-n].jsonl}: one JSON line per answer carrying the key, the answer,
+ * its token counts and a CRC-32C of key and answer. On local disk every line is written straight
+ * to the file, so a {@code kill -9} loses at most the answers being written at that moment; on
+ * other file systems (object stores publish a file when it is closed) the segment is closed and a
+ * new one started every {@link #ROLL_ENTRIES} answers or {@link #ROLL_MILLIS} ms.
  *
  * <p>Opening the cache reads every segment into an index (key → segment and offset); answers
  * are read back from the segment when looked up, so the answers themselves are not held in
  * memory. A torn last line or a corrupt line (bad JSON, bad key, CRC mismatch) is skipped with a
  * warning, and every answer is checked again against its key and CRC when read, so a damaged
- * cache costs a new call, never a crash or a wrong answer. Thread-safe.
+ * cache costs a new call, never a crash or a wrong answer.
+ *
+ * <p>Runs sharing the directory at the same time see each other: before its first paid request a
+ * run writes a {@link CacheHolder} file (removed on close; one left by a dead process on this host
+ * is removed by the next run that sees it). While another run's holder is live, a miss first
+ * reads what the other runs' segments gained since the last look (only complete lines), and, on
+ * local disk, the other runs' claims files ({@code claims-<holder id>.jsonl}, one line per request
+ * being sent): a request another run claimed earlier is waited for (at most
+ * {@code claimWaitMillis} after its claim) instead of being sent again.
+ *
+ * <p>A directory that cannot be written (full disk, read-only) is reported once; the run then goes
+ * on without writing and creates no further files. Thread-safe.
  */
 public final class ResponseCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
@@ -65,8 +77,17 @@ public final class ResponseCache implements AutoCloseable {
 
   static final String SEGMENT_PREFIX = "segment-";
   static final String SEGMENT_SUFFIX = ".jsonl";
+  static final String CLAIMS_PREFIX = "claims-";
+  static final String CLAIMS_SUFFIX = ".jsonl";
   static final int ROLL_ENTRIES = 20_000;
   static final long ROLL_MILLIS = 120_000;
+  /** How often a miss looks for runs that started or ended. */
+  static final long HOLDERS_EVERY_MILLIS = 1_000;
+  /** How often misses re-read other runs' files: local disk is cheap to list, object stores are not. */
+  static final long LOCAL_SCAN_EVERY_MILLIS = 20;
+  static final long REMOTE_SCAN_EVERY_MILLIS = 5_000;
+  /** Longer than a typical answer; a claim whose answer never comes (failed call) is given up after this. */
+  static final long CLAIM_WAIT_MILLIS = 150_000;
 
   /** One cached answer and what it cost when it was first received. */
   public record Entry(String text, long tokensIn, long tokensOut) {}
@@ -79,18 +100,31 @@ public final class ResponseCache implements AutoCloseable {
 
   private record Location(int segment, long offset, int length) {}
 
-  /** A segment read at open: its file, and a channel opened when first needed. */
+  /** A request another run is sending: which holder, and when it claimed it (µs since the epoch). */
+  private record Claim(String holder, long micros) {}
+
+  /** A segment read so far: its file, how far its complete lines were read, and a channel opened when first needed. */
   private static final class Segment {
     final ResourceId id;
+    final String owner;
+    final int number;
     SeekableByteChannel channel;
+    long size = -1;
+    long scanned;
 
-    Segment(ResourceId id) {
+    Segment(ResourceId id, String owner, int number) {
       this.id = id;
+      this.owner = owner;
+      this.number = number;
     }
   }
 
   private final String dir;
+  private final CacheStore store;
+  private final CacheHolder self;
+  private final long claimWaitMillis;
   private final List<Segment> segments = new ArrayList<>();
+  private final Map<String, Segment> segmentsByName = new HashMap<>();
   private final Map<Key128, Location> index = new ConcurrentHashMap<>();
   /** Answers of segments whose file system gives no seekable channel. */
   private final Map<Key128, Entry> inMemory = new ConcurrentHashMap<>();
@@ -98,23 +132,53 @@ public final class ResponseCache implements AutoCloseable {
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong awaited = new AtomicLong();
   private int references;
   private String sharedKey;
 
+  // What this run knows of the others, guarded by itself.
+  private final Object view = new Object();
+  /** Live holders of other runs, by id. */
+  private final Map<String, CacheHolder> others = new HashMap<>();
+  /** Live holders of this run's other workers: their segments are still growing, but they are not warned about. */
+  private final Set<String> sameRun = new HashSet<>();
+  /** Holders that ended or died: their claims no longer hold. */
+  private final Set<String> gone = ConcurrentHashMap.newKeySet();
+  /** Other runs already warned about: a run on a cluster has a holder per worker, but is one run. */
+  private final Set<String> warnedRuns = new HashSet<>();
+  private long holdersAt = Long.MIN_VALUE / 2;
+  private long scannedAt = Long.MIN_VALUE / 2;
+  private final Map<String, Long> claimsRead = new HashMap<>();
+  private final Map<Key128, Claim> claims = new ConcurrentHashMap<>();
+
+  // This run's files, guarded by writeLock.
   private final Object writeLock = new Object();
+  private volatile String writeFailure;
+  private volatile boolean announced;
   private WritableByteChannel writer;
-  private ResourceId writerId;
+  private String writerName;
+  private int writersOpened;
+  private long writerBytes;
   private long writerEntries;
   private long writerOpenedAt;
+  private WritableByteChannel claimWriter;
 
-  private ResponseCache(String dir) {
+  private ResponseCache(String dir, String runId, CacheStore store, long claimWaitMillis) {
     String d = dir.contains("://") ? dir : Paths.get(dir).toAbsolutePath().normalize().toString();
     this.dir = d.endsWith("/") ? d : d + "/";
+    this.store = store;
+    this.self = CacheHolder.current(runId);
+    this.claimWaitMillis = claimWaitMillis;
   }
 
   /** Opens (reads) the cache under {@code dir}. */
   public static ResponseCache open(String dir) {
-    ResponseCache cache = new ResponseCache(dir);
+    return open(dir, "", CacheStore.BEAM, CLAIM_WAIT_MILLIS);
+  }
+
+  /** For tests: the run, how files are created, and how long a claim of another run is waited for. */
+  static ResponseCache open(String dir, String runId, CacheStore store, long claimWaitMillis) {
+    ResponseCache cache = new ResponseCache(dir, runId, store, claimWaitMillis);
     cache.load();
     return cache;
   }
@@ -123,7 +187,7 @@ public final class ResponseCache implements AutoCloseable {
   static ResponseCache acquire(String dir, String runId) {
     synchronized (SHARED) {
       String key = dir + "\u0000" + runId;
-      ResponseCache cache = SHARED.computeIfAbsent(key, k -> open(dir));
+      ResponseCache cache = SHARED.computeIfAbsent(key, k -> open(dir, runId, CacheStore.BEAM, CLAIM_WAIT_MILLIS));
       cache.sharedKey = key;
       cache.references++;
       return cache;
@@ -187,22 +251,22 @@ public final class ResponseCache implements AutoCloseable {
     return sha256(k.toString());
   }
 
-  /** The answer stored under {@code key}, if any (and if it passes its checks). */
+  /**
+   * The answer stored under {@code key}, if any (and if it passes its checks). While another run
+   * shares the directory, a miss looks at what it wrote since the last look, and waits for a
+   * request it is already sending; a miss that is still a miss is claimed, so that the other run
+   * waits for this one's answer.
+   */
   public Optional<Entry> get(String key) {
     Key128 k = Key128.of(key);
-    Entry memory = inMemory.get(k);
-    if (memory != null) {
-      hits.incrementAndGet();
-      return Optional.of(memory);
-    }
-    Location at = index.get(k);
-    if (at == null) {
-      misses.incrementAndGet();
-      return Optional.empty();
-    }
-    Entry e = read(key, at);
+    Entry e = lookup(key, k);
     if (e == null) {
-      index.remove(k, at);
+      announce();
+      if (othersLive()) {
+        e = awaitOthers(key, k);
+      }
+    }
+    if (e == null) {
       misses.incrementAndGet();
       return Optional.empty();
     }
@@ -210,10 +274,16 @@ public final class ResponseCache implements AutoCloseable {
     return Optional.of(e);
   }
 
-  /** Appends an answer to this process's segment; a failed write is logged, never fatal. */
+  /** Appends an answer to this process's segment; a failed write turns writing off for the run, never fatal. */
   public void put(String key, Entry e) {
+    if (writeFailure != null) {
+      return;
+    }
     byte[] line = line(key, e);
     synchronized (writeLock) {
+      if (writeFailure != null) {
+        return;
+      }
       try {
         if (writer != null && !local() && (writerEntries >= ROLL_ENTRIES
             || System.currentTimeMillis() - writerOpenedAt >= ROLL_MILLIS)) {
@@ -222,16 +292,12 @@ public final class ResponseCache implements AutoCloseable {
         if (writer == null) {
           openWriter();
         }
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        while (buf.hasRemaining()) {
-          writer.write(buf);
-        }
+        writeAll(writer, line);
+        writerBytes += line.length;
         writerEntries++;
         written.incrementAndGet();
       } catch (IOException | RuntimeException ex) {
-        LOG.warn("response cache {}: could not append an answer ({}); the run goes on without caching it", dir,
-            ex.toString());
-        closeQuietly();
+        failWrites(ex);
       }
     }
   }
@@ -253,14 +319,29 @@ public final class ResponseCache implements AutoCloseable {
     return skipped.get();
   }
 
+  /** Hits that were requests another run was sending when this run asked. */
+  public long awaited() {
+    return awaited.get();
+  }
+
+  /** Why this run stopped writing to the cache; null while it writes. */
+  public String writeFailure() {
+    return writeFailure;
+  }
+
   public String dir() {
     return dir;
+  }
+
+  String holderId() {
+    return self.id();
   }
 
   @Override
   public void close() {
     synchronized (writeLock) {
       closeQuietly();
+      withdraw();
     }
     synchronized (segments) {
       for (Segment s : segments) {
@@ -277,29 +358,187 @@ public final class ResponseCache implements AutoCloseable {
   }
 
   private boolean local() {
-    return !dir.contains("://") || dir.startsWith("file://");
+    return CacheStore.isLocal(dir);
   }
 
-  private void openWriter() throws IOException {
-    String name = SEGMENT_PREFIX + UUID.randomUUID() + SEGMENT_SUFFIX;
-    writerOpenedAt = System.currentTimeMillis();
-    writerEntries = 0;
-    if (local()) {
-      // Beam's local channel buffers without a flush; a FileChannel puts every line in the file at once.
-      Path path = localPath().resolve(name);
-      Files.createDirectories(path.getParent());
-      writer = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
-    } else {
-      writerId = FileSystems.matchNewResource(dir, true).resolve(name,
-          org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
-      writer = FileSystems.create(writerId, "application/jsonl");
+  private Entry lookup(String key, Key128 k) {
+    Entry memory = inMemory.get(k);
+    if (memory != null) {
+      return memory;
+    }
+    Location at = index.get(k);
+    if (at == null) {
+      return null;
+    }
+    Entry e = read(key, at);
+    if (e == null) {
+      index.remove(k, at);
+    }
+    return e;
+  }
+
+  /**
+   * Waits while another live run is sending this request, and claims it otherwise. Of two claims
+   * the earlier wins (ties: the smaller holder id), so two runs that miss at the same moment agree
+   * on which one sends; null means this run sends.
+   */
+  private Entry awaitOthers(String key, Key128 k) {
+    long mine = -1;
+    boolean waited = false;
+    while (true) {
+      refresh(false);
+      Entry e = lookup(key, k);
+      if (e != null) {
+        if (waited) {
+          awaited.incrementAndGet();
+        }
+        return e;
+      }
+      Claim c = liveClaim(k);
+      boolean theirs = c != null
+          && (mine < 0 || c.micros() < mine || (c.micros() == mine && c.holder().compareTo(self.id()) < 0));
+      if (!theirs) {
+        if (mine >= 0) {
+          return null;
+        }
+        mine = claim(key);
+        if (mine < 0) {
+          return null;
+        }
+        // Read the others' claims again: one made while this one was written may be earlier.
+        refresh(true);
+        continue;
+      }
+      waited = true;
+      // A claimer that ended or died is noticed here, so its claims stop holding.
+      othersLive();
+      try {
+        Thread.sleep(LOCAL_SCAN_EVERY_MILLIS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
     }
   }
 
-  private Path localPath() {
-    String d = dir.startsWith("file://") ? dir.substring("file://".length()) : dir;
-    return Paths.get(d);
+  private Claim liveClaim(Key128 k) {
+    Claim c = claims.get(k);
+    if (c == null || gone.contains(c.holder())
+        || System.currentTimeMillis() - c.micros() / 1000 > claimWaitMillis) {
+      return null;
+    }
+    return c;
+  }
+
+  /** Writes a claim on {@code key}; its time in µs, or -1 when claims cannot be written (then the run just sends). */
+  private long claim(String key) {
+    if (!local()) {
+      return -1;
+    }
+    synchronized (writeLock) {
+      if (writeFailure != null || !announced) {
+        return -1;
+      }
+      Instant now = Instant.now();
+      long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+      try {
+        if (claimWriter == null) {
+          claimWriter = store.create(dir, claimsName(self.id()));
+        }
+        writeAll(claimWriter, ("+" + key + " " + micros + "\n").getBytes(StandardCharsets.US_ASCII));
+        return micros;
+      } catch (IOException | RuntimeException ex) {
+        failWrites(ex);
+        return -1;
+      }
+    }
+  }
+
+  /** Writes this run's holder file before its first paid request, so that other runs see it. */
+  private void announce() {
+    if (announced || writeFailure != null) {
+      return;
+    }
+    synchronized (writeLock) {
+      if (announced || writeFailure != null) {
+        return;
+      }
+      try {
+        announced = true;
+        try (WritableByteChannel ch = store.create(dir, self.fileName())) {
+          writeAll(ch, self.toJson());
+        }
+      } catch (IOException | RuntimeException ex) {
+        failWrites(ex);
+      }
+    }
+  }
+
+  /** Removes this run's holder and claims files (both only mean something while the run is live). */
+  private void withdraw() {
+    if (claimWriter != null) {
+      try {
+        claimWriter.close();
+      } catch (IOException ignored) {
+        // Deleted next.
+      }
+      claimWriter = null;
+      deleteQuietly(claimsName(self.id()));
+    }
+    if (announced) {
+      announced = false;
+      deleteQuietly(self.fileName());
+    }
+  }
+
+  /** The first write failure: one warning, the empty files this run made removed, no more writes. */
+  private void failWrites(Exception ex) {
+    if (writeFailure != null) {
+      return;
+    }
+    writeFailure = ex.toString();
+    LOG.warn("response cache {} cannot be written ({}); the run goes on without saving answers to it", dir,
+        writeFailure);
+    WritableByteChannel w = writer;
+    writer = null;
+    if (w != null) {
+      try {
+        w.close();
+      } catch (IOException | RuntimeException ignored) {
+        // Nothing more can be written anyway.
+      }
+    }
+    if (writerName != null && writerBytes == 0) {
+      deleteQuietly(writerName);
+    }
+    // Other runs stop waiting for this run's claims once its holder is gone.
+    withdraw();
+  }
+
+  private void deleteQuietly(String name) {
+    try {
+      store.delete(dir, name);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("response cache {}: could not remove {} ({})", dir, name, e.toString());
+    }
+  }
+
+  private static void writeAll(WritableByteChannel ch, byte[] bytes) throws IOException {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    while (buf.hasRemaining()) {
+      ch.write(buf);
+    }
+  }
+
+  private void openWriter() throws IOException {
+    // The holder id in the name tells other runs whose segment is still growing.
+    String name = SEGMENT_PREFIX + self.id() + (writersOpened == 0 ? "" : "-" + writersOpened) + SEGMENT_SUFFIX;
+    writersOpened++;
+    writerOpenedAt = System.currentTimeMillis();
+    writerEntries = 0;
+    writerBytes = 0;
+    writerName = name;
+    writer = store.create(dir, name);
   }
 
   private void closeWriter() throws IOException {
@@ -314,8 +553,12 @@ public final class ResponseCache implements AutoCloseable {
     try {
       closeWriter();
     } catch (IOException ex) {
-      LOG.warn("response cache {}: could not close segment {} ({})", dir, writerId, ex.toString());
+      LOG.warn("response cache {}: could not close segment {} ({})", dir, writerName, ex.toString());
     }
+  }
+
+  private static String claimsName(String holderId) {
+    return CLAIMS_PREFIX + holderId + CLAIMS_SUFFIX;
   }
 
   static byte[] line(String key, Entry e) {
@@ -357,19 +600,31 @@ public final class ResponseCache implements AutoCloseable {
 
   record ParsedLine(String key, Entry entry) {}
 
+  private List<MatchResult.Metadata> list(String glob) throws IOException {
+    MatchResult m = FileSystems.match(dir + glob, EmptyMatchTreatment.ALLOW);
+    return m.status() == MatchResult.Status.OK ? m.metadata() : List.of();
+  }
+
+  private static String name(ResourceId id) {
+    String f = id.getFilename();
+    return f == null ? "" : f;
+  }
+
   private void load() {
     List<MatchResult.Metadata> files;
     try {
-      MatchResult m = FileSystems.match(dir + SEGMENT_PREFIX + "*" + SEGMENT_SUFFIX, EmptyMatchTreatment.ALLOW);
-      files = m.status() == MatchResult.Status.OK ? m.metadata() : List.of();
+      files = list(SEGMENT_PREFIX + "*" + SEGMENT_SUFFIX);
     } catch (IOException e) {
       LOG.warn("response cache {}: cannot list segments ({}); starting empty", dir, e.toString());
       return;
     }
     long started = System.nanoTime();
-    for (MatchResult.Metadata f : files.stream()
-        .sorted(java.util.Comparator.comparing(x -> x.resourceId().toString())).toList()) {
-      loadSegment(f.resourceId());
+    synchronized (view) {
+      scanHolders();
+      for (MatchResult.Metadata f : files.stream()
+          .sorted(java.util.Comparator.comparing(x -> x.resourceId().toString())).toList()) {
+        scan(segment(f.resourceId()), f.sizeBytes(), true);
+      }
     }
     if (!files.isEmpty()) {
       LOG.info("response cache {}: {} answers from {} segments in {} ms{}", dir, entries(), files.size(),
@@ -377,22 +632,210 @@ public final class ResponseCache implements AutoCloseable {
     }
   }
 
-  private void loadSegment(ResourceId id) {
-    int segmentIndex;
-    Segment segment = new Segment(id);
-    synchronized (segments) {
-      segmentIndex = segments.size();
-      segments.add(segment);
+  /** Whether another run's holder is live, looking again at most every {@link #HOLDERS_EVERY_MILLIS}. */
+  private boolean othersLive() {
+    synchronized (view) {
+      long now = System.currentTimeMillis();
+      if (now - holdersAt >= HOLDERS_EVERY_MILLIS) {
+        scanHolders();
+      }
+      return !others.isEmpty();
     }
+  }
+
+  /** Reads the holder files: new runs are warned about once, dead ones on this host are taken over. */
+  private void scanHolders() {
+    holdersAt = System.currentTimeMillis();
+    List<MatchResult.Metadata> files;
+    try {
+      files = list(CacheHolder.PREFIX + "*" + CacheHolder.SUFFIX);
+    } catch (IOException e) {
+      LOG.debug("response cache {}: cannot list holders ({})", dir, e.toString());
+      return;
+    }
+    Set<String> present = new HashSet<>();
+    for (MatchResult.Metadata f : files) {
+      String name = name(f.resourceId());
+      String id = CacheHolder.idIn(name, CacheHolder.PREFIX);
+      if (id == null || id.equals(self.id()) || gone.contains(id)) {
+        continue;
+      }
+      present.add(id);
+      CacheHolder known = others.get(id);
+      if (known != null) {
+        if (!known.possiblyAlive()) {
+          takeOver(known, name);
+        }
+        continue;
+      }
+      if (sameRun.contains(id)) {
+        continue;
+      }
+      CacheHolder h;
+      try (ReadableByteChannel ch = FileSystems.open(f.resourceId()); InputStream in = Channels.newInputStream(ch)) {
+        h = CacheHolder.parse(in.readAllBytes());
+      } catch (IOException | RuntimeException e) {
+        h = null;
+      }
+      if (h == null || !h.id().equals(id)) {
+        continue; // Still being written, or not ours to judge: looked at again next time.
+      }
+      if (!h.possiblyAlive()) {
+        takeOver(h, name);
+      } else if (!self.runId().isEmpty() && self.runId().equals(h.runId())) {
+        sameRun.add(id);
+      } else {
+        others.put(id, h);
+        if (warnedRuns.add(h.runId().isEmpty() ? id : h.runId())) {
+          LOG.warn("response cache {} is in use by another run ({}): answers either run receives are shared, and a "
+              + "request the other run is already sending is waited for instead of being sent again", dir,
+              h.describe());
+        }
+      }
+    }
+    for (String id : List.copyOf(others.keySet())) {
+      if (!present.contains(id)) {
+        others.remove(id);
+        gone.add(id);
+        claims.values().removeIf(c -> c.holder().equals(id));
+      }
+    }
+    sameRun.retainAll(present);
+  }
+
+  /** A holder left by a process of this host that is gone: its files are removed, its segments stay. */
+  private void takeOver(CacheHolder h, String fileName) {
+    others.remove(h.id());
+    gone.add(h.id());
+    claims.values().removeIf(c -> c.holder().equals(h.id()));
+    LOG.info("response cache {}: the run of {} is gone; its holder file is removed and its answers are used as usual",
+        dir, h.describe());
+    deleteQuietly(claimsName(h.id()));
+    deleteQuietly(fileName);
+  }
+
+  /** Reads what other runs' segments and claims gained, at most every few ms unless {@code now}. */
+  private void refresh(boolean now) {
+    synchronized (view) {
+      long t = System.currentTimeMillis();
+      if (!now && t - scannedAt < (local() ? LOCAL_SCAN_EVERY_MILLIS : REMOTE_SCAN_EVERY_MILLIS)) {
+        return;
+      }
+      scannedAt = t;
+      if (local()) {
+        // A local run writes one segment and one claims file named after it: no listing needed.
+        for (String id : others.keySet()) {
+          Path seg = CacheStore.localPath(dir).resolve(SEGMENT_PREFIX + id + SEGMENT_SUFFIX);
+          long size = sizeOf(seg);
+          if (size > 0) {
+            grown(FileSystems.matchNewResource(seg.toString(), false), size);
+          }
+          readClaims(id);
+        }
+        return;
+      }
+      try {
+        for (MatchResult.Metadata f : list(SEGMENT_PREFIX + "*" + SEGMENT_SUFFIX)) {
+          if (!self.id().equals(CacheHolder.idIn(name(f.resourceId()), SEGMENT_PREFIX))) {
+            grown(f.resourceId(), f.sizeBytes());
+          }
+        }
+      } catch (IOException e) {
+        LOG.debug("response cache {}: cannot list segments ({})", dir, e.toString());
+      }
+    }
+  }
+
+  /** Reads a segment seen for the first time, or what it gained since last read. */
+  private void grown(ResourceId id, long size) {
+    Segment s;
+    synchronized (segments) {
+      s = segmentsByName.get(name(id));
+    }
+    if (s == null) {
+      scan(segment(id), size, false);
+    } else if (size > s.size) {
+      scan(s, size, false);
+    }
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** New lines of another run's claims file: {@code +key micros} per request it is sending. */
+  private void readClaims(String holder) {
+    String name = claimsName(holder);
+    Path path = CacheStore.localPath(dir).resolve(name);
+    long from = claimsRead.getOrDefault(name, 0L);
+    if (sizeOf(path) <= from) {
+      return;
+    }
+    byte[] bytes;
+    try (SeekableByteChannel ch = Files.newByteChannel(path)) {
+      ch.position(from);
+      bytes = Channels.newInputStream(ch).readAllBytes();
+    } catch (IOException e) {
+      return; // Removed as its run ended.
+    }
+    int start = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] != '\n') {
+        continue;
+      }
+      String l = new String(bytes, start, i - start, StandardCharsets.US_ASCII);
+      start = i + 1;
+      if (l.startsWith("+") && l.indexOf(' ') == 65) {
+        try {
+          Key128 k = Key128.of(l.substring(1, 65));
+          if (!index.containsKey(k) && !inMemory.containsKey(k)) {
+            claims.putIfAbsent(k, new Claim(holder, Long.parseLong(l.substring(66))));
+          }
+        } catch (RuntimeException ignored) {
+          // A damaged claim only costs a request sent twice.
+        }
+      }
+    }
+    // An incomplete last line is read again next time.
+    claimsRead.put(name, from + start);
+  }
+
+  private Segment segment(ResourceId id) {
+    String name = name(id);
+    Segment s;
+    synchronized (segments) {
+      s = new Segment(id, CacheHolder.idIn(name, SEGMENT_PREFIX), segments.size());
+      segments.add(s);
+      segmentsByName.put(name, s);
+    }
+    return s;
+  }
+
+  /**
+   * Indexes the complete lines of {@code s} after what was read before. An incomplete last line
+   * is left for the next look; at open it counts as torn unless a live run is still writing it.
+   */
+  private void scan(Segment s, long size, boolean atOpen) {
+    int segmentIndex = s.number;
+    s.size = size;
     long damaged = 0;
     long firstDamage = -1;
-    boolean seekable;
-    try (ReadableByteChannel ch = FileSystems.open(id); InputStream in = Channels.newInputStream(ch)) {
-      seekable = ch instanceof SeekableByteChannel;
+    long offset = s.scanned;
+    int len = 0;
+    try (ReadableByteChannel ch = FileSystems.open(s.id)) {
+      boolean seekable = ch instanceof SeekableByteChannel;
+      InputStream in = Channels.newInputStream(ch);
+      if (seekable) {
+        ((SeekableByteChannel) ch).position(offset);
+      } else {
+        in.skipNBytes(offset);
+      }
       byte[] chunk = new byte[1 << 20];
       byte[] line = new byte[1 << 16];
-      int len = 0;
-      long offset = 0;
       int n;
       while ((n = in.read(chunk)) >= 0) {
         int start = 0;
@@ -409,10 +852,14 @@ public final class ResponseCache implements AutoCloseable {
               damaged++;
               firstDamage = firstDamage < 0 ? offset : firstDamage;
             }
-          } else if (seekable) {
-            index.putIfAbsent(Key128.of(p.key()), new Location(segmentIndex, offset, len));
           } else {
-            inMemory.putIfAbsent(Key128.of(p.key()), p.entry());
+            Key128 k = Key128.of(p.key());
+            if (seekable) {
+              index.putIfAbsent(k, new Location(segmentIndex, offset, len));
+            } else {
+              inMemory.putIfAbsent(k, p.entry());
+            }
+            claims.remove(k);
           }
           offset += len + 1;
           len = 0;
@@ -420,19 +867,21 @@ public final class ResponseCache implements AutoCloseable {
         line = append(line, len, chunk, start, n - start);
         len += n - start;
       }
-      if (len > 0) {
-        // A last line without its newline: the writer was stopped mid-line.
-        damaged++;
-        firstDamage = firstDamage < 0 ? offset : firstDamage;
-      }
     } catch (IOException | RuntimeException e) {
-      LOG.warn("response cache: cannot read segment {} ({}); its answers will be asked again", id, e.toString());
+      LOG.warn("response cache: cannot read segment {} ({}); its answers will be asked again", s.id, e.toString());
       return;
+    } finally {
+      s.scanned = offset;
+    }
+    if (len > 0 && atOpen && !others.containsKey(s.owner) && !sameRun.contains(s.owner)) {
+      // A last line without its newline, and nobody is writing it: the writer was stopped mid-line.
+      damaged++;
+      firstDamage = firstDamage < 0 ? offset : firstDamage;
     }
     if (damaged > 0) {
       skipped.addAndGet(damaged);
       LOG.warn("response cache: skipped {} torn or corrupt line(s) in {} (first at byte {}); those answers will be "
-          + "asked again", damaged, id, firstDamage);
+          + "asked again", damaged, s.id, firstDamage);
     }
   }
 
