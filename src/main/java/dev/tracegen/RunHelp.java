@@ -139,7 +139,7 @@ final class RunHelp {
         + Help.item("prompts", "missing templates, {{placeholders}} the step does not provide")
         + Help.item("profile", "fields, targets, dimension_weights ids (and --dimensions / --dimensionWeights)")
         + Help.item("seeds", "files exist; every line parses as a run would parse it (at most "
-            + dev.tracegen.report.InputChecks.MAX_SEED_PROBLEMS_PER_FILE + " bad lines listed per file)")
+            + dev.tracegen.io.SeedFiles.MAX_LINE_PROBLEMS_PER_FILE + " bad lines listed per file)")
         + Help.item("decontaminate", "the --decontaminate files: every line has text at --decontaminateField")
         + VALIDATE.render(catalog, false)
         + Help.examples(

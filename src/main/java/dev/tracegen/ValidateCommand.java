@@ -1,7 +1,6 @@
 package dev.tracegen;
 
 import dev.tracegen.cli.ExitStatus;
-import dev.tracegen.report.InputChecks;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
