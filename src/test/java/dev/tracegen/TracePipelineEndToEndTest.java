@@ -141,7 +141,7 @@ class TracePipelineEndToEndTest {
       assertEquals("gpt", r.get("rejected").get("from").asText());
     }
     JsonNode ourInfo = Json.PLAIN.readTree(smoke.resolve("dataset_info.json").toFile());
-    JsonNode entry = ourInfo.elements().next();
+    JsonNode entry = ourInfo.get("tracegen_iopo");
     JsonNode officialEntry = info.elements().next();
     assertEquals(officialEntry.get("columns"), entry.get("columns"));
     assertEquals(officialEntry.get("ranking"), entry.get("ranking"));
