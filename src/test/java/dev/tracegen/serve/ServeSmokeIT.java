@@ -361,12 +361,17 @@ class ServeSmokeIT {
         && stats.get("malformed") > 0, stats.toString());
     JsonNode llm = runJson(faults).path("llm");
     long retries = 0;
+    long calls = 0;
     for (JsonNode step : llm) {
       retries += step.path("retries").asLong();
+      calls += step.path("calls").asLong();
     }
     assertTrue(retries > 0, "retries counted in run.json");
-    System.out.println("faults: " + stats + "; retries in run.json: " + retries);
-    assertEquals(stats.get("failed"), retries, "every failed request was retried and counted once");
+    System.out.println("faults: " + stats + "; calls and retries in run.json: " + calls + ", " + retries);
+    assertTrue(retries >= stats.get("failed"), "every faulted request was retried");
+    // Not failed == retries: on a loaded machine an answer can also miss the 2 s timeout, and its
+    // retry is just as real. Every request the server got is one attempt the client counted.
+    assertEquals(stats.get("requests"), calls + retries, "every request counted once, as an answer or a retry");
   }
 
   @Test
