@@ -1,8 +1,9 @@
 package dev.tracegen.llm;
 
 /**
- * A call failed for this element only (retries exhausted on 429/5xx/timeouts, or the budget is
- * spent): the element goes to rejections and the run goes on.
+ * A call failed for this element only (the provider filtered the answer, or the budget is spent):
+ * the element goes to rejections and the run goes on. Transport faults that outlast their
+ * retries stop the run instead ({@link LlmFatalException}).
  */
 public class LlmCallFailedException extends RuntimeException {
   private final String reason;
@@ -12,7 +13,7 @@ public class LlmCallFailedException extends RuntimeException {
     this.reason = reason;
   }
 
-  /** Short machine-readable reason for rejections, e.g. {@code llm_unavailable}, {@code budget_exhausted}. */
+  /** Short machine-readable reason for rejections, e.g. {@code content_filtered}, {@code budget_exhausted}. */
   public String reason() {
     return reason;
   }

@@ -26,10 +26,10 @@ import java.util.function.DoubleSupplier;
  * takes one request from the budget and goes to the model. Failures are sorted by
  * {@link LlmErrors}: 429, 5xx, timeouts, I/O errors and unreadable answers are retried up to
  * {@code maxRetries} times with exponential backoff and full jitter (at least {@code Retry-After}
- * when the server sends it); 400/401/403/404 stop the run at once ({@link LlmFatalException});
- * a call that fails after its retries rejects its element ({@link LlmCallFailedException},
- * {@code llm_unavailable}) and counts against the {@link CircuitBreaker}, which stops the run
- * when most recent calls fail. Messages never contain the API key.
+ * when the server sends it); 400/401/403/404 stop the run at once ({@link LlmFatalException}),
+ * and so does a call that still has no answer after its retries: a transport fault is never
+ * turned into a rejected element. Only a filtered answer or a spent budget rejects the element
+ * ({@link LlmCallFailedException}). Messages never contain the API key.
  */
 public class LlmClient {
   private static final Map<LlmSettings, LlmClient> SHARED = new HashMap<>();
@@ -144,20 +144,19 @@ public class LlmClient {
           }
           default -> {
             if (attempt >= l.maxRetries()) {
-              breaker.record(false, f.message());
-              if (breaker.isOpen()) {
-                CircuitBreaker.stopRun(settings, breaker.message());
-              }
-              breaker.check();
-              throw new LlmCallFailedException("llm_unavailable", "failed after " + (attempt + 1) + (attempt == 0 ? " attempt: " : " attempts: ")
-                  + f.message(), null);
+              // A transport fault says nothing about the element: rejecting it would silently drop a
+              // record that a working endpoint keeps, so the whole run stops instead.
+              throw stopRun(step + ": no answer after " + (attempt + 1) + (attempt == 0 ? " attempt" : " attempts")
+                  + " (--maxRetries=" + l.maxRetries() + "); last error: " + f.message() + ". The run stops rather "
+                  + "than drop the element" + (cache == null ? "" : "; answers received so far are kept in the "
+                  + "response cache, so a rerun pays only for the rest") + ". Check the endpoint, or raise "
+                  + "--maxRetries or --requestTimeout.");
             }
             try {
               breaker.sleep(backoffMillis(attempt, l.retryBaseMillis(), f.retryAfterMillis(), jitter.getAsDouble()));
             } catch (InterruptedException ie) {
               Thread.currentThread().interrupt();
-              throw new LlmCallFailedException("llm_unavailable", "interrupted while waiting to retry: " + f.message(),
-                  null);
+              throw stopRun(step + ": interrupted while waiting to retry: " + f.message());
             }
             continue;
           }
@@ -175,6 +174,13 @@ public class LlmClient {
       }
       return new LlmReply(text, in, out, attempt, false);
     }
+  }
+
+  /** Stops every call of the run with {@code message} (the run's first stop message wins) and returns the error to throw. */
+  private LlmFatalException stopRun(String message) {
+    breaker.trip(message);
+    CircuitBreaker.stopRun(settings, message);
+    return new LlmFatalException(breaker.message(), null);
   }
 
   /**

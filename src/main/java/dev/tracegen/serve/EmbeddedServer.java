@@ -19,10 +19,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +35,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code openai} client path (LangChain4j's OpenAiChatModel over HTTP) can be tested and
  * benchmarked: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /stats}.
  *
- * <p>Faults are drawn per request from the server's seed and a request counter (never from the
- * prompt), so a retried request can succeed: 429 with {@code Retry-After}, 500, a stalled
- * response (held for {@code stallSeconds}, longer than a client's timeout), and a 200 whose body
- * is cut-off JSON. Every request runs on its own thread, so latency sleeps never hold up others.
+ * <p>Faults are drawn from the server's seed, the request body and how many times this server has
+ * seen that body before: a retried request gets a fresh draw, so it can succeed, and which
+ * requests fail how often does not depend on the order in which concurrent requests arrive (with
+ * a global request counter it did, so each run faulted other calls). The faults: 429 with {@code
+ * Retry-After}, 500, a stalled response (held for {@code stallSeconds}, longer than a client's
+ * timeout), and a 200 whose body is cut-off JSON. {@code most_faults_in_a_row} in the stats is
+ * the longest run of faults one request body met, which a client's retries must outlast. Every
+ * request runs on its own thread, so latency sleeps never hold up others.
  */
 public final class EmbeddedServer implements AutoCloseable {
   /** What the server does and how it misbehaves. */
@@ -127,6 +133,24 @@ public final class EmbeddedServer implements AutoCloseable {
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong maxInFlight = new AtomicLong();
   private final Map<String, AtomicLong> stats = new TreeMap<>();
+  /** Per request body (SHA-256): how often it was drawn for and its current run of faults. */
+  private final Map<String, Draws> draws = new ConcurrentHashMap<>();
+  private final AtomicLong mostFaultsInARow = new AtomicLong();
+
+  /** The draws of one request body; synchronised, as retries of one body may overlap (a client timed out). */
+  private static final class Draws {
+    private long seen;
+    private long faultsInARow;
+
+    synchronized long next() {
+      return seen++;
+    }
+
+    synchronized long outcome(boolean fault) {
+      faultsInARow = fault ? faultsInARow + 1 : 0;
+      return faultsInARow;
+    }
+  }
 
   private EmbeddedServer(Config config, EmbeddedChatModel model) throws IOException {
     config.validate();
@@ -177,6 +201,7 @@ public final class EmbeddedServer implements AutoCloseable {
     stats.forEach((k, v) -> out.put(k, v.get()));
     out.put("in_flight", inFlight.get());
     out.put("max_in_flight", maxInFlight.get());
+    out.put("most_faults_in_a_row", mostFaultsInARow.get());
     return out;
   }
 
@@ -250,7 +275,12 @@ public final class EmbeddedServer implements AutoCloseable {
           + "'json_object'.", "invalid_request_error", null));
       return;
     }
-    double u = unit(n);
+    String bodyHash = HexFormat.of().formatHex(sha256(body));
+    Draws d = draws.computeIfAbsent(bodyHash, k -> new Draws());
+    String draw = bodyHash + ":" + d.next();
+    double u = unit(draw);
+    boolean fault = u < config.fraction429() + config.fraction500() + config.fractionStall() + config.fractionMalformed();
+    mostFaultsInARow.accumulateAndGet(d.outcome(fault), Math::max);
     if (u < config.fraction429()) {
       count("failed", "status_429");
       ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
@@ -259,7 +289,7 @@ public final class EmbeddedServer implements AutoCloseable {
       return;
     }
     u -= config.fraction429();
-    latency(n);
+    latency(draw);
     if (u < config.fraction500()) {
       count("failed", "status_500");
       send(ex, 500, error("The server had an error while processing your request.", "server_error", null));
@@ -401,24 +431,27 @@ public final class EmbeddedServer implements AutoCloseable {
     return "";
   }
 
-  private void latency(long n) {
+  private void latency(String draw) {
     long ms = config.latencyMillis();
     if (config.jitterMillis() > 0) {
-      ms += (long) (unit(n ^ 0x9E3779B97F4A7C15L) * (config.jitterMillis() + 1));
+      ms += (long) (unit(draw + ":latency") * (config.jitterMillis() + 1));
     }
     sleep(ms);
   }
 
-  /** A uniform draw in [0, 1) from the seed and the request number. */
-  private double unit(long n) {
+  /** A uniform draw in [0, 1) from the seed and {@code draw} (request body hash and attempt). */
+  private double unit(String draw) {
+    byte[] h = sha256((config.seed() + ":" + draw).getBytes(StandardCharsets.UTF_8));
+    long v = 0;
+    for (int i = 0; i < 7; i++) {
+      v = (v << 8) | (h[i] & 0xff);
+    }
+    return v / (double) (1L << 56);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
     try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      byte[] h = d.digest((config.seed() + ":" + n).getBytes(StandardCharsets.UTF_8));
-      long v = 0;
-      for (int i = 0; i < 7; i++) {
-        v = (v << 8) | (h[i] & 0xff);
-      }
-      return v / (double) (1L << 56);
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -90,7 +90,7 @@ public interface ServeOptions extends PipelineOptions {
 
   void setRequireKeyEnv(String value);
 
-  @Description("Seed of the per-request fault and jitter draws.")
+  @Description("Seed of the fault and jitter draws (per request body and how often it was sent, so a retry can succeed).")
   @Default.Long(1)
   long getFaultSeed();
 

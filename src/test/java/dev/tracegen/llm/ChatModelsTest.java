@@ -69,7 +69,7 @@ class ChatModelsTest {
     seen.clear();
     LlmClient c = new LlmClient(s, ChatModels.create(s, null), null, new Budget(0, 0), new RateLimits(0, 0),
         new CircuitBreaker(), () -> 0.0);
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class,
+    LlmFatalException e = assertThrows(LlmFatalException.class,
         () -> c.call("s", List.of(UserMessage.from("Answer in JSON: hello")), true));
     assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY));

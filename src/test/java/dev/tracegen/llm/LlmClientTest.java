@@ -114,15 +114,20 @@ class LlmClientTest {
   }
 
   @Test
-  void givesUpAfterMaxRetriesAndRejectsTheElementOnly() {
+  void outOfRetriesStopsTheRunInsteadOfRejectingTheElement() {
     FakeModel m = new FakeModel(n -> {
       throw status(503, -1);
     });
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class,
-        () -> client(settings(3, 1), m).call("s", HELLO, false));
-    assertEquals("llm_unavailable", e.reason());
-    assertTrue(e.getMessage().contains("4 attempts") && e.getMessage().contains("503"), e.getMessage());
+    CircuitBreaker breaker = new CircuitBreaker();
+    LlmClient c = client(settings(3, 1), m, breaker, new Budget(0, 0), new RateLimits(0, 0), null);
+    // A rejection here would drop a record a working endpoint keeps; the run must stop instead.
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
+    assertTrue(e.getMessage().contains("4 attempts") && e.getMessage().contains("503")
+        && e.getMessage().contains("--maxRetries"), e.getMessage());
     assertEquals(4, m.calls.get());
+    assertTrue(breaker.isOpen());
+    assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
+    assertEquals(4, m.calls.get(), "a stopped run sends nothing more");
   }
 
   @Test
@@ -171,13 +176,13 @@ class LlmClientTest {
   }
 
   @Test
-  void keyIsScrubbedFromElementFailures() {
+  void keyIsScrubbedFromFailures() {
     String key = "sk-secret-" + System.nanoTime();
     Secrets.override(name -> name.equals("TEST_KEY_ENV") ? key : null);
     FakeModel m = new FakeModel(n -> {
       throw new InternalServerException("upstream said: bad token " + key);
     });
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class,
+    LlmFatalException e = assertThrows(LlmFatalException.class,
         () -> client(settings(0, 1), m).call("s", HELLO, false));
     assertFalse(e.getMessage().contains(key), e.getMessage());
     assertTrue(e.getMessage().contains("***"));
@@ -190,8 +195,8 @@ class LlmClientTest {
       throw status(500, -1);
     });
     LlmClient c = client(settings(0, 1), m, breaker, new Budget(0, 0), new RateLimits(0, 0), null);
-    for (int i = 0; i < CircuitBreaker.MIN_CALLS - 1; i++) {
-      assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, false));
+    for (int i = 0; i < CircuitBreaker.MIN_CALLS; i++) {
+      breaker.record(false, "HTTP 500");
     }
     LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
     assertTrue(e.getMessage().startsWith("circuit breaker open: 10 of the last 10 calls failed after retries; last error:"),

@@ -193,8 +193,7 @@ class EmbeddedServerTest {
     assertEquals(429, r.statusCode());
     assertEquals("2", r.headers().firstValue("Retry-After").orElse(""));
     LlmClient c = client(s, 0);
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class, () -> c.call("respond", ask(RESPOND), false));
-    assertEquals("llm_unavailable", e.reason());
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
     assertTrue(e.getMessage().contains("429"), e.getMessage());
   }
 
@@ -219,7 +218,7 @@ class EmbeddedServerTest {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0, 0, 1, 0).withStallSeconds(3));
     LlmClient c = client(s, 1, 0, "", "tracegen-embedded-1");
     long t0 = System.nanoTime();
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class, () -> c.call("respond", ask(RESPOND), false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
     assertTrue((System.nanoTime() - t0) / 1e9 < 2.5, "the client's timeout, not the stall, ends the call");
     assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
     assertEquals(1, s.stats().get("stalled"));
@@ -229,9 +228,95 @@ class EmbeddedServerTest {
   void malformedBodiesAreRetried() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0, 0, 0, 1));
     LlmClient c = client(s, 2);
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class, () -> c.call("respond", ask(RESPOND), false));
-    assertEquals("llm_unavailable", e.reason());
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
+    assertTrue(e.getMessage().contains("3 attempts"), e.getMessage());
     assertEquals(3, s.stats().get("malformed"), "one try and two retries");
+  }
+
+  /**
+   * Over real HTTP, every kind of fault: a call whose faults outlast its retries must stop the run
+   * (exit 1), never come back as an element failure that the stage would record as a rejection
+   * and drop; every other call gets the same answer as without faults.
+   */
+  @Test
+  void faultsOutlastingTheRetriesStopTheRunAndNeverRejectAnElement() throws Exception {
+    EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0.15, 0.15, 0.1, 0.1).withStallSeconds(3)
+        .withRetryAfterSeconds(0).withSeed(7));
+    LlmClient c = client(s, 1, 1, "", "tracegen-embedded-1");
+    int answered = 0;
+    LlmFatalException stopped = null;
+    for (int i = 0; i < 40 && stopped == null; i++) {
+      List<ChatMessage> prompt = ask(RESPOND + "\n" + (i + 2) + ". Mention item " + i + ".");
+      try {
+        assertEquals(model.answer(prompt), c.call("respond", prompt, false).text(), "answered after its retries");
+        answered++;
+      } catch (LlmCallFailedException e) {
+        throw new AssertionError("a transport fault became an element rejection: " + e.getMessage(), e);
+      } catch (LlmFatalException e) {
+        stopped = e;
+      }
+    }
+    // Half the draws are faults and one retry is allowed, so some call meets two faults in a row.
+    assertTrue(stopped != null && stopped.getMessage().contains("2 attempts"), "answered " + answered
+        + ", stopped: " + stopped);
+    assertTrue(answered > 0, "calls within their retries are answered");
+    assertTrue(s.stats().get("most_faults_in_a_row") >= 2, s.stats().toString());
+    long sent = s.stats().get("requests");
+    assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
+    assertEquals(sent, s.stats().get("requests"), "a stopped run sends nothing more");
+  }
+
+  /**
+   * Faults depend on the request body and how often it was sent, not on the order in which
+   * concurrent requests arrive: the same requests, sent in opposite orders to two servers with
+   * the same seed, meet the same faults, and a retry of a body gets its own draw.
+   */
+  @Test
+  void faultsAreDrawnPerRequestBodyNotByArrivalOrder() throws Exception {
+    EmbeddedServer.Config config = EmbeddedServer.Config.defaults().withFaults(0.3, 0.3, 0, 0.2).withSeed(11);
+    EmbeddedServer forward = serve(config);
+    EmbeddedServer backward = serve(config);
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      bodies.add(Json.PLAIN.writeValueAsString(Map.of("model", "tracegen-embedded-1",
+          "messages", List.of(Map.of("role", "user", "content", RESPOND + " Item " + i + ".")))));
+    }
+    Map<String, List<String>> a = new java.util.TreeMap<>();
+    Map<String, List<String>> b = new java.util.TreeMap<>();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      for (int i = 0; i < bodies.size(); i++) {
+        String fwd = bodies.get(i);
+        String bwd = bodies.get(bodies.size() - 1 - i);
+        a.computeIfAbsent(fwd, k -> new ArrayList<>()).add(outcome(post(forward, fwd, null)));
+        b.computeIfAbsent(bwd, k -> new ArrayList<>()).add(outcome(post(backward, bwd, null)));
+      }
+    }
+    assertEquals(a, b);
+    Map<String, Long> fs = forward.stats();
+    Map<String, Long> bs = backward.stats();
+    // Concurrency is timing, not a draw.
+    for (Map<String, Long> m : List.of(fs, bs)) {
+      m.remove("in_flight");
+      m.remove("max_in_flight");
+    }
+    assertEquals(fs, bs);
+    assertTrue(a.values().stream().anyMatch(o -> o.get(0).equals("200") && !o.get(1).equals("200")),
+        "a body answered once can fault on its next send: " + a.values());
+    assertTrue(a.values().stream().anyMatch(o -> !o.get(0).equals("200") && o.get(1).equals("200")),
+        "a faulted body can be answered when sent again: " + a.values());
+  }
+
+  /** A response as status, with a 200 that is not valid JSON marked as malformed. */
+  static String outcome(HttpResponse<String> r) {
+    if (r.statusCode() != 200) {
+      return Integer.toString(r.statusCode());
+    }
+    try {
+      Json.PLAIN.readTree(r.body());
+      return "200";
+    } catch (java.io.IOException e) {
+      return "200-malformed";
+    }
   }
 
   @Test

@@ -198,6 +198,38 @@ class ServeSmokeIT {
     return out;
   }
 
+  /** Rejections (stage, reason, id, detail) under {@code dir}/rejections, one string per line. */
+  static List<String> rejections(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    Path rejections = dir.resolve("rejections");
+    if (!Files.isDirectory(rejections)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(rejections)) {
+      for (Path f : files.sorted().toList()) {
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+          if (!line.isBlank()) {
+            JsonNode r = Json.PLAIN.readTree(line);
+            out.add(r.path("stage").asText() + "/" + r.path("reason").asText() + " " + r.path("id").asText() + ": "
+                + r.path("detail").asText());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Rejections of {@code run} that {@code baseline} does not have. */
+  static List<String> extraRejections(Path baseline, Path run) {
+    try {
+      List<String> extra = new ArrayList<>(rejections(run));
+      extra.removeAll(rejections(baseline));
+      return extra;
+    } catch (IOException e) {
+      return List.of("cannot read rejections: " + e);
+    }
+  }
+
   static String gunzip(Path f) throws IOException {
     try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -321,30 +353,38 @@ class ServeSmokeIT {
     TraceRun.Outcome o = run(httpArgs(s, "--output=" + faults, "--cache=false", "--requestTimeout=2", "--maxRetries=8",
         "--retryBaseMillis=200", "--targetParallelism=12"));
     assertTrue(o.shortfalls().isEmpty(), "targets met");
-    assertEquals(embeddedRecords, records(faults), "no record lost, duplicated or changed");
+    // A lost record shows up as a rejection the in-process run did not make; its reason names the cause.
+    assertEquals(embeddedRecords, records(faults), () -> "no record lost, duplicated or changed; rejections the "
+        + "in-process run did not make: " + extraRejections(embedded, faults));
     Map<String, Long> stats = s.stats();
     assertTrue(stats.get("status_429") > 0 && stats.get("status_500") > 0 && stats.get("stalled") > 0
         && stats.get("malformed") > 0, stats.toString());
     JsonNode llm = runJson(faults).path("llm");
     long retries = 0;
+    long calls = 0;
     for (JsonNode step : llm) {
       retries += step.path("retries").asLong();
+      calls += step.path("calls").asLong();
     }
     assertTrue(retries > 0, "retries counted in run.json");
-    System.out.println("faults: " + stats + "; retries in run.json: " + retries);
-    assertEquals(stats.get("failed"), retries, "every failed request was retried and counted once");
+    System.out.println("faults: " + stats + "; calls and retries in run.json: " + calls + ", " + retries);
+    assertTrue(retries >= stats.get("failed"), "every faulted request was retried");
+    // Not failed == retries: on a loaded machine an answer can also miss the 2 s timeout, and its
+    // retry is just as real. Every request the server got is one attempt the client counted.
+    assertEquals(stats.get("requests"), calls + retries, "every request counted once, as an answer or a retry");
   }
 
   @Test
   @Order(5)
-  void allServerErrorsStopTheRunWithinAMinuteThroughTheBreaker() throws Exception {
+  void allServerErrorsStopTheRunWithinAMinute() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0, 1.0, 0, 0));
     FirstRequest first = FirstRequest.watch(s);
     long t0 = System.nanoTime();
     int code = cli(httpArgs(s, "--output=" + tmp.resolve("all500"), "--cache=false"));
     double after = first.secondsUntilNow();
     assertEquals(1, code);
-    assertTrue(lastCli.contains("circuit breaker open:") && lastCli.contains("HTTP 500"), lastCli);
+    // The first call out of retries stops the run; no element is rejected for the endpoint's faults.
+    assertTrue(lastCli.contains("no answer after 6 attempts") && lastCli.contains("HTTP 500"), lastCli);
     System.out.printf("all 500s: stopped %.1f s after the first request (%.1f s in all), %d requests%n",
         after, (System.nanoTime() - t0) / 1e9, s.stats().get("requests"));
     assertTrue(after < 60, "stopped " + after + " s after the first call");
