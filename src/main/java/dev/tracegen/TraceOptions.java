@@ -250,7 +250,7 @@ public interface TraceOptions extends PipelineOptions {
 
   void setDimensionWeights(String value);
 
-  // --- Dedup, split and decontamination (issue 5) ---
+  // --- Dedup, split and decontamination ---
 
   @Description("Near-duplicate dedup of the rendered x1 (MinHash/LSH, exact Jaccard confirmation, connected components).")
   @Default.Boolean(true)

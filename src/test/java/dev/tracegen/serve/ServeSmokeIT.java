@@ -37,10 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The smoke profile over real HTTP, through the real LangChain4j OpenAI client, against
- * {@link EmbeddedServer}: issue 3's must-shows (same records, faults survived, circuit breaker,
- * 401, the key never written) and issue 4's (a rerun sends nothing and writes the same bytes; an
- * edited judge prompt re-asks only the judge steps) and issue 5's (a shortfall stops the run unless
- * allowed; a top-up rerun with a higher over-generation factor pays only for the new plans).
+ * {@link EmbeddedServer}: the same records as in-process, faults survived, the circuit breaker, a
+ * 401, the key never written; a rerun sends nothing and writes the same bytes, an edited judge
+ * prompt re-asks only the judge steps; a shortfall stops the run unless allowed, and a top-up rerun
+ * with a higher over-generation factor pays only for the new plans.
  * Requests are counted at the server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
