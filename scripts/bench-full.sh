@@ -43,7 +43,7 @@ fi
 echo "load after         $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
 echo "console            $(wc -l <"$work/run.log") lines, $(grep -c ' INFO ' "$work/run.log" || true) INFO lines, $(grep -c '^tracegen [0-9]*:[0-9]' "$work/run.log" || true) progress lines"
 echo "--- the last progress lines"
-grep '^tracegen [0-9]*:[0-9]' "$work/run.log" | tail -6 | cut -c1-220
+grep '^tracegen [0-9]*:[0-9]' "$work/run.log" | tail -6 | sed -E 's/^(.{16}).{100,}(.{170})$/\1 … \2/'
 echo "---"
 python3 - "$out" "$wall" "$rss_kb" <<'PY'
 import json, sys
