@@ -25,6 +25,7 @@ class ConsoleLoggingIT {
 
     String quiet = probe(List.of(), "run", "--output=x", file.toString());
     assertFalse(quiet.lines().anyMatch(l -> l.contains(" INFO org.apache.")), quiet);
+    assertFalse(quiet.contains("other library info"), quiet);
     assertTrue(quiet.contains("WARN org.apache.beam.sdk.ProbeStep - beam warn"), quiet);
     assertTrue(quiet.contains("INFO dev.tracegen.ConsoleLoggingProbe - tracegen info"), quiet);
     assertTrue(quiet.contains("WARN dev.tracegen.ConsoleLoggingProbe - tracegen warn"), quiet);
@@ -33,6 +34,7 @@ class ConsoleLoggingIT {
     assertTrue(verbose.contains("INFO org.apache.beam.sdk.io.FileIO - Matched 1 files"), verbose);
     assertTrue(verbose.contains("INFO org.apache.beam.runners.flink.ProbeStep - flink runner info"), verbose);
     assertTrue(verbose.contains("INFO dev.tracegen.ConsoleLoggingProbe - tracegen info"), verbose);
+    assertTrue(verbose.contains("INFO ai.onnxruntime.ProbeStep - other library info"), verbose);
 
     // A level given on the java command line beats the quiet default.
     String explicit = probe(List.of("-Dorg.slf4j.simpleLogger.log.org.apache.beam=info"), "run", file.toString());

@@ -7,12 +7,15 @@ import java.util.Map;
 /**
  * Console log levels of a {@code tracegen} process (slf4j-simple, configured by system
  * properties that it reads once, when the first logger is created). Beam and Flink log at INFO
- * for their own bookkeeping (e.g. one line per large join group), which buries tracegen's
- * progress, so they are cut to WARN unless {@code --verbose}; tracegen's own loggers and every
- * WARN and ERROR line are never touched.
+ * for their own bookkeeping (e.g. one line per large join group), and so may any other library
+ * on the class path (the embedding model's runtime, HTTP clients), which buries tracegen's
+ * progress: every library is cut to WARN unless {@code --verbose}; tracegen's own loggers stay at
+ * INFO and every WARN and ERROR line shows.
  */
 public final class LogLevels {
   static final String PREFIX = "org.slf4j.simpleLogger.log.";
+  static final String DEFAULT = "org.slf4j.simpleLogger.defaultLogLevel";
+  static final String OWN = PREFIX + "dev.tracegen";
 
   /** The libraries whose INFO lines --verbose brings back; the most specific names the properties file sets too. */
   static final List<String> LIBRARIES = List.of("org.apache.beam", "org.apache.beam.runners.flink", "org.apache.flink",
@@ -36,6 +39,8 @@ public final class LogLevels {
   /** The slf4j-simple system properties for a console that is quiet, or verbose. */
   public static Map<String, String> properties(boolean verbose) {
     Map<String, String> p = new LinkedHashMap<>();
+    p.put(DEFAULT, verbose ? "info" : "warn");
+    p.put(OWN, "info");
     for (String logger : LIBRARIES) {
       p.put(PREFIX + logger, verbose ? "info" : "warn");
     }
