@@ -55,10 +55,14 @@ final class NamedOutputStream extends FilterOutputStream {
   }
 
   private IOException named(IOException e) {
+    return named(name, e);
+  }
+
+  private static IOException named(String file, IOException e) {
     if (e.getMessage() != null && e.getMessage().startsWith("cannot write ")) {
       return e; // named further down already
     }
-    IOException named = new IOException("cannot write " + name + ": " + IoErrors.describe(e));
+    IOException named = new IOException("cannot write " + file + ": " + IoErrors.describe(e));
     named.addSuppressed(e);
     return named;
   }
@@ -68,12 +72,7 @@ final class NamedOutputStream extends FilterOutputStream {
     try {
       write.run();
     } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("cannot write ")) {
-        throw e;
-      }
-      IOException named = new IOException("cannot write " + file + ": " + IoErrors.describe(e));
-      named.addSuppressed(e);
-      throw named;
+      throw named(file, e);
     }
   }
 
