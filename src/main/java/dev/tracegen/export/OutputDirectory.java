@@ -69,6 +69,7 @@ public final class OutputDirectory implements AutoCloseable {
   private final Thread cleanupOnExit; // null when not local
   private volatile Runnable beforeExitCleanup = () -> {};
   private boolean finished;
+  private boolean exiting; // a signal is stopping the JVM: nothing may be published or kept any more
 
   private OutputDirectory(String output, Path outputPath, Path stagingPath, OutputLock lock) {
     this.output = output;
@@ -283,8 +284,8 @@ public final class OutputDirectory implements AutoCloseable {
 
   /** Writes {@code _SUCCESS} and makes the staging directory the output, atomically if local. */
   public synchronized void publish() {
-    if (finished) {
-      throw new IllegalStateException("already published or aborted: " + output);
+    if (finished || exiting) {
+      throw new IllegalStateException((exiting ? "stopped by a signal: " : "already published or aborted: ") + output);
     }
     try {
       if (stagingPath == null) {
@@ -328,8 +329,8 @@ public final class OutputDirectory implements AutoCloseable {
    * without {@code _SUCCESS}.
    */
   public synchronized String keepDiagnostics() {
-    if (finished) {
-      throw new IllegalStateException("already published or aborted: " + output);
+    if (finished || exiting) {
+      throw new IllegalStateException((exiting ? "stopped by a signal: " : "already published or aborted: ") + output);
     }
     if (stagingPath == null) {
       finished = true;
@@ -412,6 +413,8 @@ public final class OutputDirectory implements AutoCloseable {
       if (finished) {
         return;
       }
+      // The run's own thread wakes up when the pipeline is cancelled and must not move staging away.
+      exiting = true;
     }
     try {
       beforeExitCleanup.run();
