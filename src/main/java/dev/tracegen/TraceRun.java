@@ -13,7 +13,6 @@ import dev.tracegen.report.ProgressReporter;
 import dev.tracegen.report.ReferenceSet;
 import dev.tracegen.report.ReportHtml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,8 @@ import org.apache.beam.sdk.PipelineResult;
  * {@code tracegen run}: validates the configuration, runs the pipeline into a staging directory,
  * checks the exact targets, writes statistics, the dataset card and run.json, then publishes the
  * output atomically. A run that fails or falls short publishes nothing.
- */
+ * output atomically. A run that fails or falls short publishes nothing and keeps its reports in
+ * {@code <output>.failed/}; the output itself is refused up front when a run must not replace it.
 public final class TraceRun {
   private TraceRun() {}
 
