@@ -27,9 +27,9 @@ import org.apache.beam.sdk.PipelineResult;
 /**
  * {@code tracegen run}: validates the configuration, runs the pipeline into a staging directory,
  * checks the exact targets, writes statistics, the dataset card and run.json, then publishes the
- * output atomically. A run that fails or falls short publishes nothing.
  * output atomically. A run that fails or falls short publishes nothing and keeps its reports in
  * {@code <output>.failed/}; the output itself is refused up front when a run must not replace it.
+ */
 public final class TraceRun {
   private TraceRun() {}
 
