@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tracegen.TraceOptions;
 import dev.tracegen.TraceRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedCacheIT {
   @TempDir
   static Path tmp;
-
-  static TraceRun.Outcome run(String... args) throws IOException {
-    PipelineOptionsFactory.register(TraceOptions.class);
-    List<String> all = new ArrayList<>(List.of("--profile=pipeline/smoke.yaml"));
-    all.addAll(List.of(args));
-    TraceOptions o = PipelineOptionsFactory.fromArgs(all.toArray(String[]::new)).withValidation().as(TraceOptions.class);
-    o.setQuiet(true);
-    return TraceRun.run(o);
-  }
 
   /** Calls the run made (cache hits included): what it would have sent alone with an empty cache. */
   static long calls(Path out) throws IOException {
@@ -65,7 +54,7 @@ class SharedCacheIT {
     try {
       List<Future<TraceRun.Outcome>> runs = new ArrayList<>();
       for (Path out : List.of(out1, out2)) {
-        runs.add(pool.submit(() -> run("--provider=openai", "--baseUrl=" + server.baseUrl(),
+        runs.add(pool.submit(() -> ServeSmokeIT.run("--provider=openai", "--baseUrl=" + server.baseUrl(),
             "--model=" + ServeSmokeIT.MODEL, "--output=" + out, "--cacheDir=" + cache)));
       }
       for (Future<TraceRun.Outcome> r : runs) {
