@@ -90,6 +90,11 @@ final class Phrases {
       "hiragana", "これはみじかいまとめです。",
       "latin", "This is a short summary.");
 
+  /** Terms for a task-word choice when the task itself has no content word left to offer. */
+  static final List<String> FALLBACK_TERMS = List.of(
+      "resilience", "trade-off", "benchmark", "feedback loop", "stakeholder", "prototype", "baseline",
+      "milestone", "heuristic", "bottleneck", "iteration", "sustainability", "transparency", "scalability");
+
   /** Clauses that make the expanded description of a seed more specific. */
   static final List<String> CONTEXTS = List.of(
       "for a community newsletter", "for a workshop handout", "for a team briefing",

@@ -1,6 +1,7 @@
 package dev.tracegen.taxonomy;
 
 import java.io.Serializable;
+import dev.tracegen.model.Choice;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -8,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * One way of stating a dimension: a text with {@code {param}} placeholders and the parameter sets
- * ({@code options}) it may be instantiated with. {@code evidence} and {@code respond} serve the
- * embedded simulator (what a compliant answer visibly shows, and the sentence it writes).
+ * ({@code options}) it may be instantiated with. Params in {@code choose} are left open by the plan
+ * and chosen by the generator to fit the task (the options' values then serve as examples).
+ * {@code evidence} and {@code respond} serve the embedded simulator (what a compliant answer
+ * visibly shows, and the sentence it writes).
  */
 public record Phrasing(
     String id,
@@ -20,6 +23,7 @@ public record Phrasing(
     List<Map<String, Object>> options,
     List<String> conflictsWith,
     List<String> reviseTo,
+    Map<String, Choice> choose,
     int line)
     implements Serializable {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
@@ -28,6 +32,7 @@ public record Phrasing(
     options = List.copyOf(options);
     conflictsWith = List.copyOf(conflictsWith);
     reviseTo = List.copyOf(reviseTo);
+    choose = choose == null ? Map.of() : Map.copyOf(choose);
     evidence = evidence == null ? "" : evidence;
     respond = respond == null ? "" : respond;
     input = input == null ? "" : input;

@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import dev.tracegen.check.Checker;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.io.IoErrors;
+import dev.tracegen.model.Choice;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class TaxonomyLoader {
       "weight", "checker", "needs_input", "provides_input", "repeatable", "revisable",
       "conflicts_with", "perturbation", "phrasings", "params");
   private static final Set<String> PHRASING_KEYS = Set.of("id", "text", "evidence", "respond",
-      "input", "options", "conflicts_with", "revise_to");
+      "input", "options", "conflicts_with", "revise_to", "choose");
 
   /** The constraint types of the IOPO taxonomy; records and stats group by these ids. */
   public static final List<String> TYPES = List.of("content", "situation", "style", "format", "example");
@@ -198,6 +199,48 @@ public final class TaxonomyLoader {
         phrasings, params, file, line(m));
   }
 
+  /** A phrasing's {@code choose} block: {@code param: task_word} or {@code param: {number: [min, max], step: n}}. */
+  private Map<String, Choice> parseChoose(String file, String phrasingId, String text, Node node) {
+    Map<String, Choice> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof MappingNode m)) {
+      problems.add(file + ":" + line(node) + ": 'choose' of phrasing '" + phrasingId + "' must be a mapping");
+      return out;
+    }
+    for (NodeTuple t : m.getValue()) {
+      String name = ((ScalarNode) t.getKeyNode()).getValue();
+      Node spec = t.getValueNode();
+      String where = file + ":" + line(spec) + ": phrasing '" + phrasingId + "' chooses '" + name + "': ";
+      if (text != null && !Phrasing.placeholders(text).contains(name)) {
+        problems.add(where + "the text has no {" + name + "} placeholder");
+      }
+      if (spec instanceof ScalarNode s && s.getValue().equals("task_word")) {
+        out.put(name, Choice.taskWord());
+        continue;
+      }
+      if (spec instanceof MappingNode sm) {
+        Map<String, Node> sf = fields(file, sm, Set.of("number", "step"));
+        try {
+          List<String> range = strings(file, sf, "number");
+          int lo = Integer.parseInt(range.get(0));
+          int hi = Integer.parseInt(range.get(1));
+          String step = scalar(file, sf, "step", sm, false);
+          if (range.size() != 2 || lo > hi) {
+            throw new NumberFormatException();
+          }
+          out.put(name, Choice.number(lo, hi, step == null || step.isEmpty() ? 1 : Integer.parseInt(step)));
+          continue;
+        } catch (RuntimeException e) {
+          // reported below
+        }
+      }
+      problems.add(where + "expected task_word or {number: [min, max], step: n} with min <= max");
+    }
+    return out;
+  }
+
   /**
    * The dimension's {@code params} block: {@code name: text|label} or {@code name: {number: [min,
    * max]}} or {@code name: {enum: [...], cues: {value: [...]}, negated: [...]}}.
@@ -276,6 +319,14 @@ public final class TaxonomyLoader {
       return;
     }
     for (Phrasing p : phrasings) {
+      p.choose().forEach((name, choice) -> {
+        ParamSpec spec = params.get(name);
+        if (spec != null && spec.kind() == ParamSpec.Kind.NUMBER && choice.kind() == Choice.Kind.NUMBER
+            && (choice.min() < spec.min() || choice.max() > spec.max())) {
+          problems.add(file + ":" + p.line() + ": phrasing '" + p.id() + "' chooses '" + name + "' from " + choice.min()
+              + "-" + choice.max() + ", outside the param's valid range " + spec.min() + "-" + spec.max());
+        }
+      });
       for (Map<String, Object> option : p.options()) {
         String text = Phrasing.fill(p.text(), option);
         option.forEach((k, v) -> {
@@ -346,7 +397,7 @@ public final class TaxonomyLoader {
     }
     return new Phrasing(id, text, scalar(file, f, "evidence", m, false), scalar(file, f, "respond", m, false),
         scalar(file, f, "input", m, false), options, strings(file, f, "conflicts_with"),
-        strings(file, f, "revise_to"), line(m));
+        strings(file, f, "revise_to"), parseChoose(file, id, text, f.get("choose")), line(m));
   }
 
   /** References between entries: unknown dimensions, duplicate ids, bad revise targets. */
