@@ -29,7 +29,8 @@ public record RunConfig(
     SeedFormat seedFormat,
     int buckets,
     DedupConfig dedup,
-    DecontaminationConfig decontamination) {
+    DecontaminationConfig decontamination,
+    double judgeCalibration) {
 
   /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
   public static final String DEFAULT_CACHE_DIR = ".tracegen-cache";
@@ -61,8 +62,11 @@ public record RunConfig(
     if (o.getBuckets() < 1) {
       throw new IllegalArgumentException("--buckets must be at least 1");
     }
+    if (!(o.getJudgeCalibration() >= 0 && o.getJudgeCalibration() <= 1)) {
+      throw new IllegalArgumentException("--judgeCalibration must be between 0 and 1, got " + o.getJudgeCalibration());
+    }
     return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets(),
-        dedupConfig(o), decontaminationConfig(o));
+        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration());
   }
 
   /** The seed file patterns: {@code --seeds} when given, else the profile's (none without a profile). */

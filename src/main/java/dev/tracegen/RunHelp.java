@@ -55,6 +55,7 @@ final class RunHelp {
       row("maxTotalTokens", LLM),
       row("cache", LLM),
       row("cacheDir", LLM, "DIR"),
+      row("judgeCalibration", LLM),
       row("nonCompliance", LLM),
       row("malformed", LLM),
       row("nearDedup", DEDUP),

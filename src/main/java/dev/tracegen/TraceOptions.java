@@ -282,6 +282,13 @@ public interface TraceOptions extends PipelineOptions {
 
   void setLshBands(int value);
 
+  @Description("Share of checker-decided constraints also scored by the LLM judge, to measure how far the judge "
+      + "agrees with the checkers (the checker's verdict still decides); 0 turns it off.")
+  @Default.Double(0.05)
+  double getJudgeCalibration();
+
+  void setJudgeCalibration(double value);
+
   @Description("Near-duplicate threshold: candidate pairs with shingle Jaccard >= this are duplicates.")
   @Default.Double(0.8)
   double getNearDupThreshold();

@@ -42,7 +42,8 @@ public final class TracePipeline {
 
   /** Adds every stage to {@code p}, writing the corpus into {@code stagingDir}. */
   public static void build(Pipeline p, RunConfig cfg, String stagingDir) {
-    StepContext ctx = new StepContext(cfg.prompts(), cfg.taxonomy(), cfg.generator(), cfg.judge(), cfg.profile().runSeed());
+    StepContext ctx = new StepContext(cfg.prompts(), cfg.taxonomy(), cfg.generator(), cfg.judge(), cfg.profile().runSeed(),
+        cfg.judgeCalibration());
     List<PCollection<Rejection>> rejections = new ArrayList<>();
 
     PCollectionTuple seeds = p.apply("ReadSeeds", ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));

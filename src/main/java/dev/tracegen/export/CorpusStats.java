@@ -2,8 +2,10 @@ package dev.tracegen.export;
 
 import dev.tracegen.dedup.DedupStats;
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Score;
 import dev.tracegen.model.TraceRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,7 +36,8 @@ import java.util.zip.GZIPInputStream;
  * dimensions}, {@code types} (of x1's constraints), {@code perturbation_ops}, {@code words_mean}
  * ({@code y1}, {@code y2}: whitespace-separated words), each a map from split ({@code train},
  * {@code eval}, then any other, alphabetically) to its value; then {@code rejections} ({@code
- * total}, {@code by_stage}, {@code by_stage_reason}) and {@code dedup} (dedup and decontamination
+ * total}, {@code by_stage}, {@code by_stage_reason}), {@code judge} (verdicts by method over all
+ * four pairings, and the judge-vs-checker agreement of the calibration sample) and {@code dedup} (dedup and decontamination
  * rates and cluster sizes, {@link DedupStats}).
  */
 public final class CorpusStats {
@@ -43,6 +46,54 @@ public final class CorpusStats {
       Pattern.compile("^(\\w+)-(\\d{5})-of-(\\d{5})\\.jsonl\\.gz$");
 
   private CorpusStats() {}
+
+  /**
+   * Verdicts of all four pairings of every record: how many each method decided, and, for checker
+   * verdicts the LLM judge was asked about too, how often it agreed (per dimension).
+   */
+  private static final class JudgeStats {
+    final TreeMap<String, Long> methods = new TreeMap<>();
+    final TreeMap<String, long[]> calibration = new TreeMap<>();
+
+    void add(TraceRecord r) {
+      r.judgements().forEach((pairing, judgement) -> {
+        Instruction x = pairing.endsWith("x2") ? r.x2() : r.x1();
+        for (Score s : judgement.scores()) {
+          methods.merge(s.method() != null && s.method().startsWith("checker:") ? "checker" : "llm", 1L, Long::sum);
+          if (s.judgeScore() != null) {
+            String dim = x == null || s.constraint() < 1 || s.constraint() > x.constraints().size()
+                ? "unknown" : x.constraints().get(s.constraint() - 1).dimension();
+            long[] counts = calibration.computeIfAbsent(dim, d -> new long[2]);
+            counts[0]++;
+            counts[1] += s.judgeAgrees() ? 1 : 0;
+          }
+        }
+      });
+    }
+
+    Map<String, Object> toMap() {
+      long asked = 0;
+      long agreed = 0;
+      Map<String, Object> byDimension = new LinkedHashMap<>();
+      for (Map.Entry<String, long[]> e : calibration.entrySet()) {
+        asked += e.getValue()[0];
+        agreed += e.getValue()[1];
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("asked", e.getValue()[0]);
+        d.put("agreed", e.getValue()[1]);
+        byDimension.put(e.getKey(), d);
+      }
+      Map<String, Object> cal = new LinkedHashMap<>();
+      cal.put("asked", asked);
+      cal.put("agreed", agreed);
+      cal.put("agreement", asked == 0 ? null : Math.round(agreed * 10000.0 / asked) / 10000.0);
+      cal.put("by_dimension", byDimension);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("verdicts_by_method", new TreeMap<>(methods));
+      out.put("calibration", cal);
+      return out;
+    }
+  }
 
   /** Per-split accumulator; only sums and counts, so its size does not grow with the corpus. */
   private static final class SplitStats {
@@ -105,6 +156,7 @@ public final class CorpusStats {
 
   private static Map<String, Object> computeChecked(Path dir) throws IOException {
     TreeMap<String, SplitStats> bySplit = new TreeMap<>();
+    JudgeStats judge = new JudgeStats();
     bySplit.put(ExportFiles.TRAIN, new SplitStats());
     bySplit.put(ExportFiles.EVAL, new SplitStats());
     for (Path shard : sortedFiles(dir, "*.jsonl.gz")) {
@@ -120,7 +172,9 @@ public final class CorpusStats {
         String line;
         while ((line = reader.readLine()) != null) {
           if (!line.isBlank()) {
-            s.add(Json.MAPPER.readValue(line, TraceRecord.class));
+            TraceRecord r = Json.MAPPER.readValue(line, TraceRecord.class);
+            s.add(r);
+            judge.add(r);
           }
         }
       }
@@ -168,6 +222,7 @@ public final class CorpusStats {
     stats.put("words_mean", words);
     stats.put("languages", languages);
     stats.put("rejections", rejections(dir.resolve(ExportFiles.REJECTIONS_DIR)));
+    stats.put("judge", judge.toMap());
     Map<String, Long> published = new LinkedHashMap<>();
     records.forEach((split, n) -> published.put(split, ((Number) n).longValue()));
     stats.put("dedup", DedupStats.compute(dir.resolve(ExportFiles.REJECTIONS_DIR), published));

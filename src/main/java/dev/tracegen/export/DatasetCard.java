@@ -123,6 +123,7 @@ public final class DatasetCard {
 
     statistics(b, s, splits);
     b.append(DedupStats.markdown(s.get("dedup")));
+    judge(b, s);
     funnel(b, s, r);
 
     b.append("## Models used\n\n");
@@ -161,6 +162,28 @@ public final class DatasetCard {
   }
 
   /** Languages found in the records, most records first; English when the stats have none. */
+  /** Verdicts by method and the judge's agreement with the checkers on the calibration sample. */
+  private static void judge(StringBuilder b, Map<String, Object> s) {
+    Map<String, Object> judge = map(s.get("judge"));
+    if (judge.isEmpty()) {
+      return;
+    }
+    Map<String, Object> methods = map(judge.get("verdicts_by_method"));
+    Map<String, Object> cal = map(judge.get("calibration"));
+    b.append("## Verification\n\n");
+    b.append("Constraint verdicts over the four pairings of every record: ").append(num(methods.get("checker")))
+        .append(" by programmatic checkers, ").append(num(methods.get("llm"))).append(" by the LLM judge. ");
+    long asked = num(cal.get("asked"));
+    if (asked == 0) {
+      b.append("No judge calibration sample was taken.\n\n");
+      return;
+    }
+    b.append("On a calibration sample of ").append(asked).append(" checker-decided verdicts the LLM judge was asked")
+        .append(" too and agreed on ").append(num(cal.get("agreed"))).append(String.format(Locale.ROOT, " (%.1f %%)",
+            100.0 * num(cal.get("agreed")) / asked))
+        .append(": a measure of how far its verdicts on the constraints no program can check can be trusted.\n\n");
+  }
+
   static List<String> languages(Map<String, Object> stats) {
     Map<String, Long> total = new java.util.TreeMap<>();
     map(stats.get("languages")).values().forEach(bySplit -> map(bySplit).forEach((lang, n) -> total.merge(lang, num(n), Long::sum)));

@@ -14,6 +14,7 @@ import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Judgement;
 import dev.tracegen.model.Score;
+import dev.tracegen.plan.Draws;
 import dev.tracegen.structure.InstructionParser;
 import dev.tracegen.taxonomy.Dimension;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Scores a response against chosen constraints of an instruction: checkers first, then the LLM. */
+/**
+ * Scores a response against chosen constraints of an instruction: checkers first, then the LLM
+ * for the rest and for a calibration sample of the checker-decided ones.
+ */
 public final class ConstraintJudge {
   private ConstraintJudge() {}
 
@@ -32,6 +36,8 @@ public final class ConstraintJudge {
     Checkers checkers = Checkers.load();
     Map<Integer, Score> scores = new HashMap<>();
     List<Integer> forLlm = new ArrayList<>();
+    List<Integer> calibrated = new ArrayList<>();
+    String sample = ctx.judgeCalibration() > 0 ? Long.toString(Draws.hash(ctx.runSeed(), x.render(), response)) : "";
     for (int i : indices) {
       Constraint c = x.constraints().get(i - 1);
       Dimension d = ctx.taxonomy().dimension(c.dimension());
@@ -39,6 +45,13 @@ public final class ConstraintJudge {
       if (checker.isPresent()) {
         CheckResult r = checker.get().check(c, response);
         scores.put(i, new Score(i, r.pass() ? Score.FULL : 0, "checker:" + d.checker(), r.reason()));
+        // A sample of checker verdicts goes to the judge as well: how often it agrees tells how far
+        // its verdicts on the constraints no program can check are to be trusted with this model.
+        if (ctx.judgeCalibration() > 0 && Draws.unit(ctx.runSeed(), "calibrate", sample, Integer.toString(i))
+            < ctx.judgeCalibration()) {
+          forLlm.add(i);
+          calibrated.add(i);
+        }
       } else {
         forLlm.add(i);
       }
@@ -57,7 +70,10 @@ public final class ConstraintJudge {
       String prompt = ctx.prompt("judge", Map.of(
           "instruction", x.render(), "constraints", list.toString().strip(), "response", response), payload);
       Map<Integer, Score> llm = session.ask(prompt, true, text -> parseScores(InstructionParser.object(text), forLlm));
-      scores.putAll(llm);
+      for (Map.Entry<Integer, Score> e : llm.entrySet()) {
+        int i = e.getKey();
+        scores.put(i, calibrated.contains(i) ? scores.get(i).withJudgeScore(e.getValue().score()) : e.getValue());
+      }
     }
     List<Score> ordered = new ArrayList<>();
     double sum = 0;

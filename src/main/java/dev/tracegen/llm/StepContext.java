@@ -9,9 +9,11 @@ import java.util.Map;
 
 /**
  * What every LLM stage needs, read once while the pipeline is built: prompts, taxonomy, the
- * generator and judge settings, and the run seed.
+ * generator and judge settings, the run seed, and the share of checker-decided constraints the LLM
+ * judge scores too ({@code judgeCalibration}).
  */
-public record StepContext(Prompts prompts, Taxonomy taxonomy, LlmSettings generator, LlmSettings judge, long runSeed)
+public record StepContext(Prompts prompts, Taxonomy taxonomy, LlmSettings generator, LlmSettings judge, long runSeed,
+    double judgeCalibration)
     implements Serializable {
 
   /** Renders a prompt with its payload block (the structured copy the embedded model reads). */

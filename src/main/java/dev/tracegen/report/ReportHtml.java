@@ -74,6 +74,7 @@ public final class ReportHtml {
     dimensions(h, stats, reference);
     funnel(h, run);
     rejections(h, stats);
+    judge(h, stats);
     llm(h, run);
 
     h.open("footer").open("p").text("Written by tracegen run next to the corpus. All numbers except the LLM work and the"
@@ -299,6 +300,41 @@ public final class ReportHtml {
       counts[i][0] = n.get(i);
     }
     bars(h, rows, List.of("rejected"), List.of("#ff725c"), values, counts, v -> Report.count((long) v));
+    h.close("section").raw("\n");
+  }
+
+  private static void judge(Html h, Map<String, Object> stats) {
+    Map<String, Object> judge = Report.map(stats.get("judge"));
+    Map<String, Object> methods = Report.map(judge.get("verdicts_by_method"));
+    Map<String, Object> cal = Report.map(judge.get("calibration"));
+    section(h, "judge", "Verdicts and judge calibration", "Constraint verdicts of the four pairings of every record by"
+        + " method; on a sample of checker-decided constraints the LLM judge was asked too (--judgeCalibration), and"
+        + " how often it reached the checker's pass/fail says how far its verdicts on the constraints no program can"
+        + " check can be trusted with this model.");
+    h.open("p").text("checker " + Report.count(Report.num(methods.get("checker"))) + " · LLM judge "
+        + Report.count(Report.num(methods.get("llm"))) + " · calibration: judge agreed with the checker on "
+        + Report.count(Report.num(cal.get("agreed"))) + " of " + Report.count(Report.num(cal.get("asked")))
+        + (cal.get("agreement") == null ? "" : String.format(Locale.ROOT, " (%.1f %%)",
+            100 * ((Number) cal.get("agreement")).doubleValue())))
+        .close("p");
+    Map<String, Object> byDimension = Report.map(cal.get("by_dimension"));
+    if (!byDimension.isEmpty()) {
+      h.open("table").open("thead").open("tr");
+      for (String c : List.of("dimension", "asked", "agreed", "agreement %")) {
+        h.open("th").text(c).close("th");
+      }
+      h.close("tr").close("thead").open("tbody");
+      for (Map.Entry<String, Object> e : byDimension.entrySet()) {
+        long asked = Report.num(Report.map(e.getValue()).get("asked"));
+        long agreed = Report.num(Report.map(e.getValue()).get("agreed"));
+        h.open("tr").open("td").text(e.getKey()).close("td")
+            .open("td", "class", "n").text(Report.count(asked)).close("td")
+            .open("td", "class", "n").text(Report.count(agreed)).close("td")
+            .open("td", "class", "n").text(asked == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * agreed / asked))
+            .close("td").close("tr");
+      }
+      h.close("tbody").close("table");
+    }
     h.close("section").raw("\n");
   }
 

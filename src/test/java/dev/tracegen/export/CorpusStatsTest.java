@@ -67,8 +67,17 @@ class CorpusStatsTest {
             "words_mean",
             "languages",
             "rejections",
+            "judge",
             "dedup"),
         new ArrayList<>(stats.keySet()));
+    // 4 records x 4 pairings: y1|x1 and y2|x2 by the LLM, the cross pairings by a checker, each put
+    // to the judge as well, which agreed on y1|x2 only (constraint k of x2 / x1; see Fixtures).
+    Map<?, ?> judge = (Map<?, ?>) stats.get("judge");
+    assertEquals(Map.of("checker", 8L, "llm", 8L), judge.get("verdicts_by_method"));
+    Map<?, ?> calibration = (Map<?, ?>) judge.get("calibration");
+    assertEquals(8L, calibration.get("asked"));
+    assertEquals(4L, calibration.get("agreed"));
+    assertEquals(0.5, calibration.get("agreement"));
     // The fixtures describe each topic in English and Chinese ("主题").
     assertEquals(Map.of("train", Map.of("en", 3L, "zh", 3L), "eval", Map.of("en", 1L, "zh", 1L)), stats.get("languages"));
 

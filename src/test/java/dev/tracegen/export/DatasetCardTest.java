@@ -98,6 +98,17 @@ class DatasetCardTest {
   }
 
   @Test
+  void theCardGivesTheJudgesAgreementWithTheCheckers() {
+    Map<String, Object> s = new LinkedHashMap<>(stats());
+    s.put("judge", Map.of("verdicts_by_method", Map.of("checker", 900L, "llm", 600L),
+        "calibration", Map.of("asked", 40L, "agreed", 38L)));
+    String card = DatasetCard.render(s, run());
+    assertTrue(card.contains("900 by programmatic checkers, 600 by the LLM judge"), card);
+    assertTrue(card.contains("calibration sample of 40 checker-decided verdicts the LLM judge was asked too and agreed"
+        + " on 38 (95.0 %)"), card);
+  }
+
+  @Test
   void theCardSaysWhichTrainerReadsWhichFile() {
     String card = DatasetCard.render(stats(), run());
     assertTrue(card.contains("the IOPO trainer (the IOPO authors' LLaMA-Factory fork)"), card);

@@ -76,8 +76,9 @@ final class Fixtures {
     Map<String, Judgement> js = new TreeMap<>();
     js.put(TraceRecord.Y1_X1, full);
     js.put(TraceRecord.Y2_X2, full);
-    js.put(TraceRecord.Y1_X2, fail);
-    js.put(TraceRecord.Y2_X1, fail);
+    // The LLM judge was asked about these checker verdicts too: it agrees on y1|x2, not on y2|x1.
+    js.put(TraceRecord.Y1_X2, new Judgement(List.of(fail.scores().get(0).withJudgeScore(2)), fail.overall()));
+    js.put(TraceRecord.Y2_X1, new Judgement(List.of(fail.scores().get(0).withJudgeScore(10)), fail.overall()));
     return new TraceRecord(
         String.format("rec-%03d", i),
         "seed-" + (i / 2),

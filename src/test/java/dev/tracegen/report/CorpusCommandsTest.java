@@ -107,6 +107,8 @@ class CorpusCommandsTest {
     assertTrue(text.contains("trace_eval_official.jsonl (n=1,042)"), "reference series");
     assertTrue(text.contains("trace_eval_official.jsonl (n=1,042) · k=1: 200 ("), "k=1 count of the official set");
     assertTrue(text.contains("train (n=300)") && text.contains("eval (n=40)"));
+    assertTrue(byId(doc, "judge") != null, "judge calibration section");
+    assertTrue(text.contains("calibration: judge agreed with the checker on"), "judge calibration line");
   }
 
   private static Element byId(Document doc, String id) {
