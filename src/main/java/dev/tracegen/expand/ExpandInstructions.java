@@ -35,6 +35,18 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
     return CandidateStage.apply(plans, "ExpandSeeds", new ExpandFn(ctx));
   }
 
+  /** The first {placeholder} the plan left open that the model did not fill, or null. */
+  static String unfilledPlaceholder(Plan plan, String instruction) {
+    for (Map<String, Choice> open : plan.choices().values()) {
+      for (String param : open.keySet()) {
+        if (instruction.contains("{" + param + "}")) {
+          return "{" + param + "}";
+        }
+      }
+    }
+    return null;
+  }
+
   static class ExpandFn extends CandidateStepFn {
     private final StepContext ctx;
 
@@ -78,12 +90,9 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
       if (text.isEmpty()) {
         return StepResult.reject("empty_expansion", "the model returned no instruction");
       }
-      for (Map.Entry<String, Map<String, Choice>> e : plan.choices().entrySet()) {
-        for (String param : e.getValue().keySet()) {
-          if (text.contains("{" + param + "}")) {
-            return StepResult.reject("unfilled_placeholder", "the instruction still holds {" + param + "}");
-          }
-        }
+      String unfilled = unfilledPlaceholder(plan, text);
+      if (unfilled != null) {
+        return StepResult.reject("unfilled_placeholder", "the instruction still holds " + unfilled);
       }
       return StepResult.of(c.withExpanded(text).spent("expand", ctx.prompts().hash("expand"), session.calls()));
     }
