@@ -21,11 +21,20 @@ It shares no code with the pipeline; it re-implements the documented definitions
                 than --max-docs eval seeds is template phrasing and does not count (0: all count).
                 --external FILE[,FILE] checks train against benchmark files the same way (a JSONL
                 line's text field, see --field, or the plain line; one line is one document).
+  constraints   every rule-checkable constraint (dimensions numerical, output_format, inclusion,
+                exclusion, numbering_list, hierarchy, multilingual, text_pattern, citation), its
+                parameters read from its text, never from its params: y1 meets all of x1's, y2 all of
+                x2's; y1 fails at least one changed constraint of x2 (perturbation.changed) and y2 one
+                of the x1 constraints x2 no longer carries, when those are all rule-checkable (else
+                "not rule-checkable"); a params value the text does not say is a mismatch. Constraint
+                text this cannot read is listed as unparsed; differences from the pipeline's checker
+                verdicts are listed for information. Details: docs/check-corpus.md.
 
 Usage:
   scripts/check-corpus.py CORPUS_DIR --profile pipeline/trace.yaml [--threshold 0.8] [--max-docs 1]
-      [--external src/test/resources/reference/trace/trace_eval_official.jsonl]
+      [--external src/test/resources/reference/trace/trace_eval_official.jsonl] [--details N] [--sample F]
   scripts/check-corpus.py CORPUS_DIR --counts 'train=1:991,2:8003 eval=1:192,2:96'
+  scripts/check-corpus.py --self-test        (the constraint parsers and checks on fixed cases)
 
 Prints a summary; exit status 0 when every check passes, 1 otherwise (2 for usage errors).
 """
@@ -1286,8 +1295,145 @@ class ConstraintChecker:
                 + ["%s: %d" % (k, n) for k, n in sorted(r.mismatches.items())])
 
 
+# ---------------------------------------------------------------------------- self-test
+
+PARSE_CASES = [
+    ("numerical", "The answer must be between 120 and 200 words long.", Spec("numerical", "words", 120, 200)),
+    ("numerical", "Keep it to 150-250 words.", Spec("numerical", "words", 150, 250)),
+    ("numerical", "Write at least 12 complete sentences.", Spec("numerical", "sentences", 12, None)),
+    ("numerical", "Use no more than eight sentences in total.", Spec("numerical", "sentences", None, 8)),
+    ("numerical", "Write fewer than 10 sentences.", Spec("numerical", "sentences", None, 9)),
+    ("numerical", "Write twelve or more sentences.", Spec("numerical", "sentences", 12, None)),
+    ("numerical", "Organise the prose into exactly three paragraphs separated by blank lines.",
+     Spec("numerical", "paragraphs", 3, 3)),
+    ("numerical", "Include exactly 4 list items.", Spec("numerical", "items", 4, 4)),
+    ("numbering_list", "Include a numbered list with exactly 5 items.", Spec("numbering_list", "numbered", 5, 5)),
+    ("numbering_list", "Add a bulleted list of four points.", Spec("numbering_list", "bulleted", 4, 4)),
+    ("hierarchy", "Organise the answer under exactly 3 Markdown headings.", Spec("hierarchy", "headings", 3, 3)),
+    ("hierarchy", "Split the answer into two sections, each with a Markdown heading.",
+     Spec("hierarchy", "headings", 2, 2)),
+    ("text_pattern", "Use at least 2 emoji.", Spec("text_pattern", "emoji_min", 2)),
+    ("text_pattern", "Sprinkle in three or more emojis.", Spec("text_pattern", "emoji_min", 3)),
+    ("text_pattern", "Do not use any emoji.", Spec("text_pattern", "no_emoji")),
+    ("text_pattern", "Put the phrase \"key takeaway\" in bold at least once.",
+     Spec("text_pattern", "bold_keyword", term="key takeaway")),
+    ("text_pattern", "Do not use bold text anywhere.", Spec("text_pattern", "no_bold")),
+    ("citation", "Support the answer with at least 2 numbered citations such as [1], listed after a line "
+                 "reading \"References:\".", Spec("citation", "citations_min", 2)),
+    ("citation", "Cite three or more sources as [n] and list them under References:.",
+     Spec("citation", "citations_min", 3)),
+    ("citation", "Do not include citations or a reference list.", Spec("citation", "no_citations")),
+    ("inclusion", "Make sure the answer mentions the term \"benchmark\".", Spec("inclusion", "include", term="benchmark")),
+    ("inclusion", "Be sure to mention \u201cfeedback loop\u201d somewhere.",
+     Spec("inclusion", "include", term="feedback loop")),
+    ("exclusion", "Do not use the word \"robust\" anywhere in the answer.", Spec("exclusion", "exclude", term="robust")),
+    ("exclusion", "Avoid the word 'synergy'.", Spec("exclusion", "exclude", term="synergy")),
+    ("multilingual", "Add one closing sentence written in Chinese.",
+     Spec("multilingual", "closing_language", language="chinese", script="han")),
+    ("multilingual", "End with a sentence in Hindi.",
+     Spec("multilingual", "closing_language", language="hindi", script="devanagari")),
+    ("multilingual", "Add one closing sentence written in French.",
+     Spec("multilingual", "latin_language", language="french", script="latin")),
+    ("output_format", "Format the entire answer as a single valid JSON object.",
+     Spec("output_format", "json", term="object")),
+    ("output_format", "Format the entire answer as a Markdown table.", Spec("output_format", "markdown_table")),
+    ("output_format", "Format the entire answer as a well-formed HTML document.", Spec("output_format", "html")),
+    ("output_format", "Write it as a limerick.", None),
+    ("numerical", "Keep it short.", None),
+]
+
+CHECK_CASES = [
+    # (spec, response, expected verdict)
+    (Spec("numerical", "words", 3, 3), "Don't trade-off 3.5 points", False),
+    (Spec("numerical", "words", 4, 4), "Don't trade-off 3.5 points", True),
+    (Spec("numerical", "words", 4, 4), "\u6211\u4eec\u597d\u3002", False),
+    (Spec("numerical", "words", 3, 3), "\u6211\u4eec\u597d\u3002", True),
+    (Spec("numerical", "words", 2, 2), "\u0928\u092e\u0938\u094d\u0924\u0947 \u0926\u0941\u0928\u093f\u092f\u093e", True),
+    (Spec("numerical", "sentences", 3, 3), "One, e.g. this. Two is 3.5 long! \u4e09\u3002", True),
+    (Spec("numerical", "sentences", 2, 2), "\u092f\u0939 \u0920\u0940\u0915 \u0939\u0948\u0964 \u0935\u0939 \u092d\u0940\u0964", True),
+    (Spec("numerical", "sentences", 2, 2), "1. First item\n2. Second item. Done.", True),
+    (Spec("numerical", "paragraphs", 2, 2), "# Title\n\nOne.\n\n- item\n\nTwo.", True),
+    (Spec("numerical", "items", 3, 3), "- a\n- b\n1. c\n---", True),
+    (Spec("numerical", "words", 2, 2), "{\"title\": \"Hello world\", \"n\": 3}", True),
+    (Spec("hierarchy", "headings", 2, 2), "## A\ntext\n## B\nmore", True),
+    (Spec("hierarchy", "headings", 2, 2), "## A\n\n## B\nmore", False),
+    (Spec("hierarchy", "headings", 2, 2), "## A\ntext\n## B\n", False),
+    (Spec("hierarchy", "headings", 2, 2), "## A\ntext\n```\n# not a heading\n```\n## B\nmore", True),
+    (Spec("numbering_list", "numbered", 2, 2), "<html><body><ol><li>a</li><li>b</li></ol></body></html>", True),
+    (Spec("text_pattern", "emoji_min", 2), "Nice \U0001F600 and \U0001F469\u200d\U0001F4BB", True),
+    (Spec("text_pattern", "emoji_min", 3), "Nice \U0001F600 and \U0001F469\u200d\U0001F4BB", False),
+    (Spec("text_pattern", "no_emoji"), "Plain text.", True),
+    (Spec("text_pattern", "bold_keyword", term="next step"), "The **next steps** are clear.", True),
+    (Spec("text_pattern", "bold_keyword", term="next step"), "The next step is **clear**.", False),
+    (Spec("text_pattern", "no_bold"), "A <strong>bold</strong> claim.", False),
+    (Spec("inclusion", "include", term="trade-off"), "Every trade\u2011offs list.", True),
+    (Spec("inclusion", "include", term="robust"), "Robustness matters.", False),
+    (Spec("exclusion", "exclude", term="robust"), "Robustness matters.", True),
+    (Spec("exclusion", "exclude", term="feedback loop"), "a feedback\nloop", False),
+    (Spec("output_format", "json", term="object"), "```json\n{\"a\": [1, 2]}\n```", True),
+    (Spec("output_format", "json", term="object"), "[1, 2]", False),
+    (Spec("output_format", "json", term="object"), "{\"a\": 1} trailing", False),
+    (Spec("output_format", "json", term="object"), "{\"a\": NaN}", False),
+    (Spec("output_format", "markdown_table"), "| a | b |\n|---|:-:|\n| 1 | 2 |", True),
+    (Spec("output_format", "markdown_table"), "| a | b |\n|---|---|\n| 1 |", False),
+    (Spec("output_format", "markdown_table"), "Intro\n| a | b |\n|---|---|\n| 1 | 2 |", False),
+    (Spec("output_format", "html"), "<!DOCTYPE html>\n<html><body><p>Hi<br>there</p></body></html>", True),
+    (Spec("output_format", "html"), "<html><body><p>Hi</body></html>", False),
+    (Spec("output_format", "html"), "<html><body></body></html><p>x</p>", False),
+    (Spec("citation", "citations_min", 2), "A [1] and B [2].\n\nReferences:\n[1] X\n[2] Y", True),
+    (Spec("citation", "citations_min", 2), "A [1] and B [3].\n\nReferences:\n[1] X\n[2] Y", False),
+    (Spec("citation", "citations_min", 2), "A [1] and B [2].", False),
+    (Spec("citation", "no_citations"), "See [1].", False),
+    (Spec("citation", "no_citations"), "No sources.\n\n**References:**\n", False),
+    (Spec("multilingual", "closing_language", script="han"), "English first. \u8fd9\u662f\u7ed3\u5c3e\u3002", True),
+    (Spec("multilingual", "closing_language", script="han"),
+     "English first. \u8fd9\u662f\u7ed3\u5c3e\u3002\n\nReferences:\n[1] X", True),
+    (Spec("multilingual", "closing_language", script="han"), "\u8fd9\u662f\u7ed3\u5c3e\u3002 English last.", False),
+    (Spec("multilingual", "closing_language", script="greek"), "Text. \u0391\u03c5\u03c4\u03ae.\n\n- a list after", False),
+    (Spec("multilingual", "closing_language", script="devanagari"), "Done. \u092f\u0939 \u0905\u0902\u0924 \u0939\u0948\u0964",
+     True),
+]
+
+MISMATCH_CASES = [
+    ("numerical", "Write at least 12 complete sentences.", {"metric": "sentences", "min": 10}, [("min", 12, 10)]),
+    ("numerical", "Write at least 12 complete sentences.", {"metric": "sentences", "min": 12}, []),
+    ("numerical", "Use no more than 8 sentences in total.", {"metric": "sentences", "max": 8}, []),
+    ("inclusion", "Make sure the answer mentions the term \"benchmark\".", {"keyword": "baseline"},
+     [("keyword", "benchmark", "baseline")]),
+    ("multilingual", "Add one closing sentence written in Chinese.", {"language": "Chinese", "script": "cyrillic"},
+     [("script", "han", "cyrillic")]),
+    ("output_format", "Format the entire answer as a Markdown table.", {"format": "markdown_table"}, []),
+    ("numbering_list", "Include a numbered list with exactly 3 items.", {"style": "numbered", "count": 4},
+     [("count", (3, 3), (4, 4))]),
+]
+
+
+def self_test():
+    """The parsers and checks on fixed cases; prints each failure, returns the exit status."""
+    failures = []
+    for dim, text, want in PARSE_CASES:
+        got = parse_constraint(dim, text)
+        if got != want:
+            failures.append("parse %s %r: got %s, want %s" % (dim, text, got, want))
+    for spec, response, want in CHECK_CASES:
+        got = check(spec, Answer(response))
+        if got.ok != want:
+            failures.append("check %s on %r: got %s (%s)" % (spec, response, got.ok, got.detail))
+    for dim, text, params, want in MISMATCH_CASES:
+        got = param_mismatches(parse_constraint(dim, text), params)
+        if got != want:
+            failures.append("params %r %s: got %s, want %s" % (text, params, got, want))
+    print("self-test: %d cases, %d failures" % (len(PARSE_CASES) + len(CHECK_CASES) + len(MISMATCH_CASES),
+                                               len(failures)))
+    for f in failures:
+        print("  " + f)
+    return 1 if failures else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     ap.add_argument("corpus")
     ap.add_argument("--profile", help="profile YAML with targets (total + shape per split)")
     ap.add_argument("--counts", help="explicit targets, e.g. 'train=1:991,2:8003 eval=1:192'")
