@@ -899,8 +899,10 @@ class Answer:
                 if m.group(0)[0] in ".!?\u2026":
                     if s == 0 or line[s - 1].isspace():
                         continue
-                    before = re.search(r"([\w.]+)$", line[:s])
-                    word = before.group(1).lower() if before else ""
+                    j = s
+                    while j > 0 and (line[j - 1].isalnum() or line[j - 1] in "._"):
+                        j -= 1
+                    word = line[j:s].lower()
                     if m.group(0) == "." and (word in ABBREVIATIONS or re.fullmatch(r"\d{1,3}", line[:s].strip())):
                         continue
                     if m.group(0) == "." and len(word) == 1 and word.isalpha() and s >= 2 and line[s - 2] == ".":
@@ -993,13 +995,18 @@ class Answer:
         return [s.strip() for s in out if s.strip()]
 
 
-def mention(text, term):
-    """term in text, ignoring case, as a whole word (a plural s/es allowed); CJK terms as substrings."""
+@functools.lru_cache(maxsize=4096)
+def term_pattern(term):
     key = re.escape(term.strip().casefold())
     key = key.replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011 ]").replace("'", "['\u2019]")
     if CJK_WORD.search(term) or SCRIPT_CHARS["hangul"].search(term):
-        return re.search(key, text.casefold()) is not None
-    return re.search(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])", text.casefold()) is not None
+        return re.compile(key)
+    return re.compile(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])")
+
+
+def mention(text, term):
+    """term in text, ignoring case, as a whole word (a plural s/es allowed); CJK terms as substrings."""
+    return term_pattern(term).search(text.casefold()) is not None
 
 
 def script_share(sentence, script):
