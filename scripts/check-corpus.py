@@ -1151,8 +1151,9 @@ class ConstraintReport:
 
 
 class ConstraintChecker:
-    def __init__(self, details):
+    def __init__(self, details, sample=1.0):
         self.details = max(details, 3)
+        self.sampled = "" if sample >= 1 else ", a %g sample" % sample
         self.report = ConstraintReport()
         self._specs = {}
 
@@ -1269,7 +1270,7 @@ class ConstraintChecker:
 
     def summary(self, details):
         r = self.report
-        out = ["constraint re-check (%d records, %.0f s):" % (r.records, r.seconds),
+        out = ["constraint re-check (%d records%s, %.0f s):" % (r.records, self.sampled, r.seconds),
                "  rule-checkable constraints read from their text (x1 and x2), per dimension:"]
         for d in CHECKER_DIMENSIONS:
             if r.parsed[d] or r.unparsed[d]:
@@ -1292,7 +1293,7 @@ class ConstraintChecker:
             for kind, n in sorted(counter.items()):
                 if n:
                     out.append("    %s: %d" % (kind, n))
-                    for e in r.examples[kind][:details]:
+                    for e in r.examples[kind][:max(details, 3) if title == "unparsed" else details]:
                         out.append("      " + e)
         return out
 
@@ -1504,7 +1505,7 @@ def main():
     failures += problems
 
     t = time.time()
-    checker = ConstraintChecker(a.details)
+    checker = ConstraintChecker(a.details, a.sample)
     for r in records:
         if a.sample >= 1 or zlib.crc32(str(r.get("id")).encode("utf-8")) < a.sample * 2 ** 32:
             checker.run(r)

@@ -119,6 +119,8 @@ class CheckCorpusScriptTest {
     // 2. Params that do not say what the text says.
     ObjectNode wrongParams = records.get(1);
     constraint(wrongParams, "x2", 0, "Write at least 12 complete sentences.", "{\"metric\":\"sentences\",\"min\":10}");
+    // A checker dimension whose text says nothing this can read: listed, not a violation.
+    constraint(wrongParams, "x1", 0, "hierarchy", "Write it as a limerick.", "{\"count\":3}");
     // 3. y1 replaced by y2, so y1 meets x2's changed constraints, all of them rule-checkable.
     ObjectNode meets = null;
     for (ObjectNode r : records.subList(2, records.size())) {
@@ -139,6 +141,9 @@ class CheckCorpusScriptTest {
     assertTrue(out.contains("    y1|x1 fails numerical: "), out);
     assertTrue(out.contains("    text/params mismatch numerical.min: 1\n      " + wrongParams.path("id").asText()
         + " x2#1 'Write at least 12 complete sentences.': text says 12, params say 10\n"), out);
+    assertTrue(out.contains("    unparsed hierarchy: 1\n      " + wrongParams.path("id").asText()
+        + " x1#1: 'Write it as a limerick.'\n"), out);
+    assertFalse(out.contains("y1|x1 fails hierarchy:"), out);
     assertTrue(out.contains("    y1|x2 meets every changed constraint: "), out);
     assertTrue(out.contains("\n      " + meets.path("id").asText() + " y1|x2: x2#"), out);
   }
@@ -162,8 +167,13 @@ class CheckCorpusScriptTest {
   }
 
   private static void constraint(ObjectNode record, String x, int i, String text, String params) throws IOException {
+    constraint(record, x, i, "numerical", text, params);
+  }
+
+  private static void constraint(ObjectNode record, String x, int i, String dimension, String text, String params)
+      throws IOException {
     ObjectNode c = (ObjectNode) ((ArrayNode) record.path(x).path("constraints")).get(i);
-    c.put("dimension", "numerical");
+    c.put("dimension", dimension);
     c.put("type", "content");
     c.put("text", text);
     c.set("params", Json.PLAIN.readTree(params));
