@@ -468,7 +468,8 @@ BETWEEN = re.compile(r"\bbetween\s+" + INT + r"\s+(?:and|to)\s+" + INT + r"|\bfr
 LOWER = re.compile(r"\b(?:at least|no fewer than|not fewer than|no less than|not less than|(?:a )?minimum of|min\.?|"
                    r"(?<!no )(?<!not )(?:more|greater) than|over)\s+" + INT + r"|" + INT + r"\s+(?:\w+\s+){0,3}?or more\b")
 UPPER = re.compile(r"\b(?:at most|no more than|not more than|up to|(?:a )?maximum of|max\.?|(?<!no )(?<!not )(?:fewer|less) than|under|"
-                   r"(?:does not|do not|doesn't|don't|not|never|without) exceed(?:ing)?|not exceeding|within)\s+" + INT
+                   r"(?:does not|do not|doesn't|don't|not|never|without) exceed(?:ing)?|not exceeding|within|below|"
+                   r"(?:limit|cap|keep)(?:ed|s)?(?: \w+){0,3} (?:to|at))\s+" + INT
                    + r"|" + INT + r"\s+(?:\w+\s+){0,3}?or (?:fewer|less)\b")
 EXACT = re.compile(r"\b(?:exactly|precisely|just)\s+" + INT)
 STRICT_LOWER = re.compile(r"\b(?:more|greater) than|\bover\b")
@@ -560,12 +561,13 @@ def numbers_as_digits(text):
 
 
 def quoted_term(text):
+    """(the first quoted phrase, or the word after "the word/term", and where it starts) or ("", len)."""
     for m in QUOTED.finditer(text):
         term = next(g for g in m.groups() if g is not None).strip().strip(".,;:")
         if term:
-            return term
+            return term, m.start()
     m = re.search(r"\b(?:word|term|phrase|keyword)s?\s+([\w'\u2019-]+(?:\s[\w'\u2019-]+)?)\b", text)
-    return m.group(1) if m else ""
+    return (m.group(1), m.start(1)) if m else ("", len(text))
 
 
 def parse_bounds(t):
@@ -624,7 +626,7 @@ def parse_constraint(dimension, text):
             bounds = parse_bounds(t)
             return Spec(dimension, "emoji_min", bounds[0] if bounds[0] is not None else bounds[1]) if bounds else None
         if re.search(r"\bbold(?:face|ed)?\b", t):
-            term = quoted_term(text)
+            term, _ = quoted_term(text)
             if term and not neg("bold"):
                 return Spec(dimension, "bold_keyword", term=term)
             if not term and neg("bold"):
@@ -640,13 +642,14 @@ def parse_constraint(dimension, text):
             return Spec(dimension, "citations_min", bounds[0] if bounds[0] is not None else bounds[1])
         return None
     if dimension in ("inclusion", "exclusion"):
-        term = quoted_term(text)
+        term, start = quoted_term(text)
         if not term:
             return None
-        negative = bool(NEGATION.search(t.split('"')[0] if '"' in t else t))
+        # Only the words before the term: a term such as "no-code" is not a negation.
+        negative = bool(NEGATION.search(numbers_as_digits(text[:start].lower()).replace("\u2019", "'")))
         return Spec(dimension, "exclude" if negative else "include", term=term)
     if dimension == "multilingual":
-        where = "closing_language" if re.search(r"\b(?:clos(?:e|ing)|final|last|end(?:ing|s)?|conclud\w*)\b", t) \
+        where = "closing_language" if re.search(r"\b(?:clos(?:e|ing)|final|finish\w*|last|end(?:ing|s)?|conclud\w*|wrap\w* up|sign\w* off)\b", t) \
             else "sentence_language"
         for lang, script in LANGUAGES.items():
             if re.search(r"\b%s\b" % lang, t):
@@ -1228,8 +1231,13 @@ class ConstraintChecker:
                     rep.example(kind, "%s %s#%d %r: %s" % (rid, x, i, c.get("text"), v.detail), self.details)
         x1_texts = [c.get("text") for c in xs["x1"]]
         x2_texts = {c.get("text") for c in xs["x2"]}
+        stated = (r.get("perturbation") or {}).get("changed") or []
+        if any(not isinstance(i, int) or not 1 <= i <= len(xs["x2"]) for i in stated):
+            kind = "perturbation.changed names no constraint of x2"
+            rep.violations[kind] += 1
+            rep.example(kind, "%s: changed %s, x2 has %d constraints" % (rid, stated, len(xs["x2"])), self.details)
         changed = {
-            "y1|x2": [i for i in ((r.get("perturbation") or {}).get("changed") or []) if 1 <= i <= len(xs["x2"])],
+            "y1|x2": [i for i in stated if isinstance(i, int) and 1 <= i <= len(xs["x2"])],
             "y2|x1": [i for i, t in enumerate(x1_texts, 1) if t not in x2_texts],
         }
         for pairing, positions in changed.items():
@@ -1311,6 +1319,8 @@ PARSE_CASES = [
     ("numerical", "Write at least 12 complete sentences.", Spec("numerical", "sentences", 12, None)),
     ("numerical", "Use no more than eight sentences in total.", Spec("numerical", "sentences", None, 8)),
     ("numerical", "Write fewer than 10 sentences.", Spec("numerical", "sentences", None, 9)),
+    ("numerical", "Limit the response to 150 words.", Spec("numerical", "words", None, 150)),
+    ("numerical", "Your response should contain at least 3 paragraphs.", Spec("numerical", "paragraphs", 3, None)),
     ("numerical", "Write twelve or more sentences.", Spec("numerical", "sentences", 12, None)),
     ("numerical", "Organise the prose into exactly three paragraphs separated by blank lines.",
      Spec("numerical", "paragraphs", 3, 3)),
@@ -1340,6 +1350,12 @@ PARSE_CASES = [
      Spec("multilingual", "closing_language", language="chinese", script="han")),
     ("multilingual", "End with a sentence in Hindi.",
      Spec("multilingual", "closing_language", language="hindi", script="devanagari")),
+    ("multilingual", "Finish with one sentence in Korean.",
+     Spec("multilingual", "closing_language", language="korean", script="hangul")),
+    ("multilingual", "Somewhere in the answer, include a sentence in Russian.",
+     Spec("multilingual", "sentence_language", language="russian", script="cyrillic")),
+    ("inclusion", "Mention the phrase \u201cno-code\u201d at least once.", Spec("inclusion", "include", term="no-code")),
+    ("exclusion", "Don\u2019t use the word \u201cleverage\u201d.", Spec("exclusion", "exclude", term="leverage")),
     ("multilingual", "Add one closing sentence written in French.",
      Spec("multilingual", "latin_language", language="french", script="latin")),
     ("output_format", "Format the entire answer as a single valid JSON object.",
