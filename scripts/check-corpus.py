@@ -21,19 +21,31 @@ It shares no code with the pipeline; it re-implements the documented definitions
                 than --max-docs eval seeds is template phrasing and does not count (0: all count).
                 --external FILE[,FILE] checks train against benchmark files the same way (a JSONL
                 line's text field, see --field, or the plain line; one line is one document).
+  constraints   every rule-checkable constraint (dimensions numerical, output_format, inclusion,
+                exclusion, numbering_list, hierarchy, multilingual, text_pattern, citation), its
+                parameters read from its text, never from its params: y1 meets all of x1's, y2 all of
+                x2's; y1 fails at least one changed constraint of x2 (perturbation.changed) and y2 one
+                of the x1 constraints x2 no longer carries, when those are all rule-checkable (else
+                "not rule-checkable"); a params value the text does not say is a mismatch. Constraint
+                text this cannot read is listed as unparsed; differences from the pipeline's checker
+                verdicts are listed for information. Details: docs/check-corpus.md.
 
 Usage:
   scripts/check-corpus.py CORPUS_DIR --profile pipeline/trace.yaml [--threshold 0.8] [--max-docs 1]
-      [--external src/test/resources/reference/trace/trace_eval_official.jsonl]
+      [--external src/test/resources/reference/trace/trace_eval_official.jsonl] [--details N] [--sample F]
   scripts/check-corpus.py CORPUS_DIR --counts 'train=1:991,2:8003 eval=1:192,2:96'
+  scripts/check-corpus.py --self-test        (the constraint parsers and checks on fixed cases)
 
 Prints a summary; exit status 0 when every check passes, 1 otherwise (2 for usage errors).
 """
 
 import argparse
 import collections
+import dataclasses
+import functools
 import glob
 import gzip
+import html.parser
 import json
 import math
 import os
@@ -41,6 +53,7 @@ import re
 import sys
 import time
 import unicodedata
+import zlib
 
 SHARD = re.compile(r"^(\w+)-(\d{5})-of-(\d{5})\.jsonl\.gz$")
 LIST_MARKER = re.compile(r"^[ \t\n\x0b\f\r]*[0-9]{1,3}[ \t\n\x0b\f\r]*[.)\u3001\uff0e][ \t\n\x0b\f\r]*")
@@ -405,9 +418,1046 @@ def check_overlap(records, word_n, char_n, max_docs, externals, field):
                 problems.append("train %s shares %r with %s" % (r["id"], g[2:], sorted(ext[g])[0]))
     return (len(ref), template, len(ext), len(ext) - len(ext_counted), hit_eval, hit_ext), problems
 
+# ---------------------------------------------------------------------------- constraint re-check
+#
+# Every rule-checkable constraint is re-read from its text (never from the record's params), then
+# checked on the responses with this file's own definitions of words, sentences, lists and formats.
+# The params are only compared with what the text says.
+
+CHECKER_DIMENSIONS = ("numerical", "output_format", "inclusion", "exclusion", "numbering_list",
+                      "hierarchy", "multilingual", "text_pattern", "citation")
+PAIRINGS = ("y1|x1", "y2|x2", "y1|x2", "y2|x1")
+EMPTY_HEADINGS = "without content before the next heading or the end"
+
+
+@dataclasses.dataclass(frozen=True)
+class Spec:
+    """What a constraint's text requires. kind is one of: words, sentences, paragraphs, items,
+    numbered, bulleted, headings (with lo/hi bounds, None = open), emoji_min (lo), no_emoji, json,
+    markdown_table, html, include, exclude, bold_keyword (term), no_bold, citations_min (lo),
+    no_citations, closing_language / sentence_language (language, script), latin_language (a
+    language a script test cannot tell apart: not rule-checkable)."""
+    dimension: str
+    kind: str
+    lo: object = None
+    hi: object = None
+    term: str = ""
+    language: str = ""
+    script: str = ""
+
+
+@dataclasses.dataclass
+class Verdict:
+    ok: bool
+    detail: str
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                     "ninety": 90, "hundred": 100, "dozen": 12, "single": 1, "once": 1, "twice": 2})
+NUMBER_WORD = re.compile(r"\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|"
+                         r"five|six|seven|eight|nine)|a (dozen)|(%s))\b" % "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+QUOTED = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|\u00ab\s*([^\u00bb]+?)\s*\u00bb|\u300c([^\u300d]+)\u300d"
+                    r"|(?:^|(?<=\s))'([^']+)'(?=[\s.,;:!?)]|$)|\u2018([^\u2019]+)\u2019")
+NEGATION = re.compile(r"\b(?:do not|don't|dont|never|no|not|without|avoid|avoiding|refrain|omit|exclude|free of|nor)\b")
+INT = r"(\d{1,7})"
+BETWEEN = re.compile(r"\bbetween\s+" + INT + r"\s+(?:and|to)\s+" + INT + r"|\bfrom\s+" + INT + r"\s+(?:to|through)\s+"
+                     + INT + r"|(?<![\d\[])" + INT + r"\s*(?:-|\u2013|\u2014|to)\s*" + INT + r"(?![\d\]])")
+LOWER = re.compile(r"\b(?:at least|no fewer than|not fewer than|no less than|not less than|(?:a )?minimum of|min\.?|"
+                   r"(?<!no )(?<!not )(?:more|greater) than|over)\s+" + INT + r"|" + INT + r"\s+(?:\w+\s+){0,3}?or more\b")
+UPPER = re.compile(r"\b(?:at most|no more than|not more than|up to|(?:a )?maximum of|max\.?|(?<!no )(?<!not )(?:fewer|less) than|under|"
+                   r"(?:does not|do not|doesn't|don't|not|never|without) exceed(?:ing)?|not exceeding|within|below|"
+                   r"(?:limit|cap|keep)(?:ed|s)?(?: \w+){0,3} (?:to|at))\s+" + INT
+                   + r"|" + INT + r"\s+(?:\w+\s+){0,3}?or (?:fewer|less)\b")
+EXACT = re.compile(r"\b(?:exactly|precisely|just)\s+" + INT)
+STRICT_LOWER = re.compile(r"\b(?:more|greater) than|\bover\b")
+STRICT_UPPER = re.compile(r"\b(?:fewer|less) than|\bunder\b")
+LANGUAGES = {
+    "chinese": "han", "mandarin": "han", "cantonese": "han", "japanese": "japanese", "korean": "hangul",
+    "russian": "cyrillic", "ukrainian": "cyrillic", "bulgarian": "cyrillic", "serbian": "cyrillic",
+    "greek": "greek", "arabic": "arabic", "persian": "arabic", "farsi": "arabic", "urdu": "arabic",
+    "hindi": "devanagari", "marathi": "devanagari", "nepali": "devanagari", "sanskrit": "devanagari",
+    "hebrew": "hebrew", "thai": "thai", "bengali": "bengali", "tamil": "tamil", "georgian": "georgian",
+    "armenian": "armenian",
+    # Scripts named directly ("in Cyrillic script").
+    "han": "han", "cyrillic": "cyrillic", "hangul": "hangul", "devanagari": "devanagari",
+}
+LATIN_LANGUAGES = ("french", "spanish", "german", "italian", "portuguese", "dutch", "swedish", "norwegian",
+                   "danish", "polish", "czech", "turkish", "indonesian", "vietnamese", "latin", "finnish", "english")
+SCRIPT_RANGES = {
+    "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f",
+    "japanese": "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f",
+    "hangul": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af",
+    "cyrillic": "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f",
+    "greek": "\u0370-\u03ff\u1f00-\u1fff",
+    "arabic": "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff",
+    "devanagari": "\u0900-\u097f\ua8e0-\ua8ff",
+    "hebrew": "\u0590-\u05ff\ufb1d-\ufb4f",
+    "thai": "\u0e00-\u0e7f",
+    "bengali": "\u0980-\u09ff",
+    "tamil": "\u0b80-\u0bff",
+    "georgian": "\u10a0-\u10ff",
+    "armenian": "\u0530-\u058f",
+}
+SCRIPT_CHARS = {s: re.compile("[%s]" % r) for s, r in SCRIPT_RANGES.items()}
+
+
+def _char_class(test):
+    """A regex character class of the BMP code points passing test, as ranges."""
+    out, start, prev = [], None, None
+    for cp in range(0x80, 0x10000):
+        if test(cp):
+            if start is None:
+                start = cp
+            prev = cp
+        elif start is not None:
+            out.append("%s-%s" % (re.escape(chr(start)), re.escape(chr(prev))) if prev > start else re.escape(chr(start)))
+            start = None
+    return "".join(out)
+
+
+MARKS = _char_class(lambda cp: unicodedata.category(chr(cp))[0] == "M")
+# Han and kana stand one word per character; the prolonged sound mark only lengthens the kana before it.
+CJK_WORD = re.compile("[\u3040-\u309f\u30a0-\u30fb\u30fd-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                      "\uff66-\uff6f\uff71-\uff9f\U00020000-\U0003134f]")
+WORD_CHAR = r"(?:[^\W_]|[%s])" % MARKS
+WORD = re.compile(WORD_CHAR + r"+(?:(?:['\u2019\-\u2010\u2011]|(?<=\d)[.,](?=\d))" + WORD_CHAR + r"+)*")
+LETTER = re.compile(r"[^\W\d_]")
+# A run of sentence ends. Latin ones count only after text and before a space, a closer or the end;
+# the CJK full stops and the Devanagari/Arabic ones end a sentence wherever they stand.
+TERMINATOR = re.compile(r"[.!?\u2026]+(?=[\s\"'\u201d\u2019\u00bb)\]}\u300d\u300f\uff09*_]|$)|[\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+")
+ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st", "no", "approx", "fig", "al"}
+NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+\S")
+BULLETED_ITEM = re.compile(r"^[ \t]*[-*+\u2022][ \t]+\S")
+RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")
+REFERENCE_ENTRY = re.compile(r"^[ \t]*\[(\d{1,6})\][ \t]+\S")
+CITE_MARKER = re.compile(r"\[(\d{1,6}(?:\s*[,\u2013-]\s*\d{1,6})*)\]")
+LABEL_LINE = re.compile(r"^[ \t]*#{0,6}[ \t]*([*_]{0,2})[ \t]*(references|bibliography|sources|works cited|citations)"
+                        r"[ \t]*:?[ \t]*\1[ \t]*:?[ \t]*$", re.I)
+TABLE_SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
+BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w])__(?=\S)(.+?)(?<=\S)__(?![\w])|<(b|strong)(?:\s[^>]*)?>(.*?)</\3\s*>",
+                  re.I | re.S)
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2B1B\u2B1C\u2B05-\u2B07\u2934\u2935\u3030\u303D]")
+# Parts of one emoji (skin tones, joiners, variation selectors) and the second flag letter.
+EMOJI_JOIN = re.compile("[\U0001F3FB-\U0001F3FF]|\u200d[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+BLOCK_ELEMENTS = {"p", "div", "title", "table", "section", "header", "footer", "article", "main", "nav", "aside",
+                  "blockquote", "pre", "figure", "dl", "form", "head", "body", "html", "ul", "ol"}
+
+
+def numbers_as_digits(text):
+    def repl(m):
+        if m.group(1):
+            return str(NUMBER_WORDS[m.group(1)] + NUMBER_WORDS[m.group(2)])
+        if m.group(3):
+            return "12"
+        return str(NUMBER_WORDS[m.group(4)])
+    return NUMBER_WORD.sub(repl, text)
+
+
+def quoted_term(text):
+    """(the first quoted phrase, or the word after "the word/term", and where it starts) or ("", len)."""
+    for m in QUOTED.finditer(text):
+        term = next(g for g in m.groups() if g is not None).strip().strip(".,;:")
+        if term:
+            return term, m.start()
+    m = re.search(r"\b(?:word|term|phrase|keyword)s?\s+([\w'\u2019-]+(?:\s[\w'\u2019-]+)?)\b", text)
+    return (m.group(1), m.start(1)) if m else ("", len(text))
+
+
+def parse_bounds(t):
+    """(lo, hi) from cue phrases in lower-case text with digits; None bounds are open; None if no number."""
+    t = re.sub(r"\[\d+\]", " ", t)  # "such as [1]" is an example, not a count
+    lo = hi = None
+    m = BETWEEN.search(t)
+    if m:
+        a, b = [int(g) for g in m.groups() if g is not None]
+        return min(a, b), max(a, b)
+    m = EXACT.search(t)
+    if m:
+        return int(m.group(1)), int(m.group(1))
+    for m in LOWER.finditer(t):
+        v = int(m.group(1) or m.group(2))
+        lo = v + 1 if m.group(1) and STRICT_LOWER.match(m.group(0)) else v
+    for m in UPPER.finditer(t):
+        v = int(m.group(1) or m.group(2))
+        hi = v - 1 if m.group(1) and STRICT_UPPER.match(m.group(0)) else v
+    if lo is not None or hi is not None:
+        return lo, hi
+    found = re.findall(r"(?<![\w.\[])(\d{1,7})(?![\w\]])", t)
+    if len(found) == 1:
+        return int(found[0]), int(found[0])
+    return None
+
+
+def parse_constraint(dimension, text):
+    """The Spec a constraint's text states, or None when the text carries no cue this reads."""
+    t = numbers_as_digits(unicodedata.normalize("NFKC", text).lower())
+    t = t.replace("\u2019", "'")
+    neg = lambda cue: bool(re.search(NEGATION.pattern + r"[^.;]*?(?:" + cue + ")", t))
+    if dimension == "numerical":
+        m = re.search(r"\b(words?|sentences?|paragraphs?|(?:list )?items?|bullet(?: point)?s?|points?)\b", t)
+        bounds = parse_bounds(t)
+        if not m or not bounds:
+            return None
+        metric = m.group(1)
+        metric = ("words" if metric.startswith("word") else "sentences" if metric.startswith("sentence")
+                  else "paragraphs" if metric.startswith("paragraph") else "items")
+        return Spec(dimension, metric, *bounds)
+    if dimension == "numbering_list":
+        style = ("numbered" if re.search(r"\b(?:numbered|ordered|enumerated|numerical)\b", t)
+                 else "bulleted" if re.search(r"\b(?:bullet(?:ed)?s?|unordered|bullet-point)\b", t) else None)
+        bounds = parse_bounds(t)
+        return Spec(dimension, style, *bounds) if style and bounds else None
+    if dimension == "hierarchy":
+        bounds = parse_bounds(t)
+        if re.search(r"\b(?:headings?|headers?|sections?|titles?)\b", t) and bounds:
+            return Spec(dimension, "headings", *bounds)
+        return None
+    if dimension == "text_pattern":
+        if re.search(r"\bemoj(?:i|is)\b|\bemoticons?\b", t):
+            if neg(r"emoj|emoticon"):
+                return Spec(dimension, "no_emoji")
+            bounds = parse_bounds(t)
+            return Spec(dimension, "emoji_min", bounds[0] if bounds[0] is not None else bounds[1]) if bounds else None
+        if re.search(r"\bbold(?:face|ed)?\b", t):
+            term, _ = quoted_term(text)
+            if term and not neg("bold"):
+                return Spec(dimension, "bold_keyword", term=term)
+            if not term and neg("bold"):
+                return Spec(dimension, "no_bold")
+        return None
+    if dimension == "citation":
+        if not re.search(r"\bcit(?:e|es|ed|ing|ations?)\b|\breferences?\b|\bsources?\b|\bfootnotes?\b", t):
+            return None
+        if neg(r"cit|reference|source|footnote"):
+            return Spec(dimension, "no_citations")
+        bounds = parse_bounds(t)
+        if bounds and (bounds[0] or bounds[1]):
+            return Spec(dimension, "citations_min", bounds[0] if bounds[0] is not None else bounds[1])
+        return None
+    if dimension in ("inclusion", "exclusion"):
+        term, start = quoted_term(text)
+        if not term:
+            return None
+        # Only the words before the term: a term such as "no-code" is not a negation.
+        negative = bool(NEGATION.search(numbers_as_digits(text[:start].lower()).replace("\u2019", "'")))
+        return Spec(dimension, "exclude" if negative else "include", term=term)
+    if dimension == "multilingual":
+        where = "closing_language" if re.search(r"\b(?:clos(?:e|ing)|final|finish\w*|last|end(?:ing|s)?|conclud\w*|wrap\w* up|sign\w* off)\b", t) \
+            else "sentence_language"
+        for lang, script in LANGUAGES.items():
+            if re.search(r"\b%s\b" % lang, t):
+                return Spec(dimension, where, language=lang, script=script)
+        for lang in LATIN_LANGUAGES:
+            if re.search(r"\b%s\b" % lang, t):
+                return Spec(dimension, "latin_language", language=lang, script="latin")
+        return None
+    if dimension == "output_format":
+        if re.search(r"\bjson\b", t):
+            return Spec(dimension, "json", term="array" if re.search(r"\barray\b", t) and "object" not in t else "object")
+        if re.search(r"\btable\b", t):
+            return Spec(dimension, "markdown_table")
+        if re.search(r"\bhtml\b", t):
+            return Spec(dimension, "html")
+        return None
+    return None
+
+
+def param_mismatches(spec, params):
+    """(field, text says, params say) for each parameter the text and the params disagree on."""
+    p = params if isinstance(params, dict) else {}
+    out = []
+
+    def num(key):
+        v = p.get(key)
+        return int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+
+    def same(field, said, stored):
+        if said != stored:
+            out.append((field, said, stored))
+
+    def bounds(lo_key="min", hi_key="max"):
+        same("min", spec.lo if spec.lo else None, num(lo_key) if num(lo_key) else None)
+        same("max", spec.hi, num(hi_key))
+
+    def term(key="keyword"):
+        stored = p.get(key)
+        same(key, spec.term.casefold(), stored.strip().casefold() if isinstance(stored, str) else stored)
+
+    d, k = spec.dimension, spec.kind
+    if d == "numerical":
+        same("metric", k, p.get("metric"))
+        bounds()
+    elif d == "numbering_list":
+        same("style", k, p.get("style"))
+        same("count", (spec.lo, spec.hi), (num("count"), num("count")))
+    elif d == "hierarchy":
+        if "count" in p:
+            same("count", (spec.lo, spec.hi), (num("count"), num("count")))
+        else:
+            bounds()
+    elif d == "text_pattern":
+        same("pattern", k, p.get("pattern"))
+        if k == "bold_keyword":
+            term()
+        if k == "emoji_min":
+            same("count", spec.lo, num("count"))
+    elif d == "citation":
+        same("style", "numeric" if k == "citations_min" else "none", p.get("style"))
+        if k == "citations_min":
+            same("min", spec.lo, num("min"))
+    elif d in ("inclusion", "exclusion"):
+        same("polarity", k, "include" if d == "inclusion" else "exclude")
+        term()
+    elif d == "multilingual":
+        if "script" in p or k != "latin_language":
+            stored = p.get("script")
+            same("script", spec.script, stored.casefold() if isinstance(stored, str) else stored)
+        if isinstance(p.get("language"), str):
+            same("language", spec.language, p["language"].casefold())
+    elif d == "output_format":
+        same("format", k, p.get("format"))
+    return out
+
+
+# ---------------------------------------------------------------------------- reading an answer
+
+class HtmlReader(html.parser.HTMLParser):
+    """Well-formedness (one <html> root, every element closed in order) and the text a reader sees."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.problem, self.roots, self.out = [], None, 0, []
+        self.lists = []
+        self.stray_text = False
+
+    def _fail(self, what):
+        if self.problem is None:
+            self.problem = what
+
+    def _block(self):
+        self.out.append("\n\n")
+
+    def handle_starttag(self, tag, attrs):
+        self._open(tag, void=tag in VOID_ELEMENTS)
+
+    def handle_startendtag(self, tag, attrs):
+        self._open(tag, void=True)
+
+    def _open(self, tag, void):
+        if not self.stack:
+            self.roots += 1
+            if tag != "html" or self.roots > 1:
+                self._fail("content outside a single <html> root: <%s>" % tag)
+        if tag in ("ul", "ol"):
+            self.lists.append([0 if tag == "ol" else -1])
+        if tag == "li":
+            self.out.append("\n" + "  " * max(0, len(self.lists) - 1))
+            lst = self.lists[-1] if self.lists else [-1]
+            if lst[0] >= 0:
+                lst[0] += 1
+            self.out.append("- " if lst[0] < 0 else "%d. " % lst[0])
+        elif re.fullmatch(r"h[1-6]", tag):
+            self.out.append("\n\n" + "#" * int(tag[1]) + " ")
+        elif tag in ("br", "tr", "dt", "dd"):
+            self.out.append("\n")
+        elif tag in ("td", "th"):
+            self.out.append(" ")
+        elif tag in BLOCK_ELEMENTS:
+            self._block()
+        elif tag in ("b", "strong"):
+            self.out.append("**")
+        if not void:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self._fail("</%s> closes %s" % (tag, "<%s>" % self.stack[-1] if self.stack else "nothing"))
+            if tag in self.stack:
+                while self.stack and self.stack.pop() != tag:
+                    pass
+            return
+        self.stack.pop()
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag in ("b", "strong"):
+            self.out.append("**")
+        if re.fullmatch(r"h[1-6]", tag) or tag in BLOCK_ELEMENTS:
+            self._block()
+
+    def handle_data(self, data):
+        if data.strip() and not self.stack:
+            self._fail("text outside <html>: %r" % data.strip()[:30])
+        if self.stack and self.stack[-1] in ("script", "style"):
+            return
+        self.out.append(re.sub(r"\s+", " ", data))
+
+    def text(self):
+        lines = [ln.strip() for ln in "".join(self.out).split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def unfence_json(s):
+    m = re.fullmatch(r"```[ \t]*(?:json)?[ \t]*\n(.*)\n[ \t]*```", s, re.S | re.I)
+    return m.group(1).strip() if m else s
+
+
+def _no_constant(name):
+    raise ValueError("not JSON: " + name)
+
+
+def json_strings(node, out):
+    if isinstance(node, str):
+        if node.strip():
+            out.append(node)
+    elif isinstance(node, dict):
+        for v in node.values():
+            json_strings(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            json_strings(v, out)
+    return out
+
+
+class Answer:
+    """One response with its measurements, each computed once on first use."""
+
+    def __init__(self, raw):
+        self.raw = raw or ""
+
+    @functools.cached_property
+    def json(self):
+        """(value, None) for a response that is exactly one JSON value (a ```json fence allowed), else (None, why)."""
+        s = unfence_json(self.raw.strip())
+        if not s.startswith(("{", "[")):
+            return None, "does not start with { or ["
+        try:
+            return json.loads(s, parse_constant=_no_constant), None
+        except ValueError as e:
+            return None, "invalid JSON: %s" % str(e)[:60]
+
+    @functools.cached_property
+    def html(self):
+        """(reader, None) for a response that parses as HTML at all; well-formedness is in reader.problem."""
+        s = self.raw.strip()
+        if not s.startswith("<") or not s.endswith(">"):
+            return None
+        reader = HtmlReader()
+        try:
+            reader.feed(s)
+            reader.close()
+        except Exception as e:  # the stdlib parser rejects very little; treat anything as malformed
+            reader._fail(str(e))
+        if reader.stack:
+            reader._fail("unclosed <%s>" % reader.stack[-1])
+        return reader
+
+    @functools.cached_property
+    def plain(self):
+        """What a reader sees: a JSON answer's string values (blank-line separated), an HTML answer's text."""
+        value, _ = self.json
+        if isinstance(value, (dict, list)):
+            return "\n\n".join(json_strings(value, []))
+        if self.html is not None and re.match(r"<(?:!doctype|html|!--)", self.raw.strip(), re.I):
+            return self.html.text()
+        return self.raw
+
+    @functools.cached_property
+    def lines(self):
+        """The plain text's lines outside fenced code."""
+        out, fenced = [], False
+        for line in self.plain.splitlines():
+            if FENCE.match(line):
+                fenced = not fenced
+                out.append("")
+            elif not fenced:
+                out.append(line)
+        return out
+
+    @functools.cached_property
+    def words(self):
+        text = self.plain.replace("\u30fc", "").replace("\uff70", "")
+        cjk = len(CJK_WORD.findall(text))
+        return cjk + len(WORD.findall(CJK_WORD.sub(" ", text) if cjk else text))
+
+    @functools.cached_property
+    def sentence_ends(self):
+        """Per line: its sentence-end offsets (none in headings, the References line or its entries)."""
+        out = []
+        for line in self.lines:
+            if HEADING.match(line) or REFERENCE_ENTRY.match(line) or LABEL_LINE.match(line):
+                out.append((line, []))
+                continue
+            ends = []
+            for m in TERMINATOR.finditer(line):
+                s = m.start()
+                if m.group(0)[0] in ".!?\u2026":
+                    if s == 0 or line[s - 1].isspace():
+                        continue
+                    j = s
+                    while j > 0 and (line[j - 1].isalnum() or line[j - 1] in "._"):
+                        j -= 1
+                    word = line[j:s].lower()
+                    if m.group(0) == "." and (word in ABBREVIATIONS or re.fullmatch(r"\d{1,3}", line[:s].strip())):
+                        continue
+                    if m.group(0) == "." and len(word) == 1 and word.isalpha() and s >= 2 and line[s - 2] == ".":
+                        continue  # initials such as "J. R."
+                ends.append(m.end())
+            out.append((line, ends))
+        return out
+
+    @functools.cached_property
+    def sentences(self):
+        return sum(len(ends) for _, ends in self.sentence_ends)
+
+    @functools.cached_property
+    def paragraphs(self):
+        count, prose = 0, False
+        for line in self.lines + [""]:
+            if not line.strip():
+                count += prose
+                prose = False
+            elif not prose:
+                prose = not (HEADING.match(line) or NUMBERED_ITEM.match(line) or BULLETED_ITEM.match(line)
+                             or RULE.match(line) or line.lstrip().startswith("|") or REFERENCE_ENTRY.match(line)
+                             or LABEL_LINE.match(line))
+        return count
+
+    @functools.cached_property
+    def numbered(self):
+        return sum(1 for ln in self.lines if NUMBERED_ITEM.match(ln))
+
+    @functools.cached_property
+    def bulleted(self):
+        return sum(1 for ln in self.lines if BULLETED_ITEM.match(ln) and not RULE.match(ln))
+
+    @functools.cached_property
+    def headings(self):
+        """(headings, headings with no content before the next heading or the end)."""
+        heads, empty, content = 0, 0, True
+        for line in self.lines:
+            if HEADING.match(line):
+                empty += not content
+                heads += 1
+                content = False
+            elif line.strip():
+                content = True
+        return heads, empty + (heads > 0 and not content)
+
+    @functools.cached_property
+    def bold_spans(self):
+        return [next(g for g in (m.group(1), m.group(2), m.group(4)) if g is not None) for m in BOLD.finditer(self.raw)]
+
+    @functools.cached_property
+    def emoji(self):
+        text = FLAG.sub("\U0001F3F4", self.plain)
+        return len(EMOJI.findall(text)) - len(EMOJI_JOIN.findall(text))
+
+    @functools.cached_property
+    def references(self):
+        """(cited numbers before the References line, listed entry numbers after it), or None without one."""
+        lines = self.plain.split("\n")
+        for i, line in enumerate(lines):
+            if LABEL_LINE.match(line):
+                cited = set()
+                for m in CITE_MARKER.finditer("\n".join(lines[:i])):
+                    for a, b in re.findall(r"(\d+)\s*[\u2013-]\s*(\d+)", m.group(1)):
+                        if int(b) - int(a) < 100:
+                            cited.update(range(int(a), int(b) + 1))
+                    cited.update(int(n) for n in re.findall(r"\d+", m.group(1)))
+                listed = {int(m.group(1)) for m in map(REFERENCE_ENTRY.match, lines[i + 1:]) if m}
+                return cited, listed, i
+        return None
+
+    def closing_prose(self):
+        """The prose without a trailing References block."""
+        lines = self.plain.rstrip().split("\n")
+        for i, line in enumerate(lines):
+            if LABEL_LINE.match(line) and all(not ln.strip() or REFERENCE_ENTRY.match(ln) for ln in lines[i + 1:]):
+                lines = lines[:i]
+                break
+        return "\n".join(lines).rstrip()
+
+    def sentences_of(self, text):
+        """Sentence strings of text, split after each sentence end and at line breaks."""
+        out = []
+        for line in text.split("\n"):
+            start = 0
+            for m in TERMINATOR.finditer(line):
+                out.append(line[start:m.end()])
+                start = m.end()
+            out.append(line[start:])
+        return [s.strip() for s in out if s.strip()]
+
+
+@functools.lru_cache(maxsize=4096)
+def term_pattern(term):
+    key = re.escape(term.strip().casefold())
+    key = key.replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011 ]").replace("'", "['\u2019]")
+    if CJK_WORD.search(term) or SCRIPT_CHARS["hangul"].search(term):
+        return re.compile(key)
+    return re.compile(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])")
+
+
+def mention(text, term):
+    """term in text, ignoring case, as a whole word (a plural s/es allowed); CJK terms as substrings."""
+    return term_pattern(term).search(text.casefold()) is not None
+
+
+def script_share(sentence, script):
+    letters = LETTER.findall(sentence)
+    ours = len(SCRIPT_CHARS[script].findall(sentence))
+    return ours, len(letters)
+
+
+def in_script(sentence, script):
+    ours, letters = script_share(sentence, script)
+    return ours >= 2 and ours * 2 >= letters
+
+
+def within(value, spec):
+    return (spec.lo is None or value >= spec.lo) and (spec.hi is None or value <= spec.hi)
+
+
+def bounds_text(spec):
+    if spec.lo == spec.hi:
+        return "exactly %d" % spec.lo
+    if spec.hi is None:
+        return "at least %d" % spec.lo
+    if spec.lo is None:
+        return "at most %d" % spec.hi
+    return "%d-%d" % (spec.lo, spec.hi)
+
+
+def markdown_table_problem(raw):
+    rows = [ln.strip() for ln in raw.strip().split("\n")]
+    if not rows or not rows[0]:
+        return "empty"
+    if any(not r for r in rows):
+        return "a blank line: more than one table"
+    for n, r in enumerate(rows, 1):
+        if "|" not in r:
+            return "line %d is not a table row" % n
+    cells = [[c.strip() for c in re.split(r"(?<!\\)\|", r.strip("|"))] for r in rows]
+    if len(rows) < 3:
+        return "%d rows: needs a header, a separator and a data row" % len(rows)
+    if not all(TABLE_SEPARATOR_CELL.match(c) for c in cells[1]):
+        return "second row is not a separator row"
+    for n, c in enumerate(cells, 1):
+        if len(c) != len(cells[0]):
+            return "row %d has %d cells, the header %d" % (n, len(c), len(cells[0]))
+    return None
+
+
+def check(spec, a):
+    """Whether Answer a meets spec, read as a careful human would read the constraint."""
+    k = spec.kind
+    if k in ("words", "sentences", "paragraphs"):
+        v = getattr(a, k)
+        return Verdict(within(v, spec), "%d %s, needs %s" % (v, k, bounds_text(spec)))
+    if k == "items":
+        v = a.numbered + a.bulleted
+        return Verdict(within(v, spec), "%d list items, needs %s" % (v, bounds_text(spec)))
+    if k in ("numbered", "bulleted"):
+        v = getattr(a, k)
+        return Verdict(within(v, spec), "%d %s items, needs %s" % (v, k, bounds_text(spec)))
+    if k == "headings":
+        v, empty = a.headings
+        ok = within(v, spec) and not empty
+        if within(v, spec) and empty:
+            return Verdict(False, "%d headings, needs %s; %d %s" % (v, bounds_text(spec), empty, EMPTY_HEADINGS))
+        return Verdict(ok, "%d headings, needs %s" % (v, bounds_text(spec)))
+    if k == "emoji_min":
+        return Verdict(a.emoji >= spec.lo, "%d emoji, needs at least %d" % (a.emoji, spec.lo))
+    if k == "no_emoji":
+        return Verdict(a.emoji == 0, "%d emoji, needs none" % a.emoji)
+    if k == "no_bold":
+        return Verdict(not a.bold_spans, "%d bold spans, needs none" % len(a.bold_spans))
+    if k == "bold_keyword":
+        ok = any(mention(s, spec.term) for s in a.bold_spans)
+        return Verdict(ok, "%r %s in bold (%d bold spans)" % (spec.term, "is" if ok else "is not", len(a.bold_spans)))
+    if k == "include":
+        ok = mention(a.plain, spec.term)
+        return Verdict(ok, "%s %r" % ("mentions" if ok else "does not mention", spec.term))
+    if k == "exclude":
+        found = mention(a.raw, spec.term) or mention(a.plain, spec.term)
+        return Verdict(not found, "%s %r" % ("uses" if found else "avoids", spec.term))
+    if k == "json":
+        value, why = a.json
+        want = dict if spec.term == "object" else list
+        if value is None:
+            return Verdict(False, why)
+        return Verdict(isinstance(value, want), "a JSON %s" % type(value).__name__)
+    if k == "markdown_table":
+        why = markdown_table_problem(a.raw)
+        return Verdict(why is None, why or "one well-formed table")
+    if k == "html":
+        s = a.raw.strip()
+        reader = a.html
+        if reader is None or not re.match(r"(?:<!doctype html[^>]*>\s*)?<html[\s>]", s, re.I):
+            return Verdict(False, "does not start with <!DOCTYPE html> or <html>")
+        return Verdict(reader.problem is None and reader.roots == 1,
+                       reader.problem or "well-formed HTML document")
+    if k == "citations_min":
+        refs = a.references
+        if refs is None:
+            return Verdict(False, "no References: line")
+        cited, listed, _ = refs
+        missing = sorted(cited - listed)
+        ok = len(cited) >= spec.lo and not missing
+        return Verdict(ok, "%d cited, %d listed, needs at least %d%s" % (
+            len(cited), len(listed), spec.lo, "; no entry for %s" % missing if missing else ""))
+    if k == "no_citations":
+        markers = len(CITE_MARKER.findall(a.plain))
+        label = any(LABEL_LINE.match(ln) for ln in a.plain.split("\n"))
+        return Verdict(markers == 0 and not label, "%d citation markers%s" % (markers, ", a reference list" if label else ""))
+    if k == "closing_language":
+        sentences = a.sentences_of(a.closing_prose())
+        last = sentences[-1] if sentences else ""
+        ours, letters = script_share(last, spec.script)
+        return Verdict(in_script(last, spec.script), "closing sentence %r: %d of %d letters %s" % (
+            last[-40:], ours, letters, spec.script))
+    if k == "sentence_language":
+        ok = any(in_script(s, spec.script) for s in a.sentences_of(a.plain))
+        return Verdict(ok, "%s sentence in %s" % ("a" if ok else "no", spec.script))
+    raise ValueError("no check for " + k)
+
+
+# ---------------------------------------------------------------------------- the contract per record
+
+@dataclasses.dataclass
+class ConstraintReport:
+    records: int = 0
+    parsed: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    unparsed: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    checked: collections.Counter = dataclasses.field(default_factory=collections.Counter)  # pairing -> constraints
+    passed: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    cross_ok: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    not_checkable: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    violations: collections.Counter = dataclasses.field(default_factory=collections.Counter)  # kind -> n
+    mismatches: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    disagreements: collections.Counter = dataclasses.field(default_factory=collections.Counter)
+    examples: dict = dataclasses.field(default_factory=lambda: collections.defaultdict(list))
+    seconds: float = 0.0
+
+    def example(self, kind, text, limit):
+        if len(self.examples[kind]) < limit:
+            self.examples[kind].append(text)
+
+
+class ConstraintChecker:
+    def __init__(self, details, sample=1.0):
+        self.details = max(details, 3)
+        self.sampled = "" if sample >= 1 else ", a %g sample" % sample
+        self.report = ConstraintReport()
+        self._specs = {}
+
+    def spec(self, c):
+        """The constraint's Spec; None for a judge-scored dimension or unparsed text."""
+        dim = c.get("dimension")
+        if dim not in CHECKER_DIMENSIONS:
+            return None
+        text = c.get("text") or ""
+        key = (dim, text)
+        if key not in self._specs:
+            try:
+                self._specs[key] = parse_constraint(dim, text)
+            except Exception:  # a paraphrase this cannot read is reported, never fatal
+                self._specs[key] = None
+        return self._specs[key]
+
+    def note_constraint(self, rid, where, c, spec):
+        r = self.report
+        dim = c.get("dimension")
+        if dim not in CHECKER_DIMENSIONS:
+            return
+        if spec is None:
+            r.unparsed[dim] += 1
+            r.example("unparsed " + dim, "%s %s: %r" % (rid, where, c.get("text")), self.details)
+            return
+        r.parsed[dim] += 1
+        for field, said, stored in param_mismatches(spec, c.get("params")):
+            kind = "text/params mismatch %s.%s" % (dim, field)
+            r.mismatches[kind] += 1
+            r.example(kind, "%s %s %r: text says %r, params say %r" % (rid, where, c.get("text"), said, stored),
+                      self.details)
+
+    def verdict(self, spec, answer):
+        if spec.kind == "latin_language":
+            return None
+        return check(spec, answer)
+
+    def run(self, r):
+        rep = self.report
+        rep.records += 1
+        rid = r.get("id")
+        xs = {"x1": (r.get("x1") or {}).get("constraints") or [], "x2": (r.get("x2") or {}).get("constraints") or []}
+        answers = {"y1": Answer(r.get("y1")), "y2": Answer(r.get("y2"))}
+        specs = {x: [self.spec(c) for c in cs] for x, cs in xs.items()}
+        for x, cs in xs.items():
+            for i, (c, s) in enumerate(zip(cs, specs[x]), 1):
+                self.note_constraint(rid, "%s#%d" % (x, i), c, s)
+        verdicts = {}
+
+        def judged(y, x, i):
+            key = (y, x, i)
+            if key not in verdicts:
+                s = specs[x][i - 1]
+                verdicts[key] = None if s is None else self.verdict(s, answers[y])
+            return verdicts[key]
+
+        for y, x in (("y1", "x1"), ("y2", "x2")):
+            pairing = y + "|" + x
+            for i, c in enumerate(xs[x], 1):
+                v = judged(y, x, i)
+                if v is None:
+                    continue
+                rep.checked[pairing] += 1
+                if v.ok:
+                    rep.passed[pairing] += 1
+                else:
+                    kind = "%s fails %s" % (pairing, c.get("dimension"))
+                    if v.detail.endswith(EMPTY_HEADINGS):
+                        kind += " (a heading without content)"
+                    rep.violations[kind] += 1
+                    rep.example(kind, "%s %s#%d %r: %s" % (rid, x, i, c.get("text"), v.detail), self.details)
+        x1_texts = [c.get("text") for c in xs["x1"]]
+        x2_texts = {c.get("text") for c in xs["x2"]}
+        stated = (r.get("perturbation") or {}).get("changed") or []
+        if any(not isinstance(i, int) or not 1 <= i <= len(xs["x2"]) for i in stated):
+            kind = "perturbation.changed names no constraint of x2"
+            rep.violations[kind] += 1
+            rep.example(kind, "%s: changed %s, x2 has %d constraints" % (rid, stated, len(xs["x2"])), self.details)
+        changed = {
+            "y1|x2": [i for i in stated if isinstance(i, int) and 1 <= i <= len(xs["x2"])],
+            "y2|x1": [i for i, t in enumerate(x1_texts, 1) if t not in x2_texts],
+        }
+        for pairing, positions in changed.items():
+            y, x = pairing.split("|")
+            rep.checked[pairing] += 1
+            ruled = [(i, judged(y, x, i)) for i in positions]
+            ruled = [(i, v) for i, v in ruled if v is not None]
+            if any(not v.ok for _, v in ruled):
+                rep.cross_ok[pairing] += 1
+            elif not positions:
+                kind = "%s has no changed constraint" % pairing
+                rep.violations[kind] += 1
+                rep.example(kind, "%s: perturbation %s" % (rid, r.get("perturbation")), self.details)
+            elif len(ruled) == len(positions):
+                kind = "%s meets every changed constraint" % pairing
+                rep.violations[kind] += 1
+                rep.example(kind, "%s %s: %s" % (rid, pairing, "; ".join(
+                    "%s#%d %r: %s" % (x, i, xs[x][i - 1].get("text"), v.detail) for i, v in ruled)), self.details)
+            else:
+                rep.not_checkable[pairing] += 1
+        # Where the pipeline's own checker decided a constraint, compare; informational only.
+        for pairing, j in (r.get("judgements") or {}).items():
+            y, x = pairing.split("|")
+            for s in (j or {}).get("scores") or []:
+                if not str(s.get("method", "")).startswith("checker:"):
+                    continue
+                i = s.get("constraint")
+                if not isinstance(i, int) or not 1 <= i <= len(xs.get(x, [])):
+                    continue
+                v = judged(y, x, i)
+                if v is None or v.ok == (s.get("score") == 10):
+                    continue
+                kind = "%s: pipeline %s, this check %s" % (s.get("method"), "pass" if s.get("score") == 10 else "fail",
+                                                           "pass" if v.ok else "fail")
+                rep.disagreements[kind] += 1
+                rep.example(kind, "%s %s %s#%d %r: %s (pipeline: %s)" % (
+                    rid, pairing, x, i, xs[x][i - 1].get("text"), v.detail, s.get("reason")), self.details)
+
+    def summary(self, details):
+        r = self.report
+        out = ["constraint re-check (%d records%s, %.0f s):" % (r.records, self.sampled, r.seconds),
+               "  rule-checkable constraints read from their text (x1 and x2), per dimension:"]
+        for d in CHECKER_DIMENSIONS:
+            if r.parsed[d] or r.unparsed[d]:
+                out.append("    %-15s %7d parsed, %d unparsed" % (d, r.parsed[d], r.unparsed[d]))
+        for p in PAIRINGS[:2]:
+            out.append("  %s: %d constraint checks, %d pass, %d violations" % (
+                p, r.checked[p], r.passed[p], sum(n for k, n in r.violations.items() if k.startswith(p))))
+        for p in PAIRINGS[2:]:
+            out.append("  %s: %d records, %d fail a changed constraint as required, %d violations, "
+                       "%d not rule-checkable (no failing rule-checkable changed constraint; the rest are judge-scored)"
+                       % (p, r.checked[p], r.cross_ok[p], sum(n for k, n in r.violations.items() if k.startswith(p)),
+                          r.not_checkable[p]))
+        out.append("  text/params mismatches: %d" % sum(r.mismatches.values()))
+        out.append("  unparsed constraints of a checker dimension: %d" % sum(r.unparsed.values()))
+        out.append("  differences from the pipeline's checker verdicts (informational): %d"
+                   % sum(r.disagreements.values()))
+        for title, counter in (("contract violations", r.violations), ("text/params mismatches", r.mismatches),
+                               ("unparsed", collections.Counter({"unparsed " + d: n for d, n in r.unparsed.items()})),
+                               ("differences from the pipeline", r.disagreements)):
+            for kind, n in sorted(counter.items()):
+                if n:
+                    out.append("    %s: %d" % (kind, n))
+                    for e in r.examples[kind][:max(details, 3) if title == "unparsed" else details]:
+                        out.append("      " + e)
+        return out
+
+    def problems(self):
+        r = self.report
+        return (["%s: %d" % (k, n) for k, n in sorted(r.violations.items())]
+                + ["%s: %d" % (k, n) for k, n in sorted(r.mismatches.items())])
+
+
+# ---------------------------------------------------------------------------- self-test
+
+PARSE_CASES = [
+    ("numerical", "The answer must be between 120 and 200 words long.", Spec("numerical", "words", 120, 200)),
+    ("numerical", "Keep it to 150-250 words.", Spec("numerical", "words", 150, 250)),
+    ("numerical", "Write at least 12 complete sentences.", Spec("numerical", "sentences", 12, None)),
+    ("numerical", "Use no more than eight sentences in total.", Spec("numerical", "sentences", None, 8)),
+    ("numerical", "Write fewer than 10 sentences.", Spec("numerical", "sentences", None, 9)),
+    ("numerical", "Limit the response to 150 words.", Spec("numerical", "words", None, 150)),
+    ("numerical", "Your response should contain at least 3 paragraphs.", Spec("numerical", "paragraphs", 3, None)),
+    ("numerical", "Write twelve or more sentences.", Spec("numerical", "sentences", 12, None)),
+    ("numerical", "Organise the prose into exactly three paragraphs separated by blank lines.",
+     Spec("numerical", "paragraphs", 3, 3)),
+    ("numerical", "Include exactly 4 list items.", Spec("numerical", "items", 4, 4)),
+    ("numbering_list", "Include a numbered list with exactly 5 items.", Spec("numbering_list", "numbered", 5, 5)),
+    ("numbering_list", "Add a bulleted list of four points.", Spec("numbering_list", "bulleted", 4, 4)),
+    ("hierarchy", "Organise the answer under exactly 3 Markdown headings.", Spec("hierarchy", "headings", 3, 3)),
+    ("hierarchy", "Split the answer into two sections, each with a Markdown heading.",
+     Spec("hierarchy", "headings", 2, 2)),
+    ("text_pattern", "Use at least 2 emoji.", Spec("text_pattern", "emoji_min", 2)),
+    ("text_pattern", "Sprinkle in three or more emojis.", Spec("text_pattern", "emoji_min", 3)),
+    ("text_pattern", "Do not use any emoji.", Spec("text_pattern", "no_emoji")),
+    ("text_pattern", "Put the phrase \"key takeaway\" in bold at least once.",
+     Spec("text_pattern", "bold_keyword", term="key takeaway")),
+    ("text_pattern", "Do not use bold text anywhere.", Spec("text_pattern", "no_bold")),
+    ("citation", "Support the answer with at least 2 numbered citations such as [1], listed after a line "
+                 "reading \"References:\".", Spec("citation", "citations_min", 2)),
+    ("citation", "Cite three or more sources as [n] and list them under References:.",
+     Spec("citation", "citations_min", 3)),
+    ("citation", "Do not include citations or a reference list.", Spec("citation", "no_citations")),
+    ("inclusion", "Make sure the answer mentions the term \"benchmark\".", Spec("inclusion", "include", term="benchmark")),
+    ("inclusion", "Be sure to mention \u201cfeedback loop\u201d somewhere.",
+     Spec("inclusion", "include", term="feedback loop")),
+    ("exclusion", "Do not use the word \"robust\" anywhere in the answer.", Spec("exclusion", "exclude", term="robust")),
+    ("exclusion", "Avoid the word 'synergy'.", Spec("exclusion", "exclude", term="synergy")),
+    ("multilingual", "Add one closing sentence written in Chinese.",
+     Spec("multilingual", "closing_language", language="chinese", script="han")),
+    ("multilingual", "End with a sentence in Hindi.",
+     Spec("multilingual", "closing_language", language="hindi", script="devanagari")),
+    ("multilingual", "Finish with one sentence in Korean.",
+     Spec("multilingual", "closing_language", language="korean", script="hangul")),
+    ("multilingual", "Somewhere in the answer, include a sentence in Russian.",
+     Spec("multilingual", "sentence_language", language="russian", script="cyrillic")),
+    ("inclusion", "Mention the phrase \u201cno-code\u201d at least once.", Spec("inclusion", "include", term="no-code")),
+    ("exclusion", "Don\u2019t use the word \u201cleverage\u201d.", Spec("exclusion", "exclude", term="leverage")),
+    ("multilingual", "Add one closing sentence written in French.",
+     Spec("multilingual", "latin_language", language="french", script="latin")),
+    ("output_format", "Format the entire answer as a single valid JSON object.",
+     Spec("output_format", "json", term="object")),
+    ("output_format", "Format the entire answer as a Markdown table.", Spec("output_format", "markdown_table")),
+    ("output_format", "Format the entire answer as a well-formed HTML document.", Spec("output_format", "html")),
+    ("output_format", "Write it as a limerick.", None),
+    ("numerical", "Keep it short.", None),
+]
+
+CHECK_CASES = [
+    # (spec, response, expected verdict)
+    (Spec("numerical", "words", 3, 3), "Don't trade-off 3.5 points", False),
+    (Spec("numerical", "words", 4, 4), "Don't trade-off 3.5 points", True),
+    (Spec("numerical", "words", 4, 4), "\u6211\u4eec\u597d\u3002", False),
+    (Spec("numerical", "words", 3, 3), "\u6211\u4eec\u597d\u3002", True),
+    (Spec("numerical", "words", 2, 2), "\u0928\u092e\u0938\u094d\u0924\u0947 \u0926\u0941\u0928\u093f\u092f\u093e", True),
+    (Spec("numerical", "sentences", 3, 3), "One, e.g. this. Two is 3.5 long! \u4e09\u3002", True),
+    (Spec("numerical", "sentences", 2, 2), "\u092f\u0939 \u0920\u0940\u0915 \u0939\u0948\u0964 \u0935\u0939 \u092d\u0940\u0964", True),
+    (Spec("numerical", "sentences", 2, 2), "1. First item\n2. Second item. Done.", True),
+    (Spec("numerical", "paragraphs", 2, 2), "# Title\n\nOne.\n\n- item\n\nTwo.", True),
+    (Spec("numerical", "items", 3, 3), "- a\n- b\n1. c\n---", True),
+    (Spec("numerical", "words", 2, 2), "{\"title\": \"Hello world\", \"n\": 3}", True),
+    (Spec("hierarchy", "headings", 2, 2), "## A\ntext\n## B\nmore", True),
+    (Spec("hierarchy", "headings", 2, 2), "## A\n\n## B\nmore", False),
+    (Spec("hierarchy", "headings", 2, 2), "## A\ntext\n## B\n", False),
+    (Spec("hierarchy", "headings", 2, 2), "## A\ntext\n```\n# not a heading\n```\n## B\nmore", True),
+    (Spec("numbering_list", "numbered", 2, 2), "<html><body><ol><li>a</li><li>b</li></ol></body></html>", True),
+    (Spec("text_pattern", "emoji_min", 2), "Nice \U0001F600 and \U0001F469\u200d\U0001F4BB", True),
+    (Spec("text_pattern", "emoji_min", 3), "Nice \U0001F600 and \U0001F469\u200d\U0001F4BB", False),
+    (Spec("text_pattern", "no_emoji"), "Plain text.", True),
+    (Spec("text_pattern", "bold_keyword", term="next step"), "The **next steps** are clear.", True),
+    (Spec("text_pattern", "bold_keyword", term="next step"), "The next step is **clear**.", False),
+    (Spec("text_pattern", "no_bold"), "A <strong>bold</strong> claim.", False),
+    (Spec("inclusion", "include", term="trade-off"), "Every trade\u2011offs list.", True),
+    (Spec("inclusion", "include", term="robust"), "Robustness matters.", False),
+    (Spec("exclusion", "exclude", term="robust"), "Robustness matters.", True),
+    (Spec("exclusion", "exclude", term="feedback loop"), "a feedback\nloop", False),
+    (Spec("output_format", "json", term="object"), "```json\n{\"a\": [1, 2]}\n```", True),
+    (Spec("output_format", "json", term="object"), "[1, 2]", False),
+    (Spec("output_format", "json", term="object"), "{\"a\": 1} trailing", False),
+    (Spec("output_format", "json", term="object"), "{\"a\": NaN}", False),
+    (Spec("output_format", "markdown_table"), "| a | b |\n|---|:-:|\n| 1 | 2 |", True),
+    (Spec("output_format", "markdown_table"), "| a | b |\n|---|---|\n| 1 |", False),
+    (Spec("output_format", "markdown_table"), "Intro\n| a | b |\n|---|---|\n| 1 | 2 |", False),
+    (Spec("output_format", "html"), "<!DOCTYPE html>\n<html><body><p>Hi<br>there</p></body></html>", True),
+    (Spec("output_format", "html"), "<html><body><p>Hi</body></html>", False),
+    (Spec("output_format", "html"), "<html><body></body></html><p>x</p>", False),
+    (Spec("citation", "citations_min", 2), "A [1] and B [2].\n\nReferences:\n[1] X\n[2] Y", True),
+    (Spec("citation", "citations_min", 2), "A [1] and B [3].\n\nReferences:\n[1] X\n[2] Y", False),
+    (Spec("citation", "citations_min", 2), "A [1] and B [2].", False),
+    (Spec("citation", "no_citations"), "See [1].", False),
+    (Spec("citation", "no_citations"), "No sources.\n\n**References:**\n", False),
+    (Spec("multilingual", "closing_language", script="han"), "English first. \u8fd9\u662f\u7ed3\u5c3e\u3002", True),
+    (Spec("multilingual", "closing_language", script="han"),
+     "English first. \u8fd9\u662f\u7ed3\u5c3e\u3002\n\nReferences:\n[1] X", True),
+    (Spec("multilingual", "closing_language", script="han"), "\u8fd9\u662f\u7ed3\u5c3e\u3002 English last.", False),
+    (Spec("multilingual", "closing_language", script="greek"), "Text. \u0391\u03c5\u03c4\u03ae.\n\n- a list after", False),
+    (Spec("multilingual", "closing_language", script="devanagari"), "Done. \u092f\u0939 \u0905\u0902\u0924 \u0939\u0948\u0964",
+     True),
+]
+
+MISMATCH_CASES = [
+    ("numerical", "Write at least 12 complete sentences.", {"metric": "sentences", "min": 10}, [("min", 12, 10)]),
+    ("numerical", "Write at least 12 complete sentences.", {"metric": "sentences", "min": 12}, []),
+    ("numerical", "Use no more than 8 sentences in total.", {"metric": "sentences", "max": 8}, []),
+    ("inclusion", "Make sure the answer mentions the term \"benchmark\".", {"keyword": "baseline"},
+     [("keyword", "benchmark", "baseline")]),
+    ("multilingual", "Add one closing sentence written in Chinese.", {"language": "Chinese", "script": "cyrillic"},
+     [("script", "han", "cyrillic")]),
+    ("output_format", "Format the entire answer as a Markdown table.", {"format": "markdown_table"}, []),
+    ("numbering_list", "Include a numbered list with exactly 3 items.", {"style": "numbered", "count": 4},
+     [("count", (3, 3), (4, 4))]),
+]
+
+
+def self_test():
+    """The parsers and checks on fixed cases; prints each failure, returns the exit status."""
+    failures = []
+    for dim, text, want in PARSE_CASES:
+        got = parse_constraint(dim, text)
+        if got != want:
+            failures.append("parse %s %r: got %s, want %s" % (dim, text, got, want))
+    for spec, response, want in CHECK_CASES:
+        got = check(spec, Answer(response))
+        if got.ok != want:
+            failures.append("check %s on %r: got %s (%s)" % (spec, response, got.ok, got.detail))
+    for dim, text, params, want in MISMATCH_CASES:
+        got = param_mismatches(parse_constraint(dim, text), params)
+        if got != want:
+            failures.append("params %r %s: got %s, want %s" % (text, params, got, want))
+    print("self-test: %d cases, %d failures" % (len(PARSE_CASES) + len(CHECK_CASES) + len(MISMATCH_CASES),
+                                               len(failures)))
+    for f in failures:
+        print("  " + f)
+    return 1 if failures else 0
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     ap.add_argument("corpus")
     ap.add_argument("--profile", help="profile YAML with targets (total + shape per split)")
     ap.add_argument("--counts", help="explicit targets, e.g. 'train=1:991,2:8003 eval=1:192'")
@@ -421,6 +1471,10 @@ def main():
     ap.add_argument("--external", default="", help="benchmark files to check train against, comma-separated")
     ap.add_argument("--field", default="", help="JSON field path of the external text (default: try %s)"
                     % ", ".join(DEFAULT_FIELDS))
+    ap.add_argument("--details", type=int, default=0, metavar="N",
+                    help="print up to N examples of each constraint violation, mismatch and difference")
+    ap.add_argument("--sample", type=float, default=1.0, metavar="F",
+                    help="re-check the constraints of this fraction of the records (chosen by id; default 1)")
     a = ap.parse_args()
     if not os.path.isdir(a.corpus):
         print("check-corpus: not a directory: " + a.corpus, file=sys.stderr)
@@ -465,6 +1519,15 @@ def main():
     if externals:
         print("train/external overlap: %d train records (external n-grams %d, %d template)" % (hit_ext, ext, ext_template))
     failures += problems
+
+    t = time.time()
+    checker = ConstraintChecker(a.details, a.sample)
+    for r in records:
+        if a.sample >= 1 or zlib.crc32(str(r.get("id")).encode("utf-8")) < a.sample * 2 ** 32:
+            checker.run(r)
+    checker.report.seconds = time.time() - t
+    print("\n".join(checker.summary(a.details)))
+    failures += checker.problems()
 
     print("%s in %.0f s" % ("PASS" if not failures else "FAIL (%d problems)" % len(failures), time.time() - started))
     for f in failures[:60]:

@@ -1,0 +1,229 @@
+package dev.tracegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.model.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scripts/check-corpus.py} re-checks every rule-checkable constraint of a real build with its
+ * own Python reading of the constraint texts, and finds corruptions planted in that build.
+ */
+class CheckCorpusScriptTest {
+  private static final String TINY = "src/test/resources/profiles/tiny.yaml";
+  private static final Set<String> CHECKER_DIMENSIONS =
+      Set.of("numerical", "output_format", "inclusion", "exclusion", "numbering_list", "hierarchy",
+          "multilingual", "text_pattern", "citation");
+  /** The kind the pipeline's hierarchy checker does not test yet (headings must have content). */
+  private static final String EMPTY_HEADING = "(a heading without content)";
+
+  @TempDir static Path tmp;
+  static Path tiny;
+
+  record Result(int code, String out) {}
+
+  @BeforeAll
+  static void buildTiny() throws IOException {
+    assumeTrue(python3Available(), "python3 is not installed");
+    tiny = tmp.resolve("tiny");
+    PipelineOptionsFactory.register(TraceOptions.class);
+    TraceOptions o = PipelineOptionsFactory.fromArgs("--profile=" + TINY, "--output=" + tiny)
+        .withValidation().as(TraceOptions.class);
+    o.setQuiet(true);
+    assertTrue(TraceRun.run(o).shortfalls().isEmpty());
+  }
+
+  @Test
+  void selfTestPasses() throws Exception {
+    Result r = script("--self-test");
+    assertEquals(0, r.code(), r.out());
+    assertTrue(r.out().contains(", 0 failures"), r.out());
+  }
+
+  @Test
+  void aRealBuildMeetsEveryRuleCheckableConstraint() throws Exception {
+    Result r = script(tiny.toString(), "--profile=" + TINY, "--details", "5");
+    String out = r.out();
+    assertTrue(count(out, "  y1\\|x1: (\\d+) constraint checks") > 0, out);
+    assertTrue(count(out, "  y2\\|x2: (\\d+) constraint checks") > 0, out);
+    assertTrue(count(out, "  y1\\|x2: \\d+ records, (\\d+) fail a changed constraint") > 0, out);
+    assertTrue(count(out, "  y2\\|x1: \\d+ records, (\\d+) fail a changed constraint") > 0, out);
+    assertEquals(0, count(out, "  y1\\|x2: .*?, (\\d+) violations"), out);
+    assertEquals(0, count(out, "  y2\\|x1: .*?, (\\d+) violations"), out);
+    assertEquals(0, count(out, "  text/params mismatches: (\\d+)"), out);
+    assertEquals(0, count(out, "  unparsed constraints of a checker dimension: (\\d+)"), out);
+    // The embedded generator still writes empty headings, which the wording forbids and the pipeline's
+    // checker does not yet test; every other violation is a real failure.
+    List<String> violations = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^    (y[12]\\|x[12] .*): \\d+$").matcher(out);
+    while (m.find()) {
+      violations.add(m.group(1));
+    }
+    violations.removeIf(v -> v.endsWith(EMPTY_HEADING));
+    assertEquals(List.of(), violations, out);
+    assertEquals(out.contains(EMPTY_HEADING) ? 1 : 0, r.code(), out);
+  }
+
+  @Test
+  void plantedCorruptionsAreFoundWithTheirKind() throws Exception {
+    Path bad = tmp.resolve("corrupted");
+    Files.createDirectories(bad);
+    String shard = null;
+    List<ObjectNode> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(tiny)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".jsonl.gz")) {
+          continue;
+        }
+        if (shard == null && name.startsWith("train-")) {
+          shard = name;
+          records = read(f);
+        } else {
+          Files.copy(f, bad.resolve(name));
+        }
+      }
+    }
+    assertTrue(records.size() >= 3, "too few records in " + shard);
+
+    // 1. y1 far below the word limit of its first constraint.
+    ObjectNode shortY1 = records.get(0);
+    constraint(shortY1, "x1", 0, "The answer must be between 120 and 200 words long.",
+        "{\"metric\":\"words\",\"min\":120,\"max\":200}");
+    shortY1.put("y1", "Far too short an answer.");
+    // 2. Params that do not say what the text says.
+    ObjectNode wrongParams = records.get(1);
+    constraint(wrongParams, "x2", 0, "Write at least 12 complete sentences.", "{\"metric\":\"sentences\",\"min\":10}");
+    // A checker dimension whose text says nothing this can read: listed, not a violation.
+    constraint(wrongParams, "x1", 0, "hierarchy", "Write it as a limerick.", "{\"count\":3}");
+    // 3. y1 replaced by y2, so y1 meets x2's changed constraints, all of them rule-checkable.
+    ObjectNode meets = null;
+    for (ObjectNode r : records.subList(2, records.size())) {
+      if (r != shortY1 && r != wrongParams && changedAllRuleCheckable(r)) {
+        meets = r;
+        break;
+      }
+    }
+    assertTrue(meets != null, "no record whose changed constraints are all rule-checkable");
+    meets.put("y1", meets.path("y2").asText());
+    write(bad.resolve(shard), records);
+
+    Result r = script(bad.toString(), "--profile=" + TINY, "--details", "50");
+    String out = r.out();
+    assertEquals(1, r.code(), out);
+    assertTrue(Pattern.compile("(?m)^      " + Pattern.quote(shortY1.path("id").asText())
+        + " x1#1 'The answer must be between 120 and 200 words long\\.': 5 words, needs 120-200$").matcher(out).find(), out);
+    assertTrue(out.contains("    y1|x1 fails numerical: "), out);
+    assertTrue(out.contains("    text/params mismatch numerical.min: 1\n      " + wrongParams.path("id").asText()
+        + " x2#1 'Write at least 12 complete sentences.': text says 12, params say 10\n"), out);
+    assertTrue(out.contains("    unparsed hierarchy: 1\n      " + wrongParams.path("id").asText()
+        + " x1#1: 'Write it as a limerick.'\n"), out);
+    assertFalse(out.contains("y1|x1 fails hierarchy:"), out);
+    assertTrue(out.contains("    y1|x2 meets every changed constraint: "), out);
+    assertTrue(out.contains("\n      " + meets.path("id").asText() + " y1|x2: x2#"), out);
+  }
+
+  /**
+   * Whether every constraint of x2 listed in perturbation.changed has a checker dimension other than
+   * hierarchy (y2 may carry headings without content, see {@link #EMPTY_HEADING}).
+   */
+  private static boolean changedAllRuleCheckable(JsonNode r) {
+    JsonNode changed = r.path("perturbation").path("changed");
+    if (changed.isEmpty()) {
+      return false;
+    }
+    for (JsonNode i : changed) {
+      String dim = r.path("x2").path("constraints").path(i.asInt() - 1).path("dimension").asText();
+      if (!CHECKER_DIMENSIONS.contains(dim) || dim.equals("hierarchy")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void constraint(ObjectNode record, String x, int i, String text, String params) throws IOException {
+    constraint(record, x, i, "numerical", text, params);
+  }
+
+  private static void constraint(ObjectNode record, String x, int i, String dimension, String text, String params)
+      throws IOException {
+    ObjectNode c = (ObjectNode) ((ArrayNode) record.path(x).path("constraints")).get(i);
+    c.put("dimension", dimension);
+    c.put("type", "content");
+    c.put("text", text);
+    c.set("params", Json.PLAIN.readTree(params));
+  }
+
+  private static List<ObjectNode> read(Path shard) throws IOException {
+    List<ObjectNode> out = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(new GZIPInputStream(Files.newInputStream(shard)), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isBlank()) {
+          out.add((ObjectNode) Json.PLAIN.readTree(line));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void write(Path shard, List<ObjectNode> records) throws IOException {
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(shard))) {
+      for (ObjectNode r : records) {
+        out.write((Json.PLAIN.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
+  /** The integer captured by {@code regex}'s group 1 in {@code out}; fails when absent. */
+  private static int count(String out, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(out);
+    assertTrue(m.find(), "no line matching " + regex + " in:\n" + out);
+    return Integer.parseInt(m.group(1));
+  }
+
+  private static Result script(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("python3", "scripts/check-corpus.py"));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "check-corpus.py did not finish");
+    assertFalse(out.contains("Traceback"), out);
+    return new Result(p.exitValue(), out);
+  }
+
+  private static boolean python3Available() {
+    try {
+      Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+}
