@@ -65,6 +65,38 @@ final class Phrases {
   static final List<String> HEADINGS = List.of(
       "Overview", "Key Points", "Details", "Practical Notes", "Closing Thoughts", "Further Ideas");
 
+  /**
+   * Openings: a lead clause and a turn, joined by a comma. 140 pairs keep any one opening rare;
+   * none starts the way an example opening of the taxonomy does.
+   */
+  static final List<String> OPENING_LEADS = List.of(
+      "There is a sensible way through this",
+      "The core of this is simpler than it first looks",
+      "This topic rewards a careful and grounded look",
+      "Getting this right depends on a few key choices",
+      "There is more to this than meets the eye",
+      "A thoughtful answer here weighs several angles",
+      "Working through this carefully pays off",
+      "The main idea can be stated quite directly",
+      "A steady, practical approach suits this task well",
+      "Some background helps before the details",
+      "The request is a good one to think through",
+      "Good answers to this share a few common features",
+      "This deserves a response that is clear and useful",
+      "Three or four ideas carry most of the weight here");
+
+  static final List<String> OPENING_TURNS = List.of(
+      "and it starts with the essentials",
+      "so the key points come first",
+      "and the details follow in a sensible order",
+      "so each idea gets its own moment",
+      "and the reasoning is laid out openly",
+      "so nothing important is left implicit",
+      "and every part is meant to be put to use",
+      "so the order of what follows is deliberate",
+      "and the finer points come after the main ones",
+      "so the answer stays practical throughout");
+
   static final List<String> KEYWORD_SENTENCES = List.of(
       "It helps to keep %s in view from the start.",
       "One idea worth naming here is %s.",

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * One way of stating a dimension: a text with {@code {param}} placeholders and the parameter sets
  * ({@code options}) it may be instantiated with. {@code evidence} and {@code respond} serve the
- * embedded simulator (what a compliant answer visibly shows, and the sentence it writes).
+ * embedded simulator (what a compliant answer visibly shows, and the sentence it writes);
+ * {@code judge}, when not null, replaces {@code evidence} with the rule its embedded judge applies.
  */
 public record Phrasing(
     String id,
@@ -20,7 +21,8 @@ public record Phrasing(
     List<Map<String, Object>> options,
     List<String> conflictsWith,
     List<String> reviseTo,
-    int line)
+    int line,
+    JudgeRule judge)
     implements Serializable {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
