@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +26,7 @@ final class AnswerText {
   private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s+");
   private static final Pattern LEADING_NOISE = Pattern.compile("^[^\\p{L}\\p{N}]+");
   private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?。])\\s+|;\\s+");
+  private static final String MASK = "zzrequiredzz";
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** One sentence or clause, its leading emoji, quotes and list markers removed. */
@@ -36,18 +38,35 @@ final class AnswerText {
     this.segments = segments;
   }
 
-  static AnswerText read(String response, String instruction) {
-    Set<String> grams = ngrams(words(instruction));
+  /**
+   * Reads {@code response}; a sentence is a copy when it shares {@link #COPY_NGRAM} consecutive
+   * words with {@code instruction} outside the {@code required} texts (a constraint that asks for a
+   * line word for word is met by writing it, which is not copying).
+   */
+  static AnswerText read(String response, String instruction, List<String> required) {
+    Set<String> grams = ngrams(words(mask(instruction, required)));
     List<Segment> out = new ArrayList<>();
     for (String line : lines(response)) {
       for (String piece : BOUNDARY.split(line)) {
         String s = LEADING_NOISE.matcher(LIST_MARKER.matcher(piece).replaceFirst("")).replaceFirst("").strip();
         if (!s.isEmpty()) {
-          out.add(new Segment(s, ngrams(words(s)).stream().anyMatch(grams::contains)));
+          out.add(new Segment(s, ngrams(words(mask(s, required))).stream().anyMatch(grams::contains)));
         }
       }
     }
     return new AnswerText(out);
+  }
+
+  /** Each required text replaced by a separator word, so that n-grams do not run through it. */
+  private static String mask(String text, List<String> required) {
+    String out = text;
+    for (String r : required) {
+      if (!r.isBlank()) {
+        out = Pattern.compile(Pattern.quote(r), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+            .replaceAll(Matcher.quoteReplacement(" " + MASK + " "));
+      }
+    }
+    return out;
   }
 
   List<Segment> segments() {

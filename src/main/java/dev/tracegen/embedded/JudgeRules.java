@@ -35,7 +35,6 @@ public final class JudgeRules {
     if (m == null) {
       return new Verdict(false, false, "cannot tell whether this constraint is met");
     }
-    AnswerText answer = AnswerText.read(response, instruction);
     Map<String, Object> params = m.params();
     JudgeRule rule = m.phrasing().judge();
     if (rule == null) {
@@ -43,9 +42,13 @@ public final class JudgeRules {
       if (evidence.isBlank()) {
         return new Verdict(false, false, "cannot tell whether this constraint is met");
       }
-      return present(answer, evidence);
+      return present(AnswerText.read(response, instruction, List.of(evidence)), evidence);
     }
     JudgeRule.Value value = rule.value(params);
+    String present = ResponseWriter.stripEnd(Phrasing.fill(rule.present(), params));
+    String start = Phrasing.fill(rule.begins(), params).strip();
+    String unknownValue = !rule.by().isEmpty() && value == null ? String.valueOf(params.get(rule.by())) : "";
+    AnswerText answer = AnswerText.read(response, instruction, List.of(present, start, unknownValue));
     List<String> forbidden = new ArrayList<>(rule.forbidden());
     if (value != null) {
       forbidden.addAll(value.forbidden());
@@ -57,15 +60,14 @@ public final class JudgeRules {
       }
     }
     List<String> shown = new ArrayList<>();
-    if (!rule.present().isEmpty()) {
-      Verdict v = present(answer, ResponseWriter.stripEnd(Phrasing.fill(rule.present(), params)));
+    if (!present.isEmpty()) {
+      Verdict v = present(answer, present);
       if (!v.pass()) {
         return v;
       }
       shown.add(v.reason());
     }
-    if (!rule.begins().isEmpty()) {
-      String start = Phrasing.fill(rule.begins(), params).strip();
+    if (!start.isEmpty()) {
       boolean found = answer.segments().stream()
           .anyMatch(s -> !s.copied() && s.text().regionMatches(true, 0, start, 0, start.length()));
       if (!found) {
@@ -75,7 +77,7 @@ public final class JudgeRules {
     }
     // A value the taxonomy has no entry for (a model's own revision) must at least be named.
     if (!rule.by().isEmpty() && (value == null || !value.markers().isEmpty())) {
-      Verdict v = value == null ? present(answer, String.valueOf(params.get(rule.by()))) : markers(rule, value, answer);
+      Verdict v = value == null ? present(answer, unknownValue) : markers(rule, value, answer);
       if (!v.pass()) {
         return v;
       }

@@ -209,6 +209,36 @@ class JudgeRulesTest {
     assertTrue(openings.size() > 100, "only " + openings.size() + " openings");
   }
 
+  /** Another dimension's sentence never shows a value's markers, so constraints combine freely. */
+  @Test
+  void noSentenceOfOneDimensionShowsAnotherDimensionsMarkers() {
+    List<String> problems = new ArrayList<>();
+    for (PhrasingMatch option : taxonomy.allOptions()) {
+      String text = Phrasing.fill(option.phrasing().text(), option.params());
+      String x = instruction(text);
+      String y = ResponseWriter.write(List.of(taxonomy.match(text)), x, -1);
+      for (var d : taxonomy.dimensions()) {
+        if (d.id().equals(option.dimension().id())) {
+          continue;
+        }
+        for (Phrasing p : d.phrasings()) {
+          if (p.judge() == null || p.judge().opening()) {
+            continue;
+          }
+          for (var e : p.judge().values().entrySet()) {
+            for (String marker : e.getValue().markers()) {
+              var hit = JudgeRules.regex(marker).matcher(y);
+              if (hit.find()) {
+                problems.add("the answer to \"" + text + "\" shows \"" + hit.group() + "\" of " + d.id() + " " + e.getKey());
+              }
+            }
+          }
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
   /** The fixed wording never carries a value's markers, so it cannot pass or fail a judged constraint. */
   @Test
   void fixedWordingCarriesNoMarkers() {
