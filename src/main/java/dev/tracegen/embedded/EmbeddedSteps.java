@@ -13,6 +13,7 @@ import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,14 +66,41 @@ final class EmbeddedSteps {
         ? seed + " Answer it " + context + "."
         : base + ", " + context + ".";
     StringBuilder sb = new StringBuilder(description).append('\n');
+    TaskWords words = TaskWords.of(seed);
+    List<String> used = new ArrayList<>();
+    int i = 0;
     for (JsonNode c : p.path("constraints")) {
-      sb.append(c.path("text").asText()).append('\n');
+      sb.append(fill(c.path("text").asText(), c.path("choose"), words, used, key + "|" + i++)).append('\n');
     }
     String input = p.path("input").asText();
     if (!input.isBlank()) {
       sb.append("# Inputs:\n").append(input).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Fills the params a plan left open: a task word (a different one per constraint) or a number
+   * in the allowed range and step, each chosen by hash of the plan and the constraint's position.
+   */
+  static String fill(String text, JsonNode choose, TaskWords words, List<String> used, String key) {
+    String out = text;
+    for (Iterator<Map.Entry<String, JsonNode>> it = choose.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode spec = e.getValue();
+      String value;
+      if ("NUMBER".equals(spec.path("kind").asText())) {
+        int min = spec.path("min").asInt();
+        int step = Math.max(1, spec.path("step").asInt(1));
+        int choices = (spec.path("max").asInt() - min) / step + 1;
+        value = String.valueOf(min + step * Hashes.pick(Math.max(1, choices), key, e.getKey()));
+      } else {
+        value = words.pick(key + "|" + e.getKey(), used, Phrases.FALLBACK_TERMS);
+        used.add(value);
+      }
+      out = out.replace("{" + e.getKey() + "}", value);
+    }
+    return out;
   }
 
   static String structure(Taxonomy taxonomy, JsonNode p) {

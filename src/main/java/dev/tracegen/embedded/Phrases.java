@@ -59,10 +59,10 @@ final class Phrases {
       "It is easier to improve something real than something imagined.",
       "Good questions tend to open more doors than quick answers do.",
       "Every useful rule of thumb has exceptions worth knowing about.",
-      "People remember stories more readily than lists of facts.",
+      "Stories are remembered more readily than lists of facts.",
       "Slowing down for a moment can make the whole effort faster overall.",
       "Not every detail needs a decision today, and some can wait.",
-      "A shared vocabulary prevents many quiet misunderstandings.",
+      "A shared vocabulary avoids many quiet misunderstandings.",
       "Checking the result against the original aim keeps effort honest.",
       "Strong opinions are most helpful when they are loosely held.",
       "Sometimes the obvious solution is obvious because it works.",
@@ -70,18 +70,18 @@ final class Phrases {
       "Drawing a quick sketch can settle an argument that words cannot.",
       "Each choice closes some paths while opening others.",
       "Consistency matters more than intensity over the long run.",
-      "The people closest to a problem often see it most clearly.",
+      "Those closest to a problem often see it most clearly.",
       "Rules work best when everyone understands the reason behind them.",
       "A calm review after the fact teaches more than blame ever does.",
       "What seems minor at first can grow into something important.",
       "Choosing what to leave out is as important as choosing what to add.",
       "Fresh eyes often spot what familiar ones have stopped noticing.",
       "Progress is easier to see when the starting point was written down.",
-      "Reasonable people can weigh the same evidence differently.",
+      "Reasonable readers can weigh the same evidence differently.",
       "An honest estimate is more useful than an optimistic promise.",
       "Small wins build the confidence needed for larger efforts.",
-      "Attention to the basics prevents most problems further along.",
-      "A useful habit is to summarise the idea in one plain sentence.",
+      "Attention to the basics heads off most problems further along.",
+      "It is useful to summarise the idea in one plain sentence.",
       "Curiosity about why something failed usually pays for itself.",
       "Plans are most valuable for the thinking they force, not the document.",
       "Listening carefully is often the quickest route to understanding.",
@@ -161,6 +161,11 @@ final class Phrases {
       "devanagari", "यह एक संक्षिप्त सारांश है।",
       "hiragana", "これはみじかいまとめです。",
       "latin", "This is a short summary.");
+
+  /** Terms for a task-word choice when the task itself has no content word left to offer. */
+  static final List<String> FALLBACK_TERMS = List.of(
+      "resilience", "trade-off", "benchmark", "feedback loop", "stakeholder", "prototype", "baseline",
+      "milestone", "heuristic", "bottleneck", "iteration", "sustainability", "transparency", "scalability");
 
   /** Clauses that make the expanded description of a seed more specific. */
   static final List<String> CONTEXTS = List.of(

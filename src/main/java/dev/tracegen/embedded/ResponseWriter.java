@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes a response that meets every constraint it understands: it reads each constraint's
@@ -34,6 +35,7 @@ final class ResponseWriter {
     int headings = 0;
     final List<String> includes = new ArrayList<>();
     final List<String> injected = new ArrayList<>();
+    final List<String> excluded = new ArrayList<>();
     String bold;
     boolean noBold;
     int emoji;
@@ -112,7 +114,22 @@ final class ResponseWriter {
       text = layout.render(fillers, merges);
       m = measure(text, spec.format);
     }
-    return text;
+    return avoid(text, spec.excluded);
+  }
+
+  /**
+   * Rewords every forbidden word (a task word can be forbidden, and the answer still talks about
+   * the task) with a one-word stand-in, so counts of words and sentences do not move.
+   */
+  static String avoid(String text, List<String> forbidden) {
+    String out = text;
+    for (String word : forbidden) {
+      if (!word.isBlank()) {
+        out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
+            .matcher(out).replaceAll("that");
+      }
+    }
+    return out;
   }
 
   private static final int[] FILLER_WORDS =
@@ -160,11 +177,16 @@ final class ResponseWriter {
       case "inclusion" -> {
         if (!violate) {
           s.includes.add(String.valueOf(p.get("keyword")));
+        } else {
+          // A task word can turn up anywhere the answer talks about the task.
+          s.excluded.add(String.valueOf(p.get("keyword")));
         }
       }
       case "exclusion" -> {
         if (violate) {
           s.injected.add("This point is " + p.get("keyword") + " worth repeating.");
+        } else {
+          s.excluded.add(String.valueOf(p.get("keyword")));
         }
       }
       case "numbering_list" -> {

@@ -8,9 +8,12 @@ import dev.tracegen.llm.LlmSession;
 import dev.tracegen.llm.StepContext;
 import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Choice;
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Json;
 import dev.tracegen.model.Plan;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -50,8 +53,21 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
       payload.put("input", plan.input());
       ArrayNode cs = payload.putArray("constraints");
       for (Constraint k : plan.constraints()) {
-        list.append("- [").append(k.dimension()).append("] ").append(k.text()).append('\n');
-        cs.addObject().put("dimension", k.dimension()).put("text", k.text());
+        list.append("- [").append(k.dimension()).append("] ").append(k.text());
+        ObjectNode entry = cs.addObject().put("dimension", k.dimension()).put("text", k.text());
+        Map<String, Choice> open = plan.choicesOf(k.id());
+        if (!open.isEmpty()) {
+          ObjectNode choose = entry.putObject("choose");
+          list.append(" (choose ");
+          String sep = "";
+          for (Map.Entry<String, Choice> e : new TreeMap<>(open).entrySet()) {
+            list.append(sep).append('{').append(e.getKey()).append("}: ").append(e.getValue().describe());
+            choose.set(e.getKey(), Json.PLAIN.valueToTree(e.getValue()));
+            sep = "; ";
+          }
+          list.append(')');
+        }
+        list.append('\n');
       }
       String prompt = ctx.prompt("expand", Map.of(
           "seed", plan.seed().instruction(),
@@ -61,6 +77,13 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
       String text = session.askText(prompt).strip();
       if (text.isEmpty()) {
         return StepResult.reject("empty_expansion", "the model returned no instruction");
+      }
+      for (Map.Entry<String, Map<String, Choice>> e : plan.choices().entrySet()) {
+        for (String param : e.getValue().keySet()) {
+          if (text.contains("{" + param + "}")) {
+            return StepResult.reject("unfilled_placeholder", "the instruction still holds {" + param + "}");
+          }
+        }
       }
       return StepResult.of(c.withExpanded(text).spent("expand", ctx.prompts().hash("expand"), session.calls()));
     }

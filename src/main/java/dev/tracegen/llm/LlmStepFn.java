@@ -147,7 +147,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
       // The record is serialised only when it is rejected, so nothing is lost and nothing is wasted.
       return new Done<>(id, result.rejected() ? Json.write(input) : null, result, session, null);
     } catch (MalformedOutputException e) {
-      return new Done<>(id, Json.write(input), StepResult.reject("malformed_output", e.getMessage()), session, null);
+      return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);
     } catch (LlmCallFailedException e) {
       session.failures++;
       return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);

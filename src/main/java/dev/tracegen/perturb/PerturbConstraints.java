@@ -3,6 +3,7 @@ package dev.tracegen.perturb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.check.Checkers;
 import dev.tracegen.llm.CandidateStage;
 import dev.tracegen.llm.CandidateStepFn;
 import dev.tracegen.llm.LlmSession;
@@ -16,7 +17,9 @@ import dev.tracegen.model.Json;
 import dev.tracegen.model.Perturbation;
 import dev.tracegen.plan.Draws;
 import dev.tracegen.structure.InstructionParser;
+import dev.tracegen.structure.ParamValidator;
 import dev.tracegen.taxonomy.Dimension;
+import dev.tracegen.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,11 +69,38 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
     return last;
   }
 
+  /**
+   * Every constraint of x2 states its params, and a constraint kept from x1 (same sentence, not
+   * marked as changed) keeps x1's params: the cross judgement relies on both.
+   */
+  static void requireParams(Taxonomy taxonomy, ParamValidator params, Instruction x1, Instruction x2,
+      List<Integer> changed) throws MalformedOutputException {
+    List<String> problems = new ArrayList<>();
+    Checkers checkers = Checkers.load();
+    for (int i = 0; i < x2.constraints().size(); i++) {
+      Constraint c = x2.constraints().get(i);
+      String where = "constraint " + (i + 1) + " (\"" + c.text() + "\"): ";
+      params.problems(c, checkers).forEach(p -> problems.add(where + p));
+      Dimension d = taxonomy.dimension(c.dimension());
+      if (changed.contains(i + 1) || d == null) {
+        continue;
+      }
+      for (Constraint before : x1.constraints()) {
+        if (before.text().strip().equalsIgnoreCase(c.text().strip()) && before.dimension().equals(c.dimension())) {
+          ParamValidator.differences(d, before, c, "x1's").forEach(p -> problems.add(where + p));
+          break;
+        }
+      }
+    }
+    ParamValidator.fail(problems);
+  }
+
   static class PerturbFn extends CandidateStepFn {
     private final StepContext ctx;
     private final Map<String, Double> opWeights;
     // Computed once here, not lazily in work(): work() runs on several pool threads at once.
     private final String hints;
+    private final ParamValidator params;
 
     PerturbFn(StepContext ctx, Map<String, Double> opWeights) {
       super("perturb", ctx.generator(), ctx.taxonomy());
@@ -82,7 +112,9 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
             .append(d.revisable() ? d.reviseHint() : "never revise").append('\n');
       }
       this.hints = sb.toString().strip();
+      this.params = new ParamValidator(ctx.taxonomy());
     }
+
 
     @Override
     protected StepResult<Candidate> work(Candidate c, LlmSession session) throws Exception {
@@ -113,6 +145,7 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
         }
         List<String> removed = new ArrayList<>();
         node.path("removed").forEach(n -> removed.add(n.asText()));
+        requireParams(ctx.taxonomy(), params, x1, x2, changed);
         return c.withX2(x2, new Perturbation(op, changed.stream().sorted().distinct().toList(), removed));
       });
       List<String> before = x1.constraints().stream().map(Constraint::text).toList();

@@ -3,6 +3,7 @@ package dev.tracegen.plan;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Seed;
+import dev.tracegen.model.Choice;
 import dev.tracegen.taxonomy.Dimension;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Draws the k constraints of one plan: dimensions by weight, respecting {@code conflicts_with}
@@ -43,6 +45,7 @@ public final class Planner implements Serializable {
     Set<String> blocked = new HashSet<>();
     Set<String> usedTexts = new HashSet<>();
     Set<String> usedKeywords = new HashSet<>();
+    Map<String, Map<String, Choice>> choices = new TreeMap<>();
     String input = seed.input();
     boolean hasInput = seed.hasInput();
     for (int attempt = 0; attempt < 200 && chosen.size() < k; attempt++) {
@@ -68,17 +71,25 @@ public final class Planner implements Serializable {
         continue;
       }
       Phrasing p = phrasings.get(rnd.nextInt(phrasings.size()));
-      Map<String, Object> option = p.options().get(rnd.nextInt(p.options().size()));
+      Map<String, Object> option = new TreeMap<>(p.options().get(rnd.nextInt(p.options().size())));
+      // Open params stay placeholders for the generator to fill from the task; two open
+      // constraints of one phrasing differ by what it fills in, so only fixed texts must differ.
+      option.keySet().removeAll(p.choose().keySet());
       String text = Phrasing.fill(p.text(), option);
       Object keyword = option.get("keyword");
-      if (usedTexts.contains(text) || (keyword != null && usedKeywords.contains(String.valueOf(keyword)))) {
+      if ((p.choose().isEmpty() && usedTexts.contains(text))
+          || (keyword != null && usedKeywords.contains(String.valueOf(keyword)))) {
         continue;
       }
       usedTexts.add(text);
       if (keyword != null) {
         usedKeywords.add(String.valueOf(keyword));
       }
-      chosen.add(new Constraint("c" + (chosen.size() + 1), d.type(), d.id(), text, option));
+      String id = "c" + (chosen.size() + 1);
+      if (!p.choose().isEmpty()) {
+        choices.put(id, p.choose());
+      }
+      chosen.add(new Constraint(id, d.type(), d.id(), text, option));
       present.add(d.id());
       blocked.addAll(d.conflictsWith());
       blocked.addAll(p.conflictsWith());
@@ -90,7 +101,7 @@ public final class Planner implements Serializable {
     if (chosen.size() < k) {
       return null;
     }
-    return new Plan(planId, seed, split, k, chosen, input);
+    return new Plan(planId, seed, split, k, chosen, input, choices);
   }
 
   private Dimension pickWeighted(List<Dimension> candidates, double total, SplittableRandom rnd) {

@@ -2,8 +2,12 @@ package dev.tracegen.taxonomy;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
-/** One taxonomy dimension (DESIGN section 4); {@code file}/{@code line} locate its YAML entry. */
+/**
+ * One taxonomy dimension (DESIGN section 4); {@code params} says how each checker parameter is
+ * checked against a constraint's sentence; {@code file}/{@code line} locate its YAML entry.
+ */
 public record Dimension(
     String id,
     String type,
@@ -20,12 +24,14 @@ public record Dimension(
     String addHint,
     String reviseHint,
     List<Phrasing> phrasings,
+    Map<String, ParamSpec> params,
     String file,
     int line)
     implements Serializable {
   public Dimension {
     conflictsWith = List.copyOf(conflictsWith);
     phrasings = List.copyOf(phrasings);
+    params = params == null ? Map.of() : Map.copyOf(params);
     checker = checker == null ? "" : checker;
   }
 

@@ -1,6 +1,7 @@
 package dev.tracegen.taxonomy;
 
 import java.io.Serializable;
+import dev.tracegen.model.Choice;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -8,9 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * One way of stating a dimension: a text with {@code {param}} placeholders and the parameter sets
- * ({@code options}) it may be instantiated with. {@code evidence} and {@code respond} serve the
- * embedded simulator (what a compliant answer visibly shows, and the sentence it writes);
- * {@code judge}, when not null, replaces {@code evidence} with the rule its embedded judge applies.
+ * ({@code options}) it may be instantiated with. Params in {@code choose} are left open by the plan
+ * and chosen by the generator to fit the task (the options' values then serve as examples).
+ * {@code evidence} and {@code respond} serve the embedded simulator (what a compliant answer
+ * visibly shows, and the sentence it writes); {@code judge}, when not null, replaces
+ * {@code evidence} with the rule its embedded judge applies.
  */
 public record Phrasing(
     String id,
@@ -21,6 +24,7 @@ public record Phrasing(
     List<Map<String, Object>> options,
     List<String> conflictsWith,
     List<String> reviseTo,
+    Map<String, Choice> choose,
     int line,
     JudgeRule judge)
     implements Serializable {
@@ -30,6 +34,7 @@ public record Phrasing(
     options = List.copyOf(options);
     conflictsWith = List.copyOf(conflictsWith);
     reviseTo = List.copyOf(reviseTo);
+    choose = choose == null ? Map.of() : Map.copyOf(choose);
     evidence = evidence == null ? "" : evidence;
     respond = respond == null ? "" : respond;
     input = input == null ? "" : input;

@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import dev.tracegen.check.Checker;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.io.IoErrors;
+import dev.tracegen.model.Choice;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class TaxonomyLoader {
   private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "label_zh", "definition",
       "weight", "checker", "needs_input", "provides_input", "repeatable", "revisable",
-      "conflicts_with", "perturbation", "phrasings");
+      "conflicts_with", "perturbation", "phrasings", "params");
   private static final Set<String> PHRASING_KEYS = Set.of("id", "text", "evidence", "respond",
-      "input", "options", "conflicts_with", "revise_to", "judge");
+      "input", "options", "conflicts_with", "revise_to", "choose", "judge");
   private static final Set<String> JUDGE_KEYS = Set.of("by", "present", "begins", "at", "need", "forbidden",
       "violate", "values");
   private static final Set<String> JUDGE_VALUE_KEYS = Set.of("markers", "forbidden", "respond", "violate");
@@ -47,28 +48,30 @@ public final class TaxonomyLoader {
   private final List<String> problems = new ArrayList<>();
   private final Predicate<String> checkerExists;
   private final BiFunction<String, Map<String, Object>, List<String>> paramProblems;
+  private final boolean checkParams;
 
   private TaxonomyLoader(Predicate<String> checkerExists,
-      BiFunction<String, Map<String, Object>, List<String>> paramProblems) {
+      BiFunction<String, Map<String, Object>, List<String>> paramProblems, boolean checkParams) {
     this.checkerExists = checkerExists;
     this.paramProblems = paramProblems;
+    this.checkParams = checkParams;
   }
 
   /**
    * Loads and validates, including every phrasing option's params against its checker's param
-   * schema ({@link Checker#paramProblems}).
+   * schema ({@link Checker#paramProblems}) and against the option's own sentence ({@link ParamSpec}).
    */
   public static Taxonomy load(Path dir, Checkers checkers) {
     return new TaxonomyLoader(id -> checkers.get(id).isPresent(),
-        (id, params) -> checkers.get(id).map(c -> c.paramProblems(params)).orElse(List.of())).loadDir(dir);
+        (id, params) -> checkers.get(id).map(c -> c.paramProblems(params)).orElse(List.of()), true).loadDir(dir);
   }
 
   /**
    * Loads and validates knowing only which checker ids exist: params are not checked against
-   * checker schemas. For readers of a finished corpus; a run uses {@link #load(Path, Checkers)}.
+   * checker schemas or sentences. For readers of a finished corpus; a run uses {@link #load(Path, Checkers)}.
    */
   public static Taxonomy load(Path dir, Predicate<String> checkerExists) {
-    return new TaxonomyLoader(checkerExists, (id, params) -> List.of()).loadDir(dir);
+    return new TaxonomyLoader(checkerExists, (id, params) -> List.of(), false).loadDir(dir);
   }
 
   /** Every problem {@link #load(Path, Checkers)} finds in {@code dir}, without throwing (for {@code tracegen validate}). */
@@ -168,6 +171,7 @@ public final class TaxonomyLoader {
     if (checker != null && !checker.isEmpty() && !checkerExists.test(checker)) {
       problems.add(file + ":" + line(f.get("checker")) + ": unknown checker '" + checker + "'" + where);
     }
+    Map<String, ParamSpec> params = parseParams(file, id, f.get("params"));
     Map<String, Node> pert = f.get("perturbation") instanceof MappingNode pm ? fields(file, pm, Set.of("add", "revise")) : Map.of();
     List<Phrasing> phrasings = new ArrayList<>();
     Node pl = f.get("phrasings");
@@ -181,6 +185,7 @@ public final class TaxonomyLoader {
         }
       }
     }
+    checkOptionsAgainstParams(file, id, checker, phrasings, params);
     boolean providesInput = bool(file, f, "provides_input");
     if (providesInput) {
       phrasings.stream().filter(p -> p.input().isBlank()).forEach(p ->
@@ -194,7 +199,153 @@ public final class TaxonomyLoader {
         !f.containsKey("revisable") || bool(file, f, "revisable"), strings(file, f, "conflicts_with"),
         pert.containsKey("add") ? ((ScalarNode) pert.get("add")).getValue() : "",
         pert.containsKey("revise") ? ((ScalarNode) pert.get("revise")).getValue() : "",
-        phrasings, file, line(m));
+        phrasings, params, file, line(m));
+  }
+
+  /** A phrasing's {@code choose} block: {@code param: task_word} or {@code param: {number: [min, max], step: n}}. */
+  private Map<String, Choice> parseChoose(String file, String phrasingId, String text, Node node) {
+    Map<String, Choice> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof MappingNode m)) {
+      problems.add(file + ":" + line(node) + ": 'choose' of phrasing '" + phrasingId + "' must be a mapping");
+      return out;
+    }
+    for (NodeTuple t : m.getValue()) {
+      String name = ((ScalarNode) t.getKeyNode()).getValue();
+      Node spec = t.getValueNode();
+      String where = file + ":" + line(spec) + ": phrasing '" + phrasingId + "' chooses '" + name + "': ";
+      if (text != null && !Phrasing.placeholders(text).contains(name)) {
+        problems.add(where + "the text has no {" + name + "} placeholder");
+      }
+      if (spec instanceof ScalarNode s && s.getValue().equals("task_word")) {
+        out.put(name, Choice.taskWord());
+        continue;
+      }
+      if (spec instanceof MappingNode sm) {
+        Map<String, Node> sf = fields(file, sm, Set.of("number", "step"));
+        try {
+          List<String> range = strings(file, sf, "number");
+          int lo = Integer.parseInt(range.get(0));
+          int hi = Integer.parseInt(range.get(1));
+          String step = scalar(file, sf, "step", sm, false);
+          if (range.size() != 2 || lo > hi) {
+            throw new NumberFormatException();
+          }
+          out.put(name, Choice.number(lo, hi, step == null || step.isEmpty() ? 1 : Integer.parseInt(step)));
+          continue;
+        } catch (RuntimeException e) {
+          // reported below
+        }
+      }
+      problems.add(where + "expected task_word or {number: [min, max], step: n} with min <= max");
+    }
+    return out;
+  }
+
+  /**
+   * The dimension's {@code params} block: {@code name: text|label} or {@code name: {number: [min,
+   * max]}} or {@code name: {enum: [...], cues: {value: [...]}, negated: [...]}}.
+   */
+  private Map<String, ParamSpec> parseParams(String file, String dimId, Node node) {
+    Map<String, ParamSpec> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (!(node instanceof MappingNode m)) {
+      problems.add(file + ":" + line(node) + ": 'params' must be a mapping of param name to spec (dimension " + dimId + ")");
+      return out;
+    }
+    for (NodeTuple t : m.getValue()) {
+      String name = ((ScalarNode) t.getKeyNode()).getValue();
+      Node spec = t.getValueNode();
+      String where = file + ":" + line(spec) + ": param '" + name + "' of dimension " + dimId + ": ";
+      if (spec instanceof ScalarNode s) {
+        switch (s.getValue()) {
+          case "text" -> out.put(name, new ParamSpec(name, ParamSpec.Kind.TEXT, 0, 0, null, null, null));
+          case "label" -> out.put(name, new ParamSpec(name, ParamSpec.Kind.LABEL, 0, 0, null, null, null));
+          default -> problems.add(where + "expected text, label, {number: [min, max]} or {enum: [...]}, got '" + s.getValue() + "'");
+        }
+        continue;
+      }
+      if (!(spec instanceof MappingNode sm)) {
+        problems.add(where + "expected text, label, {number: [min, max]} or {enum: [...]}");
+        continue;
+      }
+      Map<String, Node> sf = fields(file, sm, Set.of("number", "enum", "cues", "negated"));
+      if (sf.containsKey("number")) {
+        List<String> range = strings(file, sf, "number");
+        try {
+          int lo = Integer.parseInt(range.get(0));
+          int hi = Integer.parseInt(range.get(1));
+          if (range.size() != 2 || lo > hi) {
+            throw new NumberFormatException();
+          }
+          out.put(name, new ParamSpec(name, ParamSpec.Kind.NUMBER, lo, hi, null, null, null));
+        } catch (RuntimeException e) {
+          problems.add(where + "'number' must be [min, max] with min <= max");
+        }
+      } else if (sf.containsKey("enum")) {
+        List<String> values = strings(file, sf, "enum");
+        Map<String, List<String>> cues = new LinkedHashMap<>();
+        if (sf.get("cues") instanceof MappingNode cm) {
+          Map<String, Node> cf = fields(file, cm, null);
+          for (String v : cf.keySet()) {
+            if (!values.contains(v)) {
+              problems.add(where + "cues for '" + v + "', which is not one of its values");
+            }
+            cues.put(v, strings(file, cf, v));
+          }
+        } else if (sf.containsKey("cues")) {
+          problems.add(where + "'cues' must map values to lists of words");
+        }
+        List<String> negated = strings(file, sf, "negated");
+        negated.stream().filter(v -> !values.contains(v)).forEach(v ->
+            problems.add(where + "negated value '" + v + "' is not one of its values"));
+        out.put(name, new ParamSpec(name, ParamSpec.Kind.ENUM, 0, 0, values, cues, Set.copyOf(negated)));
+      } else {
+        problems.add(where + "needs 'number' or 'enum'");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every option of a checker dimension has only declared params, and its own sentence states
+   * them: the taxonomy is held to the rule the parameter validator holds a model's answers to.
+   */
+  private void checkOptionsAgainstParams(String file, String dimId, String checker, List<Phrasing> phrasings,
+      Map<String, ParamSpec> params) {
+    boolean checked = checker != null && !checker.isEmpty();
+    if (!checkParams || (!checked && params.isEmpty())) {
+      return;
+    }
+    for (Phrasing p : phrasings) {
+      p.choose().forEach((name, choice) -> {
+        ParamSpec spec = params.get(name);
+        if (spec != null && spec.kind() == ParamSpec.Kind.NUMBER && choice.kind() == Choice.Kind.NUMBER
+            && (choice.min() < spec.min() || choice.max() > spec.max())) {
+          problems.add(file + ":" + p.line() + ": phrasing '" + p.id() + "' chooses '" + name + "' from " + choice.min()
+              + "-" + choice.max() + ", outside the param's valid range " + spec.min() + "-" + spec.max());
+        }
+      });
+      for (Map<String, Object> option : p.options()) {
+        String text = Phrasing.fill(p.text(), option);
+        option.forEach((k, v) -> {
+          ParamSpec spec = params.get(k);
+          if (spec == null) {
+            if (checked) {
+              problems.add(file + ":" + p.line() + ": phrasing '" + p.id() + "' uses param '" + k
+                  + "', which dimension " + dimId + " does not declare under 'params'");
+            }
+            return;
+          }
+          spec.problem(v, text).ifPresent(problem -> problems.add(file + ":" + p.line() + ": phrasing '" + p.id()
+              + "' option " + option + ": " + problem + " (\"" + text + "\")"));
+        });
+      }
+    }
   }
 
   private Phrasing parsePhrasing(String file, String dimId, String checker, Node node) {
@@ -250,7 +401,7 @@ public final class TaxonomyLoader {
     }
     return new Phrasing(id, text, scalar(file, f, "evidence", m, false), scalar(file, f, "respond", m, false),
         scalar(file, f, "input", m, false), options, strings(file, f, "conflicts_with"),
-        strings(file, f, "revise_to"), line(m), judge);
+        strings(file, f, "revise_to"), parseChoose(file, id, text, f.get("choose")), line(m), judge);
   }
 
   /**

@@ -63,10 +63,10 @@ class EmbeddedChatModelTest {
         continue;
       }
       plans++;
-      Instruction x = new Instruction(seed.instruction(), plan.constraints(), plan.input());
+      Instruction x = Filled.instruction(taxonomy, plan);
       String response = model.answer(List.of(UserMessage.from(x.render())));
       boolean all = true;
-      for (Constraint c : plan.constraints()) {
+      for (Constraint c : x.constraints()) {
         if (!meets(c, response, x.render())) {
           all = false;
           failures.merge(c.dimension() + ":" + c.text(), 1, Integer::sum);
@@ -92,10 +92,10 @@ class EmbeddedChatModelTest {
     for (int i = 0; i < 600; i++) {
       Seed seed = new Seed("s" + i, "Describe a walk along a quiet river.", "", "writing", "t:1");
       Plan plan = planner.plan("q" + i, seed, "train", 1 + (i % 6));
-      Instruction x = new Instruction(seed.instruction(), plan.constraints(), plan.input());
+      Instruction x = Filled.instruction(taxonomy, plan);
       String response = model.answer(List.of(UserMessage.from(x.render())));
       n++;
-      if (plan.constraints().stream().anyMatch(c -> !meets(c, response, x.render()))) {
+      if (x.constraints().stream().anyMatch(c -> !meets(c, response, x.render()))) {
         broken++;
       }
     }
@@ -109,7 +109,7 @@ class EmbeddedChatModelTest {
     Planner planner = new Planner(taxonomy, Map.of(), 3);
     Seed seed = new Seed("s1", "Explain how tides work.", "", "qa", "t:1");
     Plan plan = planner.plan("d1", seed, "train", 6);
-    String prompt = new Instruction(seed.instruction(), plan.constraints(), "").render();
+    String prompt = Filled.instruction(taxonomy, plan).render();
     assertEquals(model.answer(List.of(UserMessage.from(prompt))), model.answer(List.of(UserMessage.from(prompt))));
   }
 

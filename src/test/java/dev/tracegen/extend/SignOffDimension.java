@@ -39,6 +39,8 @@ final class SignOffDimension {
         "    perturbation:",
         "      add: Require a sign-off line.",
         "      revise: Require a different sign-off line.",
+        "    params:",
+        "      closing: text",
         "    phrasings:",
         "      - id: sign_off_with",
         "        text: 'End with the sign-off line \"{closing}\".'",

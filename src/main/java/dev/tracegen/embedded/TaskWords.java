@@ -1,0 +1,98 @@
+package dev.tracegen.embedded;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The words of a task that a constraint can be about: what the simulator fills a task-word choice
+ * with ("mention the term X", "do not use the word X"), as a real model picks keywords from the
+ * task's subject. Content words only: no stop words, no instruction verbs, and none of the
+ * simulator's own stock wording, so that a forbidden task word never sneaks back in through a
+ * filler sentence.
+ */
+final class TaskWords {
+  private static final Pattern WORD = Pattern.compile("[A-Za-z][a-z]{3,}(?:-[a-z]{3,})?");
+
+  private static final Set<String> STOP = Set.of(
+      "about", "above", "across", "after", "again", "against", "also", "among", "another", "any", "anyone",
+      "around", "because", "been", "before", "being", "below", "best", "better", "between", "both", "came",
+      "come", "could", "does", "doing", "down", "during", "each", "either", "else", "even", "ever", "every",
+      "from", "further", "have", "having", "here", "hers", "herself", "himself", "into", "itself", "just",
+      "keep", "least", "less", "like", "made", "make", "many", "might", "more", "most", "much", "must",
+      "myself", "need", "never", "once", "only", "other", "ours", "over", "own", "same", "should", "since",
+      "some", "something", "still", "such", "than", "that", "their", "theirs", "them", "then", "there",
+      "these", "they", "thing", "things", "this", "those", "though", "through", "under", "until", "upon",
+      "very", "want", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while",
+      "whom", "whose", "will", "with", "within", "without", "would", "your", "yours", "yourself",
+      // Instruction verbs and nouns: what a task asks for, not what it is about.
+      "answer", "answers", "ask", "based", "brief", "briefly", "classify", "compose", "create", "describe",
+      "detail", "detailed", "discuss", "draft", "explain", "find", "following", "generate", "give", "identify",
+      "include", "input", "list", "name", "output", "please", "provide", "question", "questions", "rewrite",
+      "sentence", "sentences", "short", "suggest", "summarise", "summarize", "tell", "text", "using", "word",
+      "words", "write", "paragraph", "paragraphs", "example", "examples", "given", "format", "response");
+
+  /** Every word of the simulator's stock wording, lower-cased. */
+  private static final Set<String> STOCK = stockWords();
+
+  private final List<String> words;
+
+  private TaskWords(List<String> words) {
+    this.words = words;
+  }
+
+  /** The content words of {@code task}, in order of first appearance, without repeats. */
+  static TaskWords of(String task) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Matcher m = WORD.matcher(task);
+    while (m.find()) {
+      String w = m.group().toLowerCase(Locale.ROOT);
+      if (!STOP.contains(w) && !STOCK.contains(w)) {
+        // Names keep their capital ("Python"); a sentence's first word does not.
+        out.putIfAbsent(w, m.start() == 0 ? w : m.group());
+      }
+    }
+    return new TaskWords(new ArrayList<>(out.values()));
+  }
+
+  List<String> all() {
+    return words;
+  }
+
+  /**
+   * A word chosen by hash of {@code key} that is not in {@code used}; falls back to {@code
+   * fallback} (chosen the same way) when the task has no content word left.
+   */
+  String pick(String key, Collection<String> used, List<String> fallback) {
+    List<String> free = words.stream().filter(w -> !used.contains(w)).toList();
+    if (free.isEmpty()) {
+      free = fallback.stream().filter(w -> !used.contains(w)).toList();
+    }
+    if (free.isEmpty()) {
+      return fallback.get(Hashes.pick(fallback.size(), key, "fallback"));
+    }
+    return free.get(Hashes.pick(free.size(), key, "word"));
+  }
+
+  private static Set<String> stockWords() {
+    Set<String> out = new LinkedHashSet<>();
+    Stream.of(Phrases.FILLERS, Phrases.ITEMS, Phrases.HEADINGS, Phrases.KEYWORD_SENTENCES, Phrases.REFERENCES,
+            Phrases.CONTEXTS, List.copyOf(Phrases.CLOSINGS.values()), Phrases.OPENING_LEADS, Phrases.OPENING_TURNS)
+        .flatMap(List::stream)
+        .forEach(s -> {
+          Matcher m = Pattern.compile("[A-Za-z]+").matcher(s);
+          while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+          }
+        });
+    return out;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tracegen.embedded;
+
+import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Json;
+import dev.tracegen.model.Plan;
+import dev.tracegen.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** A plan as the simulator's expand step would write it: open params filled from the task. */
+final class Filled {
+  private Filled() {}
+
+  static Instruction instruction(Taxonomy taxonomy, Plan plan) {
+    TaskWords words = TaskWords.of(plan.seed().instruction());
+    List<String> used = new ArrayList<>();
+    List<Constraint> out = new ArrayList<>();
+    int i = 0;
+    for (Constraint c : plan.constraints()) {
+      String text = EmbeddedSteps.fill(c.text(), Json.PLAIN.valueToTree(plan.choicesOf(c.id())), words, used,
+          plan.id() + "|" + i++);
+      Taxonomy.PhrasingMatch m = taxonomy.match(text);
+      out.add(new Constraint(c.id(), c.type(), c.dimension(), text, m == null ? c.params() : new TreeMap<>(m.params())));
+    }
+    return new Instruction(plan.seed().instruction(), out, plan.input());
+  }
+}
