@@ -91,7 +91,7 @@ public final class EmbeddedChatModel implements ChatModel {
     if (nonCompliance > 0 && !parsed.matches().isEmpty() && Hashes.unit(instruction, "comply") < nonCompliance) {
       violate = Hashes.pick(parsed.matches().size(), instruction, "violate");
     }
-    return ResponseWriter.write(parsed.description(), parsed.matches(), instruction, violate);
+    return ResponseWriter.write(parsed.matches(), instruction, violate);
   }
 
   static String text(ChatMessage m) {

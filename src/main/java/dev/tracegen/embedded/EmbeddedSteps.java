@@ -141,7 +141,11 @@ final class EmbeddedSteps {
 
   static String judge(Taxonomy taxonomy, Checkers checkers, JsonNode p) {
     String response = p.path("response").asText();
-    String lower = response.toLowerCase(Locale.ROOT);
+    // Text the answer copies from the instruction is no evidence; without the instruction, the
+    // constraint sentences are what it could copy.
+    StringBuilder copyable = new StringBuilder(p.path("instruction").asText());
+    p.path("constraints").forEach(c -> copyable.append('\n').append(c.path("text").asText()));
+    String instruction = copyable.toString();
     ObjectNode out = EmbeddedChatModel.object();
     ArrayNode scores = out.putArray("scores");
     int total = 0;
@@ -159,19 +163,9 @@ final class EmbeddedSteps {
         score = r.pass() ? 10 : 0;
         reason = r.reason();
       } else {
-        PhrasingMatch m = taxonomy.match(text);
-        // Trailing punctuation is not part of the evidence: a citation or a merge may follow it.
-        String evidence = m == null ? "" : ResponseWriter.stripEnd(Phrasing.fill(m.phrasing().evidence(), m.params()));
-        if (evidence.isBlank()) {
-          score = 0;
-          reason = "cannot tell whether this constraint is met";
-        } else if (lower.contains(evidence.toLowerCase(Locale.ROOT))) {
-          score = 10;
-          reason = "the response shows \"" + evidence + "\"";
-        } else {
-          score = 2;
-          reason = "no sign of \"" + evidence + "\" in the response";
-        }
+        JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(text), response, instruction);
+        score = !v.decided() ? 0 : v.pass() ? 10 : 2;
+        reason = v.reason();
       }
       ObjectNode s = scores.addObject();
       s.put("constraint", c.path("index").asInt());

@@ -50,7 +50,47 @@ final class Phrases {
       "Sharing the reasoning, not only the result, makes an answer easier to trust.",
       "A little curiosity goes a long way when exploring a new subject.",
       "Concrete numbers help, but they need context to mean something.",
-      "The final choice depends on priorities that only the reader can set.");
+      "The final choice depends on priorities that only the reader can set.",
+      "A rough draft that exists beats a polished one that never gets written.",
+      "Asking who benefits from a choice often clarifies what to do next.",
+      "Old assumptions deserve a second look when circumstances change.",
+      "Most mistakes come from rushing the early decisions rather than the late ones.",
+      "A plain explanation often lasts longer than a clever one.",
+      "It is easier to improve something real than something imagined.",
+      "Good questions tend to open more doors than quick answers do.",
+      "Every useful rule of thumb has exceptions worth knowing about.",
+      "Stories are remembered more readily than lists of facts.",
+      "Slowing down for a moment can make the whole effort faster overall.",
+      "Not every detail needs a decision today, and some can wait.",
+      "A shared vocabulary avoids many quiet misunderstandings.",
+      "Checking the result against the original aim keeps effort honest.",
+      "Strong opinions are most helpful when they are loosely held.",
+      "Sometimes the obvious solution is obvious because it works.",
+      "Effort spent on preparation rarely feels wasted afterwards.",
+      "Drawing a quick sketch can settle an argument that words cannot.",
+      "Each choice closes some paths while opening others.",
+      "Consistency matters more than intensity over the long run.",
+      "Those closest to a problem often see it most clearly.",
+      "Rules work best when everyone understands the reason behind them.",
+      "A calm review after the fact teaches more than blame ever does.",
+      "What seems minor at first can grow into something important.",
+      "Choosing what to leave out is as important as choosing what to add.",
+      "Fresh eyes often spot what familiar ones have stopped noticing.",
+      "Progress is easier to see when the starting point was written down.",
+      "Reasonable readers can weigh the same evidence differently.",
+      "An honest estimate is more useful than an optimistic promise.",
+      "Small wins build the confidence needed for larger efforts.",
+      "Attention to the basics heads off most problems further along.",
+      "It is useful to summarise the idea in one plain sentence.",
+      "Curiosity about why something failed usually pays for itself.",
+      "Plans are most valuable for the thinking they force, not the document.",
+      "Listening carefully is often the quickest route to understanding.",
+      "The clearest explanations usually come from those who revised them twice.",
+      "Deadlines help, but only when they leave room for careful work.",
+      "Knowing the audience shapes the tone, the length and the examples.",
+      "A single clear example can do the work of several paragraphs.",
+      "Good decisions are easier to defend when the reasons are recorded.",
+      "Revisiting a topic after a break often brings new clarity.");
 
   static final List<String> ITEMS = List.of(
       "Clarify the main goal in one line",
@@ -64,6 +104,38 @@ final class Phrases {
 
   static final List<String> HEADINGS = List.of(
       "Overview", "Key Points", "Details", "Practical Notes", "Closing Thoughts", "Further Ideas");
+
+  /**
+   * Openings: a lead clause and a turn, joined by a comma. 140 pairs keep any one opening rare;
+   * none starts the way an example opening of the taxonomy does.
+   */
+  static final List<String> OPENING_LEADS = List.of(
+      "There is a sensible way through this",
+      "The core of this is simpler than it first looks",
+      "This topic rewards a careful and grounded look",
+      "Getting this right depends on a few key choices",
+      "There is more to this than meets the eye",
+      "A thoughtful answer here weighs several angles",
+      "Working through this carefully pays off",
+      "The main idea can be stated quite directly",
+      "A steady, practical approach suits this task well",
+      "Some background helps before the details",
+      "The request is a good one to think through",
+      "Good answers to this share a few common features",
+      "This deserves a response that is clear and useful",
+      "Three or four ideas carry most of the weight here");
+
+  static final List<String> OPENING_TURNS = List.of(
+      "and it starts with the essentials",
+      "so the key points come first",
+      "and the details follow in a sensible order",
+      "so each idea gets its own moment",
+      "and the reasoning is laid out openly",
+      "so nothing important is left implicit",
+      "and every part is meant to be put to use",
+      "so the order of what follows is deliberate",
+      "and the finer points come after the main ones",
+      "so the answer stays practical throughout");
 
   static final List<String> KEYWORD_SENTENCES = List.of(
       "It helps to keep %s in view from the start.",

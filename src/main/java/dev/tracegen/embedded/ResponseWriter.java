@@ -3,6 +3,7 @@ package dev.tracegen.embedded;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tracegen.check.TextMetrics;
 import dev.tracegen.model.Json;
+import dev.tracegen.taxonomy.JudgeRule;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
 import java.util.ArrayList;
@@ -43,11 +44,15 @@ final class ResponseWriter {
     boolean forceCitation;
     final Set<String> scripts = new LinkedHashSet<>();
     final List<String> evidence = new ArrayList<>();
+    /** The sentence a constraint wants the answer to open with, if any. */
+    String opening;
+    /** Sentences that miss a judged constraint on purpose (the knob), e.g. a leaked phone number. */
+    final List<String> violations = new ArrayList<>();
     boolean overshootWords;
     boolean undershootWords;
   }
 
-  static String write(String description, List<PhrasingMatch> constraints, String key, int violate) {
+  static String write(List<PhrasingMatch> constraints, String key, int violate) {
     Spec spec = new Spec();
     for (int i = 0; i < constraints.size(); i++) {
       PhrasingMatch m = constraints.get(i);
@@ -56,7 +61,8 @@ final class ResponseWriter {
       }
     }
     List<String> prose = new ArrayList<>();
-    prose.add("This answer takes up the request to " + lowerFirst(stripEnd(description)) + ".");
+    prose.add(spec.opening != null ? spec.opening : opening(key));
+    prose.addAll(spec.violations);
     for (String e : spec.evidence) {
       prose.add(e.endsWith(".") || e.endsWith("!") || e.endsWith("?") ? e : e + ".");
     }
@@ -215,9 +221,25 @@ final class ResponseWriter {
         }
       }
       default -> {
-        // Judged by the LLM: the simulator writes the sentence that shows compliance.
-        if (!violate && !m.phrasing().respond().isEmpty()) {
-          s.evidence.add(Phrasing.fill(m.phrasing().respond(), p));
+        // Judged by the LLM: the simulator writes the sentence that shows compliance, or the one
+        // that breaks the rule (omitting the first is not enough to break a prohibition).
+        JudgeRule rule = m.phrasing().judge();
+        JudgeRule.Value value = rule == null ? null : rule.value(p);
+        if (violate) {
+          String miss = value != null && !value.violate().isEmpty() ? value.violate() : rule == null ? "" : rule.violate();
+          if (!miss.isEmpty()) {
+            s.violations.add(Phrasing.fill(miss, p));
+          }
+        } else {
+          String respond = value != null && !value.respond().isEmpty() ? value.respond() : m.phrasing().respond();
+          if (respond.isEmpty()) {
+            break;
+          }
+          if (rule != null && rule.opening()) {
+            s.opening = Phrasing.fill(respond, p);
+          } else {
+            s.evidence.add(Phrasing.fill(respond, p));
+          }
         }
       }
     }
@@ -382,6 +404,13 @@ final class ResponseWriter {
 
   private static String escape(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
+  /** An opening sentence drawn by hash from two banks, so that few answers share one. */
+  static String opening(String key) {
+    String lead = Phrases.OPENING_LEADS.get(Hashes.pick(Phrases.OPENING_LEADS.size(), key, "opening-lead"));
+    String turn = Phrases.OPENING_TURNS.get(Hashes.pick(Phrases.OPENING_TURNS.size(), key, "opening-turn"));
+    return lead + ", " + turn + ".";
   }
 
   static String stripEnd(String s) {

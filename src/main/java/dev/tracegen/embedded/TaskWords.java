@@ -85,7 +85,7 @@ final class TaskWords {
   private static Set<String> stockWords() {
     Set<String> out = new LinkedHashSet<>();
     Stream.of(Phrases.FILLERS, Phrases.ITEMS, Phrases.HEADINGS, Phrases.KEYWORD_SENTENCES, Phrases.REFERENCES,
-            Phrases.CONTEXTS, List.copyOf(Phrases.CLOSINGS.values()))
+            Phrases.CONTEXTS, List.copyOf(Phrases.CLOSINGS.values()), Phrases.OPENING_LEADS, Phrases.OPENING_TURNS)
         .flatMap(List::stream)
         .forEach(s -> {
           Matcher m = Pattern.compile("[A-Za-z]+").matcher(s);

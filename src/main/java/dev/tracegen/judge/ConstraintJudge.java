@@ -59,6 +59,7 @@ public final class ConstraintJudge {
     if (!forLlm.isEmpty()) {
       ObjectNode payload = StepContext.payload();
       payload.put("response", response);
+      payload.put("instruction", x.render());
       ArrayNode cs = payload.putArray("constraints");
       StringBuilder list = new StringBuilder();
       for (int i : forLlm) {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * ({@code options}) it may be instantiated with. Params in {@code choose} are left open by the plan
  * and chosen by the generator to fit the task (the options' values then serve as examples).
  * {@code evidence} and {@code respond} serve the embedded simulator (what a compliant answer
- * visibly shows, and the sentence it writes).
+ * visibly shows, and the sentence it writes); {@code judge}, when not null, replaces
+ * {@code evidence} with the rule its embedded judge applies.
  */
 public record Phrasing(
     String id,
@@ -24,7 +25,8 @@ public record Phrasing(
     List<String> conflictsWith,
     List<String> reviseTo,
     Map<String, Choice> choose,
-    int line)
+    int line,
+    JudgeRule judge)
     implements Serializable {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 

@@ -37,7 +37,10 @@ public final class TaxonomyLoader {
       "weight", "checker", "needs_input", "provides_input", "repeatable", "revisable",
       "conflicts_with", "perturbation", "phrasings", "params");
   private static final Set<String> PHRASING_KEYS = Set.of("id", "text", "evidence", "respond",
-      "input", "options", "conflicts_with", "revise_to", "choose");
+      "input", "options", "conflicts_with", "revise_to", "choose", "judge");
+  private static final Set<String> JUDGE_KEYS = Set.of("by", "present", "begins", "at", "need", "forbidden",
+      "violate", "values");
+  private static final Set<String> JUDGE_VALUE_KEYS = Set.of("markers", "forbidden", "respond", "violate");
 
   /** The constraint types of the IOPO taxonomy; records and stats group by these ids. */
   public static final List<String> TYPES = List.of("content", "situation", "style", "format", "example");
@@ -392,12 +395,116 @@ public final class TaxonomyLoader {
         options.add(params);
       }
     }
+    JudgeRule judge = f.containsKey("judge") ? parseJudge(file, id, f.get("judge"), options) : null;
     if (id == null || text == null) {
       return null;
     }
     return new Phrasing(id, text, scalar(file, f, "evidence", m, false), scalar(file, f, "respond", m, false),
         scalar(file, f, "input", m, false), options, strings(file, f, "conflicts_with"),
-        strings(file, f, "revise_to"), parseChoose(file, id, text, f.get("choose")), line(m));
+        strings(file, f, "revise_to"), parseChoose(file, id, text, f.get("choose")), line(m), judge);
+  }
+
+  /**
+   * A phrasing's {@code judge} rule. Refuses what would make the embedded judge or writer misbehave
+   * silently: a {@code by} param that an option lacks, an option value without its entry (or an
+   * entry for no option), placeholders an option cannot fill, and regexes that do not compile.
+   */
+  private JudgeRule parseJudge(String file, String phrasingId, Node node, List<Map<String, Object>> options) {
+    String where = " (judge of phrasing '" + phrasingId + "')";
+    if (!(node instanceof MappingNode m)) {
+      problems.add(file + ":" + line(node) + ": 'judge' must be a mapping" + where);
+      return null;
+    }
+    Map<String, Node> f = fields(file, m, JUDGE_KEYS);
+    String by = scalar(file, f, "by", m, false);
+    String at = scalar(file, f, "at", m, false);
+    String need = scalar(file, f, "need", m, false);
+    if (at != null && !at.equals("anywhere") && !at.equals("opening")) {
+      problems.add(file + ":" + line(f.get("at")) + ": 'at' must be anywhere or opening, got '" + at + "'" + where);
+    }
+    if (need != null && !need.equals("any") && !need.equals("all")) {
+      problems.add(file + ":" + line(f.get("need")) + ": 'need' must be any or all, got '" + need + "'" + where);
+    }
+    Map<String, JudgeRule.Value> values = new LinkedHashMap<>();
+    Map<String, Integer> valueLines = new LinkedHashMap<>();
+    Node vn = f.get("values");
+    if (vn != null && !(vn instanceof MappingNode)) {
+      problems.add(file + ":" + line(vn) + ": 'values' must be a mapping from a value of '" + by + "' to its entry" + where);
+    } else if (vn instanceof MappingNode vm) {
+      for (NodeTuple t : vm.getValue()) {
+        String key = ((ScalarNode) t.getKeyNode()).getValue();
+        if (!(t.getValueNode() instanceof MappingNode em)) {
+          problems.add(file + ":" + line(t.getValueNode()) + ": the entry for '" + key + "' must be a mapping" + where);
+          continue;
+        }
+        Map<String, Node> ef = fields(file, em, JUDGE_VALUE_KEYS);
+        List<String> markers = strings(file, ef, "markers");
+        List<String> forbidden = strings(file, ef, "forbidden");
+        markers.forEach(r -> compiles(file, line(ef.get("markers")), r, where));
+        values.put(key, new JudgeRule.Value(markers, forbidden,
+            scalar(file, ef, "respond", em, false), scalar(file, ef, "violate", em, false)));
+        valueLines.put(key, line(t.getKeyNode()));
+      }
+    }
+    if (!values.isEmpty() && (by == null || by.isEmpty())) {
+      problems.add(file + ":" + line(m) + ": 'values' needs 'by', the param whose value selects an entry" + where);
+    }
+    if (("opening".equals(at) || "all".equals(need)) && values.values().stream().allMatch(v -> v.markers().isEmpty())) {
+      problems.add(file + ":" + line(m) + ": 'at' and 'need' apply to markers, but no value has markers" + where);
+    }
+    List<String> forbidden = strings(file, f, "forbidden");
+    JudgeRule rule = new JudgeRule(by, scalar(file, f, "present", m, false), scalar(file, f, "begins", m, false),
+        "opening".equals(at), "all".equals(need), forbidden, scalar(file, f, "violate", m, false), values);
+    List<String> optionValues = new ArrayList<>();
+    for (Map<String, Object> o : options) {
+      List<String> templates = new ArrayList<>(List.of(rule.present(), rule.begins(), rule.violate()));
+      templates.addAll(rule.forbidden());
+      if (by != null && !by.isEmpty()) {
+        if (!o.containsKey(by)) {
+          problems.add(file + ":" + line(f.get("by")) + ": an option lacks param '" + by + "' named by 'by'" + where);
+          continue;
+        }
+        String value = String.valueOf(o.get(by));
+        optionValues.add(value);
+        JudgeRule.Value v = values.get(value);
+        if (v == null && !values.isEmpty()) {
+          problems.add(file + ":" + line(vn) + ": no entry for option value '" + value + "'" + where);
+        } else if (v != null) {
+          templates.addAll(List.of(v.respond(), v.violate()));
+          templates.addAll(v.forbidden());
+        }
+      }
+      for (String template : templates) {
+        for (String ph : Phrasing.placeholders(template)) {
+          if (!o.containsKey(ph)) {
+            problems.add(file + ":" + line(m) + ": option lacks param '" + ph + "' used by the judge" + where);
+          }
+        }
+      }
+      Map<String, Object> literal = new LinkedHashMap<>();
+      o.forEach((k, val) -> literal.put(k, java.util.regex.Pattern.quote(String.valueOf(val))));
+      for (String regex : rule.forbidden()) {
+        compiles(file, line(f.get("forbidden")), Phrasing.fill(regex, literal), where);
+      }
+      JudgeRule.Value v = rule.value(o);
+      if (v != null) {
+        v.forbidden().forEach(regex -> compiles(file, line(vn), Phrasing.fill(regex, literal), where));
+      }
+    }
+    valueLines.forEach((value, at2) -> {
+      if (!optionValues.contains(value)) {
+        problems.add(file + ":" + at2 + ": entry '" + value + "' matches no option's '" + by + "'" + where);
+      }
+    });
+    return rule;
+  }
+
+  private void compiles(String file, int line, String regex, String where) {
+    try {
+      java.util.regex.Pattern.compile(regex);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      problems.add(file + ":" + line + ": not a valid regex '" + regex + "': " + e.getDescription() + where);
+    }
   }
 
   /** References between entries: unknown dimensions, duplicate ids, bad revise targets. */

@@ -18,7 +18,6 @@ import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,16 +36,15 @@ class EmbeddedChatModelTest {
     taxonomy = TaxonomyLoader.load(Path.of("taxonomy"), id -> checkers.get(id).isPresent());
   }
 
-  /** Whether {@code response} meets constraint {@code c}: checker if any, else the phrasing's evidence. */
-  static boolean meets(Constraint c, String response) {
+  /** Whether {@code response} meets constraint {@code c}: checker if any, else the embedded judge's rules. */
+  static boolean meets(Constraint c, String response, String instruction) {
     Dimension d = taxonomy.dimension(c.dimension());
     Optional<Checker> checker = d.hasChecker() ? checkers.get(d.checker()) : Optional.empty();
     if (checker.isPresent()) {
       return checker.get().check(c, response).pass();
     }
-    Taxonomy.PhrasingMatch m = taxonomy.match(c.text());
-    String evidence = ResponseWriter.stripEnd(Phrasing.fill(m.phrasing().evidence(), m.params()));
-    return response.toLowerCase(Locale.ROOT).contains(evidence.toLowerCase(Locale.ROOT));
+    JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(c.text()), response, instruction);
+    return v.decided() && v.pass();
   }
 
   @Test
@@ -69,7 +67,7 @@ class EmbeddedChatModelTest {
       String response = model.answer(List.of(UserMessage.from(x.render())));
       boolean all = true;
       for (Constraint c : x.constraints()) {
-        if (!meets(c, response)) {
+        if (!meets(c, response, x.render())) {
           all = false;
           failures.merge(c.dimension() + ":" + c.text(), 1, Integer::sum);
           if (System.getenv("DEBUG_EMBEDDED") != null) {
@@ -97,7 +95,7 @@ class EmbeddedChatModelTest {
       Instruction x = Filled.instruction(taxonomy, plan);
       String response = model.answer(List.of(UserMessage.from(x.render())));
       n++;
-      if (x.constraints().stream().anyMatch(c -> !meets(c, response))) {
+      if (x.constraints().stream().anyMatch(c -> !meets(c, response, x.render()))) {
         broken++;
       }
     }
@@ -133,6 +131,8 @@ class EmbeddedChatModelTest {
     wording.addAll(Phrases.HEADINGS);
     wording.addAll(Phrases.CONTEXTS);
     wording.addAll(Phrases.KEYWORD_SENTENCES);
+    wording.addAll(Phrases.OPENING_LEADS);
+    wording.addAll(Phrases.OPENING_TURNS);
     for (Taxonomy.PhrasingMatch option : taxonomy.allOptions()) {
       for (String param : List.of("keyword", "field", "group", "detail", "role", "audience", "marker", "step",
           "stage", "city", "fact", "tone", "emotion", "device", "structure", "layout", "pattern_name")) {

@@ -114,6 +114,41 @@ public class TaxonomyLoaderTest {
   }
 
   @Test
+  void judgeRulesAreReadPerValue() {
+    Phrasing tone = shipped().dimension("tone_style").phrasing("adopt_tone");
+    JudgeRule rule = tone.judge();
+    assertEquals("tone", rule.by());
+    assertTrue(rule.values().get("playful").markers().contains("fun"), rule.values().toString());
+    assertEquals(rule.values().get("formal"), rule.value(Map.of("tone", "formal")));
+    assertTrue(shipped().dimension("positive_example").phrasing("imitate_example").judge().opening());
+    assertTrue(shipped().dimension("template").phrasing("follow_layout").judge().all());
+    assertEquals("{marker}", shipped().dimension("prior_condition").phrasing("if_then").judge().begins());
+    // A phrasing without a rule keeps the evidence fallback.
+    assertEquals(null, shipped().dimension("table_background").phrasing("use_table_row").judge());
+  }
+
+  @Test
+  void brokenJudgeRulesAreRefusedWithFileAndLine(@TempDir Path dir) throws IOException {
+    copyShipped(dir);
+    Path style = dir.resolve("style.yaml");
+    Files.writeString(style, Files.readString(style)
+        .replace("markers: ['fun', 'games?', 'silly', 'giggles?']", "markers: [fun, \"games(\", silly]")
+        .replace("            matter-of-fact:", "            matter-of-fakt:")
+        .replace("          by: emotion", "          by: feeling"));
+    List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
+    String regexAt = style + ":" + lineOf(style, "games(") + ":";
+    String entryAt = style + ":" + lineOf(style, "matter-of-fakt:") + ":";
+    String byAt = style + ":" + lineOf(style, "by: feeling") + ":";
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(regexAt) && p.contains("not a valid regex 'games('")),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(entryAt)
+        && p.contains("entry 'matter-of-fakt' matches no option's 'tone'")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains("no entry for option value 'matter-of-fact'")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith(byAt)
+        && p.contains("an option lacks param 'feeling' named by 'by'")), problems.toString());
+  }
+
+  @Test
   void everyOptionsSentenceMustStateItsParams(@TempDir Path dir) throws IOException {
     copyShipped(dir);
     Path content = dir.resolve("content.yaml");

@@ -1,0 +1,147 @@
+package dev.tracegen.embedded;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.model.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prose of an answer as the embedded judge reads it: markup removed (JSON values, HTML tags,
+ * Markdown headings, table frames, list markers) and split into sentences and clauses, each told
+ * apart by whether it was copied from the instruction.
+ */
+final class AnswerText {
+  /** Sharing this many consecutive words with the instruction makes a sentence a copy. */
+  static final int COPY_NGRAM = 5;
+
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern SEPARATOR_ROW = Pattern.compile("^\\s*\\|?\\s*:?-{2,}.*$");
+  private static final Pattern HEADING = Pattern.compile("^\\s*#{1,6}\\s.*$");
+  private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s+");
+  private static final Pattern LEADING_NOISE = Pattern.compile("^[^\\p{L}\\p{N}]+");
+  private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?。])\\s+|;\\s+");
+  private static final String MASK = "zzrequiredzz";
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+  /** One sentence or clause, its leading emoji, quotes and list markers removed. */
+  record Segment(String text, boolean copied) {}
+
+  private final List<Segment> segments;
+
+  private AnswerText(List<Segment> segments) {
+    this.segments = segments;
+  }
+
+  /**
+   * Reads {@code response}; a sentence is a copy when it shares {@link #COPY_NGRAM} consecutive
+   * words with {@code instruction} outside the {@code required} texts (a constraint that asks for a
+   * line word for word is met by writing it, which is not copying).
+   */
+  static AnswerText read(String response, String instruction, List<String> required) {
+    Set<String> grams = ngrams(words(mask(instruction, required)));
+    List<Segment> out = new ArrayList<>();
+    for (String line : lines(response)) {
+      for (String piece : BOUNDARY.split(line)) {
+        String s = LEADING_NOISE.matcher(LIST_MARKER.matcher(piece).replaceFirst("")).replaceFirst("").strip();
+        if (!s.isEmpty()) {
+          out.add(new Segment(s, ngrams(words(mask(s, required))).stream().anyMatch(grams::contains)));
+        }
+      }
+    }
+    return new AnswerText(out);
+  }
+
+  /** Each required text replaced by a separator word, so that n-grams do not run through it. */
+  private static String mask(String text, List<String> required) {
+    String out = text;
+    for (String r : required) {
+      if (!r.isBlank()) {
+        out = Pattern.compile(Pattern.quote(r), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
+            .replaceAll(Matcher.quoteReplacement(" " + MASK + " "));
+      }
+    }
+    return out;
+  }
+
+  List<Segment> segments() {
+    return segments;
+  }
+
+  /** Everything, copied or not: what forbidden patterns are looked for in. */
+  String all() {
+    return String.join("\n", segments.stream().map(Segment::text).toList());
+  }
+
+  /** Only the sentences the answer wrote itself: what evidence is looked for in. */
+  String own() {
+    return String.join("\n", segments.stream().filter(s -> !s.copied()).map(Segment::text).toList());
+  }
+
+  /** The answer's first sentence, or null when it has none. */
+  Segment first() {
+    return segments.isEmpty() ? null : segments.get(0);
+  }
+
+  private static List<String> lines(String response) {
+    String text = response.strip();
+    List<String> out = new ArrayList<>();
+    if (text.startsWith("{") || text.startsWith("[")) {
+      try {
+        JsonNode node = Json.PLAIN.readTree(text);
+        strings(node, out);
+        return out;
+      } catch (IOException e) {
+        // Not JSON after all: read it as text.
+      }
+    }
+    String[] raw = TAG.matcher(text).replaceAll("\n").split("\n");
+    for (int i = 0; i < raw.length; i++) {
+      String line = raw[i];
+      boolean headerRow = i + 1 < raw.length && line.strip().startsWith("|") && SEPARATOR_ROW.matcher(raw[i + 1]).matches();
+      if (line.isBlank() || HEADING.matcher(line).matches() || SEPARATOR_ROW.matcher(line).matches() || headerRow) {
+        continue;
+      }
+      if (line.strip().startsWith("|")) {
+        for (String cell : line.split("\\|")) {
+          if (!cell.isBlank() && !cell.strip().matches("\\d+|#")) {
+            out.add(cell.strip());
+          }
+        }
+      } else {
+        out.add(line.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"));
+      }
+    }
+    return out;
+  }
+
+  private static void strings(JsonNode node, List<String> out) {
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.elements().forEachRemaining(child -> strings(child, out));
+  }
+
+  static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  private static Set<String> ngrams(List<String> words) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i + COPY_NGRAM <= words.size(); i++) {
+      out.add(String.join(" ", words.subList(i, i + COPY_NGRAM)));
+    }
+    return out;
+  }
+}

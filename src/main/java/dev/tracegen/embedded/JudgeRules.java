@@ -1,0 +1,155 @@
+package dev.tracegen.embedded;
+
+import dev.tracegen.taxonomy.JudgeRule;
+import dev.tracegen.taxonomy.Phrasing;
+import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the embedded judge decides a constraint that no checker covers, from the phrasing's
+ * {@code judge} rule (or, without one, its {@code evidence}): forbidden patterns must match nowhere
+ * in the answer; required text, clause openings and the requested value's markers must appear in
+ * sentences the answer did not copy from the instruction, and no other value's markers may.
+ */
+public final class JudgeRules {
+  private JudgeRules() {}
+
+  /** A decision and the reason shown in the judgement. {@code decided} is false when no rule applies. */
+  public record Verdict(boolean decided, boolean pass, String reason) {
+    static Verdict pass(String reason) {
+      return new Verdict(true, true, reason);
+    }
+
+    static Verdict fail(String reason) {
+      return new Verdict(true, false, reason);
+    }
+  }
+
+  /** Judges {@code response} against constraint {@code m} of {@code instruction}. */
+  public static Verdict judge(PhrasingMatch m, String response, String instruction) {
+    if (m == null) {
+      return new Verdict(false, false, "cannot tell whether this constraint is met");
+    }
+    Map<String, Object> params = m.params();
+    JudgeRule rule = m.phrasing().judge();
+    if (rule == null) {
+      String evidence = ResponseWriter.stripEnd(Phrasing.fill(m.phrasing().evidence(), params));
+      if (evidence.isBlank()) {
+        return new Verdict(false, false, "cannot tell whether this constraint is met");
+      }
+      return present(AnswerText.read(response, instruction, List.of(evidence)), evidence);
+    }
+    JudgeRule.Value value = rule.value(params);
+    String present = ResponseWriter.stripEnd(Phrasing.fill(rule.present(), params));
+    String start = Phrasing.fill(rule.begins(), params).strip();
+    String unknownValue = !rule.by().isEmpty() && value == null ? String.valueOf(params.get(rule.by())) : "";
+    AnswerText answer = AnswerText.read(response, instruction, List.of(present, start, unknownValue));
+    List<String> forbidden = new ArrayList<>(rule.forbidden());
+    if (value != null) {
+      forbidden.addAll(value.forbidden());
+    }
+    for (String f : forbidden) {
+      Matcher hit = regex(Phrasing.fill(f, quoted(params))).matcher(answer.all());
+      if (hit.find()) {
+        return Verdict.fail("the response contains forbidden \"" + hit.group() + "\"");
+      }
+    }
+    List<String> shown = new ArrayList<>();
+    if (!present.isEmpty()) {
+      Verdict v = present(answer, present);
+      if (!v.pass()) {
+        return v;
+      }
+      shown.add(v.reason());
+    }
+    if (!start.isEmpty()) {
+      boolean found = answer.segments().stream()
+          .anyMatch(s -> !s.copied() && s.text().regionMatches(true, 0, start, 0, start.length()));
+      if (!found) {
+        return Verdict.fail("no statement of its own begins with \"" + start + "\"");
+      }
+      shown.add("a statement begins with \"" + start + "\"");
+    }
+    // A value the taxonomy has no entry for (a model's own revision) must at least be named.
+    if (!rule.by().isEmpty() && (value == null || !value.markers().isEmpty())) {
+      Verdict v = value == null ? present(answer, unknownValue) : markers(rule, value, answer);
+      if (!v.pass()) {
+        return v;
+      }
+      shown.add(v.reason());
+    }
+    return Verdict.pass(shown.isEmpty() ? "nothing forbidden in the response" : String.join("; ", shown));
+  }
+
+  private static Verdict present(AnswerText answer, String text) {
+    if (bounded(Pattern.quote(text), text).matcher(answer.own()).find()) {
+      return Verdict.pass("the response shows \"" + text + "\"");
+    }
+    return Verdict.fail("no sign of \"" + text + "\" outside text copied from the instruction");
+  }
+
+  private static Verdict markers(JudgeRule rule, JudgeRule.Value value, AnswerText answer) {
+    if (rule.opening()) {
+      AnswerText.Segment first = answer.first();
+      if (first == null || first.copied()) {
+        return Verdict.fail("the response does not open in a manner of its own");
+      }
+      for (String marker : value.markers()) {
+        if (bounded("^(?:" + marker + ")", marker).matcher(first.text()).find()) {
+          return Verdict.pass("the response opens with \"" + marker + "\"");
+        }
+      }
+      return Verdict.fail("the opening \"" + first.text() + "\" is not in the example's manner");
+    }
+    String own = answer.own();
+    List<String> seen = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (String marker : value.markers()) {
+      Matcher hit = regex(marker).matcher(own);
+      if (hit.find()) {
+        seen.add(hit.group());
+      } else {
+        missing.add(marker);
+      }
+    }
+    if (seen.isEmpty() || (rule.all() && !missing.isEmpty())) {
+      return Verdict.fail("no sign of " + (rule.all() ? "every one of " : "any of ") + value.markers());
+    }
+    for (Map.Entry<String, JudgeRule.Value> other : rule.values().entrySet()) {
+      if (other.getValue() == value) {
+        continue;
+      }
+      for (String marker : other.getValue().markers()) {
+        Matcher hit = regex(marker).matcher(own);
+        if (hit.find() && !seen.contains(hit.group())) {
+          return Verdict.fail("\"" + hit.group() + "\" belongs to " + rule.by() + " " + other.getKey());
+        }
+      }
+    }
+    return Verdict.pass("the response shows " + seen);
+  }
+
+  /** Case-insensitive; a marker that starts or ends with a letter matches whole words only. */
+  static Pattern regex(String marker) {
+    return bounded(marker, marker);
+  }
+
+  /** {@code regex}, bounded by word edges where {@code shape} starts or ends with a letter or digit. */
+  private static Pattern bounded(String regex, String shape) {
+    String start = shape.matches("(?s)^[\\p{L}\\p{N}].*") && !regex.startsWith("^") ? "\\b" : "";
+    String end = shape.matches("(?s).*[\\p{L}\\p{N}]$") ? "\\b" : "";
+    return Pattern.compile(start + regex + end, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** Params as regex literals, for filling forbidden-pattern templates. */
+  private static Map<String, Object> quoted(Map<String, Object> params) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    params.forEach((k, v) -> out.put(k, Pattern.quote(String.valueOf(v))));
+    return out;
+  }
+}
