@@ -57,6 +57,8 @@ final class RunHelp {
       row("cacheDir", LLM, "DIR"),
       row("nonCompliance", LLM),
       row("malformed", LLM),
+      row("persona", LLM, "NAME"),
+      row("personaRates", LLM, "RATES"),
       row("nearDedup", DEDUP),
       row("nearDupThreshold", DEDUP),
       row("shingleSize", DEDUP),
