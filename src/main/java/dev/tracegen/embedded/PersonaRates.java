@@ -26,7 +26,7 @@ public record PersonaRates(double fence, double sloppyJson, double paraphrase, d
     double ignoreDont, double truncate, double refusal, double judgeFormat, double wrongLanguage)
     implements Serializable {
 
-  public static final PersonaRates DEFAULTS = new PersonaRates(0.2, 0.1, 0.15, 0.05, 0.05, 0.05, 0.02, 0.01, 0.15, 0.01);
+  public static final PersonaRates DEFAULTS = new PersonaRates(0.2, 0.1, 0.15, 0.02, 0.02, 0.02, 0.02, 0.005, 0.15, 0.005);
 
   public PersonaRates {
     for (Map.Entry<String, Double> e : asMap(fence, sloppyJson, paraphrase, wrongParams, countMiss, ignoreDont,

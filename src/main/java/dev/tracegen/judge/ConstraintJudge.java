@@ -73,8 +73,8 @@ public final class ConstraintJudge {
 
   /** A score line: "Constraint 2: Score: 9/10. reason" (also "2. 9/10 - reason", "Constraint 2 - score 9"). */
   private static final Pattern SCORE_LINE = Pattern.compile(
-      "(?im)^\\W*(?:constraint\\s*#?\\s*)?(\\d+)\\s*[:.)\\-–]\\s*(?:score\\s*[:=]?\\s*)?"
-          + "(\\d+(?:\\.\\d+)?(?:\\s*/\\s*\\d+)?)\\b[.,;:\\s–-]*(.*)$");
+      "(?im)^[^\\w\\n]*(?:constraint\\h*#?\\h*)?(\\d+)\\h*[:.)\\-–]\\h*(?:score\\h*[:=]?\\h*)?"
+          + "(\\d+(?:\\.\\d+)?(?:\\h*/\\h*\\d+)?)\\b[.,;:\\h–-]*(.*)$");
   private static final Pattern SCORE_TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+))?");
 
   /**

@@ -29,7 +29,8 @@ final class AnswerScreen {
   /** Frequent English function words: ordinary English prose is full of them, other languages are not. */
   static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "in", "is", "it", "that", "for", "on", "with",
       "as", "be", "this", "are", "by", "or", "from", "at", "can", "not", "you", "your", "we", "what", "which",
-      "more", "than", "should", "each", "when", "how", "an", "its", "into", "about", "will", "but", "they");
+      "more", "than", "should", "each", "when", "how", "an", "its", "into", "about", "will", "but", "they", "if", "so",
+      "do", "does", "has", "have", "was", "there", "their", "who", "why", "all", "some", "out", "up");
 
   /** Frequent French, Spanish, German, Italian and Portuguese function words that are not English words. */
   static final Set<String> OTHER = Set.of("le", "la", "les", "des", "du", "et", "est", "une", "qui", "pour", "dans",
@@ -37,9 +38,13 @@ final class AnswerScreen {
       "se", "por", "al", "más", "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "il", "di", "che",
       "per", "non", "della", "não", "uma", "os", "ao", "também", "ce", "de", "un", "au", "à", "sobre");
 
-  /** Words in an instruction that make an answer in another language or script legitimate. */
-  private static final Pattern ASKS_FOR_LANGUAGE = Pattern.compile("(?i)\\b(?:translat\\w*|chinese|japanese|"
-      + "korean|russian|arabic|greek|hindi|french|spanish|german|italian|portuguese|mandarin|language)\\b");
+  /**
+   * An instruction that asks for a translation or for the answer in a named language makes another
+   * language legitimate ("a closing sentence written in Greek" does not: the rest stays English).
+   */
+  private static final Pattern ASKS_FOR_LANGUAGE = Pattern.compile("(?i)\\btranslat\\w*|\\b(?:answer|respond|reply|"
+      + "write|writing)\\b(?:\\W+\\w+){0,4}?\\W+in\\W+(?:chinese|japanese|korean|russian|arabic|greek|hindi|french|"
+      + "spanish|german|italian|portuguese|mandarin)\\b");
 
   /** Whether the response is a refusal: it opens with one of {@link #REFUSALS}. */
   static boolean refusal(String response) {
@@ -55,14 +60,15 @@ final class AnswerScreen {
 
   /**
    * Why the response is not in the instruction's language, if it is not. Only English
-   * instructions are tested (mostly Latin letters and at least 8% English function words), and
+   * instructions are tested (mostly Latin letters, and more English function words than other
+   * European ones: instructions are short and terse), and
    * only when they do not ask for another language. The response fails when most of its letters
    * are in another script, or when its words show under 3% English and at least 8% other European
    * function words.
    */
   static Optional<String> wrongLanguage(String instruction, String response) {
     Profile in = Profile.of(instruction);
-    if (in.words() < 5 || in.latinShare() < 0.8 || in.englishShare() < 0.08
+    if (in.words() < 5 || in.latinShare() < 0.8 || in.englishShare() == 0 || in.englishShare() <= in.otherShare()
         || ASKS_FOR_LANGUAGE.matcher(instruction).find()) {
       return Optional.empty();
     }
