@@ -5,6 +5,7 @@ import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
 import dev.tracegen.decontaminate.DecontaminationConfig;
 import dev.tracegen.dedup.DedupConfig;
+import dev.tracegen.embedded.Persona;
 import dev.tracegen.io.SeedFiles;
 import dev.tracegen.io.SeedFormat;
 import dev.tracegen.llm.ChatModels;
@@ -54,9 +55,14 @@ public record RunConfig(
         o.getJudgeBaseUrl().isBlank() ? o.getBaseUrl() : o.getJudgeBaseUrl(),
         o.getJudgeApiKeyEnv().isBlank() ? o.getApiKeyEnv() : o.getJudgeApiKeyEnv(),
         0.0, o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(), 0.0, o.getMalformed());
+    Persona persona = Persona.of(o.getPersona(), o.getPersonaRates());
+    if (!persona.faithful() && !generator.isEmbedded() && !judge.isEmbedded()) {
+      throw new IllegalArgumentException("--persona applies to the embedded model only; for a model over HTTP "
+          + "start it with tracegen serve --persona=" + persona.name());
+    }
     String runId = java.util.UUID.randomUUID().toString();
-    generator = withRunOptions(o, generator, runId);
-    judge = withRunOptions(o, judge, runId);
+    generator = withRunOptions(o, generator, runId).withPersona(persona);
+    judge = withRunOptions(o, judge, runId).withPersona(persona);
     ChatModels.validate(generator, "generator");
     ChatModels.validate(judge, "judge");
     if (o.getBuckets() < 1) {

@@ -58,6 +58,8 @@ final class RunHelp {
       row("judgeCalibration", LLM),
       row("nonCompliance", LLM),
       row("malformed", LLM),
+      row("persona", LLM, "NAME"),
+      row("personaRates", LLM, "RATES"),
       row("nearDedup", DEDUP),
       row("nearDupThreshold", DEDUP),
       row("shingleSize", DEDUP),

@@ -245,6 +245,9 @@ public final class TraceRun {
     if (s.isEmbedded()) {
       m.put("non_compliance", s.nonCompliance());
       m.put("malformed", s.malformed());
+      if (!s.persona().faithful()) {
+        m.put("persona", s.persona().label());
+      }
     }
     if (s.limits() != null) {
       m.put("requests_per_minute", s.limits().requestsPerMinute());

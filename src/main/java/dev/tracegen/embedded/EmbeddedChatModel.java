@@ -24,6 +24,8 @@ import java.util.List;
  * validation and repair path of a real LLM's. Deterministic: the same conversation always gets
  * the same answer. Knobs: a fraction of responses that break one constraint, and a fraction of
  * structured answers that are cut off (malformed JSON); a repair re-ask is always answered well.
+ * The {@link Persona} decides whether that is all ({@code faithful}) or whether a
+ * {@link RealisticPersona} layer adds real models' habits on top of the faithful answer.
  */
 public final class EmbeddedChatModel implements ChatModel {
   public static final String PAYLOAD_FENCE = "```tracegen-payload\n";
@@ -32,40 +34,81 @@ public final class EmbeddedChatModel implements ChatModel {
   private final Checkers checkers;
   private final double nonCompliance;
   private final double malformed;
+  private final Persona persona;
+  private final RealisticPersona realistic;
 
   public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed) {
+    this(taxonomy, checkers, nonCompliance, malformed, Persona.FAITHFUL);
+  }
+
+  public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed,
+      Persona persona) {
     this.taxonomy = taxonomy;
     this.checkers = checkers;
     this.nonCompliance = nonCompliance;
     this.malformed = malformed;
+    this.persona = persona == null ? Persona.FAITHFUL : persona;
+    this.realistic = persona == null || persona.faithful() ? null : new RealisticPersona(taxonomy, persona.rates());
+  }
+
+  public Persona persona() {
+    return persona;
   }
 
   @Override
   public ChatResponse doChat(ChatRequest request) {
-    String answer = answer(request.messages());
+    Reply reply = reply(request.messages());
     String prompt = request.messages().stream().map(EmbeddedChatModel::text).reduce("", String::concat);
     return ChatResponse.builder()
-        .aiMessage(AiMessage.from(answer))
-        .tokenUsage(new TokenUsage(approxTokens(prompt), approxTokens(answer)))
-        .finishReason(FinishReason.STOP)
+        .aiMessage(AiMessage.from(reply.text()))
+        .tokenUsage(new TokenUsage(approxTokens(prompt), approxTokens(reply.text())))
+        .finishReason(reply.finishReason())
         .modelName("tracegen-embedded-1")
         .build();
   }
 
+  /** An answer and why it ended ({@code LENGTH}: cut off at the token limit). */
+  public record Reply(String text, FinishReason finishReason) {}
+
   /** The answer to a conversation: its first user message is the prompt; later turns are repairs. */
   public String answer(List<ChatMessage> messages) {
+    return reply(messages).text();
+  }
+
+  /** The answer to a conversation and its finish reason. */
+  public Reply reply(List<ChatMessage> messages) {
+    if (realistic != null) {
+      RealisticPersona.Reply r = realistic.reply(messages, this::answer);
+      return new Reply(r.text(), r.finishReason());
+    }
     String prompt = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)
         .findFirst().orElse("");
-    boolean repair = messages.size() > 1;
+    return new Reply(answer(prompt, messages.size() > 1), FinishReason.STOP);
+  }
+
+  /** Stands for a payload block that is not valid JSON (compared by identity). */
+  static final JsonNode INVALID_PAYLOAD = Json.PLAIN.createObjectNode().put("step", "invalid-payload");
+
+  /** The payload block of a prompt, or null when it has none (the respond prompt). */
+  static JsonNode payload(String prompt) {
     int at = prompt.indexOf(PAYLOAD_FENCE);
     if (at < 0) {
-      return respond(prompt);
+      return null;
     }
     int end = prompt.indexOf("\n```", at + PAYLOAD_FENCE.length());
-    JsonNode payload;
     try {
-      payload = Json.PLAIN.readTree(prompt.substring(at + PAYLOAD_FENCE.length(), end < 0 ? prompt.length() : end));
+      return Json.PLAIN.readTree(prompt.substring(at + PAYLOAD_FENCE.length(), end < 0 ? prompt.length() : end));
     } catch (IOException e) {
+      return INVALID_PAYLOAD;
+    }
+  }
+
+  private String answer(String prompt, boolean repair) {
+    JsonNode payload = payload(prompt);
+    if (payload == null) {
+      return respond(prompt);
+    }
+    if (payload == INVALID_PAYLOAD) {
       return "{\"error\": \"the payload block is not valid JSON\"}";
     }
     String step = payload.path("step").asText();

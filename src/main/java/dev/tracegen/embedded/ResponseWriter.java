@@ -9,6 +9,7 @@ import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -118,18 +119,33 @@ final class ResponseWriter {
   }
 
   /**
-   * Rewords every forbidden word (a task word can be forbidden, and the answer still talks about
-   * the task) with a one-word stand-in, so counts of words and sentences do not move.
+   * Rewords every form of every forbidden word (a task word can be forbidden, and the answer still
+   * talks about the task) with a one-word stand-in, so counts of words and sentences do not move.
    */
   static String avoid(String text, List<String> forbidden) {
     String out = text;
     for (String word : forbidden) {
       if (!word.isBlank()) {
-        out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
+        out = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + forms(word.strip()) + "(?![\\p{L}\\p{N}])")
             .matcher(out).replaceAll("that");
       }
     }
     return out;
+  }
+
+  /** The word and its inflected forms ("take": takes, taking; "city": cities), as the exclusion checker reads them. */
+  private static String forms(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    String any = Pattern.quote(w) + "(?:s|es|d|ed|ing|ly)?";
+    if (w.length() > 2 && w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+      String stem = Pattern.quote(w.substring(0, w.length() - 1));
+      if (w.endsWith("e")) {
+        any += "|" + stem + "(?:ing|ed)";
+      } else if (w.endsWith("y")) {
+        any += "|" + stem + "i(?:es|ed)";
+      }
+    }
+    return "(?:" + any + ")";
   }
 
   private static final int[] FILLER_WORDS =

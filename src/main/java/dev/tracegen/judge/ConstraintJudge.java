@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Scores a response against chosen constraints of an instruction: checkers first, then the LLM
@@ -70,7 +72,7 @@ public final class ConstraintJudge {
       }
       String prompt = ctx.prompt("judge", Map.of(
           "instruction", x.render(), "constraints", list.toString().strip(), "response", response), payload);
-      Map<Integer, Score> llm = session.ask(prompt, true, text -> parseScores(InstructionParser.object(text), forLlm));
+      Map<Integer, Score> llm = session.ask(prompt, true, text -> parseScores(text, forLlm));
       for (Map.Entry<Integer, Score> e : llm.entrySet()) {
         int i = e.getKey();
         scores.put(i, calibrated.contains(i) ? scores.get(i).withJudgeScore(e.getValue().score()) : e.getValue());
@@ -86,20 +88,73 @@ public final class ConstraintJudge {
     return new Judgement(ordered, overall);
   }
 
+  /** A score line: "Constraint 2: Score: 9/10. reason" (also "2. 9/10 - reason", "Constraint 2 - score 9"). */
+  private static final Pattern SCORE_LINE = Pattern.compile(
+      "(?im)^[^\\w\\n]*(?:constraint\\h*#?\\h*)?(\\d+)\\h*[:.)\\-–]\\h*(?:score\\h*[:=]?\\h*)?"
+          + "(\\d+(?:\\.\\d+)?(?:\\h*/\\h*\\d+)?)\\b[.,;:\\h–-]*(.*)$");
+  private static final Pattern SCORE_TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+))?");
+
+  /**
+   * The scores in a judge's answer: the requested JSON ({@code {"scores": [{"constraint", "score",
+   * "reason"}]}}, read leniently, in any order, an overall optional), or one score line per
+   * constraint when the answer has no JSON. A score may be a number, or a string such as "9" or
+   * "9/10". Anything that is not unambiguous (a missing, duplicated or out-of-range score, another
+   * scale) is malformed, which makes the session re-ask once: a missing score is never guessed.
+   */
+  static Map<Integer, Score> parseScores(String text, List<Integer> wanted) throws MalformedOutputException {
+    if (text.indexOf('{') < 0) {
+      return scoreLines(text, wanted);
+    }
+    return parseScores(InstructionParser.object(text), wanted);
+  }
+
   static Map<Integer, Score> parseScores(JsonNode node, List<Integer> wanted) throws MalformedOutputException {
     if (!node.path("scores").isArray()) {
       throw new MalformedOutputException("\"scores\" must be a list");
     }
     Map<Integer, Score> out = new HashMap<>();
     for (JsonNode s : node.path("scores")) {
-      int i = s.path("constraint").asInt(-1);
-      if (!s.path("score").isNumber() || s.path("score").asDouble() < 0 || s.path("score").asDouble() > 10) {
-        throw new MalformedOutputException("score for constraint " + i + " must be a number from 0 to 10");
-      }
-      if (wanted.contains(i)) {
-        out.put(i, new Score(i, (int) Math.floor(s.path("score").asDouble()), "llm", s.path("reason").asText("")));
-      }
+      JsonNode c = s.path("constraint");
+      int i = c.isTextual() && c.asText().strip().matches("\\d{1,9}") ? Integer.parseInt(c.asText().strip()) : c.asInt(-1);
+      JsonNode v = s.path("score");
+      String raw = v.isNumber() ? v.asText() : v.isTextual() ? v.asText() : "";
+      add(out, wanted, i, raw, s.path("reason").asText(""));
     }
+    return complete(out, wanted);
+  }
+
+  private static Map<Integer, Score> scoreLines(String text, List<Integer> wanted) throws MalformedOutputException {
+    Map<Integer, Score> out = new HashMap<>();
+    Matcher m = SCORE_LINE.matcher(text);
+    while (m.find()) {
+      add(out, wanted, Integer.parseInt(m.group(1)), m.group(2), m.group(3).strip());
+    }
+    if (out.isEmpty()) {
+      throw new MalformedOutputException("the answer is neither a JSON object with \"scores\" nor one "
+          + "\"Constraint N: Score: S/10\" line per constraint");
+    }
+    return complete(out, wanted);
+  }
+
+  private static void add(Map<Integer, Score> out, List<Integer> wanted, int i, String raw, String reason)
+      throws MalformedOutputException {
+    Matcher v = SCORE_TEXT.matcher(raw.strip());
+    double score = v.matches() ? Double.parseDouble(v.group(1)) : -1;
+    if (score < 0 || score > 10 || (v.group(2) != null && !"10".equals(v.group(2)))) {
+      throw new MalformedOutputException("score for constraint " + i + " must be a number from 0 to 10");
+    }
+    if (!wanted.contains(i)) {
+      return;
+    }
+    Score s = new Score(i, (int) Math.floor(score), "llm", reason);
+    Score before = out.putIfAbsent(i, s);
+    if (before != null && before.score() != s.score()) {
+      throw new MalformedOutputException("constraint " + i + " has two different scores");
+    }
+  }
+
+  private static Map<Integer, Score> complete(Map<Integer, Score> out, List<Integer> wanted)
+      throws MalformedOutputException {
     for (int i : wanted) {
       if (!out.containsKey(i)) {
         throw new MalformedOutputException("no score for constraint " + i);

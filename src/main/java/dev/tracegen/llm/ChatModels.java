@@ -64,7 +64,8 @@ public final class ChatModels {
   public static ChatModel create(LlmSettings s, Taxonomy taxonomy) {
     Duration timeout = Duration.ofSeconds(Math.max(1, s.timeoutSeconds()));
     return switch (s.provider()) {
-      case "embedded" -> new EmbeddedChatModel(taxonomy, Checkers.load(), s.nonCompliance(), s.malformed());
+      case "embedded" -> new EmbeddedChatModel(taxonomy, Checkers.load(), s.nonCompliance(), s.malformed(),
+          s.persona());
       case "openai" -> {
         String key = s.apiKeyEnv().isBlank() ? NO_KEY : Secrets.require(s.apiKeyEnv(), "--apiKeyEnv");
         OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder()

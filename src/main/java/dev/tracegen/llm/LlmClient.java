@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.HashMap;
@@ -109,7 +110,7 @@ public class LlmClient {
     if (key != null) {
       Optional<ResponseCache.Entry> hit = cache.get(key);
       if (hit.isPresent()) {
-        return new LlmReply(hit.get().text(), 0, 0, 0, true);
+        return new LlmReply(hit.get().text(), 0, 0, 0, true, FinishReason.STOP);
       }
     }
     ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
@@ -169,10 +170,12 @@ public class LlmClient {
       budget.spendTokens(in + out);
       limits.afterCall(estimate, in, out);
       breaker.record(true, null);
-      if (key != null && !text.isEmpty()) {
+      FinishReason finish = response.finishReason();
+      // A cut-off answer is never replayed: a rerun asks again rather than reuse it.
+      if (key != null && !text.isEmpty() && finish != FinishReason.LENGTH) {
         cache.put(key, new ResponseCache.Entry(text, in, out));
       }
-      return new LlmReply(text, in, out, attempt, false);
+      return new LlmReply(text, in, out, attempt, false, finish);
     }
   }
 

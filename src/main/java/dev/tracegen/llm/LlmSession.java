@@ -37,27 +37,57 @@ public final class LlmSession {
     return calls;
   }
 
-  /** Sends {@code prompt}; on malformed output re-asks once, then throws. */
+  /** What the repair re-ask says about an answer that was cut off at the token limit. */
+  static final String CUT_OFF = "the answer was cut off at the token limit (finish reason LENGTH)";
+
+  /**
+   * Sends {@code prompt}; on malformed output re-asks once, then throws. An answer cut off at the
+   * token limit counts as malformed, whatever its text: a prefix can still parse.
+   */
   public <T> T ask(String prompt, boolean json, Parser<T> parser) throws MalformedOutputException {
     List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from(prompt)));
-    String first = send(messages, json);
+    LlmReply first = send(messages, json);
     try {
-      return parser.parse(first);
+      return parse(first, parser);
     } catch (MalformedOutputException e) {
       repairs++;
-      messages.add(AiMessage.from(first));
+      messages.add(AiMessage.from(first.text()));
       messages.add(UserMessage.from("Your previous answer could not be used: " + e.getMessage()
           + "\nAnswer again, following the requested format exactly."));
-      return parser.parse(send(messages, json));
+      return parse(send(messages, json), parser);
     }
   }
 
-  /** Sends {@code prompt} and returns the raw text (for free-text steps such as respond). */
-  public String askText(String prompt) {
-    return send(new ArrayList<>(List.of(UserMessage.from(prompt))), false);
+  private static <T> T parse(LlmReply reply, Parser<T> parser) throws MalformedOutputException {
+    if (reply.truncated()) {
+      throw new MalformedOutputException(CUT_OFF);
+    }
+    return parser.parse(reply.text());
   }
 
-  private String send(List<ChatMessage> messages, boolean json) {
+  /**
+   * Sends {@code prompt} and returns the raw text (for free-text steps such as respond). An answer
+   * cut off at the token limit is asked for once more; a second cut-off answer fails the element
+   * with reason {@code truncated}, so that no cut-off text is ever used.
+   */
+  public String askText(String prompt) {
+    List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from(prompt)));
+    LlmReply first = send(messages, false);
+    if (!first.truncated()) {
+      return first.text();
+    }
+    repairs++;
+    messages.add(AiMessage.from(first.text()));
+    messages.add(UserMessage.from("Your previous answer was cut off at the token limit. Answer again in full, "
+        + "more concisely."));
+    LlmReply second = send(messages, false);
+    if (second.truncated()) {
+      throw new LlmCallFailedException("truncated", CUT_OFF + ", twice", null);
+    }
+    return second.text();
+  }
+
+  private LlmReply send(List<ChatMessage> messages, boolean json) {
     LlmReply reply = client.call(step, messages, json);
     calls++;
     retries += reply.retries();
@@ -66,6 +96,6 @@ public final class LlmSession {
     if (reply.cached()) {
       cacheHits++;
     }
-    return reply.text();
+    return reply;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tracegen.llm;
 
+import dev.tracegen.embedded.Persona;
 import java.io.Serializable;
 
 /**
@@ -10,6 +11,7 @@ import java.io.Serializable;
  * @param malformed embedded model only: fraction of structured answers that are not valid JSON
  * @param limits rate limits, retries and budgets
  * @param cacheDir directory (any Beam file system) of the response cache; empty = no cache
+ * @param persona embedded model only: faithful, or realistic with the rates of its habits
  * @param runId identifies one run, so that a JVM that runs several pipelines gives each its own
  *     clients (circuit breaker, budget, cache view); not part of any cache key or report
  */
@@ -26,10 +28,12 @@ public record LlmSettings(
     double malformed,
     LlmLimits limits,
     String cacheDir,
-    String runId)
+    String runId,
+    Persona persona)
     implements Serializable {
 
   public LlmSettings {
+    persona = persona == null ? Persona.FAITHFUL : persona;
     limits = limits == null ? LlmLimits.DEFAULT : limits;
     cacheDir = cacheDir == null ? "" : cacheDir;
     runId = runId == null ? "" : runId;
@@ -41,7 +45,7 @@ public record LlmSettings(
   public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
       int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed) {
     this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
-        malformed, LlmLimits.DEFAULT, "", "");
+        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL);
   }
 
   public static LlmSettings embedded() {
@@ -63,22 +67,28 @@ public record LlmSettings(
 
   public LlmSettings withKnobs(double newNonCompliance, double newMalformed) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, newNonCompliance, newMalformed, limits, cacheDir, runId);
+        maxInFlight, newNonCompliance, newMalformed, limits, cacheDir, runId, persona);
   }
 
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId);
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona);
   }
 
   /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
   public LlmSettings withCacheDir(String dir) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, dir, runId);
+        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona);
+  }
+
+  /** The same settings with the embedded model's {@code persona}. */
+  public LlmSettings withPersona(Persona newPersona) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona);
   }
 
   public LlmSettings withRunId(String id) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, id);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona);
   }
 }

@@ -230,6 +230,10 @@ public final class ResponseCache implements AutoCloseable {
     if (s.isEmbedded()) {
       k.put("non_compliance", s.nonCompliance());
       k.put("malformed", s.malformed());
+      if (!s.persona().faithful()) {
+        // Only a non-default persona joins the key, so the faithful persona's cache stays valid.
+        k.put("persona", s.persona().label());
+      }
     }
     ArrayNode ms = k.putArray("messages");
     for (ChatMessage m : messages) {

@@ -8,11 +8,16 @@ import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
-/** Respond: writes y1 for x1, or y2 for x2. */
+/**
+ * Respond: writes y1 for x1, or y2 for x2. A response cut off at the token limit is asked for once
+ * more and then rejected ({@code truncated}, by the session); a refusal ({@code refusal}) or an
+ * answer in another language than the instruction's ({@code wrong_language}) is rejected.
+ */
 public class GenerateResponses extends PTransform<PCollection<Candidate>, PCollectionTuple> {
   private final StepContext ctx;
   private final boolean second;
@@ -53,6 +58,13 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
       String response = session.askText(ctx.prompts().render("respond", Map.of("instruction", x.render()))).strip();
       if (response.isEmpty()) {
         return StepResult.reject("empty_response", "the model returned an empty response");
+      }
+      if (AnswerScreen.refusal(response)) {
+        return StepResult.reject("refusal", "the model refused: " + response.substring(0, Math.min(120, response.length())));
+      }
+      Optional<String> language = AnswerScreen.wrongLanguage(x.render(), response);
+      if (language.isPresent()) {
+        return StepResult.reject("wrong_language", language.get());
       }
       Candidate out = second ? c.withY2(response) : c.withY1(response);
       return StepResult.of(out.spent(second ? "respond_y2" : "respond_y1", ctx.prompts().hash("respond"), session.calls()));

@@ -9,6 +9,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.output.FinishReason;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.model.Json;
 import java.io.IOException;
@@ -296,8 +297,13 @@ public final class EmbeddedServer implements AutoCloseable {
       return;
     }
     u -= config.fraction500();
-    String answer = model.answer(messages);
-    ObjectNode response = completion(n, modelName, messages, json ? jsonObject(answer) : answer, json);
+    EmbeddedChatModel.Reply reply = model.reply(messages);
+    String answer = json ? jsonObject(reply.text()) : reply.text();
+    // "length" when the model ran out of tokens; in JSON mode also when the answer is no JSON
+    // object (what the faithful model's malformed knob stands for: a cut-off object).
+    boolean cutOff = reply.finishReason() == FinishReason.LENGTH
+        || (json && model.persona().faithful() && !isJsonObject(answer));
+    ObjectNode response = completion(n, modelName, messages, answer, cutOff);
     if (u < config.fractionStall()) {
       count("failed", "stalled");
       sleep(config.stallSeconds() * 1000L);
@@ -340,7 +346,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  private ObjectNode completion(long n, String modelName, List<ChatMessage> messages, String answer, boolean json) {
+  private ObjectNode completion(long n, String modelName, List<ChatMessage> messages, String answer, boolean cutOff) {
     long in = Math.max(1, messages.stream().mapToLong(m -> text(m).length()).sum() / 4);
     long out = Math.max(1, answer.length() / 4);
     ObjectNode r = Json.PLAIN.createObjectNode();
@@ -354,7 +360,7 @@ public final class EmbeddedServer implements AutoCloseable {
     ObjectNode m = c.putObject("message");
     m.put("role", "assistant");
     m.put("content", answer);
-    c.put("finish_reason", json && !isJsonObject(answer) ? "length" : "stop");
+    c.put("finish_reason", cutOff ? "length" : "stop");
     ObjectNode usage = r.putObject("usage");
     usage.put("prompt_tokens", in);
     usage.put("completion_tokens", out);

@@ -9,6 +9,7 @@ import dev.tracegen.cli.OptionCatalog;
 import dev.tracegen.cli.OptionTable;
 import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.embedded.EmbeddedChatModel;
+import dev.tracegen.embedded.Persona;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
@@ -35,6 +36,8 @@ public final class ServeCommand {
       row("taxonomy", MODEL, "DIR"),
       row("nonCompliance", MODEL),
       row("malformed", MODEL),
+      row("persona", MODEL, "NAME"),
+      row("personaRates", MODEL, "RATES"),
       row("latencyMillis", FAULTS),
       row("jitterMillis", FAULTS),
       row("fraction429", FAULTS),
@@ -62,6 +65,7 @@ public final class ServeCommand {
         + Help.examples(
             "tracegen serve --port=8088",
             "tracegen serve --port=0 --latencyMillis=200 --fraction429=0.1 --fraction500=0.05",
+            "tracegen serve --port=0 --persona=realistic --personaRates=refusal=0.05,truncate=0.05",
             "API_KEY=secret tracegen serve --requireKeyEnv=API_KEY --servedModel=my-model")
         + Help.exitStatus(
             ExitStatus.OK.code() + "  stopped",
@@ -95,13 +99,19 @@ public final class ServeCommand {
     EmbeddedServer.Config config = new EmbeddedServer.Config(o.getPort(), o.getServedModel(), o.getLatencyMillis(),
         o.getJitterMillis(), o.getFraction429(), o.getRetryAfterSeconds(), o.getFraction500(), o.getFractionStall(),
         o.getStallSeconds(), o.getFractionMalformed(), key, o.getFaultSeed());
-    return EmbeddedServer.start(config, model(Path.of(o.getTaxonomy()), o.getNonCompliance(), o.getMalformed()));
+    Persona persona = Persona.of(o.getPersona(), o.getPersonaRates());
+    return EmbeddedServer.start(config, model(Path.of(o.getTaxonomy()), o.getNonCompliance(), o.getMalformed(), persona));
   }
 
-  /** The embedded simulator over the taxonomy in {@code taxonomyDir}. */
+  /** The faithful embedded simulator over the taxonomy in {@code taxonomyDir}. */
   public static EmbeddedChatModel model(Path taxonomyDir, double nonCompliance, double malformed) {
+    return model(taxonomyDir, nonCompliance, malformed, Persona.FAITHFUL);
+  }
+
+  /** The embedded simulator over the taxonomy in {@code taxonomyDir}, with {@code persona}. */
+  public static EmbeddedChatModel model(Path taxonomyDir, double nonCompliance, double malformed, Persona persona) {
     Checkers checkers = Checkers.load();
     Taxonomy taxonomy = TaxonomyLoader.load(taxonomyDir, id -> checkers.get(id).isPresent());
-    return new EmbeddedChatModel(taxonomy, checkers, nonCompliance, malformed);
+    return new EmbeddedChatModel(taxonomy, checkers, nonCompliance, malformed, persona);
   }
 }

@@ -84,6 +84,18 @@ public interface ServeOptions extends PipelineOptions {
 
   void setMalformed(double value);
 
+  @Description("Embedded model: faithful (answers exactly as asked) or realistic (adds real models' habits; docs/persona.md).")
+  @Default.String("faithful")
+  String getPersona();
+
+  void setPersona(String value);
+
+  @Description("Realistic persona: rates of its habits as NAME=RATE,..., e.g. fence=0.2,refusal=0.01 (docs/persona.md).")
+  @Default.String("")
+  String getPersonaRates();
+
+  void setPersonaRates(String value);
+
   @Description("NAME of an environment variable; when set, requests need 'Authorization: Bearer <its value>' or get 401.")
   @Default.String("")
   String getRequireKeyEnv();

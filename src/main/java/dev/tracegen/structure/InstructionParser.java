@@ -1,10 +1,13 @@
 package dev.tracegen.structure;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
-import dev.tracegen.model.Json;
 import dev.tracegen.taxonomy.Dimension;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -20,22 +23,29 @@ import java.util.TreeMap;
 public final class InstructionParser {
   private InstructionParser() {}
 
-  /** The JSON object in an answer, tolerating a Markdown code fence around it. */
+  /**
+   * Reads JSON the way models write it: single quotes, trailing commas, unquoted names, comments,
+   * raw control characters in strings and escaped apostrophes are all unambiguous, so they are accepted.
+   */
+  private static final ObjectMapper LENIENT = JsonMapper.builder()
+      .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA,
+          JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_JAVA_COMMENTS,
+          JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER)
+      .build();
+
+  /**
+   * The first JSON object in an answer: prose or a Markdown code fence before it and anything after
+   * it are ignored, and the JSON itself is read leniently.
+   */
   public static JsonNode object(String text) throws MalformedOutputException {
-    String t = text.strip();
-    if (t.startsWith("```")) {
-      int nl = t.indexOf('\n');
-      int end = t.lastIndexOf("```");
-      t = nl > 0 && end > nl ? t.substring(nl + 1, end) : t;
-    }
-    int open = t.indexOf('{');
-    int close = t.lastIndexOf('}');
-    if (open < 0 || close < open) {
+    int open = text.indexOf('{');
+    if (open < 0) {
       throw new MalformedOutputException("the answer is not a JSON object");
     }
-    try {
-      JsonNode node = Json.PLAIN.readTree(t.substring(open, close + 1));
-      if (!node.isObject()) {
+    try (JsonParser parser = LENIENT.createParser(text.substring(open))) {
+      // One value is read: whatever follows it (a closing fence, a sign-off) is not looked at.
+      JsonNode node = LENIENT.readTree(parser);
+      if (node == null || !node.isObject()) {
         throw new MalformedOutputException("the answer is not a JSON object");
       }
       return node;

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.TreeMap;
 
 /** A plan as the simulator's expand step would write it: open params filled from the task. */
-final class Filled {
+public final class Filled {
   private Filled() {}
 
-  static Instruction instruction(Taxonomy taxonomy, Plan plan) {
+  public static Instruction instruction(Taxonomy taxonomy, Plan plan) {
     TaskWords words = TaskWords.of(plan.seed().instruction());
     List<String> used = new ArrayList<>();
     List<Constraint> out = new ArrayList<>();

@@ -1,0 +1,97 @@
+package dev.tracegen.respond;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.tracegen.check.Checkers;
+import dev.tracegen.config.Prompts;
+import dev.tracegen.embedded.Filled;
+import dev.tracegen.embedded.EmbeddedChatModel;
+import dev.tracegen.embedded.Persona;
+import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.LlmSettings;
+import dev.tracegen.llm.StepContext;
+import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Instruction;
+import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Plan;
+import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Seed;
+import dev.tracegen.plan.Planner;
+import dev.tracegen.taxonomy.Taxonomy;
+import dev.tracegen.taxonomy.TaxonomyLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Respond against a model that refuses, drifts into French or Spanish and runs out of tokens: each
+ * such answer is rejected with its reason, and every kept response is the whole, right answer.
+ */
+class GenerateResponsesTest {
+  static final String RATES = "fence=0,sloppyJson=0,paraphrase=0,wrongParams=0,countMiss=0,ignoreDont=0,"
+      + "judgeFormat=0,refusal=0.15,wrongLanguage=0.15,truncate=0.4";
+
+  @RegisterExtension final TestPipelineExtension pipelineExtension = TestPipelineExtension.create();
+
+  @Test
+  void refusalsOtherLanguagesAndTruncationsAreRejectedWithTheirReason(TestPipeline p) {
+    Checkers checkers = Checkers.load();
+    Taxonomy taxonomy = TaxonomyLoader.load(Path.of("taxonomy"), id -> checkers.get(id).isPresent());
+    Prompts prompts = Prompts.load(Path.of("prompts"));
+    LlmSettings generator = LlmSettings.embedded().withPersona(Persona.of(Persona.REALISTIC_NAME, RATES))
+        .withRunId(UUID.randomUUID().toString());
+    StepContext ctx = new StepContext(prompts, taxonomy, generator, generator, 1, 0);
+    EmbeddedChatModel faithful = new EmbeddedChatModel(taxonomy, checkers, 0, 0);
+
+    Planner planner = new Planner(taxonomy, Map.of(), 3);
+    List<Candidate> in = new ArrayList<>();
+    Map<String, String> whole = new HashMap<>();
+    for (int i = 0; in.size() < 120 && i < 2000; i++) {
+      Seed seed = new Seed("s" + i, "Describe a good morning routine for students, variant " + i + ".", "",
+          "advice", "test:1");
+      Plan plan = planner.plan("p" + i, seed, "train", 1 + (i % 8));
+      if (plan != null) {
+        Instruction x = Filled.instruction(taxonomy, plan);
+        in.add(Candidate.of(plan).withX1(x));
+        String prompt = prompts.render("respond", Map.of("instruction", x.render()));
+        whole.put(plan.id(), faithful.answer(List.of(UserMessage.from(prompt))).strip());
+      }
+    }
+    int total = in.size();
+
+    PCollectionTuple out = p.apply(Create.of(in).withCoder(JsonCoder.of(Candidate.class)))
+        .apply(GenerateResponses.forX1(ctx));
+    PAssert.that(out.get(CandidateStage.KEPT)).satisfies(kept -> {
+      for (Candidate c : kept) {
+        assertEquals(whole.get(c.id()), c.y1(), "a kept response is the whole answer");
+      }
+      return null;
+    });
+    PAssert.that(out.get(CandidateStage.REJECTED)).satisfies(rejected -> {
+      Map<String, Integer> reasons = new TreeMap<>();
+      for (Rejection r : rejected) {
+        assertEquals("respond_y1", r.stage());
+        reasons.merge(r.reason(), 1, Integer::sum);
+      }
+      assertEquals(Set.of("refusal", "truncated", "wrong_language"), reasons.keySet(), reasons.toString());
+      int sum = reasons.values().stream().mapToInt(Integer::intValue).sum();
+      assertTrue(sum > total / 5 && sum < total * 3 / 5, "rejected " + sum + " of " + total);
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+}
