@@ -41,7 +41,8 @@ public record ParamSpec(
 
   private static final Pattern NEGATION =
       // "no more than 8" and "not fewer than 2" bound a number; they forbid nothing.
-      Pattern.compile("(?i)(?<![\\p{L}])(do not|don't|never|avoid|without|no|not|omit|leave out)(?![\\p{L}])"
+      Pattern.compile("(?i)(?<![\\p{L}])(do not|don't|never|avoid|without|no|not|none|omit|exclude|refrain"
+          + "|free of|steer clear|leave(?:\\s+[\\p{L}-]+){0,6}\\s+out)(?![\\p{L}])"
           + "(?!\\s+(?:more|fewer|less)\\s+than)");
 
   private static final List<String> UNITS = List.of("zero", "one", "two", "three", "four", "five", "six",

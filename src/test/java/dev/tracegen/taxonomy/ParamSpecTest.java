@@ -51,6 +51,9 @@ class ParamSpecTest {
     assertEquals(Optional.empty(), PATTERN.problem("bold_keyword", "Put the phrase \"next step\" in bold at least once."));
     assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Do not use bold text anywhere."));
     assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Never put anything in bold."));
+    assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Leave bold formatting out of the answer entirely."));
+    assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Keep the answer free of bold text."));
+    assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Refrain from bold text."));
     assertEquals(Optional.of("pattern \"italic\" is not one of bold_keyword, no_bold"), PATTERN.problem("italic", "Use italics."));
     assertTrue(PATTERN.problem("bold_keyword", "Underline the phrase \"next step\".").orElseThrow().contains("mentions none of bold"));
     assertTrue(PATTERN.problem("bold_keyword", "Do not use bold text anywhere.").orElseThrow().contains("is a prohibition"));
