@@ -136,6 +136,18 @@ class TextMetricsTest {
   }
 
   @Test
+  void otherScriptsSentenceMarks() {
+    assertEquals(2, TextMetrics.sentences("यह पहला वाक्य है। यह दूसरा है॥"));
+    assertEquals(2, TextMetrics.sentences("यह पहला वाक्य है । यह दूसरा है ।"), "space before danda");
+    assertEquals(2, TextMetrics.sentences("كيف حالك؟ یہ اچھا ہے۔"));
+    assertEquals(1, TextMetrics.sentences("ይህ አጭር ማጠቃለያ ነው።"));
+    assertEquals(2, TextMetrics.sentences("Τι είναι αυτό; Είναι καλό."));
+    assertEquals(0, TextMetrics.sentences("x = 1; y = 2"), "a semicolon after Latin text");
+    assertEquals(2, TextMetrics.sentences("Սա կարճ է։ 東京です．"));
+    assertEquals(0, TextMetrics.sentences("। ।"), "marks without text");
+  }
+
+  @Test
   void paragraphsCountProseBlocks() {
     assertEquals(0, TextMetrics.paragraphs(""));
     assertEquals(1, TextMetrics.paragraphs("Just one line."));
