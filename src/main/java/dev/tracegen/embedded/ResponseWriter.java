@@ -81,8 +81,9 @@ final class ResponseWriter {
         : spec.wordsMax < 0 ? spec.wordsMin + 15 : spec.wordsMin + (spec.wordsMax - spec.wordsMin) / 3;
     int words = base.words;
     int sentences = base.sentences;
-    // Citations and emoji attach to sentences, so there must be enough sentences to carry them.
-    int minSentences = Math.max(Math.max(spec.citations, spec.emoji), 1) + 1;
+    // Citations and emoji attach to sentences, so there must be enough sentences to carry them;
+    // every heading needs a paragraph of its own under it.
+    int minSentences = Math.max(Math.max(Math.max(spec.citations, spec.emoji), 1) + 1, spec.headings);
     while (fillers < 80 && (prose.size() + fillers < minSentences || (wordsGoal >= 0 && words < wordsGoal) || (spec.sentMin >= 0 && sentences < spec.sentMin + 1)
         || (spec.overshootWords && words <= spec.wordsMax + 30))) {
       words += FILLER_WORDS[(start + fillers) % FILLER_WORDS.length];
@@ -270,7 +271,8 @@ final class ResponseWriter {
       int n = spec.paragraphs;
       if (n <= 0) {
         int needed = list ? Math.max(2, spec.headings - 1) : spec.headings;
-        n = Math.max(needed, Math.max(1, Math.min(4, sentences.size() / 4)));
+        // Never more than there are sentences: padding here would upset the writer's count.
+        n = Math.max(1, Math.min(Math.max(needed, Math.min(4, sentences.size() / 4)), sentences.size()));
       }
       while (sentences.size() < n) {
         // Padding goes before the closing sentences, which stay last.
@@ -302,6 +304,14 @@ final class ResponseWriter {
       }
       int headings = spec.headings;
       int sections = Math.max(1, headings);
+      // Too few paragraphs for the headings (their number is prescribed; otherwise the writer
+      // adds sentences): when no list length is prescribed either, short lists fill the gap,
+      // before the last paragraph, which closes. Their number does not depend on the fillers, so
+      // the writer's first measurement stays right.
+      for (int k = 0; spec.paragraphs > 0 && spec.items < 0 && units.size() < sections; k++) {
+        units.add(units.size() - 1, "- " + Phrases.ITEMS.get((2 * k) % Phrases.ITEMS.size())
+            + "\n- " + Phrases.ITEMS.get((2 * k + 1) % Phrases.ITEMS.size()));
+      }
       for (int s = 0; s < sections; s++) {
         if (headings > 0) {
           blocks.add("## " + Phrases.HEADINGS.get(s % Phrases.HEADINGS.size()) + (s >= Phrases.HEADINGS.size() ? " " + (s + 1) : ""));
