@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * {@code output_format}: the whole response is in {@code format}:
  *
  * <ul>
- *   <li>{@code json}: one JSON object or array, optionally in a {@code ```json} fence, nothing
- *       else;
+ *   <li>{@code json}: one JSON object (not an array), optionally in a {@code ```json} fence,
+ *       nothing else;
  *   <li>{@code markdown_table}: every non-blank line is a table row, and each table (rows between
  *       blank lines) has a header row, a separator row ({@code |---|:--:|}) and at least one data
  *       row, all with the same number of cells;
@@ -55,9 +55,10 @@ public final class OutputFormatChecker extends FailClosedChecker<String> {
   private static CheckResult json(String response) {
     JsonNode node = TextMetrics.parseJson(response);
     if (node == null) {
-      return verdict(false, "not a single JSON object or array");
+      return verdict(false, "not a single JSON object");
     }
-    return verdict(true, "valid JSON " + (node.isObject() ? "object" : "array"));
+    // The phrasing asks for "a single valid JSON object": an array of them is not one.
+    return verdict(node.isObject(), "valid JSON " + (node.isObject() ? "object" : "array"));
   }
 
   private static CheckResult markdownTable(String response) {

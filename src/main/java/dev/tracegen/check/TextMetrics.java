@@ -254,6 +254,47 @@ public final class TextMetrics {
     return countLines(text, TextMetrics::isBulletedItem);
   }
 
+  /**
+   * The number of top-level items of each numbered (or bulleted) list, in order. A list is a run of
+   * such items; blank lines and indented continuation lines or sub-items stay inside it, and any
+   * other line at the list's indentation (prose, a heading, an item of the other kind) ends it.
+   */
+  public static List<Integer> listSizes(String text, boolean numbered) {
+    List<Integer> sizes = new ArrayList<>();
+    int indent = -1;
+    int items = 0;
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(text, s);
+      int next = e + 1;
+      e = stripCarriageReturn(text, s, e);
+      int lineIndent = indentEnd(text, s, e) - s;
+      boolean fence = isFence(text, s, e);
+      if (inFence || isBlank(text, s, e) || (indent >= 0 && lineIndent > indent + 1)) {
+        // Inside code, a gap, or nested in the current item: the list goes on.
+        inFence ^= fence;
+      } else if (numbered ? isNumberedItem(text, s, e) : isBulletedItem(text, s, e)) {
+        if (indent < 0) {
+          indent = lineIndent;
+        }
+        items++;
+      } else {
+        if (indent >= 0) {
+          sizes.add(items);
+        }
+        indent = -1;
+        items = 0;
+        inFence = fence;
+      }
+      s = next;
+    }
+    if (indent >= 0) {
+      sizes.add(items);
+    }
+    return sizes;
+  }
+
   /** Numbered plus bulleted items. */
   public static int listItems(String text) {
     return numberedItems(text) + bulletedItems(text);

@@ -16,9 +16,11 @@ class OutputFormatCheckerTest {
   private final Checker checker = new OutputFormatChecker();
 
   @Test
-  void jsonObjectOrArray() {
+  void jsonObject() {
     assertTrue(checker.check(JSON, "{\"a\": 1}").pass());
-    assertTrue(checker.check(JSON, "  [1, 2]\n").pass());
+    CheckResult array = checker.check(JSON, "  [{\"a\": 1}, {\"a\": 2}]\n");
+    assertFalse(array.pass(), "the phrasing asks for a single JSON object");
+    assertEquals("valid JSON array", array.reason());
     assertTrue(checker.check(JSON, "```json\n{\"a\": {\"b\": [true]}}\n```").pass());
     assertEquals("valid JSON object", checker.check(JSON, "{}").reason());
   }
