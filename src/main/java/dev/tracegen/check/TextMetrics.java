@@ -10,6 +10,7 @@ import dev.tracegen.model.Json;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -519,17 +520,38 @@ public final class TextMetrics {
   }
 
   /**
-   * Emoji code points: U+1F000-U+1FAFF (pictographs, emoticons, symbols, flags), U+2600-U+27BF
-   * (miscellaneous symbols, dingbats) and U+2B50 (star). A ZWJ sequence counts each of its parts.
+   * Emoji, as a reader counts them: a code point in U+1F000-U+1FAFF (pictographs, emoticons,
+   * symbols), U+2600-U+27BF (miscellaneous symbols, dingbats) or U+2B50 (star), or a keycap such as
+   * 1️⃣. What only modifies or joins an emoji is part of it: a skin tone, a variation selector, a
+   * tag, and the parts of a ZWJ sequence such as 👩‍💻; two regional indicators are one flag.
    */
   public static int emojiCount(String text) {
     int count = 0;
+    boolean joined = false;
+    boolean halfFlag = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50) {
+      i += Character.charCount(cp);
+      if (cp == 0x200D) {
+        joined = true;
+        continue;
+      }
+      boolean part = (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xFE0F || (cp >= 0xE0020 && cp <= 0xE007F);
+      if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+        // The second indicator of a pair completes the flag that the first one counted.
+        part = halfFlag;
+        halfFlag = !halfFlag;
+      } else {
+        halfFlag = false;
+      }
+      boolean emoji =
+          (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50;
+      if (cp == 0x20E3) {
+        count++;
+      } else if (emoji && !part && !joined) {
         count++;
       }
-      i += Character.charCount(cp);
+      joined = false;
     }
     return count;
   }
@@ -540,6 +562,10 @@ public final class TextMetrics {
    */
   public static List<String> boldSpans(String response) {
     List<String> spans = new ArrayList<>();
+    // Markup inside code (2**10, __init__) is code, not bold.
+    if (response.indexOf('`') >= 0 || response.contains("~~~")) {
+      response = withoutCode(response);
+    }
     if (response.contains("**") || response.contains("__")) {
       Matcher m = MARKDOWN_BOLD.matcher(response);
       while (m.find()) {
@@ -553,6 +579,46 @@ public final class TextMetrics {
       }
     }
     return spans;
+  }
+
+  /** {@code text} with fenced code blocks and inline code spans blanked out, offsets kept. */
+  static String withoutCode(String text) {
+    char[] out = text.toCharArray();
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(text, s);
+      boolean fence = isFence(text, s, stripCarriageReturn(text, s, e));
+      if (inFence || fence) {
+        Arrays.fill(out, s, e, ' ');
+      } else {
+        blankInlineCode(text, s, e, out);
+      }
+      inFence ^= fence;
+      s = e + 1;
+    }
+    return new String(out);
+  }
+
+  /** Blanks each {@code `code`} span of the line [s, e): a backtick run up to the same run. */
+  private static void blankInlineCode(String t, int s, int e, char[] out) {
+    int i = t.indexOf('`', s);
+    while (i >= 0 && i < e) {
+      int run = i;
+      while (run < e && t.charAt(run) == '`') {
+        run++;
+      }
+      String ticks = t.substring(i, run);
+      int close = t.indexOf(ticks, run);
+      while (close >= 0 && close + ticks.length() < e && t.charAt(close + ticks.length()) == '`') {
+        close = t.indexOf(ticks, close + ticks.length() + 1);
+      }
+      if (close < 0 || close >= e) {
+        return;
+      }
+      Arrays.fill(out, i, close + ticks.length(), ' ');
+      i = t.indexOf('`', close + ticks.length());
+    }
   }
 
   /**

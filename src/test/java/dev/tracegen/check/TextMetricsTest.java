@@ -220,6 +220,24 @@ class TextMetricsTest {
   }
 
   @Test
+  void emojiSequencesCountOnce() {
+    assertEquals(1, TextMetrics.emojiCount("Thumbs 👍🏽 up"), "skin tone");
+    assertEquals(1, TextMetrics.emojiCount("👩\u200D💻"), "ZWJ sequence");
+    assertEquals(1, TextMetrics.emojiCount("👨\u200D👩\u200D👧"), "family");
+    assertEquals(2, TextMetrics.emojiCount("🇫🇷🇯🇵"), "two flags");
+    assertEquals(1, TextMetrics.emojiCount("❤\uFE0F"), "variation selector");
+    assertEquals(1, TextMetrics.emojiCount("Step 1\uFE0F\u20E3"), "keycap");
+  }
+
+  @Test
+  void boldInCodeIsNotBold() {
+    assertEquals(List.of(), TextMetrics.boldSpans("Compute `2**10**3` or `__init__`."));
+    assertEquals(List.of(), TextMetrics.boldSpans("```python\nx = 2**10**3\n```\n"));
+    assertEquals(
+        List.of("key takeaway"), TextMetrics.boldSpans("`a**b**c` and **key takeaway** here"));
+  }
+
+  @Test
   void boldSpansMarkdownAndHtml() {
     assertEquals(
         List.of("key takeaway", "next step", "Bottom line", "x"),
