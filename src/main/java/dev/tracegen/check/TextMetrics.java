@@ -55,7 +55,10 @@ public final class TextMetrics {
 
   /** Terms come from the taxonomy and the planner: few distinct values, compiled once each. */
   private static final LoadingCache<String, Term> TERMS =
-      CacheBuilder.newBuilder().maximumSize(10_000).build(CacheLoader.from(Term::of));
+      CacheBuilder.newBuilder().maximumSize(10_000).build(CacheLoader.from(Term::load));
+
+  /** Marks a {@link #TERMS} key whose word forms match too. */
+  private static final char FORMS = '\u0001';
 
   /** Lines that introduce a reference list. */
   static final List<String> REFERENCE_LABELS =
@@ -651,11 +654,25 @@ public final class TextMetrics {
    * a Latin term count as a boundary, as in "使用robust方法". A blank term matches nothing.
    */
   public static boolean containsTerm(String text, String term) {
+    return contains(text, term, false);
+  }
+
+  /**
+   * Like {@link #containsTerm}, but a single Latin word also matches its inflected forms and its
+   * adverb: "leverage" matches "leveraged", "leveraging" and "leverages", "synergy" matches
+   * "synergies", "robust" matches "robustly". "Do not use the word X" forbids those too.
+   */
+  public static boolean containsWordForm(String text, String word) {
+    return contains(text, word, true);
+  }
+
+  private static boolean contains(String text, String term, boolean forms) {
     String key = term.strip();
     if (key.isEmpty()) {
       return false;
     }
-    Term compiled = TERMS.getUnchecked(key.toLowerCase(Locale.ROOT));
+    key = key.toLowerCase(Locale.ROOT);
+    Term compiled = TERMS.getUnchecked(forms ? FORMS + key : key);
     // Lower-casing once lets a case-sensitive pattern use Boyer-Moore: far faster than (?iu).
     String lower = text.toLowerCase(Locale.ROOT);
     Matcher m = compiled.pattern().matcher(lower);
@@ -675,7 +692,11 @@ public final class TextMetrics {
    * boundary.
    */
   private record Term(Pattern pattern, boolean wholeWord) {
-    static Term of(String term) {
+    static Term load(String key) {
+      return key.charAt(0) == FORMS ? of(key.substring(1), true) : of(key, false);
+    }
+
+    static Term of(String term, boolean forms) {
       StringBuilder re = new StringBuilder();
       boolean inSpace = false;
       for (int i = 0; i < term.length(); ) {
@@ -705,10 +726,42 @@ public final class TextMetrics {
         boolean plural =
             Character.isLetter(last)
                 && Character.UnicodeScript.of(last) == Character.UnicodeScript.LATIN;
-        re.append(plural ? "s?" : "")
-            .append("(?![\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]])");
+        if (forms && isLatinWord(term)) {
+          re.insert(0, "(?:").append(wordEndings(term)).append(')');
+        } else {
+          re.append(plural ? "s?" : "");
+        }
+        re.append("(?![\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]])");
       }
       return new Term(Pattern.compile(re.toString()), wholeWord);
+    }
+
+    /** Letters of the Latin script only (an apostrophe or hyphen inside allowed). */
+    private static boolean isLatinWord(String term) {
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (!(c >= 'a' && c <= 'z') && !(i > 0 && (c == '-' || c == '\''))) {
+          return false;
+        }
+      }
+      return Character.isLetter(term.charAt(term.length() - 1));
+    }
+
+    /**
+     * The endings after a word's regex: -s, -es, -d, -ed, -ing, -ly; a final "e" dropped before
+     * -ing and -ed; a final consonant + "y" turned into "ie" before -s and -d.
+     */
+    private static String wordEndings(String word) {
+      StringBuilder endings = new StringBuilder("(?:s|es|d|ed|ing|ly)?");
+      String stem = Pattern.quote(word.substring(0, word.length() - 1));
+      char last = word.charAt(word.length() - 1);
+      char before = word.length() > 1 ? word.charAt(word.length() - 2) : 'a';
+      if (last == 'e') {
+        endings.append("|").append(stem).append("(?:ing|ed)");
+      } else if (last == 'y' && "aeiou".indexOf(before) < 0) {
+        endings.append("|").append(stem).append("i(?:es|ed)");
+      }
+      return endings.toString();
     }
 
     private static boolean hasCjk(String term) {

@@ -294,6 +294,17 @@ class TextMetricsTest {
   }
 
   @Test
+  void wordFormsMatchOnlyWithContainsWordForm() {
+    assertFalse(TextMetrics.containsTerm("leveraging", "leverage"));
+    assertTrue(TextMetrics.containsWordForm("Leveraging", "leverage"));
+    assertTrue(TextMetrics.containsWordForm("two synergies", "synergy"));
+    assertFalse(TextMetrics.containsWordForm("a journeyman", "journey"));
+    assertTrue(TextMetrics.containsWordForm("the feedback loops", "feedback loop"));
+    assertTrue(TextMetrics.containsWordForm("我们需要韧性", "韧性"));
+    assertFalse(TextMetrics.containsWordForm("anything", " "));
+  }
+
+  @Test
   void blankTermMatchesNothing() {
     assertFalse(TextMetrics.containsTerm("anything", "  "));
   }
