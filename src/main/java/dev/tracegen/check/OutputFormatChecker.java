@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code json}: one JSON object (not an array), optionally in a {@code ```json} fence,
  *       nothing else;
- *   <li>{@code markdown_table}: every non-blank line is a table row, and each table (rows between
- *       blank lines) has a header row, a separator row ({@code |---|:--:|}) and at least one data
- *       row, all with the same number of cells;
+ *   <li>{@code markdown_table}: every non-blank line is a row of one table, which has a header
+ *       row, a separator row ({@code |---|:--:|}) and at least one data row, all with the same
+ *       number of cells;
  *   <li>{@code html}: starts with {@code <!DOCTYPE html>} or {@code <html}, ends with {@code
  *       </html>}, and its tags nest properly (void elements and {@code />} tags need no end tag).
  * </ul>
@@ -82,7 +82,9 @@ public final class OutputFormatChecker extends FailClosedChecker<String> {
         table.clear();
       }
     }
-    return verdict(tables > 0, tables > 0 ? tables + " well-formed table(s)" : "no table");
+    // "Format the entire answer as a Markdown table": one table, not several.
+    return verdict(
+        tables == 1, tables == 0 ? "no table" : tables + " well-formed table(s), needs exactly 1");
   }
 
   /** What is wrong with a table, or {@code null}. */

@@ -45,7 +45,9 @@ class OutputFormatCheckerTest {
     assertTrue(
         checker.check(TABLE, "| a |\n|---|\n| x \\| y |").pass(),
         "escaped pipe is not a cell break");
-    assertTrue(checker.check(TABLE, table + "\n" + table).pass(), "two tables");
+    CheckResult two = checker.check(TABLE, table + "\n" + table);
+    assertFalse(two.pass(), "the answer is to be a table, not two");
+    assertEquals("2 well-formed table(s), needs exactly 1", two.reason());
   }
 
   @Test
