@@ -67,10 +67,6 @@ public final class TextMetrics {
           "Works Cited", "Works Cited:");
 
   private static final String BULLETS = "-*•+";
-  /** Sentence end marks of other scripts (see {@link #sentences}). */
-  private static final String OTHER_TERMINATORS =
-      "\u3002\uFF01\uFF1F\uFF0E\uFF61\u0964\u0965\u061F\u06D4\u1362\u1367\u0589\u104B\u037E";
-
   private static final String SENTENCE_CLOSERS = "\"'”’»)]}」』）*_";
 
   private TextMetrics() {}
@@ -1020,7 +1016,16 @@ public final class TextMetrics {
               && Character.UnicodeScript.of(text.codePointBefore(i))
                   == Character.UnicodeScript.GREEK);
     }
-    return OTHER_TERMINATORS.indexOf(c) >= 0;
+    // A switch, not a string search: this runs for every non-ASCII character of every answer.
+    return switch (c) {
+      case '\u3002', '\uFF01', '\uFF1F', '\uFF0E', '\uFF61', // 。！？．｡
+          '\u0964', '\u0965', // । ॥
+          '\u061F', '\u06D4', // ؟ ۔
+          '\u1362', '\u1367', // ። ፧
+          '\u0589', '\u104B', '\u037E' -> // ։ ။ ;
+          true;
+      default -> false;
+    };
   }
 
   /** The point at {@code i} closes a list marker: only digits precede it on its line. */
