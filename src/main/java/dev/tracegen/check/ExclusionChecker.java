@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * {@code exclusion}: "Do not use the word X anywhere": {@code keyword}, in any of its forms
- * ("leveraging", "utilized", "synergies"; see {@link TextMetrics#containsWordForm}), appears neither
- * in the plain-text projection nor in the raw response, so a forbidden word in a JSON key or an
- * HTML attribute also fails.
+ * ("leveraging", "utilized", "synergies"; see {@link TextMetrics#containsWordForm}), appears
+ * neither in the plain-text projection nor in the raw response, so a forbidden word in a JSON key
+ * or an HTML attribute also fails.
  */
 public final class ExclusionChecker extends FailClosedChecker<String> {
   @Override

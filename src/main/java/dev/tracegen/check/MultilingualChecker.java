@@ -94,7 +94,8 @@ public final class MultilingualChecker extends FailClosedChecker<MultilingualChe
     if (block.problem() != null) {
       return verdict(false, "ends with " + block.problem() + ", not a closing sentence");
     }
-    // The last three sentence ends up to the end of the block: the closing sentence and the one before.
+    // The last three sentence ends up to the end of the block: the closing sentence and the one
+    // before it.
     int last = -1;
     int second = -1;
     int third = -1;

@@ -364,7 +364,8 @@ final class ResponseWriter {
         doc.put("references", references);
       }
       if (!closings.isEmpty()) {
-        doc.put("closing", String.join(" ", closings));
+        // Keys are written sorted; "summary" sorts last, so the closing sentence ends the text.
+        doc.put("summary", String.join(" ", closings));
       }
       try {
         return Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
