@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *   <li>{@code numeric}: the text before a line reading "References:" cites at least {@code min}
  *       distinct markers {@code [n]} (or {@code [n, m]}), the list after it has at least {@code
  *       min} entries {@code [n] ...}, and every cited marker has an entry;
- *   <li>{@code none}: no {@code [n]} marker and no "References"/"Bibliography" line.
+ *       The entries are read from the label to the next heading;
+ *   <li>{@code none}: no {@code [n]} or footnote {@code [^n]} marker and no line that introduces a
+ *       reference list ("References", "Bibliography", "Sources", "Works Cited").
  * </ul>
  *
  * Both read the plain-text projection; the label lines may be written as headings or in bold.
@@ -24,12 +26,12 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Par
   record Params(String style, int min) {}
 
   private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,6}(?:\\s*,\\s*\\d{1,6})*)]");
+
+  /** A Markdown footnote reference such as {@code [^1]}: a citation too. */
+  private static final Pattern FOOTNOTE = Pattern.compile("\\[\\^[^\\]\\s]{1,20}]");
   private static final Pattern ENTRY =
       Pattern.compile("^[ \\t]*\\[(\\d{1,6})][ \\t]+\\S", Pattern.MULTILINE);
   private static final Pattern NUMBER = Pattern.compile("\\d+");
-  private static final String[] REFERENCE_LABELS = {
-    "References", "References:", "Bibliography", "Bibliography:"
-  };
 
   @Override
   public String id() {
@@ -55,7 +57,9 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Par
     }
     Set<Integer> cited = markers(text.substring(0, references));
     Set<Integer> listed = new TreeSet<>();
-    Matcher entry = ENTRY.matcher(text).region(references, text.length());
+    // The list is what follows the label, up to the next heading.
+    int listEnd = nextHeading(text, references);
+    Matcher entry = ENTRY.matcher(text).region(references, listEnd);
     while (entry.find()) {
       listed.add(Integer.parseInt(entry.group(1)));
     }
@@ -70,7 +74,12 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Par
 
   private static CheckResult none(String text) {
     int markers = markers(text).size();
-    boolean referenceList = labelLine(text, REFERENCE_LABELS) >= 0;
+    Matcher footnote = FOOTNOTE.matcher(text);
+    while (footnote.find()) {
+      markers++;
+    }
+    boolean referenceList =
+        labelLine(text, TextMetrics.REFERENCE_LABELS.toArray(String[]::new)) >= 0;
     return verdict(
         markers == 0 && !referenceList,
         markers + " citation markers" + (referenceList ? ", has a reference list" : ""));
@@ -86,6 +95,21 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Par
       }
     }
     return numbers;
+  }
+
+  /** The offset of the first Markdown heading line after the line at {@code from}, or the end. */
+  private static int nextHeading(String text, int from) {
+    int s = text.indexOf('\n', from);
+    while (s >= 0) {
+      s++;
+      int e = text.indexOf('\n', s);
+      e = e < 0 ? text.length() : e;
+      if (TextMetrics.headings(text.substring(s, e)) > 0) {
+        return s;
+      }
+      s = e < text.length() ? e : -1;
+    }
+    return text.length();
   }
 
   /** The offset of the first line that reads one of {@code labels}, or -1. */

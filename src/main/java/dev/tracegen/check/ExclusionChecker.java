@@ -3,8 +3,10 @@ package dev.tracegen.check;
 import java.util.Map;
 
 /**
- * {@code exclusion}: {@code keyword} appears neither in the plain-text projection nor in the raw
- * response, so a forbidden word in a JSON key or an HTML attribute also fails.
+ * {@code exclusion}: "Do not use the word X anywhere": {@code keyword}, in any of its forms
+ * ("leveraging", "utilized", "synergies"; see {@link TextMetrics#containsWordForm}), appears
+ * neither in the plain-text projection nor in the raw response, so a forbidden word in a JSON key
+ * or an HTML attribute also fails.
  */
 public final class ExclusionChecker extends FailClosedChecker<String> {
   @Override
@@ -20,8 +22,8 @@ public final class ExclusionChecker extends FailClosedChecker<String> {
   @Override
   CheckResult verify(String keyword, String response) {
     boolean found =
-        TextMetrics.containsTerm(response, keyword)
-            || TextMetrics.containsTerm(TextMetrics.plainText(response), keyword);
+        TextMetrics.containsWordForm(response, keyword)
+            || TextMetrics.containsWordForm(TextMetrics.plainText(response), keyword);
     return verdict(!found, (found ? "uses '" : "avoids '") + keyword + "'");
   }
 }

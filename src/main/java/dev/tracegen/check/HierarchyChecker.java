@@ -1,10 +1,15 @@
 package dev.tracegen.check;
 
+import dev.tracegen.check.TextMetrics.HeadingOutline;
 import java.util.Map;
 
 /**
- * {@code hierarchy}: the number of headings (Markdown or HTML) is exactly {@code count}, or lies
- * within {@code min}..{@code max} when no count is given.
+ * {@code hierarchy}: the answer is organised under exactly {@code count} headings (Markdown, or
+ * h1-h6 in an HTML document), or within {@code min}..{@code max} when no count is given, and every
+ * heading has content of its own (prose, a list, a table or code) before the next heading: a stack
+ * of empty headings does not organise anything (see {@link TextMetrics#headingOutline}). Content
+ * before the first heading is allowed: a short introduction is not a section, and the wording
+ * counts headings.
  */
 public final class HierarchyChecker extends FailClosedChecker<Bounds> {
   @Override
@@ -19,7 +24,11 @@ public final class HierarchyChecker extends FailClosedChecker<Bounds> {
 
   @Override
   CheckResult verify(Bounds bounds, String response) {
-    int headings = TextMetrics.headings(response);
-    return verdict(bounds.contains(headings), headings + " headings, needs " + bounds);
+    HeadingOutline outline = TextMetrics.headingOutline(response);
+    String measured = outline.headings() + " headings, needs " + bounds;
+    if (!outline.empty().isEmpty()) {
+      return verdict(false, measured + "; nothing under heading " + outline.empty());
+    }
+    return verdict(bounds.contains(outline.headings()), measured);
   }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code numbering_list}: exactly {@code count} numbered or bulleted ({@code style}) items in the
- * plain-text projection.
+ * {@code numbering_list}: "Include a numbered (bulleted) list with exactly {count} items": one list
+ * of that {@code style} in the plain-text projection has exactly {@code count} top-level items
+ * (see {@link TextMetrics#listSizes}). Items spread over several lists do not make one list, and
+ * sub-items belong to their item. Other lists may appear as well.
  */
 public final class NumberingListChecker extends FailClosedChecker<NumberingListChecker.Params> {
   record Params(String style, int count) {}
@@ -17,13 +19,16 @@ public final class NumberingListChecker extends FailClosedChecker<NumberingListC
 
   @Override
   Params params(Map<String, Object> params) {
-    return new Params(oneOf(params, "style", List.of("numbered", "bulleted")), count(params, "count"));
+    return new Params(
+        oneOf(params, "style", List.of("numbered", "bulleted")), count(params, "count"));
   }
 
   @Override
   CheckResult verify(Params p, String response) {
     String plain = TextMetrics.plainText(response);
-    int items = p.style().equals("numbered") ? TextMetrics.numberedItems(plain) : TextMetrics.bulletedItems(plain);
-    return verdict(items == p.count(), items + " " + p.style() + " items, needs exactly " + p.count());
+    List<Integer> sizes = TextMetrics.listSizes(plain, p.style().equals("numbered"));
+    return verdict(
+        sizes.contains(p.count()),
+        p.style() + " lists of " + sizes + " items, needs one of exactly " + p.count());
   }
 }

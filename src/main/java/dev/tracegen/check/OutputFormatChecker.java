@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * {@code output_format}: the whole response is in {@code format}:
  *
  * <ul>
- *   <li>{@code json}: one JSON object or array, optionally in a {@code ```json} fence, nothing
- *       else;
- *   <li>{@code markdown_table}: every non-blank line is a table row, and each table (rows between
- *       blank lines) has a header row, a separator row ({@code |---|:--:|}) and at least one data
- *       row, all with the same number of cells;
+ *   <li>{@code json}: one JSON object (not an array), optionally in a {@code ```json} fence,
+ *       nothing else;
+ *   <li>{@code markdown_table}: every non-blank line is a row of one table, which has a header
+ *       row, a separator row ({@code |---|:--:|}) and at least one data row, all with the same
+ *       number of cells;
  *   <li>{@code html}: starts with {@code <!DOCTYPE html>} or {@code <html}, ends with {@code
  *       </html>}, and its tags nest properly (void elements and {@code />} tags need no end tag).
  * </ul>
@@ -55,9 +55,10 @@ public final class OutputFormatChecker extends FailClosedChecker<String> {
   private static CheckResult json(String response) {
     JsonNode node = TextMetrics.parseJson(response);
     if (node == null) {
-      return verdict(false, "not a single JSON object or array");
+      return verdict(false, "not a single JSON object");
     }
-    return verdict(true, "valid JSON " + (node.isObject() ? "object" : "array"));
+    // The phrasing asks for "a single valid JSON object": an array of them is not one.
+    return verdict(node.isObject(), "valid JSON " + (node.isObject() ? "object" : "array"));
   }
 
   private static CheckResult markdownTable(String response) {
@@ -81,7 +82,9 @@ public final class OutputFormatChecker extends FailClosedChecker<String> {
         table.clear();
       }
     }
-    return verdict(tables > 0, tables > 0 ? tables + " well-formed table(s)" : "no table");
+    // "Format the entire answer as a Markdown table": one table, not several.
+    return verdict(
+        tables == 1, tables == 0 ? "no table" : tables + " well-formed table(s), needs exactly 1");
   }
 
   /** What is wrong with a table, or {@code null}. */

@@ -10,6 +10,7 @@ import dev.tracegen.model.Json;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,16 @@ public final class TextMetrics {
 
   /** Terms come from the taxonomy and the planner: few distinct values, compiled once each. */
   private static final LoadingCache<String, Term> TERMS =
-      CacheBuilder.newBuilder().maximumSize(10_000).build(CacheLoader.from(Term::of));
+      CacheBuilder.newBuilder().maximumSize(10_000).build(CacheLoader.from(Term::load));
+
+  /** Marks a {@link #TERMS} key whose word forms match too. */
+  private static final char FORMS = '\u0001';
+
+  /** Lines that introduce a reference list. */
+  static final List<String> REFERENCE_LABELS =
+      List.of(
+          "References", "References:", "Bibliography", "Bibliography:", "Sources", "Sources:",
+          "Works Cited", "Works Cited:");
 
   private static final String BULLETS = "-*•+";
   private static final String SENTENCE_CLOSERS = "\"'”’»)]}」』）*_";
@@ -144,37 +154,65 @@ public final class TextMetrics {
   /**
    * Sentence terminators: a run of {@code . ! ?} that follows a non-space character and is followed
    * by whitespace, a closing quote, bracket or emphasis mark, or the end ("3.5" and "e.g.," do not
-   * end sentences). A full-width {@code 。！？} always ends one, as CJK text puts no space after it. A
-   * list marker such as "1." at the start of a line is not a sentence.
+   * end sentences). The end marks of other scripts always end one, since they are never decimal
+   * points and CJK text puts no space after them: full-width {@code 。！？．}, the Devanagari and
+   * Bengali danda {@code । ॥}, Arabic and Urdu {@code ؟ ۔}, Ethiopic {@code ። ፧}, Armenian {@code
+   * ։}, Myanmar {@code ။}, the Greek question mark {@code ;} (U+037E, or {@code ;} right after a
+   * Greek letter). A list marker such as "1." at the start of a line is not a sentence.
    */
   public static int sentences(String text) {
     int count = 0;
-    int n = text.length();
-    int i = 0;
-    while (i < n) {
+    for (int i = 0; (i = nextSentenceEnd(text, i, text.length())) >= 0; ) {
+      count++;
+    }
+    return count;
+  }
+
+  /**
+   * The end (exclusive) of the first sentence terminator run in {@code [from, to)} that ends a
+   * sentence by the rules of {@link #sentences}, or -1 when there is none.
+   */
+  static int nextSentenceEnd(String text, int from, int to) {
+    int i = from;
+    while (i < to) {
       char c = text.charAt(i);
-      if (!isTerminator(c)) {
+      if (!isTerminator(text, i)) {
         i++;
         continue;
       }
       int end = i;
-      boolean fullWidth = false;
-      while (end < n && isTerminator(text.charAt(end))) {
-        fullWidth |= text.charAt(end) > 0x7f;
+      boolean otherScript = false;
+      while (end < to && isTerminator(text, end)) {
+        otherScript |= text.charAt(end) > 0x7f || text.charAt(end) == ';';
         end++;
       }
-      boolean afterText = i > 0 && !Character.isWhitespace(text.charAt(i - 1));
       boolean closes =
-          fullWidth
-              || end == n
+          otherScript
+              || end == to
               || Character.isWhitespace(text.charAt(end))
               || SENTENCE_CLOSERS.indexOf(text.charAt(end)) >= 0;
-      if (afterText && closes && !(end == i + 1 && c == '.' && isNumberMarker(text, i))) {
-        count++;
+      if (afterText(text, i, otherScript)
+          && closes
+          && !(end == i + 1 && c == '.' && isNumberMarker(text, i))) {
+        return end;
       }
       i = end;
     }
-    return count;
+    return -1;
+  }
+
+  /**
+   * Whether a terminator at {@code i} follows text. Hindi and Urdu are often typed with a space
+   * before the danda, so other scripts' marks may follow text across spaces on the same line.
+   */
+  private static boolean afterText(String text, int i, boolean otherScript) {
+    int j = i - 1;
+    if (otherScript) {
+      while (j >= 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+        j--;
+      }
+    }
+    return j >= 0 && !Character.isWhitespace(text.charAt(j)) && !isTerminator(text, j);
   }
 
   /**
@@ -216,6 +254,47 @@ public final class TextMetrics {
     return countLines(text, TextMetrics::isBulletedItem);
   }
 
+  /**
+   * The number of top-level items of each numbered (or bulleted) list, in order. A list is a run of
+   * such items; blank lines and indented continuation lines or sub-items stay inside it, and any
+   * other line at the list's indentation (prose, a heading, an item of the other kind) ends it.
+   */
+  public static List<Integer> listSizes(String text, boolean numbered) {
+    List<Integer> sizes = new ArrayList<>();
+    int indent = -1;
+    int items = 0;
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(text, s);
+      int next = e + 1;
+      e = stripCarriageReturn(text, s, e);
+      int lineIndent = indentEnd(text, s, e) - s;
+      boolean fence = isFence(text, s, e);
+      if (inFence || isBlank(text, s, e) || (indent >= 0 && lineIndent > indent + 1)) {
+        // Inside code, a gap, or nested in the current item: the list goes on.
+        inFence ^= fence;
+      } else if (numbered ? isNumberedItem(text, s, e) : isBulletedItem(text, s, e)) {
+        if (indent < 0) {
+          indent = lineIndent;
+        }
+        items++;
+      } else {
+        if (indent >= 0) {
+          sizes.add(items);
+        }
+        indent = -1;
+        items = 0;
+        inFence = fence;
+      }
+      s = next;
+    }
+    if (indent >= 0) {
+      sizes.add(items);
+    }
+    return sizes;
+  }
+
   /** Numbered plus bulleted items. */
   public static int listItems(String text) {
     return numberedItems(text) + bulletedItems(text);
@@ -234,17 +313,244 @@ public final class TextMetrics {
   }
 
   /**
-   * Emoji code points: U+1F000-U+1FAFF (pictographs, emoticons, symbols, flags), U+2600-U+27BF
-   * (miscellaneous symbols, dingbats) and U+2B50 (star). A ZWJ sequence counts each of its parts.
+   * The headings of a response and which of them have nothing under them. An HTML document is read
+   * by its h1-h6 elements; anything else by its Markdown heading lines (a JSON answer by its string
+   * values). A heading has content when a line (or HTML text) with a letter or digit comes before
+   * the next heading of any level: prose, a list, a table or code. A heading whose only content is
+   * a sub-heading is empty, so stacked headings cannot pass for sections.
+   */
+  public static HeadingOutline headingOutline(String response) {
+    String trimmed = response.strip();
+    return looksLikeHtml(trimmed) ? htmlOutline(trimmed) : markdownOutline(plainText(response));
+  }
+
+  /** How many headings there are and the 1-based positions of those with no content under them. */
+  public record HeadingOutline(int headings, List<Integer> empty) {
+    public HeadingOutline {
+      empty = List.copyOf(empty);
+    }
+  }
+
+  private static HeadingOutline markdownOutline(String text) {
+    int headings = 0;
+    boolean content = true;
+    List<Integer> empty = new ArrayList<>();
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(text, s);
+      int next = e + 1;
+      e = stripCarriageReturn(text, s, e);
+      if (isFence(text, s, e)) {
+        inFence = !inFence;
+      } else if (!inFence && isHeading(text, s, e)) {
+        if (!content) {
+          empty.add(headings);
+        }
+        headings++;
+        content = false;
+      } else if (!content && !(!inFence && isRule(text, s, e))) {
+        content = hasLetterOrDigit(text, s, e);
+      }
+      s = next;
+    }
+    if (!content) {
+      empty.add(headings);
+    }
+    return new HeadingOutline(headings, empty);
+  }
+
+  private static HeadingOutline htmlOutline(String html) {
+    int headings = 0;
+    boolean content = true;
+    boolean inHeading = false;
+    List<Integer> empty = new ArrayList<>();
+    Matcher m = HTML_TOKEN.matcher(html);
+    int last = 0;
+    while (m.find()) {
+      if (!inHeading && !content) {
+        content = hasLetterOrDigit(html, last, m.start());
+      }
+      last = m.end();
+      String name = m.group("name");
+      if (name != null && name.length() == 2 && (name.charAt(0) == 'h' || name.charAt(0) == 'H')
+          && name.charAt(1) >= '1' && name.charAt(1) <= '6') {
+        boolean close = !m.group("close").isEmpty();
+        if (!close) {
+          if (!content) {
+            empty.add(headings);
+          }
+          headings++;
+          content = false;
+        }
+        inHeading = !close;
+      }
+    }
+    if (!content) {
+      empty.add(headings);
+    }
+    return new HeadingOutline(headings, empty);
+  }
+
+  private static boolean hasLetterOrDigit(String t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (Character.isLetterOrDigit(t.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where the answer's last prose is in {@code plain} (a plain-text projection): the last paragraph,
+   * or the last cell of a Markdown table that ends the answer. A trailing reference list is not part
+   * of the answer's prose and is skipped: a "References:" (or "Bibliography", "Sources") line
+   * followed only by entries or list items, or bare {@code [n] ...} entries. Horizontal rules and
+   * blank lines are skipped too. When anything else ends the answer (a list item, a heading, code),
+   * the block says what.
+   */
+  static LastBlock lastBlock(String plain) {
+    List<int[]> lines = new ArrayList<>();
+    List<Boolean> code = new ArrayList<>();
+    boolean inFence = false;
+    int n = plain.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(plain, s);
+      int next = e + 1;
+      e = stripCarriageReturn(plain, s, e);
+      boolean fence = isFence(plain, s, e);
+      lines.add(new int[] {s, e});
+      code.add(inFence || fence);
+      inFence ^= fence;
+      s = next;
+    }
+    int end = lines.size();
+    int label = -1;
+    for (int i = 0; i < end; i++) {
+      int[] l = lines.get(i);
+      if (!code.get(i) && isReferenceLabel(plain, l[0], l[1])) {
+        label = i;
+      }
+    }
+    if (label >= 0 && onlyReferenceLines(plain, lines, label + 1)) {
+      end = label;
+    }
+    while (end > 0) {
+      int[] l = lines.get(end - 1);
+      boolean skip =
+          !code.get(end - 1)
+              && (isBlank(plain, l[0], l[1])
+                  || isRule(plain, l[0], l[1])
+                  || isReferenceEntry(plain, l[0], l[1]));
+      if (!skip) {
+        break;
+      }
+      end--;
+    }
+    if (end == 0) {
+      return LastBlock.problem("nothing");
+    }
+    int[] last = lines.get(end - 1);
+    int s = last[0];
+    int e = last[1];
+    if (code.get(end - 1)) {
+      return LastBlock.problem("code");
+    }
+    if (isHeading(plain, s, e)) {
+      return LastBlock.problem("a heading");
+    }
+    if (isNumberedItem(plain, s, e) || isBulletedItem(plain, s, e)) {
+      return LastBlock.problem("a list item");
+    }
+    int i = indentEnd(plain, s, e);
+    if (plain.charAt(i) == '|') {
+      // The last non-blank cell of the last row.
+      int cellEnd = e;
+      while (true) {
+        int bar = plain.lastIndexOf('|', cellEnd - 1);
+        if (bar < i) {
+          return LastBlock.problem("an empty table row");
+        }
+        if (!isBlank(plain, bar + 1, cellEnd)) {
+          return new LastBlock(bar + 1, cellEnd, null);
+        }
+        cellEnd = bar;
+      }
+    }
+    int first = end - 1;
+    while (first > 0) {
+      int[] l = lines.get(first - 1);
+      if (code.get(first - 1) || isBlank(plain, l[0], l[1]) || !isProse(plain, l[0], l[1])) {
+        break;
+      }
+      first--;
+    }
+    return new LastBlock(lines.get(first)[0], e, null);
+  }
+
+  /** The text range {@code [start, end)} of a block, or what ends the text instead. */
+  record LastBlock(int start, int end, String problem) {
+    static LastBlock problem(String what) {
+      return new LastBlock(-1, -1, what);
+    }
+  }
+
+  private static boolean isReferenceLabel(String t, int s, int e) {
+    for (String label : REFERENCE_LABELS) {
+      if (isLabelLine(t, s, e, label)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean onlyReferenceLines(String t, List<int[]> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      int s = lines.get(i)[0];
+      int e = lines.get(i)[1];
+      if (!isBlank(t, s, e)
+          && !isReferenceEntry(t, s, e)
+          && !isNumberedItem(t, s, e)
+          && !isBulletedItem(t, s, e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Emoji, as a reader counts them: a code point in U+1F000-U+1FAFF (pictographs, emoticons,
+   * symbols), U+2600-U+27BF (miscellaneous symbols, dingbats) or U+2B50 (star), or a keycap such as
+   * 1️⃣. What only modifies or joins an emoji is part of it: a skin tone, a variation selector, a
+   * tag, and the parts of a ZWJ sequence such as 👩‍💻; two regional indicators are one flag.
    */
   public static int emojiCount(String text) {
     int count = 0;
+    boolean joined = false;
+    boolean halfFlag = false;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
-      if ((cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50) {
+      i += Character.charCount(cp);
+      if (cp == 0x200D) {
+        joined = true;
+        continue;
+      }
+      boolean part = (cp >= 0x1F3FB && cp <= 0x1F3FF) || cp == 0xFE0F || (cp >= 0xE0020 && cp <= 0xE007F);
+      if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
+        // The second indicator of a pair completes the flag that the first one counted.
+        part = halfFlag;
+        halfFlag = !halfFlag;
+      } else {
+        halfFlag = false;
+      }
+      boolean emoji =
+          (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50;
+      if (cp == 0x20E3) {
+        count++;
+      } else if (emoji && !part && !joined) {
         count++;
       }
-      i += Character.charCount(cp);
+      joined = false;
     }
     return count;
   }
@@ -255,6 +561,10 @@ public final class TextMetrics {
    */
   public static List<String> boldSpans(String response) {
     List<String> spans = new ArrayList<>();
+    // Markup inside code (2**10, __init__) is code, not bold.
+    if (response.indexOf('`') >= 0 || response.contains("~~~")) {
+      response = withoutCode(response);
+    }
     if (response.contains("**") || response.contains("__")) {
       Matcher m = MARKDOWN_BOLD.matcher(response);
       while (m.find()) {
@@ -268,6 +578,46 @@ public final class TextMetrics {
       }
     }
     return spans;
+  }
+
+  /** {@code text} with fenced code blocks and inline code spans blanked out, offsets kept. */
+  static String withoutCode(String text) {
+    char[] out = text.toCharArray();
+    boolean inFence = false;
+    int n = text.length();
+    for (int s = 0; s < n; ) {
+      int e = lineEnd(text, s);
+      boolean fence = isFence(text, s, stripCarriageReturn(text, s, e));
+      if (inFence || fence) {
+        Arrays.fill(out, s, e, ' ');
+      } else {
+        blankInlineCode(text, s, e, out);
+      }
+      inFence ^= fence;
+      s = e + 1;
+    }
+    return new String(out);
+  }
+
+  /** Blanks each {@code `code`} span of the line [s, e): a backtick run up to the same run. */
+  private static void blankInlineCode(String t, int s, int e, char[] out) {
+    int i = t.indexOf('`', s);
+    while (i >= 0 && i < e) {
+      int run = i;
+      while (run < e && t.charAt(run) == '`') {
+        run++;
+      }
+      String ticks = t.substring(i, run);
+      int close = t.indexOf(ticks, run);
+      while (close >= 0 && close + ticks.length() < e && t.charAt(close + ticks.length()) == '`') {
+        close = t.indexOf(ticks, close + ticks.length() + 1);
+      }
+      if (close < 0 || close >= e) {
+        return;
+      }
+      Arrays.fill(out, i, close + ticks.length(), ' ');
+      i = t.indexOf('`', close + ticks.length());
+    }
   }
 
   /**
@@ -300,11 +650,25 @@ public final class TextMetrics {
    * a Latin term count as a boundary, as in "使用robust方法". A blank term matches nothing.
    */
   public static boolean containsTerm(String text, String term) {
+    return contains(text, term, false);
+  }
+
+  /**
+   * Like {@link #containsTerm}, but a single Latin word also matches its inflected forms and its
+   * adverb: "leverage" matches "leveraged", "leveraging" and "leverages", "synergy" matches
+   * "synergies", "robust" matches "robustly". "Do not use the word X" forbids those too.
+   */
+  public static boolean containsWordForm(String text, String word) {
+    return contains(text, word, true);
+  }
+
+  private static boolean contains(String text, String term, boolean forms) {
     String key = term.strip();
     if (key.isEmpty()) {
       return false;
     }
-    Term compiled = TERMS.getUnchecked(key.toLowerCase(Locale.ROOT));
+    key = key.toLowerCase(Locale.ROOT);
+    Term compiled = TERMS.getUnchecked(forms ? FORMS + key : key);
     // Lower-casing once lets a case-sensitive pattern use Boyer-Moore: far faster than (?iu).
     String lower = text.toLowerCase(Locale.ROOT);
     Matcher m = compiled.pattern().matcher(lower);
@@ -324,7 +688,11 @@ public final class TextMetrics {
    * boundary.
    */
   private record Term(Pattern pattern, boolean wholeWord) {
-    static Term of(String term) {
+    static Term load(String key) {
+      return key.charAt(0) == FORMS ? of(key.substring(1), true) : of(key, false);
+    }
+
+    static Term of(String term, boolean forms) {
       StringBuilder re = new StringBuilder();
       boolean inSpace = false;
       for (int i = 0; i < term.length(); ) {
@@ -354,10 +722,42 @@ public final class TextMetrics {
         boolean plural =
             Character.isLetter(last)
                 && Character.UnicodeScript.of(last) == Character.UnicodeScript.LATIN;
-        re.append(plural ? "s?" : "")
-            .append("(?![\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]])");
+        if (forms && isLatinWord(term)) {
+          re.insert(0, "(?:").append(wordEndings(term)).append(')');
+        } else {
+          re.append(plural ? "s?" : "");
+        }
+        re.append("(?![\\p{L}\\p{N}\\p{M}&&[^\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]])");
       }
       return new Term(Pattern.compile(re.toString()), wholeWord);
+    }
+
+    /** Letters of the Latin script only (an apostrophe or hyphen inside allowed). */
+    private static boolean isLatinWord(String term) {
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (!(c >= 'a' && c <= 'z') && !(i > 0 && (c == '-' || c == '\''))) {
+          return false;
+        }
+      }
+      return Character.isLetter(term.charAt(term.length() - 1));
+    }
+
+    /**
+     * The endings after a word's regex: -s, -es, -d, -ed, -ing, -ly; a final "e" dropped before
+     * -ing and -ed; a final consonant + "y" turned into "ie" before -s and -d.
+     */
+    private static String wordEndings(String word) {
+      StringBuilder endings = new StringBuilder("(?:s|es|d|ed|ing|ly)?");
+      String stem = Pattern.quote(word.substring(0, word.length() - 1));
+      char last = word.charAt(word.length() - 1);
+      char before = word.length() > 1 ? word.charAt(word.length() - 2) : 'a';
+      if (last == 'e') {
+        endings.append("|").append(stem).append("(?:ing|ed)");
+      } else if (last == 'y' && "aeiou".indexOf(before) < 0) {
+        endings.append("|").append(stem).append("i(?:es|ed)");
+      }
+      return endings.toString();
     }
 
     private static boolean hasCjk(String term) {
@@ -604,8 +1004,28 @@ public final class TextMetrics {
     return i;
   }
 
-  private static boolean isTerminator(char c) {
-    return c == '.' || c == '!' || c == '?' || c == '。' || c == '！' || c == '？';
+  private static boolean isTerminator(String text, int i) {
+    char c = text.charAt(i);
+    if (c < 0x80) {
+      return c == '.'
+          || c == '!'
+          || c == '?'
+          // A Greek question mark is usually typed as a plain semicolon.
+          || (c == ';'
+              && i > 0
+              && Character.UnicodeScript.of(text.codePointBefore(i))
+                  == Character.UnicodeScript.GREEK);
+    }
+    // A switch, not a string search: this runs for every non-ASCII character of every answer.
+    return switch (c) {
+      case '\u3002', '\uFF01', '\uFF1F', '\uFF0E', '\uFF61', // 。！？．｡
+          '\u0964', '\u0965', // । ॥
+          '\u061F', '\u06D4', // ؟ ۔
+          '\u1362', '\u1367', // ። ፧
+          '\u0589', '\u104B', '\u037E' -> // ։ ။ ;
+          true;
+      default -> false;
+    };
   }
 
   /** The point at {@code i} closes a list marker: only digits precede it on its line. */

@@ -151,16 +151,25 @@ final class Phrases {
 
   static final List<String> EMOJI = List.of("🌟", "🚀", "✅", "💡", "🎯");
 
-  /** A closing sentence per script (what "one sentence in language X" produces). */
-  static final Map<String, String> CLOSINGS = Map.of(
-      "han", "这是一个简短的总结。",
-      "cyrillic", "Это краткое резюме.",
-      "greek", "Αυτή είναι μια σύντομη περίληψη.",
-      "arabic", "هذا ملخص قصير.",
-      "hangul", "이것은 짧은 요약입니다.",
-      "devanagari", "यह एक संक्षिप्त सारांश है।",
-      "hiragana", "これはみじかいまとめです。",
-      "latin", "This is a short summary.");
+  /**
+   * A closing sentence per script (what "one closing sentence in language X" produces); one for
+   * each script the multilingual checker accepts, and a Latin fallback.
+   */
+  static final Map<String, String> CLOSINGS = Map.ofEntries(
+      Map.entry("han", "这是一个简短的总结。"),
+      Map.entry("cyrillic", "Это краткое резюме."),
+      Map.entry("greek", "Αυτή είναι μια σύντομη περίληψη."),
+      Map.entry("arabic", "هذا ملخص قصير."),
+      Map.entry("hangul", "이것은 짧은 요약입니다."),
+      Map.entry("devanagari", "यह एक संक्षिप्त सारांश है।"),
+      Map.entry("hiragana", "これはみじかいまとめです。"),
+      Map.entry("katakana", "コーヒーブレイクのメモです。"),
+      Map.entry("hebrew", "זהו סיכום קצר."),
+      Map.entry("bengali", "এটি একটি সংক্ষিপ্ত সারাংশ।"),
+      Map.entry("ethiopic", "ይህ አጭር ማጠቃለያ ነው።"),
+      Map.entry("armenian", "Սա կարճ ամփոփում է։"),
+      Map.entry("georgian", "ეს მოკლე შეჯამებაა."),
+      Map.entry("latin", "This is a short summary."));
 
   /** Terms for a task-word choice when the task itself has no content word left to offer. */
   static final List<String> FALLBACK_TERMS = List.of(

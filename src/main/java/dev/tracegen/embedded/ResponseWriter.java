@@ -90,8 +90,9 @@ final class ResponseWriter {
         : spec.wordsMax < 0 ? spec.wordsMin + 15 : spec.wordsMin + (spec.wordsMax - spec.wordsMin) / 3;
     int words = base.words;
     int sentences = base.sentences;
-    // Citations and emoji attach to sentences, so there must be enough sentences to carry them.
-    int minSentences = Math.max(Math.max(spec.citations, spec.emoji), 1) + 1;
+    // Citations and emoji attach to sentences, so there must be enough sentences to carry them;
+    // every heading needs a paragraph of its own under it.
+    int minSentences = Math.max(Math.max(Math.max(spec.citations, spec.emoji), 1) + 1, spec.headings);
     while (fillers < 80 && (prose.size() + fillers < minSentences || (wordsGoal >= 0 && words < wordsGoal) || (spec.sentMin >= 0 && sentences < spec.sentMin + 1)
         || (spec.overshootWords && words <= spec.wordsMax + 30))) {
       words += FILLER_WORDS[(start + fillers) % FILLER_WORDS.length];
@@ -302,7 +303,6 @@ final class ResponseWriter {
         String b = sentences.remove(at + 1);
         sentences.set(at, stripEnd(a) + "; " + lowerFirst(b));
       }
-      sentences.addAll(closings);
       List<String> references = new ArrayList<>();
       for (int i = 0; i < citations; i++) {
         references.add("[" + (i + 1) + "] " + Phrases.REFERENCES.get((i + Hashes.pick(5, key, "ref")) % Phrases.REFERENCES.size()));
@@ -311,18 +311,32 @@ final class ResponseWriter {
       for (int i = 0; i < Math.max(0, spec.items); i++) {
         items.add(Phrases.ITEMS.get(i % Phrases.ITEMS.size()));
       }
+      // A closing sentence is the last prose of the answer: only a reference list may follow it.
+      List<String> withClosings = new ArrayList<>(sentences);
+      withClosings.addAll(closings);
       return switch (spec.format) {
         case "json" -> json(sentences, items, references);
-        case "html" -> html(paragraphs(sentences), items, references);
+        case "html" -> html(paragraphs(withClosings, !items.isEmpty()), items, references);
         case "markdown_table" -> table(sentences, items, references);
-        default -> markdown(paragraphs(sentences), items, references);
+        default -> markdown(paragraphs(withClosings, !items.isEmpty()), items, references);
       };
     }
 
-    private List<List<String>> paragraphs(List<String> sentences) {
-      int n = spec.paragraphs > 0 ? spec.paragraphs : Math.max(1, Math.min(4, sentences.size() / 4));
+    /**
+     * The sentences split into paragraphs. Unless the count is prescribed, there are enough for
+     * every heading to have content under it and for a list (placed after the first paragraph) to
+     * be followed by prose.
+     */
+    private List<List<String>> paragraphs(List<String> sentences, boolean list) {
+      int n = spec.paragraphs;
+      if (n <= 0) {
+        int needed = list ? Math.max(2, spec.headings - 1) : spec.headings;
+        // Never more than there are sentences: padding here would upset the writer's count.
+        n = Math.max(1, Math.min(Math.max(needed, Math.min(4, sentences.size() / 4)), sentences.size()));
+      }
       while (sentences.size() < n) {
-        sentences.add(sentences.size() > 0 ? Phrases.FILLERS.get((fillerStart + 79 + sentences.size()) % Phrases.FILLERS.size())
+        // Padding goes before the closing sentences, which stay last.
+        sentences.add(sentences.size() - closings.size(), sentences.size() > 0 ? Phrases.FILLERS.get((fillerStart + 79 + sentences.size()) % Phrases.FILLERS.size())
             : Phrases.FILLERS.get(0));
       }
       List<List<String>> out = new ArrayList<>();
@@ -339,24 +353,30 @@ final class ResponseWriter {
       for (int i = 0; i < items.size(); i++) {
         listLines.add(("numbered".equals(spec.itemStyle) ? (i + 1) + ". " : "- ") + items.get(i));
       }
+      // The content in order (the list after the first paragraph), then spread over the sections
+      // so that each heading gets at least one block when there are enough.
+      List<String> units = new ArrayList<>();
+      for (int p = 0; p < paragraphs.size(); p++) {
+        units.add(String.join(" ", paragraphs.get(p)));
+        if (p == 0 && !listLines.isEmpty()) {
+          units.add(String.join("\n", listLines));
+        }
+      }
       int headings = spec.headings;
       int sections = Math.max(1, headings);
+      // Too few paragraphs for the headings (their number is prescribed; otherwise the writer
+      // adds sentences): when no list length is prescribed either, short lists fill the gap,
+      // before the last paragraph, which closes. Their number does not depend on the fillers, so
+      // the writer's first measurement stays right.
+      for (int k = 0; spec.paragraphs > 0 && spec.items < 0 && units.size() < sections; k++) {
+        units.add(units.size() - 1, "- " + Phrases.ITEMS.get((2 * k) % Phrases.ITEMS.size())
+            + "\n- " + Phrases.ITEMS.get((2 * k + 1) % Phrases.ITEMS.size()));
+      }
       for (int s = 0; s < sections; s++) {
         if (headings > 0) {
           blocks.add("## " + Phrases.HEADINGS.get(s % Phrases.HEADINGS.size()) + (s >= Phrases.HEADINGS.size() ? " " + (s + 1) : ""));
         }
-        int from = s * paragraphs.size() / sections;
-        int to = (s + 1) * paragraphs.size() / sections;
-        for (int p = from; p < to; p++) {
-          blocks.add(String.join(" ", paragraphs.get(p)));
-          if (p == 0 && !listLines.isEmpty()) {
-            blocks.add(String.join("\n", listLines));
-            listLines.clear();
-          }
-        }
-      }
-      if (!listLines.isEmpty()) {
-        blocks.add(String.join("\n", listLines));
+        blocks.addAll(units.subList(s * units.size() / sections, (s + 1) * units.size() / sections));
       }
       if (!references.isEmpty()) {
         blocks.add("References:\n" + String.join("\n", references));
@@ -387,6 +407,7 @@ final class ResponseWriter {
       List<String> rows = new ArrayList<>(sentences);
       rows.addAll(items);
       rows.addAll(references);
+      rows.addAll(closings);
       for (int i = 0; i < rows.size(); i++) {
         sb.append("| ").append(i + 1).append(" | ").append(rows.get(i).replace("|", "/")).append(" |\n");
       }
@@ -401,6 +422,10 @@ final class ResponseWriter {
       }
       if (!references.isEmpty()) {
         doc.put("references", references);
+      }
+      if (!closings.isEmpty()) {
+        // Keys are written sorted; "summary" sorts last, so the closing sentence ends the text.
+        doc.put("summary", String.join(" ", closings));
       }
       try {
         return Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(doc);

@@ -64,6 +64,23 @@ class CitationCheckerTest {
   }
 
   @Test
+  void entriesBelongToTheListAfterTheLabel() {
+    String later =
+        "A [1] and B [2].\n\nReferences:\n[1] X.\n\n## Appendix\n\n[2] Not in the list.\n";
+    CheckResult result = checker.check(NUMERIC_2, later);
+    assertFalse(result.pass());
+    assertEquals("2 cited, 1 listed, needs at least 2; no entry for [2]", result.reason());
+  }
+
+  @Test
+  void noneForbidsFootnotesAndOtherReferenceLists() {
+    assertFalse(checker.check(NONE, "A claim.[^1]\n\n[^1]: A source.").pass());
+    assertFalse(checker.check(NONE, "Text.\n\nSources:\n- A book").pass());
+    assertFalse(checker.check(NONE, "Text.\n\n## Works Cited\n- A book").pass());
+    assertTrue(checker.check(NONE, "Plain text with no sources named.").pass());
+  }
+
+  @Test
   void none() {
     assertTrue(
         checker.check(NONE, "Plain answer with an array a[i] and a [link](http://x).").pass());

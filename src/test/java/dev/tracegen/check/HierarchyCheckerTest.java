@@ -25,14 +25,43 @@ class HierarchyCheckerTest {
         checker
             .check(
                 constraint("hierarchy", "count", 2),
-                "<html><body><h1>A</h1><h3>B</h3></body></html>")
+                "<html><body><h1>A</h1><p>text</p><h3>B</h3><ul><li>x</li></ul></body></html>")
+            .pass());
+    assertFalse(
+        checker
+            .check(
+                constraint("hierarchy", "count", 2),
+                "<html><body><h1>A</h1><h3>B</h3><p>text</p></body></html>")
+            .pass());
+  }
+
+  @Test
+  void everyHeadingNeedsContentOfItsOwn() {
+    CheckResult stacked =
+        checker.check(
+            constraint("hierarchy", "count", 3),
+            "## Overview\n## Key Points\n## Details\n\nAll the text.");
+    assertFalse(stacked.pass());
+    assertEquals("3 headings, needs exactly 3; nothing under heading [1, 2]", stacked.reason());
+    assertFalse(
+        checker.check(constraint("hierarchy", "count", 2), "# A\n\ntext\n\n## B\n\n---\n").pass(),
+        "a rule is not content");
+    assertFalse(
+        checker.check(constraint("hierarchy", "count", 2), "# A\n\n## B\n\ntext").pass(),
+        "a sub-heading is not content");
+    assertTrue(
+        checker
+            .check(
+                constraint("hierarchy", "count", 2),
+                "Intro before the headings.\n\n# A\n- a list\n\n## B\n```\ncode\n```\n")
             .pass());
   }
 
   @Test
   void rangeInsteadOfCount() {
-    assertTrue(checker.check(constraint("hierarchy", "min", 1, "max", 3), "# A\n## B").pass());
-    assertFalse(checker.check(constraint("hierarchy", "min", 3), "# A\n## B").pass());
+    assertTrue(
+        checker.check(constraint("hierarchy", "min", 1, "max", 3), "# A\na\n## B\nb").pass());
+    assertFalse(checker.check(constraint("hierarchy", "min", 3), "# A\na\n## B\nb").pass());
   }
 
   @Test

@@ -68,6 +68,27 @@ class InclusionExclusionCheckerTest {
   }
 
   @Test
+  void exclusionForbidsEveryFormOfTheWord() {
+    String[][] used = {
+      {"leverage", "We leveraged it."}, {"leverage", "Leveraging data."},
+      {"utilize", "They utilized tools."}, {"utilize", "Utilizing tools."},
+      {"delve", "We delved deeper."}, {"synergy", "Team synergies."},
+      {"robust", "It is robustly built."}, {"journey", "She journeyed home."},
+      {"seamless", "It works seamlessly."}
+    };
+    for (String[] c : used) {
+      assertFalse(exclusion.check(constraint("exclusion", "keyword", c[0]), c[1]).pass(), c[1]);
+    }
+    String[][] avoided = {
+      {"robust", "Robustness matters."}, {"journey", "A journeyman."},
+      {"delve", "Delvers?"}, {"paradigm", "Paradigmatic."}
+    };
+    for (String[] c : avoided) {
+      assertTrue(exclusion.check(constraint("exclusion", "keyword", c[0]), c[1]).pass(), c[1]);
+    }
+  }
+
+  @Test
   void exclusionAlsoReadsJsonKeys() {
     assertFalse(
         exclusion

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NumberingListCheckerTest {
@@ -16,7 +17,7 @@ class NumberingListCheckerTest {
     CheckResult result =
         checker.check(constraint("numbering_list", "style", "numbered", "count", 3), response);
     assertTrue(result.pass());
-    assertEquals("3 numbered items, needs exactly 3", result.reason());
+    assertEquals("numbered lists of [3] items, needs one of exactly 3", result.reason());
     assertFalse(
         checker
             .check(constraint("numbering_list", "style", "numbered", "count", 4), response)
@@ -34,6 +35,36 @@ class NumberingListCheckerTest {
         checker
             .check(constraint("numbering_list", "style", "bulleted", "count", 4), response)
             .pass());
+  }
+
+  @Test
+  void itemsSpreadOverListsAreNotOneList() {
+    String split = "1. Plan\n2. Build\n\nSome prose between.\n\n1. Ship\n";
+    CheckResult result =
+        checker.check(constraint("numbering_list", "style", "numbered", "count", 3), split);
+    assertFalse(result.pass());
+    assertEquals("numbered lists of [2, 1] items, needs one of exactly 3", result.reason());
+    assertFalse(
+        checker
+            .check(
+                constraint("numbering_list", "style", "bulleted", "count", 4),
+                "- a\n- b\n\n## Next\n\n- c\n- d")
+            .pass());
+  }
+
+  @Test
+  void subItemsAndLooseItemsBelongToTheirList() {
+    String nested = "1. Plan\n   - scope\n   - budget\n\n2. Build\n   continued text\n3. Ship\n";
+    assertTrue(
+        checker
+            .check(constraint("numbering_list", "style", "numbered", "count", 3), nested)
+            .pass());
+    assertTrue(
+        checker
+            .check(constraint("numbering_list", "style", "bulleted", "count", 2), nested)
+            .pass(),
+        "a sub-list is a list of its own");
+    assertEquals(List.of(3, 2), TextMetrics.listSizes("- a\n- b\n- c\n\nText.\n\n- d\n- e", false));
   }
 
   @Test

@@ -56,6 +56,28 @@ class NumericalCheckerTest {
   }
 
   @Test
+  void closingSentencesInOtherScriptsAreCounted() {
+    String eight = "One. Two. Three. Four. Five. Six. Seven. Eight.";
+    CheckResult result =
+        checker.check(
+            constraint("numerical", "metric", "sentences", "max", 8),
+            eight + " यह एक संक्षिप्त सारांश है।");
+    assertFalse(result.pass());
+    assertEquals("9 sentences, needs at most 8", result.reason());
+    assertFalse(
+        checker
+            .check(
+                constraint("numerical", "metric", "sentences", "max", 8), eight + " هذا ملخص قصير؟")
+            .pass());
+    assertTrue(
+        checker
+            .check(
+                constraint("numerical", "metric", "sentences", "max", 9),
+                eight + " 这是一个简短的总结。")
+            .pass());
+  }
+
+  @Test
   void paramsMayBeStrings() {
     assertTrue(
         checker

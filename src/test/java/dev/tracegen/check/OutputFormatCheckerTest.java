@@ -16,9 +16,11 @@ class OutputFormatCheckerTest {
   private final Checker checker = new OutputFormatChecker();
 
   @Test
-  void jsonObjectOrArray() {
+  void jsonObject() {
     assertTrue(checker.check(JSON, "{\"a\": 1}").pass());
-    assertTrue(checker.check(JSON, "  [1, 2]\n").pass());
+    CheckResult array = checker.check(JSON, "  [{\"a\": 1}, {\"a\": 2}]\n");
+    assertFalse(array.pass(), "the phrasing asks for a single JSON object");
+    assertEquals("valid JSON array", array.reason());
     assertTrue(checker.check(JSON, "```json\n{\"a\": {\"b\": [true]}}\n```").pass());
     assertEquals("valid JSON object", checker.check(JSON, "{}").reason());
   }
@@ -43,7 +45,9 @@ class OutputFormatCheckerTest {
     assertTrue(
         checker.check(TABLE, "| a |\n|---|\n| x \\| y |").pass(),
         "escaped pipe is not a cell break");
-    assertTrue(checker.check(TABLE, table + "\n" + table).pass(), "two tables");
+    CheckResult two = checker.check(TABLE, table + "\n" + table);
+    assertFalse(two.pass(), "the answer is to be a table, not two");
+    assertEquals("2 well-formed table(s), needs exactly 1", two.reason());
   }
 
   @Test

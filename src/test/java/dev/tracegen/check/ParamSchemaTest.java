@@ -41,7 +41,9 @@ class ParamSchemaTest {
         "exclusion", "missing param 'keyword'",
         "numbering_list", "missing param 'count'",
         "hierarchy", "param 'min' 5 exceeds 'max' 2",
-        "multilingual", "param 'script' must be a Unicode script name, got 'klingon'",
+        "multilingual",
+        "param 'script' must be a non-Latin script, one of han, hiragana, katakana, hangul, cyrillic,"
+            + " greek, arabic, hebrew, devanagari, bengali, ethiopic, armenian, georgian, got 'klingon'",
         "text_pattern", "missing param 'keyword'",
         "citation", "param 'min' must be a non-negative integer, got '-1'");
     expected.forEach((id, message) -> assertEquals(List.of(message), problems(id, bad.get(id)), id));

@@ -136,6 +136,18 @@ class TextMetricsTest {
   }
 
   @Test
+  void otherScriptsSentenceMarks() {
+    assertEquals(2, TextMetrics.sentences("यह पहला वाक्य है। यह दूसरा है॥"));
+    assertEquals(2, TextMetrics.sentences("यह पहला वाक्य है । यह दूसरा है ।"), "space before danda");
+    assertEquals(2, TextMetrics.sentences("كيف حالك؟ یہ اچھا ہے۔"));
+    assertEquals(1, TextMetrics.sentences("ይህ አጭር ማጠቃለያ ነው።"));
+    assertEquals(2, TextMetrics.sentences("Τι είναι αυτό; Είναι καλό."));
+    assertEquals(0, TextMetrics.sentences("x = 1; y = 2"), "a semicolon after Latin text");
+    assertEquals(2, TextMetrics.sentences("Սա կարճ է։ 東京です．"));
+    assertEquals(0, TextMetrics.sentences("। ।"), "marks without text");
+  }
+
+  @Test
   void paragraphsCountProseBlocks() {
     assertEquals(0, TextMetrics.paragraphs(""));
     assertEquals(1, TextMetrics.paragraphs("Just one line."));
@@ -208,6 +220,24 @@ class TextMetricsTest {
   }
 
   @Test
+  void emojiSequencesCountOnce() {
+    assertEquals(1, TextMetrics.emojiCount("Thumbs 👍🏽 up"), "skin tone");
+    assertEquals(1, TextMetrics.emojiCount("👩\u200D💻"), "ZWJ sequence");
+    assertEquals(1, TextMetrics.emojiCount("👨\u200D👩\u200D👧"), "family");
+    assertEquals(2, TextMetrics.emojiCount("🇫🇷🇯🇵"), "two flags");
+    assertEquals(1, TextMetrics.emojiCount("❤\uFE0F"), "variation selector");
+    assertEquals(1, TextMetrics.emojiCount("Step 1\uFE0F\u20E3"), "keycap");
+  }
+
+  @Test
+  void boldInCodeIsNotBold() {
+    assertEquals(List.of(), TextMetrics.boldSpans("Compute `2**10**3` or `__init__`."));
+    assertEquals(List.of(), TextMetrics.boldSpans("```python\nx = 2**10**3\n```\n"));
+    assertEquals(
+        List.of("key takeaway"), TextMetrics.boldSpans("`a**b**c` and **key takeaway** here"));
+  }
+
+  @Test
   void boldSpansMarkdownAndHtml() {
     assertEquals(
         List.of("key takeaway", "next step", "Bottom line", "x"),
@@ -261,6 +291,17 @@ class TextMetricsTest {
     assertTrue(TextMetrics.containsTerm("我们需要韧性和耐心", "韧性"));
     assertTrue(TextMetrics.containsTerm("회복력은 중요하다", "회복력"));
     assertFalse(TextMetrics.containsTerm("我们需要耐心", "韧性"));
+  }
+
+  @Test
+  void wordFormsMatchOnlyWithContainsWordForm() {
+    assertFalse(TextMetrics.containsTerm("leveraging", "leverage"));
+    assertTrue(TextMetrics.containsWordForm("Leveraging", "leverage"));
+    assertTrue(TextMetrics.containsWordForm("two synergies", "synergy"));
+    assertFalse(TextMetrics.containsWordForm("a journeyman", "journey"));
+    assertTrue(TextMetrics.containsWordForm("the feedback loops", "feedback loop"));
+    assertTrue(TextMetrics.containsWordForm("我们需要韧性", "韧性"));
+    assertFalse(TextMetrics.containsWordForm("anything", " "));
   }
 
   @Test
