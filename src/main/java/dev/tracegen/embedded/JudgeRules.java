@@ -77,7 +77,7 @@ public final class JudgeRules {
     }
     // A value the taxonomy has no entry for (a model's own revision) must at least be named.
     if (!rule.by().isEmpty() && (value == null || !value.markers().isEmpty())) {
-      Verdict v = value == null ? present(answer, unknownValue) : markers(rule, value, answer);
+      Verdict v = value == null ? present(answer, unknownValue) : markers(rule, value, answer, instruction);
       if (!v.pass()) {
         return v;
       }
@@ -93,7 +93,7 @@ public final class JudgeRules {
     return Verdict.fail("no sign of \"" + text + "\" outside text copied from the instruction");
   }
 
-  private static Verdict markers(JudgeRule rule, JudgeRule.Value value, AnswerText answer) {
+  private static Verdict markers(JudgeRule rule, JudgeRule.Value value, AnswerText answer, String instruction) {
     if (rule.opening()) {
       AnswerText.Segment first = answer.first();
       if (first == null || first.copied()) {
@@ -110,9 +110,9 @@ public final class JudgeRules {
     List<String> seen = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String marker : value.markers()) {
-      Matcher hit = regex(marker).matcher(own);
-      if (hit.find()) {
-        seen.add(hit.group());
+      String hit = ownHit(marker, own, instruction);
+      if (hit != null) {
+        seen.add(hit);
       } else {
         missing.add(marker);
       }
@@ -125,13 +125,27 @@ public final class JudgeRules {
         continue;
       }
       for (String marker : other.getValue().markers()) {
-        Matcher hit = regex(marker).matcher(own);
-        if (hit.find() && !seen.contains(hit.group())) {
-          return Verdict.fail("\"" + hit.group() + "\" belongs to " + rule.by() + " " + other.getKey());
+        String hit = ownHit(marker, own, instruction);
+        if (hit != null && !seen.contains(hit)) {
+          return Verdict.fail("\"" + hit + "\" belongs to " + rule.by() + " " + other.getKey());
         }
       }
     }
     return Verdict.pass("the response shows " + seen);
+  }
+
+  /**
+   * The first match of {@code marker} in {@code own} that the instruction does not contain, or null:
+   * a marker word the task itself uses (a task about a gallery) shows neither voice nor its absence.
+   */
+  private static String ownHit(String marker, String own, String instruction) {
+    Matcher hit = regex(marker).matcher(own);
+    while (hit.find()) {
+      if (!bounded(Pattern.quote(hit.group()), hit.group()).matcher(instruction).find()) {
+        return hit.group();
+      }
+    }
+    return null;
   }
 
   /** Case-insensitive; a marker that starts or ends with a letter matches whole words only. */

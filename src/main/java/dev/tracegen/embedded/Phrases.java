@@ -55,7 +55,7 @@ final class Phrases {
       "Asking who benefits from a choice often clarifies what to do next.",
       "Old assumptions deserve a second look when circumstances change.",
       "Most mistakes come from rushing the early decisions rather than the late ones.",
-      "A plain explanation often lasts longer than a clever one.",
+      "A plain explanation often outlives a clever one.",
       "It is easier to improve something real than something imagined.",
       "Good questions tend to open more doors than quick answers do.",
       "Every useful rule of thumb has exceptions worth knowing about.",

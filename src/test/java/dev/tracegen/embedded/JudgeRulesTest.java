@@ -113,6 +113,19 @@ class JudgeRulesTest {
   }
 
   @Test
+  void markerWordsTheTaskItselfUsesCountNeitherWay() {
+    String captain = "Speaking as a seasoned ship captain: aye, every voyage needs a steady crew on deck.";
+    String galleryTask = "Write a guide to the new gallery wing.\nAnswer in the voice of a seasoned ship captain.";
+    String y = captain + " One idea worth naming here is gallery.";
+    JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match("Answer in the voice of a seasoned ship captain."), y, galleryTask);
+    assertTrue(v.pass(), v.reason());
+    String voyageTask = "Write a guide to planning a voyage and its crew.\nAnswer in the voice of a museum curator.";
+    v = JudgeRules.judge(taxonomy.match("Answer in the voice of a museum curator."), "One idea worth naming here is voyage.",
+        voyageTask);
+    assertFalse(v.pass(), v.reason());
+  }
+
+  @Test
   void theTaskDescriptionIsNoEvidence() {
     String task = "Write a playful, formal letter about Osaka and marine ecology for a seasoned ship captain.";
     String echo = "This answer takes up the request to write a playful, formal letter about Osaka and marine ecology"
