@@ -122,7 +122,10 @@ class InputValidationTest {
     Path format = taxonomy.resolve("format.yaml");
     edit(format, "{pattern: emoji_min, count: 3}", "{pattern: emoji_min, count: \"three(\"}");
     List<String> expected = List.of(format + ":" + lineOf(format, "three(") + ": phrasing 'emoji_min': checker"
-        + " 'text_pattern' rejects the option's params: param 'count' must be a non-negative integer, got 'three('");
+        + " 'text_pattern' rejects the option's params: param 'count' must be a non-negative integer, got 'three('",
+        // The option's sentence is held to its params as well.
+        format + ":" + lineOf(format, "id: emoji_min") + ": phrasing 'emoji_min' option {pattern=emoji_min, count=three(}:"
+        + " count must be a whole number, got \"three(\" (\"Use at least three( emoji.\")");
     assertEquals(expected, InputValidation.problems(options()));
     runRefuses(options(), expected);
   }

@@ -32,8 +32,7 @@ class ResponseLayoutTest {
       matches.add(taxonomy.match(text));
     }
     String response =
-        ResponseWriter.write(
-            "Describe a quiet harbour town.", matches, String.join("|", texts), -1);
+        ResponseWriter.write(matches, "Describe a quiet harbour town.|" + String.join("|", texts), -1);
     for (int i = 0; i < texts.length; i++) {
       PhrasingMatch m = matches.get(i);
       Constraint c =
