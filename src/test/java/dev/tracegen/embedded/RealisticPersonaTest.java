@@ -124,7 +124,9 @@ class RealisticPersonaTest {
 
   static JsonNode strict(String text) {
     try {
-      return Json.PLAIN.readTree(text);
+      // A sentence after the JSON is as much a deviation as one before it.
+      return Json.PLAIN.reader().with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .readTree(text);
     } catch (IOException e) {
       return null;
     }
