@@ -70,7 +70,8 @@ final class EmbeddedSteps {
     List<String> used = new ArrayList<>();
     int i = 0;
     for (JsonNode c : p.path("constraints")) {
-      sb.append(fill(c.path("text").asText(), c.path("choose"), words, used, key + "|" + i++)).append('\n');
+      sb.append(fill(c.path("text").asText(), c.path("dimension").asText(), c.path("choose"), words, used,
+          key + "|" + i++)).append('\n');
     }
     String input = p.path("input").asText();
     if (!input.isBlank()) {
@@ -83,7 +84,7 @@ final class EmbeddedSteps {
    * Fills the params a plan left open: a task word (a different one per constraint) or a number
    * in the allowed range and step, each chosen by hash of the plan and the constraint's position.
    */
-  static String fill(String text, JsonNode choose, TaskWords words, List<String> used, String key) {
+  static String fill(String text, String dimension, JsonNode choose, TaskWords words, List<String> used, String key) {
     String out = text;
     for (Iterator<Map.Entry<String, JsonNode>> it = choose.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -95,7 +96,8 @@ final class EmbeddedSteps {
         int choices = (spec.path("max").asInt() - min) / step + 1;
         value = String.valueOf(min + step * Hashes.pick(Math.max(1, choices), key, e.getKey()));
       } else {
-        value = words.pick(key + "|" + e.getKey(), used, Phrases.FALLBACK_TERMS);
+        // "Do not use the word X" forbids a word; the other choices may name a short phrase.
+        value = words.pick(key + "|" + e.getKey(), used, Phrases.FALLBACK_TERMS, !"exclusion".equals(dimension));
         used.add(value);
       }
       out = out.replace("{" + e.getKey() + "}", value);

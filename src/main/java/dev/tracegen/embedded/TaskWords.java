@@ -2,6 +2,8 @@ package dev.tracegen.embedded;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,23 +46,37 @@ final class TaskWords {
   private static final Set<String> STOCK = stockWords();
 
   private final List<String> words;
+  private final List<String> phrases;
 
-  private TaskWords(List<String> words) {
+  private TaskWords(List<String> words, List<String> phrases) {
     this.words = words;
+    this.phrases = phrases;
   }
 
   /** The content words of {@code task}, in order of first appearance, without repeats. */
   static TaskWords of(String task) {
     Map<String, String> out = new LinkedHashMap<>();
+    Set<String> phrases = new LinkedHashSet<>();
     Matcher m = WORD.matcher(task);
+    String previous = null;
+    int previousEnd = -2;
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT);
       if (!STOP.contains(w) && !STOCK.contains(w)) {
         // Names keep their capital ("Python"); a sentence's first word does not.
-        out.putIfAbsent(w, m.start() == 0 ? w : m.group());
+        String form = m.start() == 0 ? w : m.group();
+        out.putIfAbsent(w, form);
+        // Two content words in a row ("house keys") name the subject more precisely than either.
+        if (previous != null && m.start() == previousEnd + 1 && task.charAt(previousEnd) == ' ') {
+          phrases.add(previous + " " + form);
+        }
+        previous = form;
+      } else {
+        previous = null;
       }
+      previousEnd = m.end();
     }
-    return new TaskWords(new ArrayList<>(out.values()));
+    return new TaskWords(new ArrayList<>(out.values()), new ArrayList<>(phrases));
   }
 
   List<String> all() {
@@ -68,11 +84,20 @@ final class TaskWords {
   }
 
   /**
-   * A word chosen by hash of {@code key} that is not in {@code used}; falls back to {@code
-   * fallback} (chosen the same way) when the task has no content word left.
+   * A word (or, with {@code phrases}, a two-word phrase of the task) chosen by hash of {@code key}
+   * that shares no word with anything in {@code used}, so that one instruction never both asks
+   * for and forbids the same word; falls back to {@code fallback} (chosen the same way) when the
+   * task has nothing left.
    */
-  String pick(String key, Collection<String> used, List<String> fallback) {
-    List<String> free = words.stream().filter(w -> !used.contains(w)).toList();
+  String pick(String key, Collection<String> used, List<String> fallback, boolean phrases) {
+    Set<String> taken = new HashSet<>();
+    used.forEach(u -> taken.addAll(List.of(u.toLowerCase(Locale.ROOT).split(" "))));
+    List<String> pool = new ArrayList<>(words);
+    if (phrases) {
+      pool.addAll(this.phrases);
+    }
+    List<String> free = pool.stream().filter(w -> Collections.disjoint(taken,
+        List.of(w.toLowerCase(Locale.ROOT).split(" ")))).toList();
     if (free.isEmpty()) {
       free = fallback.stream().filter(w -> !used.contains(w)).toList();
     }

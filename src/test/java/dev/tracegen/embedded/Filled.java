@@ -19,7 +19,7 @@ public final class Filled {
     List<Constraint> out = new ArrayList<>();
     int i = 0;
     for (Constraint c : plan.constraints()) {
-      String text = EmbeddedSteps.fill(c.text(), Json.PLAIN.valueToTree(plan.choicesOf(c.id())), words, used,
+      String text = EmbeddedSteps.fill(c.text(), c.dimension(), Json.PLAIN.valueToTree(plan.choicesOf(c.id())), words, used,
           plan.id() + "|" + i++);
       Taxonomy.PhrasingMatch m = taxonomy.match(text);
       out.add(new Constraint(c.id(), c.type(), c.dimension(), text, m == null ? c.params() : new TreeMap<>(m.params())));

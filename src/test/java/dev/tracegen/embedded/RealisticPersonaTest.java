@@ -118,6 +118,13 @@ class RealisticPersonaTest {
 
   record Pair(String prompt, String faithful, String realistic) {}
 
+  /** Within three standard errors of a share measured over {@code n} draws (at least 0.08). */
+  static void assertNear(double expected, double actual, int n, String what) {
+    double tolerance = Math.max(0.08, 3 * Math.sqrt(expected * (1 - expected) / n));
+    assertTrue(Math.abs(expected - actual) <= tolerance, what + ": expected about " + expected + " (+-" + tolerance
+        + " over " + n + "), got " + actual);
+  }
+
   static void assertNear(double expected, double actual, String what) {
     assertTrue(Math.abs(expected - actual) <= 0.08, what + ": expected about " + expected + ", got " + actual);
   }
@@ -284,7 +291,7 @@ class RealisticPersonaTest {
       breached += breaks ? 1 : 0;
       assertEquals(breaks, !r.equals(faithful.answer(ask(x.render()))), x.render() + "\n----\n" + r);
     }
-    assertNear(0.4, breached / (double) forbidding.size(), "prohibitions ignored");
+    assertNear(0.4, breached / (double) forbidding.size(), forbidding.size(), "prohibitions ignored");
   }
 
   @Test

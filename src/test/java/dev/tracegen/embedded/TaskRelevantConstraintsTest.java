@@ -93,7 +93,7 @@ class TaskRelevantConstraintsTest {
     }
     Path content = dir.resolve("content.yaml");
     java.nio.file.Files.writeString(content, java.nio.file.Files.readString(content)
-        .replace("choose: {min: {number: [5, 18]}}", "choose: {min: {number: [5, 9000]}}")
+        .replace("choose: {min: {number: [4, 20]}}", "choose: {min: {number: [5, 9000]}}")
         .replace("choose: {max: {number: [6, 14]}}", "choose: {count: {number: [6, 14]}}"));
     List<String> problems = TaxonomyLoader.problems(dir, CHECKERS);
     assertTrue(problems.stream().anyMatch(p -> p.contains("chooses 'min' from 5-9000, outside the param's valid range 0-5000")),
