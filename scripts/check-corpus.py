@@ -461,7 +461,10 @@ NUMBER_WORD = re.compile(r"\b(?:(twenty|thirty|forty|fifty|sixty|seventy|eighty|
                          r"five|six|seven|eight|nine)|a (dozen)|(%s))\b" % "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
 QUOTED = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d|\u00ab\s*([^\u00bb]+?)\s*\u00bb|\u300c([^\u300d]+)\u300d"
                     r"|(?:^|(?<=\s))'([^']+)'(?=[\s.,;:!?)]|$)|\u2018([^\u2019]+)\u2019")
-NEGATION = re.compile(r"\b(?:do not|don't|dont|never|no|not|without|avoid|avoiding|refrain|omit|exclude|free of|nor)\b")
+# "no fewer than 2" bounds a number and forbids nothing; "leave X out" forbids X.
+NEGATION = re.compile(r"\b(?:do not|don't|dont|never|no(?! (?:fewer|more|less) than)|not(?! (?:fewer|more|less) than)"
+                      r"|without|avoid|avoiding|refrain|omit|exclude|free of|nor|leave out)\b")
+LEAVE_OUT = r"\bleave\b[^.;]*?(?:%s)[^.;]*?\bout\b"
 INT = r"(\d{1,7})"
 BETWEEN = re.compile(r"\bbetween\s+" + INT + r"\s+(?:and|to)\s+" + INT + r"|\bfrom\s+" + INT + r"\s+(?:to|through)\s+"
                      + INT + r"|(?<![\d\[])" + INT + r"\s*(?:-|\u2013|\u2014|to)\s*" + INT + r"(?![\d\]])")
@@ -599,7 +602,7 @@ def parse_constraint(dimension, text):
     """The Spec a constraint's text states, or None when the text carries no cue this reads."""
     t = numbers_as_digits(unicodedata.normalize("NFKC", text).lower())
     t = t.replace("\u2019", "'")
-    neg = lambda cue: bool(re.search(NEGATION.pattern + r"[^.;]*?(?:" + cue + ")", t))
+    neg = lambda cue: bool(re.search(NEGATION.pattern + r"[^.;]*?(?:" + cue + ")", t) or re.search(LEAVE_OUT % cue, t))
     if dimension == "numerical":
         m = re.search(r"\b(words?|sentences?|paragraphs?|(?:list )?items?|bullet(?: point)?s?|points?)\b", t)
         bounds = parse_bounds(t)
@@ -978,12 +981,17 @@ class Answer:
         return None
 
     def closing_prose(self):
-        """The prose without a trailing References block."""
+        """The prose without a trailing References block; in a table answer, the last row's last cell."""
         lines = self.plain.rstrip().split("\n")
         for i, line in enumerate(lines):
             if LABEL_LINE.match(line) and all(not ln.strip() or REFERENCE_ENTRY.match(ln) for ln in lines[i + 1:]):
                 lines = lines[:i]
                 break
+        if lines and lines[-1].strip().startswith("|") and lines[-1].strip().endswith("|"):
+            cells = [c.strip() for c in lines[-1].strip().strip("|").split("|")]
+            cells = [c for c in cells if c]
+            if cells:
+                lines[-1] = cells[-1]
         return "\n".join(lines).rstrip()
 
     def sentences_of(self, text):

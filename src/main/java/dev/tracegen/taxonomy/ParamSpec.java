@@ -102,9 +102,13 @@ public record ParamSpec(
     return Optional.empty();
   }
 
-  /** Whether {@code text} states {@code n}: as digits not part of a longer number, or as a word. */
+  /**
+   * Whether {@code text} states {@code n}: as digits not part of a longer number or of a bracketed
+   * mark such as [1], or as a word.
+   */
   static boolean statesNumber(String text, int n) {
-    Pattern digits = Pattern.compile("(?<![\\d.,])" + n + "(?![\\d]|[.,]\\d)");
+    // "[1]" in "citations such as [1]" shows a citation mark, not a count.
+    Pattern digits = Pattern.compile("(?<![\\d.,\\[])" + n + "(?![\\d\\]]|[.,]\\d)");
     if (digits.matcher(text).find()) {
       return true;
     }

@@ -30,6 +30,9 @@ class ParamSpecTest {
     assertTrue(MIN.problem(20, "Between 120 and 200 words.").isPresent());
     assertTrue(MIN.problem(2, "Keep it to 2.5 pages.").isPresent());
     assertTrue(MIN.problem(1, "one-sided and someone").isPresent());
+    // A citation mark is not a count: "at least 2 ... such as [1]" does not state 1.
+    assertTrue(MIN.problem(1, "Support the answer with at least 2 numbered citations such as [1].").isPresent());
+    assertEquals(Optional.empty(), MIN.problem(2, "Support the answer with at least 2 numbered citations such as [1]."));
   }
 
   @Test
