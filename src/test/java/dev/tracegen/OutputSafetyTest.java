@@ -76,7 +76,8 @@ class OutputSafetyTest {
     assertEquals("short", run.path("status").asText());
     assertEquals("cc-by-4.0", run.path("license").asText());
     assertFalse(run.path("shortfalls").isEmpty());
-    assertTrue(Files.size(failed.resolve("rejections/select.jsonl")) > 0 || names(failed.resolve("rejections")).size() > 1);
+    // Whatever was dropped is kept (which stages dropped something depends on the taxonomy's draws).
+    assertFalse(names(failed.resolve("rejections")).isEmpty());
   }
 
   /** An endpoint that refuses every request (HTTP 401 without a key) fails the run. */
