@@ -214,7 +214,7 @@ class CorpusCommandsTest {
     @SuppressWarnings("unchecked")
     Map<String, Object> run = Json.PLAIN.readValue(smoke.resolve("run.json").toFile(), Map.class);
     String table = RunSummary.format(run);
-    assertTrue(table.matches("(?s)stage\\s+in\\s+kept\\s+rejected\\s+kept %\n-+\nplan\\s+644\\s+644\\s+0\\s+100\\.0\n.*"), table);
+    assertTrue(table.matches("(?s)stage\\s+in\\s+kept\\s+rejected\\s+kept %\n-+\nplan\\s+763\\s+763\\s+0\\s+100\\.0\n.*"), table);
     assertTrue(table.contains("select") && table.contains("LLM step") && table.contains("cross_judge"), table);
   }
 
