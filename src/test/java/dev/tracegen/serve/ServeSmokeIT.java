@@ -432,11 +432,11 @@ class ServeSmokeIT {
     assertEquals(allowed.shortfalls().size(), runJson(low).path("shortfalls").size(), "run.json lists every short stratum");
     assertTrue(records(low).size() < embeddedRecords.size());
 
-    // Top-up with the profile's factor (1.5): earlier answers replayed, only new plans sent, and the
-    // corpus is the one a direct run at 1.5 builds.
+    // Top-up with the profile's factor (1.8): earlier answers replayed, only new plans sent, and the
+    // corpus is the one a direct run at 1.8 builds.
     EmbeddedServer topUp = serve(EmbeddedServer.Config.defaults());
     Path full = tmp.resolve("topup-full");
-    TraceRun.Outcome o = run(httpArgs(topUp, "--output=" + full, "--cacheDir=" + topUpCache, "--overgeneration=1.5"));
+    TraceRun.Outcome o = run(httpArgs(topUp, "--output=" + full, "--cacheDir=" + topUpCache, "--overgeneration=1.8"));
     assertTrue(o.shortfalls().isEmpty(), "targets met after the top-up");
     assertEquals(embeddedRecords, records(full));
     JsonNode llm = runJson(full).path("llm");
@@ -447,7 +447,7 @@ class ServeSmokeIT {
       hits += step.path("cache_hits").asLong();
     }
     long sent = topUp.stats().get("requests");
-    System.out.printf("top-up 1.0 -> 1.5: first run %d requests; top-up %d calls, %d cache hits, %d sent%n",
+    System.out.printf("top-up 1.0 -> 1.8: first run %d requests; top-up %d calls, %d cache hits, %d sent%n",
         firstRequests, calls, hits, sent);
     assertEquals(calls - hits, sent, "per-step counts match the server's");
     assertTrue(hits >= firstRequests, "every answer of the first run is reused (" + hits + " hits)");
