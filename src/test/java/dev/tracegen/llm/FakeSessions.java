@@ -12,11 +12,6 @@ public final class FakeSessions {
     return new LlmSession(LlmClientTest.client(LlmClientTest.settings(0, 1), new LlmClientTest.FakeModel(answers)), step);
   }
 
-  /** The repairs a session asked for. */
-  public static int repairs(LlmSession session) {
-    return session.repairs;
-  }
-
   /** The calls of a session. */
   public static List<Integer> counts(LlmSession session) {
     return List.of(session.calls, session.repairs);
