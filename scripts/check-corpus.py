@@ -16,7 +16,8 @@ It shares no code with the pipeline; it re-implements the documented definitions
                 positional filter prunes the rest), so this check has no false negatives and does
                 not rely on MinHash.
   n-gram overlap no train record whose instructions (x1 and x2) share a 13-word n-gram (26
-                characters for CJK runs) with the x1 of an eval record. N-grams stay within one
+                characters for CJK runs) with the task of an eval record's x1 (its description and
+                input; its constraint lines are taxonomy phrasing). N-grams stay within one
                 line, a leading list marker ("3.") is dropped; an n-gram found in records of more
                 than --max-docs eval seeds is template phrasing and does not count (0: all count).
                 --external FILE[,FILE] checks train against benchmark files the same way (a JSONL
@@ -385,7 +386,8 @@ def check_overlap(records, word_n, char_n, max_docs, externals, field):
     origin = {}
     for r in records:
         if r["_split"] == "eval":
-            for g in ngrams(render(r["x1"]), word_n, char_n):
+            task = (r["x1"].get("description") or "") + "\n" + (r["x1"].get("input") or "")
+            for g in ngrams(task, word_n, char_n):
                 ref[g].add(r["seed_id"])
                 origin.setdefault(g, r["id"])
     counted = {g for g, docs in ref.items() if max_docs <= 0 or len(docs) <= max_docs}
@@ -1440,6 +1442,23 @@ MISMATCH_CASES = [
 ]
 
 
+def overlap_self_test():
+    """A train record quoting an eval task is found; one sharing only an eval constraint line is not."""
+    task = "Draft a polite email to a landlord asking for the broken kitchen window in flat 4B to be repaired soon."
+    line = "Organise the answer under exactly four Markdown headings, each followed by at least one paragraph."
+
+    def rec(rid, seed, split, description, constraint):
+        x = {"description": description, "constraints": [{"text": constraint}], "input": ""}
+        return {"id": rid, "seed_id": seed, "_split": split, "x1": x, "x2": x}
+    records = [rec("e", "s-e", "eval", task, line),
+               rec("t-task", "s-1", "train", "Rewrite this formally: " + task, "Use one paragraph."),
+               rec("t-line", "s-2", "train", "Describe a day at the seaside.", line)]
+    (_, _, _, _, hit_eval, _), problems = check_overlap(records, 13, 26, 1, [], "")
+    if hit_eval != 1 or not problems or "t-task" not in problems[0]:
+        return ["overlap: want only t-task, got %d hits %s" % (hit_eval, problems)]
+    return []
+
+
 def self_test():
     """The parsers and checks on fixed cases; prints each failure, returns the exit status."""
     failures = []
@@ -1455,7 +1474,8 @@ def self_test():
         got = param_mismatches(parse_constraint(dim, text), params)
         if got != want:
             failures.append("params %r %s: got %s, want %s" % (text, params, got, want))
-    print("self-test: %d cases, %d failures" % (len(PARSE_CASES) + len(CHECK_CASES) + len(MISMATCH_CASES),
+    failures += overlap_self_test()
+    print("self-test: %d cases, %d failures" % (len(PARSE_CASES) + len(CHECK_CASES) + len(MISMATCH_CASES) + 1,
                                                len(failures)))
     for f in failures:
         print("  " + f)

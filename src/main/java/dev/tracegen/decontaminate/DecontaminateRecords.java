@@ -40,10 +40,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 
 /**
  * Decontamination of the train split: a train record is dropped when its instructions (x1 and x2)
- * share an n-gram ({@link NGrams}: 13 words, or 26 CJK characters) with an eval record's x1
- * (reason {@code ngram_overlap_eval}) or with a text of an external benchmark file (reason {@code
- * ngram_overlap_external}), unless that n-gram is template phrasing shared by more than {@code
- * maxDocs} reference documents ({@link DecontaminationConfig#maxDocs}).
+ * share an n-gram ({@link NGrams}: 13 words, or 26 CJK characters) with the task of an eval record's
+ * x1 — its description and input (reason {@code ngram_overlap_eval}) — or with a text of an external
+ * benchmark file (reason {@code ngram_overlap_external}), unless that n-gram is template phrasing
+ * shared by more than {@code maxDocs} reference documents ({@link DecontaminationConfig#maxDocs}).
+ *
+ * <p>The eval side leaves out its constraint lines: they are taxonomy phrasing with a few task words
+ * filled in, drawn again and again by design, so a line that happens to be drawn by one eval record
+ * would otherwise cost every train record that drew it too, while saying nothing about the task.
  *
  * <p>How the sides meet: the reference side (the eval records — exactly the published eval split,
  * since Select runs on eval before this — plus the external files) is small: about 60,000 n-grams
@@ -111,7 +115,12 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
     return r.x1().render() + (r.x2() == null ? "" : "\n" + r.x2().render());
   }
 
-  /** Eval n-grams of x1 (what the benchmark shows); the document is the eval seed. */
+  /** The task an eval record asks for: x1's description and input, without its constraint lines. */
+  static String evalTaskText(TraceRecord r) {
+    return r.x1().description() + "\n" + r.x1().input();
+  }
+
+  /** Eval n-grams of x1's task (what the benchmark asks); the document is the eval seed. */
   static class EvalNGramsFn extends DoFn<TraceRecord, KV<Integer, KV<Long, String>>> {
     private final NGrams ngrams;
     private final int buckets;
@@ -125,7 +134,7 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
     public void process(@Element TraceRecord r, OutputReceiver<KV<Integer, KV<Long, String>>> out) {
       String doc = ReferenceIndex.EVAL + "\u0000seed " + r.seedId() + "\u0000eval record " + r.id() + " (seed "
           + r.seedId() + ")";
-      for (long h : ngrams.hashes(r.x1().render())) {
+      for (long h : ngrams.hashes(evalTaskText(r))) {
         out.output(KV.of(Buckets.of(h, buckets), KV.of(h, doc)));
       }
     }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Planted contamination: a train record quoting 13 words of an eval record, one quoting 13 English
  * words of the official TRACE eval set and one quoting 26 Chinese characters of it are dropped;
- * a 12-word quote, shared template phrasing and a control set are kept.
+ * a 12-word quote, shared template phrasing, a constraint line of one eval record and a control set are
+ * kept.
  */
 class DecontaminateRecordsTest {
   @RegisterExtension final TestPipelineExtension pipeline = TestPipelineExtension.create();
@@ -43,8 +44,11 @@ class DecontaminateRecordsTest {
   static final String OFFICIAL = "src/test/resources/reference/trace/trace_eval_official.jsonl";
   static final String EVAL_DESCRIPTION = "Draft a polite email to a landlord asking for the broken kitchen window in"
       + " flat 4B to be repaired before the cold weather arrives next month.";
-  /** A phrase in two eval seeds' records: template text, not an item. */
+  /** A phrase in two eval seeds' tasks: template text, not an item. */
   static final String TEMPLATE = "Make sure that every paragraph of the answer starts with a short question for the reader.";
+  /** A constraint line of one eval record only: taxonomy phrasing, which is never the task. */
+  static final String CONSTRAINT_LINE = "Organise the answer under exactly four Markdown headings, each followed by at"
+      + " least one paragraph of content.";
 
   static String englishSpan;
   static int englishLine;
@@ -90,9 +94,12 @@ class DecontaminateRecordsTest {
 
   static List<TraceRecord> eval() {
     List<TraceRecord> out = new ArrayList<>();
-    out.add(Planted.record("eval-a", "seed-ea", "eval", EVAL_DESCRIPTION, List.of("Keep it under 100 words."), ""));
-    out.add(Planted.record("eval-b", "seed-eb", "eval", "Summarise the plot of a film you like.", List.of(TEMPLATE), ""));
-    out.add(Planted.record("eval-c", "seed-ec", "eval", "Explain why leaves change colour.", List.of(TEMPLATE), ""));
+    out.add(Planted.record("eval-a", "seed-ea", "eval", EVAL_DESCRIPTION, List.of("Keep it under 100 words.",
+        CONSTRAINT_LINE), ""));
+    out.add(Planted.record("eval-b", "seed-eb", "eval", "Summarise the plot of a film you like. " + TEMPLATE,
+        List.of("Use one paragraph."), ""));
+    out.add(Planted.record("eval-c", "seed-ec", "eval", "Explain why leaves change colour. " + TEMPLATE,
+        List.of("Use one paragraph."), ""));
     return out;
   }
 
@@ -109,6 +116,8 @@ class DecontaminateRecordsTest {
     out.add(Planted.record("train-q-twelve", "seed-4", "train", "Rewrite this request more formally: " + twelve + ".",
         List.of("Use one paragraph."), ""));
     out.add(Planted.record("train-template", "seed-5", "train", "Describe a walk in the park.", List.of(TEMPLATE), ""));
+    out.add(Planted.record("train-constraint-line", "seed-6", "train", "Describe a day at the seaside.",
+        List.of(CONSTRAINT_LINE), ""));
     return out;
   }
 
