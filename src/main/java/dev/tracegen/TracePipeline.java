@@ -5,8 +5,8 @@ import dev.tracegen.dedup.DeduplicateRecords;
 import dev.tracegen.expand.ExpandInstructions;
 import dev.tracegen.export.ExportCorpus;
 import dev.tracegen.export.WriteRejections;
-import dev.tracegen.iopo.BuildQuadruples;
 import dev.tracegen.io.ReadSeeds;
+import dev.tracegen.iopo.BuildQuadruples;
 import dev.tracegen.judge.CrossJudgeResponses;
 import dev.tracegen.judge.JudgeResponses;
 import dev.tracegen.llm.CandidateStage;
@@ -15,6 +15,8 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.perturb.PerturbConstraints;
 import dev.tracegen.plan.PlanConstraints;
@@ -46,26 +48,16 @@ public final class TracePipeline {
         cfg.judgeCalibration());
     List<PCollection<Rejection>> rejections = new ArrayList<>();
 
-    PCollectionTuple seeds = p.apply("ReadSeeds", ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
+    PCollectionTuple seeds = p.apply(Stages.READ_SEEDS.transform(), ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
     rejections.add(seeds.get(ReadSeeds.REJECTED));
-    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS).apply("Plan", PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets()));
+    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS).apply(Stages.PLAN.transform(), PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets()));
     rejections.add(plans.get(PlanConstraints.REJECTED));
     PCollection<Candidate> candidates = plans.get(PlanConstraints.PLANS)
         .apply("StartCandidates", MapElements.into(TypeDescriptor.of(Candidate.class)).via((Plan plan) -> Candidate.of(plan)))
         .setCoder(JsonCoder.of(Candidate.class));
 
-    List<Map.Entry<String, PTransform<PCollection<Candidate>, PCollectionTuple>>> stages = List.of(
-        Map.entry("Expand", ExpandInstructions.with(ctx)),
-        Map.entry("Structure", StructureInstructions.with(ctx)),
-        Map.entry("QualityCheck", CheckInstructionQuality.with(ctx)),
-        Map.entry("RespondY1", GenerateResponses.forX1(ctx)),
-        Map.entry("JudgeY1", JudgeResponses.y1OnX1(ctx)),
-        Map.entry("Perturb", PerturbConstraints.with(ctx, cfg.profile().perturbationOps())),
-        Map.entry("RespondY2", GenerateResponses.forX2(ctx)),
-        Map.entry("JudgeY2", JudgeResponses.y2OnX2(ctx)),
-        Map.entry("CrossJudge", CrossJudgeResponses.with(ctx)));
-    for (Map.Entry<String, PTransform<PCollection<Candidate>, PCollectionTuple>> stage : stages) {
-      PCollectionTuple out = candidates.apply(stage.getKey(), stage.getValue());
+    for (Stage stage : Stages.TRACE.candidateStages()) {
+      PCollectionTuple out = candidates.apply(stage.transform(), candidateStage(stage, ctx, cfg));
       rejections.add(out.get(CandidateStage.REJECTED));
       candidates = out.get(CandidateStage.KEPT);
     }
@@ -74,19 +66,19 @@ public final class TracePipeline {
     // Dedup (exact, near, optional semantic; clusters never straddle the split), the seed check,
     // then eval is selected first so that train is decontaminated against exactly the published
     // eval split before train is selected.
-    PCollectionTuple deduped = records.apply("Dedup", DeduplicateRecords.with(cfg.dedup()));
+    PCollectionTuple deduped = records.apply(Stages.DEDUP.transform(), DeduplicateRecords.with(cfg.dedup()));
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
     PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)
-        .apply("Split", SplitRecords.bySeed(cfg.profile().runSeed(), cfg.profile().evalSeedFraction()));
+        .apply(Stages.SPLIT.transform(), SplitRecords.bySeed(cfg.profile().runSeed(), cfg.profile().evalSeedFraction()));
     rejections.add(split.get(SplitRecords.REJECTED));
     PCollectionTuple selectedEval = split.get(SplitRecords.EVAL)
-        .apply("SelectEval", SelectExactCounts.of(targets(cfg, "eval"), cfg.profile().runSeed()));
+        .apply(Stages.SELECT.transform() + "Eval", SelectExactCounts.of(targets(cfg, "eval"), cfg.profile().runSeed()));
     rejections.add(selectedEval.get(SelectExactCounts.REJECTED));
     PCollectionTuple clean = split.get(SplitRecords.TRAIN)
-        .apply("Decontaminate", DecontaminateRecords.against(selectedEval.get(SelectExactCounts.KEPT), cfg.decontamination()));
+        .apply(Stages.DECONTAMINATE.transform(), DecontaminateRecords.against(selectedEval.get(SelectExactCounts.KEPT), cfg.decontamination()));
     rejections.add(clean.get(DecontaminateRecords.REJECTED));
     PCollectionTuple selectedTrain = clean.get(DecontaminateRecords.KEPT)
-        .apply("SelectTrain", SelectExactCounts.of(targets(cfg, "train"), cfg.profile().runSeed()));
+        .apply(Stages.SELECT.transform() + "Train", SelectExactCounts.of(targets(cfg, "train"), cfg.profile().runSeed()));
     rejections.add(selectedTrain.get(SelectExactCounts.REJECTED));
     PCollection<TraceRecord> selected = PCollectionList.of(selectedEval.get(SelectExactCounts.KEPT))
         .and(selectedTrain.get(SelectExactCounts.KEPT))
@@ -97,6 +89,28 @@ public final class TracePipeline {
         cfg.taxonomy().labelsZh(), cfg.profile().category()));
     PCollectionList.of(rejections).apply("AllRejections", Flatten.pCollections())
         .apply("WriteRejections", WriteRejections.to(stagingDir));
+  }
+
+  /**
+   * The transform of each LLM stage; their order and names come from {@link Stages#TRACE}, and a
+   * declared stage without a transform fails here, when the pipeline is built.
+   */
+  static PTransform<PCollection<Candidate>, PCollectionTuple> candidateStage(Stage stage, StepContext ctx, RunConfig cfg) {
+    Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> transforms = Map.of(
+        Stages.EXPAND, ExpandInstructions.with(ctx),
+        Stages.STRUCTURE, StructureInstructions.with(ctx),
+        Stages.QUALITY, CheckInstructionQuality.with(ctx),
+        Stages.RESPOND_Y1, GenerateResponses.forX1(ctx),
+        Stages.JUDGE_Y1, JudgeResponses.y1OnX1(ctx),
+        Stages.PERTURB, PerturbConstraints.with(ctx, cfg.profile().perturbationOps()),
+        Stages.RESPOND_Y2, GenerateResponses.forX2(ctx),
+        Stages.JUDGE_Y2, JudgeResponses.y2OnX2(ctx),
+        Stages.CROSS_JUDGE, CrossJudgeResponses.with(ctx));
+    PTransform<PCollection<Candidate>, PCollectionTuple> t = transforms.get(stage);
+    if (t == null) {
+      throw new IllegalArgumentException("stage " + stage.id() + " is declared but has no transform");
+    }
+    return t;
   }
 
   /** Stratum key to exact count, for both splits. */

@@ -4,6 +4,7 @@ import dev.tracegen.dedup.Buckets;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Stages;
 import dev.tracegen.model.TraceRecord;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,8 +67,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
   public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
-  static final String NS = "decontaminate";
-  public static final String STAGE = "decontaminate";
+  static final String NS = Stages.DECONTAMINATE.id();
 
   private final PCollection<TraceRecord> eval;
   private final DecontaminationConfig config;
@@ -299,7 +299,7 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
     String size = words ? ngrams.wordN() + "-word" : ngrams.charN() + "-character";
     String detail = String.format(Locale.ROOT, "shares the %s n-gram \"%s\" with %s", size, gram, hit.origin());
     String reason = ReferenceIndex.EVAL.equals(hit.kind()) ? "ngram_overlap_eval" : "ngram_overlap_external";
-    return new Rejection(STAGE, reason, r.id(), detail, Json.write(r));
+    return new Rejection(Stages.DECONTAMINATE.id(), reason, r.id(), detail, Json.write(r));
   }
 
 }

@@ -1,5 +1,6 @@
 package dev.tracegen.dedup;
 
+import dev.tracegen.model.Stages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +53,7 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * {@code <kind>.band_bucket_size}.
  */
 public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollection<Decision>> {
-  static final String NS = "dedup";
+  static final String NS = Stages.DEDUP.id();
 
   private final SimilarityIndex index;
   private final int buckets;

@@ -1,5 +1,6 @@
 package dev.tracegen.dedup;
 
+import dev.tracegen.model.Stages;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,7 +11,7 @@ public final class DedupReport {
   /** {@code namespace -> counter -> value} for the namespaces {@code dedup}, {@code split}, {@code decontaminate}. */
   public static Map<String, Map<String, Long>> counters(Map<String, Map<String, Long>> all) {
     Map<String, Map<String, Long>> out = new TreeMap<>();
-    for (String ns : new String[] {"dedup", "split", "decontaminate"}) {
+    for (String ns : new String[] {Stages.DEDUP.id(), Stages.SPLIT.id(), Stages.DECONTAMINATE.id()}) {
       if (all.containsKey(ns)) {
         out.put(ns, new TreeMap<>(all.get(ns)));
       }

@@ -2,6 +2,7 @@ package dev.tracegen.dedup;
 
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Stages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class DedupStats {
     long overlapEval = 0;
     long overlapExternal = 0;
     long trainSurplus = 0;
-    for (String stage : List.of("dedup", "split", "decontaminate", "select")) {
+    for (String stage : List.of(Stages.DEDUP.id(), Stages.SPLIT.id(), Stages.DECONTAMINATE.id(), Stages.SELECT.id())) {
       Path file = rejectionsDir.resolve(stage + ".jsonl");
       if (!Files.exists(file)) {
         continue;
@@ -73,7 +74,7 @@ public final class DedupStats {
             if (m.find()) {
               clusters.get(kindOf(reason, detail)).put(m.group(1), Integer.parseInt(m.group(2)));
             }
-          } else if ("decontaminate".equals(stage)) {
+          } else if (Stages.DECONTAMINATE.id().equals(stage)) {
             decontaminated++;
             if ("ngram_overlap_eval".equals(reason)) {
               overlapEval++;

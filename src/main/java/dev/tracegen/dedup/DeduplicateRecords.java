@@ -3,6 +3,7 @@ package dev.tracegen.dedup;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Stages;
 import dev.tracegen.model.TraceRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -261,7 +262,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
         : String.format(Locale.ROOT, "%s of %s (cluster %s, %d records; %s %.3f with %s)", what, d.survivor(),
             d.cluster(), d.clusterSize(), measure, d.similarity(), d.neighbour());
     if (d.straddles()) {
-      return new Rejection("split", "cluster_straddles_split", d.id(),
+      return new Rejection(Stages.SPLIT.id(), "cluster_straddles_split", d.id(),
           "train member of a cluster that has eval records: " + detail, recordJson);
     }
     String reason = switch (d.kind()) {
@@ -269,6 +270,6 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
       case Decision.SEMANTIC -> "semantic_duplicate";
       default -> "near_duplicate";
     };
-    return new Rejection("dedup", reason, d.id(), detail, recordJson);
+    return new Rejection(Stages.DEDUP.id(), reason, d.id(), detail, recordJson);
   }
 }

@@ -12,6 +12,7 @@ import dev.tracegen.model.Choice;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Plan;
+import dev.tracegen.model.Stages;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -32,7 +33,7 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> plans) {
-    return CandidateStage.apply(plans, "ExpandSeeds", new ExpandFn(ctx));
+    return CandidateStage.apply(plans, new ExpandFn(ctx));
   }
 
   /** The first {placeholder} the plan left open that the model did not fill, or null. */
@@ -51,7 +52,7 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
     private final StepContext ctx;
 
     ExpandFn(StepContext ctx) {
-      super("expand", ctx.generator(), ctx.taxonomy());
+      super(Stages.EXPAND.id(), ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
     }
 

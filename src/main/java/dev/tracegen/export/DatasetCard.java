@@ -1,6 +1,8 @@
 package dev.tracegen.export;
 
 import dev.tracegen.dedup.DedupStats;
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,6 +42,11 @@ public final class DatasetCard {
   private DatasetCard() {}
 
   public static String render(Map<String, Object> stats, Map<String, Object> run) {
+    return render(Stages.TRACE, stats, run);
+  }
+
+  /** The card of a run of the flow {@code flow} ("How it was built" lists its stages). */
+  public static String render(Stages flow, Map<String, Object> stats, Map<String, Object> run) {
     Map<String, Object> s = stats == null ? Map.of() : stats;
     Map<String, Object> r = run == null ? Map.of() : run;
     List<String> splits = splits(s);
@@ -98,27 +105,11 @@ public final class DatasetCard {
             + " LLM work (self-contained) | a browser |\n\n");
 
     b.append("## How it was built\n\n");
-    String[] stages = {
-      "**Plan**: draw the constraint count and dimensions for each seed from hashes of the run"
-          + " seed.",
-      "**Expand**: an LLM rewrites the simple seed into one complex instruction with those"
-          + " constraints.",
-      "**Structure**: the LLM splits it into description, labelled constraints and input.",
-      "**Quality check**: completeness, redundancy and rule checks.",
-      "**Respond** (y1) and **Judge** (y1 on x1): every constraint must score 10/10; programmatic"
-          + " checkers decide the constraints they cover.",
-      "**Perturb**: add, delete or revise constraints so that y1 no longer complies (x2).",
-      "**Respond** (y2) and **Judge** (y2 on x2), then **cross-judge**: y1 must fail x2 and y2 must"
-          + " fail x1.",
-      "**Dedup**: exact and near-duplicate (MinHash/LSH) removal.",
-      "**Split and decontaminate**: eval comes from held-out seeds; train records sharing long"
-          + " n-grams with eval or external benchmarks are dropped.",
-      "**Select**: exact counts per split and constraint-count stratum, chosen by hash.",
-      "**Export**: the files above, written atomically.",
-    };
-    for (int i = 0; i < stages.length; i++) {
-      b.append(i + 1).append(". ").append(stages[i]).append('\n');
+    int step = 0;
+    for (Stage stage : flow.all()) {
+      b.append(++step).append(". **").append(stage.title()).append("**: ").append(stage.summary()).append('\n');
     }
+    b.append(++step).append(". **Export**: the files above, written atomically.\n");
     b.append('\n');
 
     statistics(b, s, splits);

@@ -3,6 +3,7 @@ package dev.tracegen.io;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
+import dev.tracegen.model.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class KeepFirstSeedFn extends DoFn<KV<Integer, Iterable<LocatedSeed>>, Seed> {
         Seed s = dup.seed();
         out.get(rejectedTag)
             .output(new Rejection(
-                ReadSeeds.STAGE,
+                Stages.READ_SEEDS.id(),
                 SeedParser.DUPLICATE_ID,
                 s.source(),
                 s.source() + ": duplicate seed id '" + e.getKey() + "' (kept the one at "

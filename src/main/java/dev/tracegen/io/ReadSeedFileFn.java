@@ -2,6 +2,7 @@ package dev.tracegen.io;
 
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
+import dev.tracegen.model.Stages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -67,7 +68,7 @@ class ReadSeedFileFn extends DoFn<FileIO.ReadableFile, KV<Integer, LocatedSeed>>
       rejected.inc();
       SeedParser.Problem p = r.problem();
       out.get(rejectedTag)
-          .output(new Rejection(ReadSeeds.STAGE, p.reason(), p.location(), p.describe(),
+          .output(new Rejection(Stages.READ_SEEDS.id(), p.reason(), p.location(), p.describe(),
               p.excerpt()));
     }
   }

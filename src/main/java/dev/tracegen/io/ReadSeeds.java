@@ -3,6 +3,7 @@ package dev.tracegen.io;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
+import dev.tracegen.model.Stages;
 import java.nio.file.Paths;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -41,14 +42,13 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * that a run fails before it starts). Each file is streamed line by line from its raw bytes ({@code .gz} and other
  * compressions by extension), so that every line keeps its number and invalid UTF-8 is caught;
  * memory per line is bounded however long the line is. Unusable lines go to {@link #REJECTED}
- * with stage {@value #STAGE}, the reason code (see {@link SeedParser}), the id {@code file:line},
+ * with stage {@code read_seeds} ({@link Stages#READ_SEEDS}), the reason code (see {@link SeedParser}), the id {@code file:line},
  * a message and the line cut to 500 characters. Blank lines are skipped and counted (metric
  * {@code blank_lines}). When several lines carry the same seed id, the first by (file path, line)
  * is kept and the others are rejected as {@code duplicate_id}: the output never depends on bundle
  * order.
  */
 public final class ReadSeeds extends PTransform<PBegin, PCollectionTuple> {
-  public static final String STAGE = "read_seeds";
 
   /** The seeds, one per distinct id. */
   public static final TupleTag<Seed> SEEDS = new TupleTag<Seed>() {};

@@ -8,6 +8,7 @@ import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Judgement;
+import dev.tracegen.model.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,7 @@ public class CrossJudgeResponses extends PTransform<PCollection<Candidate>, PCol
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> in) {
-    return CandidateStage.apply(in, "ScoreAcross", new CrossJudgeFn(ctx));
+    return CandidateStage.apply(in, new CrossJudgeFn(ctx));
   }
 
   /** 1-based positions in x1 of constraints that x2 no longer carries verbatim. */
@@ -52,7 +53,7 @@ public class CrossJudgeResponses extends PTransform<PCollection<Candidate>, PCol
     private final StepContext ctx;
 
     CrossJudgeFn(StepContext ctx) {
-      super("cross_judge", ctx.judge(), ctx.taxonomy());
+      super(Stages.CROSS_JUDGE.id(), ctx.judge(), ctx.taxonomy());
       this.ctx = ctx;
     }
 

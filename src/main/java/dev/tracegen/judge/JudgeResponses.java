@@ -9,6 +9,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Judgement;
 import dev.tracegen.model.Score;
+import dev.tracegen.model.Stages;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -35,7 +36,7 @@ public class JudgeResponses extends PTransform<PCollection<Candidate>, PCollecti
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> in) {
-    return CandidateStage.apply(in, second ? "ScoreY2OnX2" : "ScoreY1OnX1", new JudgeFn(ctx, second));
+    return CandidateStage.apply(in, new JudgeFn(ctx, second));
   }
 
   static class JudgeFn extends CandidateStepFn {
@@ -43,7 +44,7 @@ public class JudgeResponses extends PTransform<PCollection<Candidate>, PCollecti
     private final boolean second;
 
     JudgeFn(StepContext ctx, boolean second) {
-      super(second ? "judge_y2" : "judge_y1", ctx.judge(), ctx.taxonomy());
+      super((second ? Stages.JUDGE_Y2 : Stages.JUDGE_Y1).id(), ctx.judge(), ctx.taxonomy());
       this.ctx = ctx;
       this.second = second;
     }
@@ -54,7 +55,7 @@ public class JudgeResponses extends PTransform<PCollection<Candidate>, PCollecti
       String y = second ? c.y2() : c.y1();
       List<Integer> all = IntStream.rangeClosed(1, x.constraints().size()).boxed().toList();
       Judgement j = ConstraintJudge.judge(ctx, session, x, y, all);
-      String name = second ? "judge_y2" : "judge_y1";
+      String name = (second ? Stages.JUDGE_Y2 : Stages.JUDGE_Y1).id();
       if (!j.full()) {
         Score miss = j.scores().stream().filter(s -> !s.full()).findFirst().orElseThrow();
         String dim = x.constraints().get(miss.constraint() - 1).dimension();

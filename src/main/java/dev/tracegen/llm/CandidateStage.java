@@ -16,8 +16,11 @@ public final class CandidateStage {
 
   private CandidateStage() {}
 
-  /** Applies {@code fn} as the named step with both outputs coded deterministically. */
-  public static PCollectionTuple apply(PCollection<Candidate> in, String name, LlmStepFn<Candidate, Candidate> fn) {
-    return in.apply(name, ParDo.of(fn).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+  /**
+   * Applies {@code fn}, named after its class (the stage's composite transform carries the stage's
+   * name), with both outputs.
+   */
+  public static PCollectionTuple apply(PCollection<Candidate> in, LlmStepFn<Candidate, Candidate> fn) {
+    return in.apply(fn.getClass().getSimpleName(), ParDo.of(fn).withOutputTags(KEPT, TupleTagList.of(REJECTED)));
   }
 }

@@ -15,6 +15,7 @@ import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Perturbation;
+import dev.tracegen.model.Stages;
 import dev.tracegen.plan.Draws;
 import dev.tracegen.structure.InstructionParser;
 import dev.tracegen.structure.ParamValidator;
@@ -47,7 +48,7 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> in) {
-    return CandidateStage.apply(in, "DeriveX2", new PerturbFn(ctx, opWeights));
+    return CandidateStage.apply(in, new PerturbFn(ctx, opWeights));
   }
 
   /** The op for a candidate: a weighted draw from a hash of the run seed and its id. */
@@ -103,7 +104,7 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
     private final ParamValidator params;
 
     PerturbFn(StepContext ctx, Map<String, Double> opWeights) {
-      super("perturb", ctx.generator(), ctx.taxonomy());
+      super(Stages.PERTURB.id(), ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
       this.opWeights = opWeights;
       StringBuilder sb = new StringBuilder();

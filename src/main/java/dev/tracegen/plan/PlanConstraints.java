@@ -5,6 +5,7 @@ import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
+import dev.tracegen.model.Stages;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -164,14 +165,14 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
       String planId = String.format("%s-k%02d-%06d", split, k, slot);
       List<Seed> seeds = c.sideInput(bySplit).getOrDefault(split, List.of());
       if (seeds.isEmpty()) {
-        c.output(REJECTED, new Rejection("plan", "no_seeds_in_split", planId,
+        c.output(REJECTED, new Rejection(Stages.PLAN.id(), "no_seeds_in_split", planId,
             "no seed was assigned to the " + split + " split; add seeds or raise eval_seed_fraction", ""));
         return;
       }
       Seed seed = seeds.get((int) Math.floorMod(Draws.hash(runSeed, "seed", planId), (long) seeds.size()));
       Plan plan = planner.plan(planId, seed, split, k);
       if (plan == null) {
-        c.output(REJECTED, new Rejection("plan", "infeasible", planId,
+        c.output(REJECTED, new Rejection(Stages.PLAN.id(), "infeasible", planId,
             "cannot draw " + k + " compatible constraints for seed " + seed.id(), ""));
       } else {
         c.output(plan);

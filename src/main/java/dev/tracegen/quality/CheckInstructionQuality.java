@@ -12,6 +12,7 @@ import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Stages;
 import dev.tracegen.structure.InstructionParser;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public class CheckInstructionQuality extends PTransform<PCollection<Candidate>, 
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> in) {
-    return CandidateStage.apply(in, "ReviewInstructions", new QualityFn(ctx));
+    return CandidateStage.apply(in, new QualityFn(ctx));
   }
 
   /** The rule checks; returns the reason code and detail of the first failure, or null. */
@@ -73,7 +74,7 @@ public class CheckInstructionQuality extends PTransform<PCollection<Candidate>, 
     private final StepContext ctx;
 
     QualityFn(StepContext ctx) {
-      super("quality", ctx.generator(), ctx.taxonomy());
+      super(Stages.QUALITY.id(), ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
     }
 

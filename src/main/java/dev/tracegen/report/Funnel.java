@@ -1,6 +1,7 @@
 package dev.tracegen.report;
 
 import dev.tracegen.config.Profile;
+import dev.tracegen.model.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,16 +16,6 @@ import java.util.TreeSet;
  * number of records written.
  */
 public final class Funnel {
-  /** Pipeline order of the stages that write rejections (LLM steps by their step names). */
-  public static final List<String> STAGES = List.of("plan", "expand", "structure", "quality", "respond_y1",
-      "judge_y1", "perturb", "respond_y2", "judge_y2", "cross_judge", "dedup", "split", "decontaminate", "select");
-
-  /** Stages whose elements are candidates still inside the LLM part of the flow. */
-  public static final List<String> CANDIDATE_STAGES = STAGES.subList(1, STAGES.indexOf("cross_judge") + 1);
-
-  /** Seed-reading rejections are lines of seed files, not candidates. */
-  static final String SEEDS_STAGE = "read_seeds";
-
   private Funnel() {}
 
   /** Plans the profile asks for: every stratum's target times its over-generation. */
@@ -45,13 +36,18 @@ public final class Funnel {
    * placed before {@code dedup}, alphabetically): candidates left after it.
    */
   public static Map<String, Long> of(long planned, Map<String, Object> stats) {
+    return of(Stages.TRACE, planned, stats);
+  }
+
+  /** As above, for the flow {@code stages}. */
+  public static Map<String, Long> of(Stages flow, long planned, Map<String, Object> stats) {
     Map<String, Long> rejected = new LinkedHashMap<>();
     Object byStage = Report.map(Report.map(stats).get("rejections")).get("by_stage");
     Report.map(byStage).forEach((stage, n) -> rejected.put(stage, Report.num(n)));
     Map<String, Long> out = new LinkedHashMap<>();
     out.put("planned", planned);
     long left = planned;
-    for (String stage : stages(rejected.keySet())) {
+    for (String stage : stages(flow, rejected.keySet())) {
       left -= rejected.getOrDefault(stage, 0L);
       out.put(stage, left);
     }
@@ -59,15 +55,16 @@ public final class Funnel {
   }
 
   /** The known stages in order, with any other rejection stage (except seed reading) inserted before dedup. */
-  static List<String> stages(Iterable<String> seen) {
-    List<String> out = new ArrayList<>(STAGES);
+  static List<String> stages(Stages flow, Iterable<String> seen) {
+    List<String> out = new ArrayList<>(flow.funnelIds());
     TreeSet<String> extra = new TreeSet<>();
     for (String s : seen) {
-      if (!STAGES.contains(s) && !SEEDS_STAGE.equals(s) && !"planned".equals(s)) {
+      if (!out.contains(s) && !Stages.READ_SEEDS.id().equals(s) && !"planned".equals(s)) {
         extra.add(s);
       }
     }
-    out.addAll(out.indexOf("dedup"), extra);
+    int dedup = out.indexOf(Stages.DEDUP.id());
+    out.addAll(dedup < 0 ? out.size() : dedup, extra);
     return out;
   }
 
@@ -75,12 +72,12 @@ public final class Funnel {
    * The funnel in pipeline order, whatever order the map has ({@code run.json} is written with
    * sorted keys).
    */
-  public static Map<String, Long> ordered(Map<String, ?> funnel) {
+  public static Map<String, Long> ordered(Stages flow, Map<String, ?> funnel) {
     Map<String, Long> out = new LinkedHashMap<>();
     if (funnel.containsKey("planned")) {
       out.put("planned", Report.num(funnel.get("planned")));
     }
-    for (String stage : stages(funnel.keySet())) {
+    for (String stage : stages(flow, funnel.keySet())) {
       if (funnel.containsKey(stage)) {
         out.put(stage, Report.num(funnel.get(stage)));
       }
@@ -89,10 +86,10 @@ public final class Funnel {
   }
 
   /** Rows {@code stage, in, out, rejected} of a funnel map (as {@link #of} makes it), in pipeline order. */
-  public static List<Object[]> rows(Map<String, ?> funnel) {
+  public static List<Object[]> rows(Stages flow, Map<String, ?> funnel) {
     List<Object[]> rows = new ArrayList<>();
     Long previous = null;
-    for (Map.Entry<String, Long> e : ordered(funnel).entrySet()) {
+    for (Map.Entry<String, Long> e : ordered(flow, funnel).entrySet()) {
       long n = Report.num(e.getValue());
       if (previous != null) {
         rows.add(new Object[] {e.getKey(), previous, n, previous - n});

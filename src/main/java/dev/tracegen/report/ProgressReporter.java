@@ -1,5 +1,7 @@
 package dev.tracegen.report;
 
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,25 +31,11 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  * report metrics while it runs (or runs synchronously inside {@code run()}) gets elapsed time only.
  */
 public final class ProgressReporter implements AutoCloseable {
-  /** Short names for the progress line, in pipeline order. */
-  private static final Map<String, String> SHORT = new java.util.LinkedHashMap<>();
-
-  static {
-    SHORT.put("expand", "expand");
-    SHORT.put("structure", "structure");
-    SHORT.put("quality", "quality");
-    SHORT.put("respond_y1", "y1");
-    SHORT.put("judge_y1", "judge");
-    SHORT.put("perturb", "perturb");
-    SHORT.put("respond_y2", "y2");
-    SHORT.put("judge_y2", "judge");
-    SHORT.put("cross_judge", "cross");
-  }
-
   /** Beam namespace of the seed reader's counters ({@code ReadSeeds.class}). */
   private static final String SEEDS_NAMESPACE = "dev.tracegen.io.ReadSeeds";
 
   private final PrintStream out;
+  private final Stages stages;
   private final long intervalMillis;
   private final long planned;
   private final long targets;
@@ -60,8 +48,9 @@ public final class ProgressReporter implements AutoCloseable {
   private double lastSeconds;
   private double postStart = -1;
 
-  private ProgressReporter(PrintStream out, int seconds, long planned, long targets) {
+  private ProgressReporter(PrintStream out, Stages stages, int seconds, long planned, long targets) {
     this.out = out;
+    this.stages = stages;
     this.intervalMillis = seconds * 1000L;
     this.planned = planned;
     this.targets = targets;
@@ -80,7 +69,12 @@ public final class ProgressReporter implements AutoCloseable {
 
   /** As above, with the number of records the run selects (for the writing phase's progress). */
   public static ProgressReporter start(PrintStream out, int seconds, long planned, long targets) {
-    ProgressReporter r = new ProgressReporter(out, seconds, planned, targets);
+    return start(out, Stages.TRACE, seconds, planned, targets);
+  }
+
+  /** As above, for the flow {@code stages}. */
+  public static ProgressReporter start(PrintStream out, Stages stages, int seconds, long planned, long targets) {
+    ProgressReporter r = new ProgressReporter(out, stages, seconds, planned, targets);
     if (seconds > 0) {
       r.thread.start();
     }
@@ -144,10 +138,10 @@ public final class ProgressReporter implements AutoCloseable {
           + (seconds < 2.5 * intervalMillis / 1000.0 ? "starting the pipeline" : "running (no live counters from this runner)");
     }
     Map<String, Map<String, Long>> counters = attempted(r);
-    if (postStart < 0 && fractionDone(counters.getOrDefault("stage", Map.of()), planned) >= 1) {
+    if (postStart < 0 && fractionDone(stages, counters.getOrDefault("stage", Map.of()), planned) >= 1) {
       postStart = seconds;
     }
-    String text = format(counters, planned, targets, seconds, seconds - lastSeconds, lastCalls, postStart);
+    String text = format(stages, counters, planned, targets, seconds, seconds - lastSeconds, lastCalls, postStart);
     lastCalls = totalLlm(counters, "calls");
     lastSeconds = seconds;
     return text;
@@ -159,15 +153,15 @@ public final class ProgressReporter implements AutoCloseable {
    */
   static String format(Map<String, Map<String, Long>> counters, long planned, double seconds, double window,
       long previousCalls) {
-    return format(counters, planned, 0, seconds, window, previousCalls, -1);
+    return format(Stages.TRACE, counters, planned, 0, seconds, window, previousCalls, -1);
   }
 
   /**
    * As above, with the records the run selects in all ({@code targets}) and the time the LLM part
    * reached 100% ({@code postStart}, negative while it has not), for the phases after it.
    */
-  static String format(Map<String, Map<String, Long>> counters, long planned, long targets, double seconds,
-      double window, long previousCalls, double postStart) {
+  static String format(Stages flow, Map<String, Map<String, Long>> counters, long planned, long targets,
+      double seconds, double window, long previousCalls, double postStart) {
     Map<String, Long> stage = counters.getOrDefault("stage", Map.of());
     List<String> parts = new ArrayList<>();
     parts.add("tracegen " + Report.clock(seconds));
@@ -179,9 +173,9 @@ public final class ProgressReporter implements AutoCloseable {
     }
     List<String> stages = new ArrayList<>();
     long rejected = 0;
-    for (Map.Entry<String, String> e : SHORT.entrySet()) {
-      stages.add(e.getValue() + " " + Report.count(stage.getOrDefault(e.getKey() + ".out", 0L)));
-      rejected += stage.getOrDefault(e.getKey() + ".rejected", 0L);
+    for (Stage s : flow.candidateStages()) {
+      stages.add(s.label() + " " + Report.count(stage.getOrDefault(s.id() + ".out", 0L)));
+      rejected += stage.getOrDefault(s.id() + ".rejected", 0L);
     }
     parts.add(String.join(" › ", stages));
     parts.add("rejected " + Report.count(rejected));
@@ -191,8 +185,8 @@ public final class ProgressReporter implements AutoCloseable {
         rate >= 100 ? String.format(Locale.ROOT, "%.0f", rate) : String.format(Locale.ROOT, "%.1f", rate),
         Report.count(totalLlm(counters, "cache_hits")), Report.count(totalLlm(counters, "failures")),
         Report.human(totalLlm(counters, "tokens_in")), Report.human(totalLlm(counters, "tokens_out"))));
-    double f = fractionDone(stage, planned);
-    String after = afterLlm(counters, targets, f >= 1 && postStart >= 0 ? seconds - postStart : -1);
+    double f = fractionDone(flow, stage, planned);
+    String after = afterLlm(flow, counters, targets, f >= 1 && postStart >= 0 ? seconds - postStart : -1);
     if (after != null) {
       parts.add(after);
     } else if (planned > 0 && f > 0) {
@@ -208,17 +202,18 @@ public final class ProgressReporter implements AutoCloseable {
    * an ETA from the share of those phases done in {@code postSeconds} (unknown while only clustering
    * counters move); null while the LLM stages still run.
    */
-  static String afterLlm(Map<String, Map<String, Long>> counters, long targets, double postSeconds) {
+  static String afterLlm(Stages flow, Map<String, Map<String, Long>> counters, long targets, double postSeconds) {
     Map<String, Long> stage = counters.getOrDefault("stage", Map.of());
-    Map<String, Long> dedup = counters.getOrDefault("dedup", Map.of());
-    Map<String, Long> decontaminate = counters.getOrDefault("decontaminate", Map.of());
-    long built = stage.getOrDefault("cross_judge.out", 0L);
+    Map<String, Long> dedup = counters.getOrDefault(Stages.DEDUP.id(), Map.of());
+    Map<String, Long> decontaminate = counters.getOrDefault(Stages.DECONTAMINATE.id(), Map.of());
+    List<Stage> llm = flow.candidateStages();
+    long built = llm.isEmpty() ? 0 : stage.getOrDefault(llm.get(llm.size() - 1).id() + ".out", 0L);
     long dedupIn = dedup.getOrDefault("input", 0L);
     long dedupKept = dedup.getOrDefault("kept", 0L);
-    long split = sum(counters.getOrDefault("split", Map.of()), "");
-    long splitTrain = counters.getOrDefault("split", Map.of()).getOrDefault("train", 0L);
+    long split = sum(counters.getOrDefault(Stages.SPLIT.id(), Map.of()), "");
+    long splitTrain = counters.getOrDefault(Stages.SPLIT.id(), Map.of()).getOrDefault("train", 0L);
     long checked = decontaminate.getOrDefault("input", 0L);
-    long selected = sum(counters.getOrDefault("select", Map.of()), "selected.");
+    long selected = sum(counters.getOrDefault(Stages.SELECT.id(), Map.of()), "selected.");
     long written = counters.getOrDefault("export", Map.of()).getOrDefault("records", 0L);
     if (postSeconds < 0 && dedupIn == 0 && selected == 0 && written == 0) {
       return null;
@@ -269,11 +264,11 @@ public final class ProgressReporter implements AutoCloseable {
    * stage i has the rest behind it too. 1 when every candidate passed the last stage or was
    * rejected (the ETA of a pipelined run, where all stages progress at once).
    */
-  static double fractionDone(Map<String, Long> stage, long planned) {
+  static double fractionDone(Stages flow, Map<String, Long> stage, long planned) {
     if (planned <= 0) {
       return 0;
     }
-    List<String> steps = new ArrayList<>(SHORT.keySet());
+    List<String> steps = flow.candidateStages().stream().map(Stage::id).toList();
     double done = 0;
     for (int i = 0; i < steps.size(); i++) {
       long out = stage.getOrDefault(steps.get(i) + ".out", 0L);

@@ -1,6 +1,8 @@
 package dev.tracegen.report;
 
 import dev.tracegen.export.ExportFiles;
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,7 @@ public final class ReportHtml {
   public static Path write(Path dir, Map<String, Object> stats, Map<String, Object> run, ReferenceSet reference) {
     Path file = dir.resolve(FILE);
     try {
-      ExportFiles.writeString(file, render(stats, run, reference));
+      ExportFiles.writeString(file, render(Stages.TRACE, stats, run, reference));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
@@ -52,6 +54,12 @@ public final class ReportHtml {
   }
 
   public static String render(Map<String, Object> statsIn, Map<String, Object> runIn, ReferenceSet reference) {
+    return render(Stages.TRACE, statsIn, runIn, reference);
+  }
+
+  /** The report of a run of the flow {@code flow}: stages in its order, by its titles. */
+  public static String render(Stages flow, Map<String, Object> statsIn, Map<String, Object> runIn,
+      ReferenceSet reference) {
     Map<String, Object> stats = Report.map(statsIn);
     Map<String, Object> run = Report.map(runIn);
     Html h = new Html();
@@ -72,10 +80,10 @@ public final class ReportHtml {
     histogram(h, stats, reference);
     types(h, stats);
     dimensions(h, stats, reference);
-    funnel(h, run);
-    rejections(h, stats);
+    funnel(h, flow, run);
+    rejections(h, flow, stats);
     judge(h, stats);
-    llm(h, run);
+    llm(h, flow, run);
 
     h.open("footer").open("p").text("Written by tracegen run next to the corpus. All numbers except the LLM work and the"
         + " timings come from the corpus files and are the same on every rerun; LLM calls, cache hits and wall time"
@@ -242,19 +250,25 @@ public final class ReportHtml {
     h.close("section").raw("\n");
   }
 
-  private static void funnel(Html h, Map<String, Object> run) {
-    Map<String, Long> funnel = Funnel.ordered(Report.map(run.get("funnel")));
+  /** A stage's title where the flow declares it, else its id (a stage of another tracegen version). */
+  private static String title(Stages flow, String id) {
+    return flow.byId(id).map(Stage::title).orElse(id);
+  }
+
+  private static void funnel(Html h, Stages flow, Map<String, Object> run) {
+    Map<String, Long> funnel = Funnel.ordered(flow, Report.map(run.get("funnel")));
     section(h, "funnel", "Per-stage funnel", "Candidates left after each stage, from the planned count down to the"
         + " records selected; the table under it has what each stage rejected.");
     if (funnel.isEmpty()) {
       h.open("p").text("No funnel in run.json.").close("p").close("section");
       return;
     }
-    List<String> rows = new ArrayList<>(funnel.keySet());
+    List<String> ids = new ArrayList<>(funnel.keySet());
+    List<String> rows = ids.stream().map(id -> title(flow, id)).toList();
     double[][] values = new double[rows.size()][1];
     long[][] counts = new long[rows.size()][1];
     for (int i = 0; i < rows.size(); i++) {
-      counts[i][0] = Report.num(funnel.get(rows.get(i)));
+      counts[i][0] = Report.num(funnel.get(ids.get(i)));
       values[i][0] = counts[i][0];
     }
     bars(h, rows, List.of("candidates"), List.of(TRAIN_COLOR), values, counts, v -> Report.count((long) v));
@@ -263,9 +277,9 @@ public final class ReportHtml {
       h.open("th").text(c).close("th");
     }
     h.close("tr").close("thead").open("tbody");
-    for (Object[] r : Funnel.rows(funnel)) {
+    for (Object[] r : Funnel.rows(flow, funnel)) {
       long in = (Long) r[1];
-      h.open("tr").open("td").text((String) r[0]).close("td")
+      h.open("tr").open("td").text(title(flow, (String) r[0])).close("td")
           .open("td", "class", "n").text(Report.count(in)).close("td")
           .open("td", "class", "n").text(Report.count((Long) r[2])).close("td")
           .open("td", "class", "n").text(Report.count((Long) r[3])).close("td")
@@ -275,17 +289,17 @@ public final class ReportHtml {
     h.close("tbody").close("table").close("section").raw("\n");
   }
 
-  private static void rejections(Html h, Map<String, Object> s) {
+  private static void rejections(Html h, Stages flow, Map<String, Object> s) {
     Map<String, Object> byReason = Report.map(Report.map(s.get("rejections")).get("by_stage_reason"));
     section(h, "rejections", "Rejection reasons", "Every dropped candidate (and bad seed line) is in rejections/<stage>.jsonl;"
         + " here by stage and reason.");
     List<String> rows = new ArrayList<>();
     List<Long> n = new ArrayList<>();
-    List<String> order = new ArrayList<>(Funnel.stages(byReason.keySet()));
-    order.add(0, Funnel.SEEDS_STAGE);
+    List<String> order = new ArrayList<>(Funnel.stages(flow, byReason.keySet()));
+    order.add(0, Stages.READ_SEEDS.id());
     for (String stage : order) {
       for (Map.Entry<String, Object> e : Report.map(byReason.get(stage)).entrySet()) {
-        rows.add(stage + " · " + e.getKey());
+        rows.add(title(flow, stage) + " · " + e.getKey());
         n.add(Report.num(e.getValue()));
       }
     }
@@ -338,7 +352,7 @@ public final class ReportHtml {
     h.close("section").raw("\n");
   }
 
-  private static void llm(Html h, Map<String, Object> run) {
+  private static void llm(Html h, Stages flow, Map<String, Object> run) {
     Map<String, Object> llm = Report.map(run.get("llm"));
     section(h, "llm", "LLM calls and tokens per step", "Answers used per step (cache hits included) and tokens"
         + " sent and received; these describe this run.");
@@ -347,9 +361,9 @@ public final class ReportHtml {
       return;
     }
     List<String> steps = new ArrayList<>();
-    for (String stage : Funnel.STAGES) {
-      if (llm.containsKey(stage)) {
-        steps.add(stage);
+    for (Stage stage : flow.all()) {
+      if (llm.containsKey(stage.id())) {
+        steps.add(stage.id());
       }
     }
     llm.keySet().stream().filter(k -> !steps.contains(k)).sorted().forEach(steps::add);
@@ -367,10 +381,11 @@ public final class ReportHtml {
       tokens[i] = new double[] {tokenCounts[i][0], tokenCounts[i][1]};
     }
     h.open("h3").text("Calls").close("h3");
-    bars(h, steps, List.of("sent to the model", "from cache"), List.of(TRAIN_COLOR, "#9498a0"), calls, callCounts,
+    List<String> labels = steps.stream().map(id -> title(flow, id)).toList();
+    bars(h, labels, List.of("sent to the model", "from cache"), List.of(TRAIN_COLOR, "#9498a0"), calls, callCounts,
         v -> Report.count((long) v));
     h.open("h3").text("Tokens").close("h3");
-    bars(h, steps, List.of("tokens in", "tokens out"), List.of("#6cc5b0", "#a463f2"), tokens, tokenCounts,
+    bars(h, labels, List.of("tokens in", "tokens out"), List.of("#6cc5b0", "#a463f2"), tokens, tokenCounts,
         v -> Report.human((long) v));
     h.open("table").open("thead").open("tr");
     for (String c : List.of("step", "calls", "cache hits", "retries", "failures", "repairs", "tokens in", "tokens out")) {

@@ -1,6 +1,7 @@
 package dev.tracegen.report;
 
 import dev.tracegen.llm.LlmSummary;
+import dev.tracegen.model.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,13 @@ public final class RunSummary {
   private RunSummary() {}
 
   public static String format(Map<String, Object> run) {
+    return format(Stages.TRACE, run);
+  }
+
+  /** As above, for the flow {@code flow}. */
+  public static String format(Stages flow, Map<String, Object> run) {
     StringBuilder sb = new StringBuilder();
-    List<Object[]> rows = Funnel.rows(Report.map(run.get("funnel")));
+    List<Object[]> rows = Funnel.rows(flow, Report.map(run.get("funnel")));
     if (!rows.isEmpty()) {
       List<String[]> table = new ArrayList<>();
       table.add(new String[] {"stage", "in", "kept", "rejected", "kept %"});

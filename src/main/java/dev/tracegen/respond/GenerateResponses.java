@@ -7,6 +7,7 @@ import dev.tracegen.llm.StepContext;
 import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Stages;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -39,7 +40,7 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> in) {
-    return CandidateStage.apply(in, second ? "AnswerX2" : "AnswerX1", new RespondFn(ctx, second));
+    return CandidateStage.apply(in, new RespondFn(ctx, second));
   }
 
   static class RespondFn extends CandidateStepFn {
@@ -47,7 +48,7 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
     private final boolean second;
 
     RespondFn(StepContext ctx, boolean second) {
-      super(second ? "respond_y2" : "respond_y1", ctx.generator(), ctx.taxonomy());
+      super((second ? Stages.RESPOND_Y2 : Stages.RESPOND_Y1).id(), ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
       this.second = second;
     }
@@ -67,7 +68,7 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
         return StepResult.reject("wrong_language", language.get());
       }
       Candidate out = second ? c.withY2(response) : c.withY1(response);
-      return StepResult.of(out.spent(second ? "respond_y2" : "respond_y1", ctx.prompts().hash("respond"), session.calls()));
+      return StepResult.of(out.spent((second ? Stages.RESPOND_Y2 : Stages.RESPOND_Y1).id(), ctx.prompts().hash("respond"), session.calls()));
     }
   }
 }

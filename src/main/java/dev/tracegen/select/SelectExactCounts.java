@@ -2,6 +2,7 @@ package dev.tracegen.select;
 
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Stages;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
 import java.util.ArrayList;
@@ -87,8 +88,8 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
       keys.sort(null);
       int target = targets.getOrDefault(group.getKey(), 0);
       int kept = Math.min(target, keys.size());
-      Metrics.counter("select", "available." + group.getKey()).inc(keys.size());
-      Metrics.counter("select", "selected." + group.getKey()).inc(kept);
+      Metrics.counter(Stages.SELECT.id(), "available." + group.getKey()).inc(keys.size());
+      Metrics.counter(Stages.SELECT.id(), "selected." + group.getKey()).inc(kept);
       if (kept > 0) {
         out.output(KV.of(group.getKey(), keys.get(kept - 1)));
       }
@@ -113,7 +114,7 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
         c.output(r);
       } else {
         // A surplus record is fine data that the exact target has no room for; its id suffices.
-        c.output(REJECTED, new Rejection("select", threshold == null ? "stratum_not_targeted" : "surplus", r.id(),
+        c.output(REJECTED, new Rejection(Stages.SELECT.id(), threshold == null ? "stratum_not_targeted" : "surplus", r.id(),
             "stratum " + stratum + " is full", ""));
       }
     }

@@ -3,6 +3,7 @@ package dev.tracegen.split;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Stages;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -62,10 +63,10 @@ public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollecti
     public void process(@Element TraceRecord r, MultiOutputReceiver out) {
       String split = Draws.splitOf(runSeed, r.seedId(), evalSeedFraction);
       if (split.equals(r.split())) {
-        Metrics.counter("split", split).inc();
+        Metrics.counter(Stages.SPLIT.id(), split).inc();
         out.get("eval".equals(split) ? EVAL : TRAIN).output(r);
       } else {
-        out.get(REJECTED).output(new Rejection("split", "seed_in_other_split", r.id(),
+        out.get(REJECTED).output(new Rejection(Stages.SPLIT.id(), "seed_in_other_split", r.id(),
             "seed " + r.seedId() + " belongs to " + split, Json.write(r)));
       }
     }

@@ -5,12 +5,13 @@ import dev.tracegen.check.Checkers;
 import dev.tracegen.llm.CandidateStage;
 import dev.tracegen.llm.CandidateStepFn;
 import dev.tracegen.llm.LlmSession;
+import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.llm.StepContext;
 import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
-import dev.tracegen.model.Instruction;
-import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Stages;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public class StructureInstructions extends PTransform<PCollection<Candidate>, PC
 
   @Override
   public PCollectionTuple expand(PCollection<Candidate> in) {
-    return CandidateStage.apply(in, "SplitIntoParts", new StructureFn(ctx));
+    return CandidateStage.apply(in, new StructureFn(ctx));
   }
 
   /** The instruction in a structure answer, with params that agree with its sentences and the plan. */
@@ -57,7 +58,7 @@ public class StructureInstructions extends PTransform<PCollection<Candidate>, PC
     private final ParamValidator params;
 
     StructureFn(StepContext ctx) {
-      super("structure", ctx.generator(), ctx.taxonomy());
+      super(Stages.STRUCTURE.id(), ctx.generator(), ctx.taxonomy());
       this.ctx = ctx;
       this.dimensions = TaxonomyGuide.dimensions(ctx.taxonomy());
       this.paramGuide = TaxonomyGuide.params(ctx.taxonomy());

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tracegen.config.Profile;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -174,7 +176,7 @@ class CorpusCommandsTest {
     JsonNode funnel = run.get("funnel");
     assertEquals(planned, funnel.get("planned").asLong());
     assertEquals(340, funnel.get("select").asLong(), "the last stage leaves the records written");
-    for (String stage : Funnel.CANDIDATE_STAGES) {
+    for (String stage : Stages.TRACE.candidateStages().stream().map(Stage::id).toList()) {
       assertEquals(funnel.get(stage).asLong(), run.at("/stages/" + stage + ".out").asLong(), stage);
     }
     assertEquals(funnel, Json.PLAIN.readTree(smoke.resolve("stats.json").toFile()).get("funnel"), "stats.json has the funnel");

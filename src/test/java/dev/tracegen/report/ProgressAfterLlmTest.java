@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ProgressAfterLlmTest {
   static Map<String, Long> llmDone(long n) {
     Map<String, Long> stage = new HashMap<>();
-    for (String s : Funnel.CANDIDATE_STAGES) {
+    for (String s : Stages.TRACE.candidateStages().stream().map(Stage::id).toList()) {
       stage.put(s + ".out", n);
     }
     return stage;
@@ -21,25 +23,25 @@ class ProgressAfterLlmTest {
   @Test
   void eachPhaseAfterTheLlmStagesHasCountsAndAnEta() {
     Map<String, Long> stage = llmDone(1_000);
-    assertNull(ProgressReporter.afterLlm(Map.of("stage", stage), 100, -1), "still in the LLM stages");
+    assertNull(ProgressReporter.afterLlm(Stages.TRACE, Map.of("stage", stage), 100, -1), "still in the LLM stages");
 
-    String clustering = ProgressReporter.format(Map.of("stage", stage, "dedup",
+    String clustering = ProgressReporter.format(Stages.TRACE, Map.of("stage", stage, "dedup",
         Map.of("near.band_collisions", 5_000L, "near.candidate_pairs", 40L)), 1_000, 100, 70, 5, 0, 60);
     assertTrue(clustering.endsWith("| 100% LLM | dedup: clustering 1,000 records (5,000 band collisions, 40 candidate"
         + " pairs) | 0% ETA after clustering"), clustering);
 
-    String dedup = ProgressReporter.format(Map.of("stage", stage, "dedup", Map.of("input", 500L)), 1_000, 100, 80, 5, 0, 60);
+    String dedup = ProgressReporter.format(Stages.TRACE, Map.of("stage", stage, "dedup", Map.of("input", 500L)), 1_000, 100, 80, 5, 0, 60);
     // 45% weight x half done = 22.5% after 20 s: 69 s to go.
     assertTrue(dedup.endsWith("| 100% LLM | dedup 500 of 1,000 | 23% ETA 1:09"), dedup);
 
-    String decontaminating = ProgressReporter.format(Map.of("stage", stage, "dedup", Map.of("input", 1_000L, "kept", 990L),
+    String decontaminating = ProgressReporter.format(Stages.TRACE, Map.of("stage", stage, "dedup", Map.of("input", 1_000L, "kept", 990L),
         "split", Map.of("train", 900L, "eval", 90L), "decontaminate", Map.of("input", 450L)), 1_000, 100, 100, 5, 0, 60);
     assertTrue(decontaminating.contains("| 100% LLM | decontaminating 450 of 900 | 60% ETA "), decontaminating);
 
     Map<String, Map<String, Long>> writing = new HashMap<>(Map.of("stage", stage, "dedup", Map.of("input", 1_000L, "kept",
         990L), "split", Map.of("train", 900L, "eval", 90L), "decontaminate", Map.of("input", 900L),
         "select", Map.of("selected.train.1", 90L, "selected.eval.1", 10L), "export", Map.of("records", 50L)));
-    String line = ProgressReporter.format(writing, 1_000, 100, 120, 5, 0, 60);
+    String line = ProgressReporter.format(Stages.TRACE, writing, 1_000, 100, 120, 5, 0, 60);
     assertTrue(line.endsWith("| 100% LLM | writing 50 of 100 | 88% ETA 0:09"), line);
   }
 
@@ -47,11 +49,11 @@ class ProgressAfterLlmTest {
   void theShareDoneGrowsWithEveryPhase() {
     Map<String, Long> stage = llmDone(10);
     String[] phases = {
-        ProgressReporter.afterLlm(Map.of("stage", stage), 10, 1),
-        ProgressReporter.afterLlm(Map.of("stage", stage, "dedup", Map.of("input", 10L, "kept", 10L)), 10, 1),
-        ProgressReporter.afterLlm(Map.of("stage", stage, "dedup", Map.of("input", 10L, "kept", 10L),
+        ProgressReporter.afterLlm(Stages.TRACE, Map.of("stage", stage), 10, 1),
+        ProgressReporter.afterLlm(Stages.TRACE, Map.of("stage", stage, "dedup", Map.of("input", 10L, "kept", 10L)), 10, 1),
+        ProgressReporter.afterLlm(Stages.TRACE, Map.of("stage", stage, "dedup", Map.of("input", 10L, "kept", 10L),
             "split", Map.of("train", 10L)), 10, 1),
-        ProgressReporter.afterLlm(Map.of("stage", stage, "dedup", Map.of("input", 10L, "kept", 10L),
+        ProgressReporter.afterLlm(Stages.TRACE, Map.of("stage", stage, "dedup", Map.of("input", 10L, "kept", 10L),
             "split", Map.of("train", 10L), "decontaminate", Map.of("input", 10L), "select", Map.of("selected.train.1", 10L),
             "export", Map.of("records", 10L)), 10, 1)};
     int previous = -1;

@@ -3,6 +3,8 @@ package dev.tracegen.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +21,17 @@ class ProgressAndCommandsTest {
     assertTrue(line.contains("| rejected 5 |"), line);
     assertTrue(line.contains("LLM 195 calls 10.0/s, cache 40, fail 2, tokens 1.25M in 12.0k out"), line);
     // (100 + 90 + 5*8 + 80) stage passes of 100 * 9: 34%, 30 s so far.
-    assertEquals(310.0 / 900, ProgressReporter.fractionDone(counters.get("stage"), 100), 1e-9);
+    assertEquals(310.0 / 900, ProgressReporter.fractionDone(Stages.TRACE, counters.get("stage"), 100), 1e-9);
     assertTrue(line.endsWith("| 34% ETA 0:57"), line);
 
     assertTrue(ProgressReporter.format(Map.of(), 644, 3, 3, 0).endsWith("| reading seeds"));
     assertTrue(ProgressReporter.format(Map.of("dev.tracegen.io.ReadSeeds", Map.of("seeds_parsed", 4179L)), 644, 9, 3, 0)
         .endsWith("| 4,179 seeds read, planning 644 candidates"));
     Map<String, Long> done = new java.util.HashMap<>();
-    for (String s : Funnel.CANDIDATE_STAGES) {
+    for (String s : Stages.TRACE.candidateStages().stream().map(Stage::id).toList()) {
       done.put(s + ".out", 10L);
     }
-    assertEquals(1.0, ProgressReporter.fractionDone(done, 10));
+    assertEquals(1.0, ProgressReporter.fractionDone(Stages.TRACE, done, 10));
     assertTrue(ProgressReporter.format(Map.of("stage", done, "select", Map.of("selected.train.1", 3L)), 10, 9, 3, 0)
         .contains("| 100% LLM | selected 3, writing |"));
   }
@@ -91,7 +93,7 @@ class ProgressAndCommandsTest {
         "respond_y2", "judge_y2", "cross_judge", "zz_custom", "dedup", "split", "decontaminate", "select"),
         java.util.List.copyOf(f.keySet()));
     // run.json is written with sorted keys; rows come back in pipeline order.
-    java.util.List<Object[]> rows = Funnel.rows(new java.util.TreeMap<>(f));
+    java.util.List<Object[]> rows = Funnel.rows(Stages.TRACE, new java.util.TreeMap<>(f));
     assertEquals("plan", rows.get(0)[0]);
     assertEquals("select", rows.get(rows.size() - 1)[0]);
     assertEquals(50L, rows.get(rows.size() - 1)[3]);

@@ -1,0 +1,77 @@
+package dev.tracegen.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracegen.export.DatasetCard;
+import dev.tracegen.model.Stage;
+import dev.tracegen.model.Stages;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stage list is declared once: a stage added to the declaration shows up in the funnel, the
+ * progress line, the end-of-run summary, the report and the card, in its place.
+ */
+class StageDeclarationTest {
+  static final Stage POLISH = new Stage("polish", "Polish", "polish", "Polish answers",
+      "a dummy stage that tidies y2.", Stage.Kind.CANDIDATES);
+  static final Stages FLOW = Stages.TRACE.with(POLISH, Stages.CROSS_JUDGE.id());
+
+  static Map<String, Object> stats() {
+    Map<String, Object> byStage = new LinkedHashMap<>();
+    byStage.put("judge_y1", 5L);
+    byStage.put("polish", 7L);
+    byStage.put("select", 8L);
+    Map<String, Object> byReason = new LinkedHashMap<>();
+    byReason.put("polish", Map.of("too_rough", 7L));
+    return Map.of("rejections", Map.of("by_stage", byStage, "by_stage_reason", byReason, "total", 20L));
+  }
+
+  @Test
+  void theFunnelHasTheNewStageInItsPlace() {
+    Map<String, Long> funnel = Funnel.of(FLOW, 100, stats());
+    List<String> order = new ArrayList<>(funnel.keySet());
+    assertEquals(order.indexOf("judge_y2") + 1, order.indexOf("polish"), order.toString());
+    assertEquals(order.indexOf("polish") + 1, order.indexOf("cross_judge"), order.toString());
+    assertEquals(95, funnel.get("judge_y2"));
+    assertEquals(88, funnel.get("polish"));
+    assertEquals(80, funnel.get("select"));
+  }
+
+  @Test
+  void theProgressLineCountsIt() {
+    Map<String, Map<String, Long>> counters = Map.of("stage", Map.of("judge_y2.out", 4L, "polish.out", 3L,
+        "polish.rejected", 1L));
+    String line = ProgressReporter.format(FLOW, counters, 10, 0, 5, 5, 0, -1);
+    assertTrue(line.contains("› judge 4 › polish 3 › cross 0 |"), line);
+    assertTrue(line.contains("| rejected 1 |"), line);
+    // Ten LLM stages now: ten candidates rejected at the ninth are 2 of their 10 passes each.
+    assertEquals(0.2, ProgressReporter.fractionDone(FLOW, Map.of("polish.rejected", 10L), 10), 1e-9);
+  }
+
+  @Test
+  void theReportTheSummaryAndTheCardNameIt() {
+    Map<String, Object> run = Map.of("funnel", Funnel.of(FLOW, 100, stats()),
+        "llm", Map.of("polish", Map.of("calls", 12L, "cache_hits", 0L, "tokens_in", 100L, "tokens_out", 10L)));
+    String html = ReportHtml.render(FLOW, stats(), run, null);
+    assertTrue(html.contains(">Polish answers<"), "funnel table row");
+    assertTrue(html.contains("Polish answers · too_rough"), "rejection reasons");
+    assertTrue(RunSummary.format(FLOW, run).lines().anyMatch(l -> l.startsWith("polish ")),
+        RunSummary.format(FLOW, run));
+    String card = DatasetCard.render(FLOW, stats(), run);
+    assertTrue(card.contains("11. **Polish answers**: a dummy stage that tidies y2.\n12. **Cross-judge**"), card);
+  }
+
+  @Test
+  void stageIdsAreUniqueAndWellFormed() {
+    assertThrows(IllegalArgumentException.class, () -> Stages.TRACE.with(POLISH, "dedup").with(POLISH, "dedup"));
+    assertThrows(IllegalArgumentException.class, () -> new Stage("Polish", "Polish", "p", "P", "p", Stage.Kind.RECORDS));
+    assertEquals(List.of("expand", "structure", "quality", "respond_y1", "judge_y1", "perturb", "respond_y2",
+        "judge_y2", "cross_judge"), Stages.TRACE.candidateStages().stream().map(Stage::id).toList());
+  }
+}
