@@ -147,8 +147,8 @@ public class LlmClient {
   private void weaken(String step, ResponseFormatMode refused, String serverSaid) {
     ResponseFormatMode weaker = refused.weaker();
     if (format.compareAndSet(refused, weaker)) {
-      LOG.warn("{}: {} refused --responseFormat={} ({}); JSON steps ask with {} for the rest of the run. "
-          + "Pass --responseFormat={} to skip this probe.", step, LlmErrors.endpoint(settings), refused.option(),
+      LOG.warn("{}: {} refused response format {} ({}); the rest of the run asks with {} instead "
+          + "(pass --responseFormat={} to skip this probe)", step, LlmErrors.endpoint(settings), refused.option(),
           serverSaid, weaker.option(), weaker.option());
     }
   }
