@@ -11,6 +11,7 @@ import dev.tracegen.io.SeedFormat;
 import dev.tracegen.llm.ChatModels;
 import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
+import dev.tracegen.llm.ResponseFormatMode;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
@@ -61,8 +62,9 @@ public record RunConfig(
           + "start it with tracegen serve --persona=" + persona.name());
     }
     String runId = java.util.UUID.randomUUID().toString();
-    generator = withRunOptions(o, generator, runId).withPersona(persona);
-    judge = withRunOptions(o, judge, runId).withPersona(persona);
+    ResponseFormatMode responseFormat = ResponseFormatMode.parse(o.getResponseFormat());
+    generator = withRunOptions(o, generator, runId).withPersona(persona).withResponseFormat(responseFormat);
+    judge = withRunOptions(o, judge, runId).withPersona(persona).withResponseFormat(responseFormat);
     ChatModels.validate(generator, "generator");
     ChatModels.validate(judge, "judge");
     if (o.getBuckets() < 1) {

@@ -46,6 +46,7 @@ final class RunHelp {
       row("temperature", LLM),
       row("maxTokens", LLM),
       row("requestTimeout", LLM),
+      row("responseFormat", LLM, "MODE"),
       row("maxInFlight", LLM),
       row("requestsPerMinute", LLM),
       row("tokensPerMinute", LLM),

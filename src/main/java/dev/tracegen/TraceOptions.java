@@ -130,6 +130,15 @@ public interface TraceOptions extends PipelineOptions {
 
   void setRequestTimeout(int value);
 
+  @Description("How JSON steps (structure, quality, perturb, judge) ask for their answer: auto (the step's JSON "
+      + "schema for openai, ollama, gemini and embedded; the prompt only for anthropic), json_schema, json_object "
+      + "or none (the prompt only). A server that refuses the format with HTTP 400 makes the run fall back to the "
+      + "next weaker one, with a warning.")
+  @Default.String("auto")
+  String getResponseFormat();
+
+  void setResponseFormat(String value);
+
   @Description("LLM requests in flight per DoFn instance (1 = one at a time).")
   @Default.Integer(16)
   int getMaxInFlight();

@@ -98,7 +98,7 @@ public final class ThroughputBench {
         while (System.nanoTime() < deadline) {
           int id = ids.incrementAndGet();
           client.call("bench", List.of(UserMessage.from("Write a short note about tea, number " + id + " (" + tag
-              + ").\n1. Use at most 40 words.")), false);
+              + ").\n1. Use at most 40 words.")), null);
           n++;
         }
         return n;

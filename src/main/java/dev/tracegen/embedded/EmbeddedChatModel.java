@@ -8,6 +8,8 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
@@ -57,7 +59,7 @@ public final class EmbeddedChatModel implements ChatModel {
 
   @Override
   public ChatResponse doChat(ChatRequest request) {
-    Reply reply = reply(request.messages());
+    Reply reply = reply(request.messages(), schemaConstrained(request.responseFormat()));
     String prompt = request.messages().stream().map(EmbeddedChatModel::text).reduce("", String::concat);
     return ChatResponse.builder()
         .aiMessage(AiMessage.from(reply.text()))
@@ -75,10 +77,24 @@ public final class EmbeddedChatModel implements ChatModel {
     return reply(messages).text();
   }
 
-  /** The answer to a conversation and its finish reason. */
+  /** Whether a request's format is a JSON schema, which a real server enforces by constrained decoding. */
+  public static boolean schemaConstrained(ResponseFormat format) {
+    return format != null && format.type() == ResponseFormatType.JSON && format.jsonSchema() != null;
+  }
+
+  /** The answer to a conversation and its finish reason, asked without a JSON schema. */
   public Reply reply(List<ChatMessage> messages) {
+    return reply(messages, false);
+  }
+
+  /**
+   * The answer to a conversation and its finish reason. {@code schemaConstrained}: the request
+   * carried a JSON schema, so the realistic persona writes valid JSON of that shape (no fences,
+   * prose or sloppy syntax) and keeps only its faults of content.
+   */
+  public Reply reply(List<ChatMessage> messages, boolean schemaConstrained) {
     if (realistic != null) {
-      RealisticPersona.Reply r = realistic.reply(messages, this::answer);
+      RealisticPersona.Reply r = realistic.reply(messages, this::answer, schemaConstrained);
       return new Reply(r.text(), r.finishReason());
     }
     String prompt = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)

@@ -73,7 +73,13 @@ final class RealisticPersona {
     this.rates = rates;
   }
 
-  Reply reply(List<ChatMessage> messages, Faithful faithful) {
+  /**
+   * {@code schemaConstrained}: the request carried a JSON schema. A server with constrained
+   * decoding only emits JSON of the schema's shape, so the habits that break JSON syntax or shape
+   * (fences, prose, sloppy JSON, score lines or string scores, a missing overall) are left out;
+   * the faults of content stay.
+   */
+  Reply reply(List<ChatMessage> messages, Faithful faithful, boolean schemaConstrained) {
     String prompt = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)
         .findFirst().orElse("");
     boolean repair = messages.size() > 1;
@@ -90,13 +96,13 @@ final class RealisticPersona {
           out = wrongParam(out, conversation);
         }
         if ("judge".equals(step) && draw(rates.judgeFormat(), conversation, "judge")) {
-          out = judgeFormat(out, conversation);
+          out = judgeFormat(out, conversation, schemaConstrained);
         }
         out = read.restore(out);
-        if (draw(rates.sloppyJson(), conversation, "sloppy")) {
+        if (!schemaConstrained && draw(rates.sloppyJson(), conversation, "sloppy")) {
           out = sloppy(out);
         }
-        if (draw(rates.fence(), conversation, "fence")) {
+        if (!schemaConstrained && draw(rates.fence(), conversation, "fence")) {
           out = dress(out, conversation);
         }
       }
@@ -275,14 +281,21 @@ final class RealisticPersona {
     return end < 0 ? answer + " " + breach : answer.substring(0, end) + " " + breach + answer.substring(end);
   }
 
-  /** The judge's JSON in another format: score lines, string scores, scores out of order, no overall, a score left out. */
-  String judgeFormat(String answer, String conversation) {
+  /**
+   * The judge's JSON in another format: score lines, string scores, scores out of order, no overall,
+   * a score left out. Under a JSON schema only what the schema allows: out of order or a score left out.
+   */
+  String judgeFormat(String answer, String conversation, boolean schemaConstrained) {
     ObjectNode root = objectOrNull(answer);
     if (root == null || !root.path("scores").isArray()) {
       return answer;
     }
     ArrayNode scores = (ArrayNode) root.path("scores");
-    switch (Hashes.pick(5, conversation, "judge-which")) {
+    int which = Hashes.pick(5, conversation, "judge-which");
+    if (schemaConstrained && which != 2 && which != 4) {
+      which = which == 3 ? 4 : 2;
+    }
+    switch (which) {
       case 0 -> {
         StringBuilder sb = new StringBuilder();
         for (JsonNode s : scores) {

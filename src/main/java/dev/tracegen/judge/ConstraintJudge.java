@@ -72,7 +72,7 @@ public final class ConstraintJudge {
       }
       String prompt = ctx.prompt("judge", Map.of(
           "instruction", x.render(), "constraints", list.toString().strip(), "response", response), payload);
-      Map<Integer, Score> llm = session.ask(prompt, true, text -> parseScores(text, forLlm));
+      Map<Integer, Score> llm = session.ask(prompt, JudgeSchema.SCHEMA, text -> parseScores(text, forLlm));
       for (Map.Entry<Integer, Score> e : llm.entrySet()) {
         int i = e.getKey();
         scores.put(i, calibrated.contains(i) ? scores.get(i).withJudgeScore(e.getValue().score()) : e.getValue());

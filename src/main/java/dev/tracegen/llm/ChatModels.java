@@ -1,6 +1,7 @@
 package dev.tracegen.llm;
 
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
+import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -33,6 +34,12 @@ public final class ChatModels {
       throw new IllegalArgumentException("unknown LLM provider '" + s.provider() + "' for the " + role
           + " (known: " + String.join(", ", PROVIDERS) + ")");
     }
+    ResponseFormatMode format = s.responseFormat().resolve(s.provider());
+    if ((format == ResponseFormatMode.JSON_SCHEMA && !supportsJsonSchema(s.provider()))
+        || (format == ResponseFormatMode.JSON_OBJECT && !s.isEmbedded() && !supportsJsonMode(s.provider()))) {
+      throw new IllegalArgumentException("--responseFormat=" + format.option() + " is not available for provider "
+          + s.provider() + " (the " + role + "): use --responseFormat=auto or none, which ask for JSON in the prompt");
+    }
     if (s.isEmbedded()) {
       return;
     }
@@ -61,6 +68,18 @@ public final class ChatModels {
     };
   }
 
+  /**
+   * Whether LangChain4j maps a {@code ResponseFormat} with a JSON schema for the provider:
+   * OpenAI's {@code response_format} of type {@code json_schema}, Ollama's {@code format},
+   * Gemini's {@code responseSchema}; the embedded model reads it from the request.
+   */
+  public static boolean supportsJsonSchema(String provider) {
+    return switch (provider) {
+      case "embedded", "openai", "ollama", "gemini" -> true;
+      default -> false;
+    };
+  }
+
   public static ChatModel create(LlmSettings s, Taxonomy taxonomy) {
     Duration timeout = Duration.ofSeconds(Math.max(1, s.timeoutSeconds()));
     return switch (s.provider()) {
@@ -75,7 +94,11 @@ public final class ChatModels {
             .temperature(s.temperature())
             .maxTokens(s.maxTokens())
             .timeout(timeout)
-            .maxRetries(0);
+            .maxRetries(0)
+            .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA)
+            // Constraint params are free-form objects, which strict mode cannot express
+            // (it requires every object to list all its properties).
+            .strictJsonSchema(false);
         if (!s.baseUrl().isBlank()) {
           b.baseUrl(s.baseUrl());
         }

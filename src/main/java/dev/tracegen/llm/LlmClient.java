@@ -7,6 +7,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-worker gateway to one model. One instance per settings per JVM, shared by every DoFn
@@ -31,8 +36,14 @@ import java.util.function.DoubleSupplier;
  * and so does a call that still has no answer after its retries: a transport fault is never
  * turned into a rejected element. Only a filtered answer or a spent budget rejects the element
  * ({@link LlmCallFailedException}). Messages never contain the API key.
+ *
+ * <p>A JSON step sends its schema as the response format chosen by {@code --responseFormat}. A
+ * server that answers HTTP 400 naming the response format makes this client ask with the next
+ * weaker format (schema, JSON object, prompt only) for the rest of its life, with one warning; the
+ * call is sent again in that format.
  */
 public class LlmClient {
+  private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
   private static final Map<LlmSettings, LlmClient> SHARED = new HashMap<>();
 
   private final LlmSettings settings;
@@ -43,7 +54,8 @@ public class LlmClient {
   private final RateLimits limits;
   private final ResponseCache cache;
   private final DoubleSupplier jitter;
-  private final boolean jsonMode;
+  /** How JSON steps ask for their answer now; only ever weakens, on a server's refusal. */
+  private final AtomicReference<ResponseFormatMode> format;
   private int references;
 
   protected LlmClient(LlmSettings settings, ChatModel model) {
@@ -63,7 +75,7 @@ public class LlmClient {
     this.limits = limits;
     this.breaker = breaker;
     this.jitter = jitter;
-    this.jsonMode = settings.isEmbedded() || ChatModels.supportsJsonMode(settings.provider());
+    this.format = new AtomicReference<>(settings.responseFormat().resolve(settings.provider()));
   }
 
   /** The worker's client for {@code settings}; pair every call with one {@link #release()}. */
@@ -104,20 +116,65 @@ public class LlmClient {
     return breaker.isOpen();
   }
 
-  /** Sends one conversation; {@code json} asks for a JSON object where the provider supports it. */
-  public LlmReply call(String step, List<ChatMessage> messages, boolean json) {
-    String key = cache == null ? null : ResponseCache.key(settings, messages, json);
+  /** How JSON steps ask for their answer at the moment (after any fallback). */
+  public ResponseFormatMode responseFormat() {
+    return format.get();
+  }
+
+  /**
+   * Sends one conversation. {@code schema} is the JSON schema of the answer of a JSON step, sent
+   * as the current response format; null for free text.
+   */
+  public LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema) {
+    while (true) {
+      ResponseFormatMode mode = schema == null ? ResponseFormatMode.NONE : format.get();
+      try {
+        return call(step, messages, schema, mode);
+      } catch (FormatRefused refused) {
+        weaken(step, mode, refused.getMessage());
+      }
+    }
+  }
+
+  /** A server refused the response format of a request (HTTP 400 that names it). */
+  private static final class FormatRefused extends RuntimeException {
+    FormatRefused(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Asks with the next weaker format from now on; the thread that makes the change says so, once. */
+  private void weaken(String step, ResponseFormatMode refused, String serverSaid) {
+    ResponseFormatMode weaker = refused.weaker();
+    if (format.compareAndSet(refused, weaker)) {
+      LOG.warn("{}: {} refused response format {} ({}); the rest of the run asks with {} instead "
+          + "(pass --responseFormat={} to skip this probe)", step, LlmErrors.endpoint(settings), refused.option(),
+          serverSaid, weaker.option(), weaker.option());
+    }
+  }
+
+  static ChatRequest request(List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
+    ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
+    if (schema != null) {
+      switch (mode) {
+        case JSON_SCHEMA -> builder.responseFormat(
+            ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build());
+        case JSON_OBJECT -> builder.responseFormat(ResponseFormat.JSON);
+        default -> { }
+      }
+    }
+    return builder.build();
+  }
+
+  private LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
+    String key = cache == null ? null : ResponseCache.key(settings, messages, schema, mode);
     if (key != null) {
       Optional<ResponseCache.Entry> hit = cache.get(key);
       if (hit.isPresent()) {
         return new LlmReply(hit.get().text(), 0, 0, 0, true, FinishReason.STOP);
       }
     }
-    ChatRequest.Builder builder = ChatRequest.builder().messages(messages);
-    if (json && jsonMode) {
-      builder.responseFormat(ResponseFormat.JSON);
-    }
-    ChatRequest request = builder.build();
+    ChatRequest request = request(messages, schema, mode);
     long estimate = estimateTokens(messages);
     LlmLimits l = settings.limits();
     for (int attempt = 0; ; attempt++) {
@@ -128,6 +185,9 @@ public class LlmClient {
       try {
         response = model.chat(request);
       } catch (RuntimeException e) {
+        if (mode != ResponseFormatMode.NONE && LlmErrors.refusesResponseFormat(e)) {
+          throw new FormatRefused(Secrets.scrubOrEmpty(LlmErrors.refusal(e), secret));
+        }
         LlmErrors.Failure f = LlmErrors.classify(e, settings, secret);
         if (f == null) {
           throw e;

@@ -79,6 +79,26 @@ final class LlmErrors {
     return null;
   }
 
+  /**
+   * Whether a failure is an HTTP 400 whose body names the response format (e.g. "response_format
+   * json_schema is not supported", Gemini's "response_schema", Ollama's "invalid format ... JSON
+   * schema"): a server that cannot follow the format asked, not a bad request otherwise.
+   */
+  static boolean refusesResponseFormat(Throwable error) {
+    HttpException http = find(error, HttpException.class);
+    if (http == null || http.statusCode() != 400 || http.getMessage() == null) {
+      return false;
+    }
+    String body = http.getMessage().toLowerCase(java.util.Locale.ROOT);
+    return body.contains("response_format") || body.contains("schema") || body.contains("json_object");
+  }
+
+  /** What the server said when it refused a request: HTTP status and a snippet of the body. */
+  static String refusal(Throwable error) {
+    HttpException http = find(error, HttpException.class);
+    return http == null ? snippet(rootMessage(error)) : "HTTP " + http.statusCode() + ": " + snippet(http.getMessage());
+  }
+
   static Failure byStatus(int status, String body, long retryAfter, LlmSettings s) {
     String where = endpoint(s);
     if (status == 401 || status == 403) {

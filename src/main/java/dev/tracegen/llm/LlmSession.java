@@ -3,8 +3,10 @@ package dev.tracegen.llm;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The LLM calls made for one element: asks, parses, and on a parse error re-asks once with the
@@ -41,12 +43,14 @@ public final class LlmSession {
   static final String CUT_OFF = "the answer was cut off at the token limit (finish reason LENGTH)";
 
   /**
-   * Sends {@code prompt}; on malformed output re-asks once, then throws. An answer cut off at the
-   * token limit counts as malformed, whatever its text: a prefix can still parse.
+   * Sends {@code prompt}, asking for JSON that follows {@code schema} (the step's, which describes
+   * what the prompt asks for); on malformed output re-asks once, then throws. An answer cut off at
+   * the token limit counts as malformed, whatever its text: a prefix can still parse.
    */
-  public <T> T ask(String prompt, boolean json, Parser<T> parser) throws MalformedOutputException {
+  public <T> T ask(String prompt, JsonSchema schema, Parser<T> parser) throws MalformedOutputException {
+    Objects.requireNonNull(schema, "schema");
     List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from(prompt)));
-    LlmReply first = send(messages, json);
+    LlmReply first = send(messages, schema);
     try {
       return parse(first, parser);
     } catch (MalformedOutputException e) {
@@ -54,7 +58,7 @@ public final class LlmSession {
       messages.add(AiMessage.from(first.text()));
       messages.add(UserMessage.from("Your previous answer could not be used: " + e.getMessage()
           + "\nAnswer again, following the requested format exactly."));
-      return parse(send(messages, json), parser);
+      return parse(send(messages, schema), parser);
     }
   }
 
@@ -72,7 +76,7 @@ public final class LlmSession {
    */
   public String askText(String prompt) {
     List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from(prompt)));
-    LlmReply first = send(messages, false);
+    LlmReply first = send(messages, null);
     if (!first.truncated()) {
       return first.text();
     }
@@ -80,15 +84,16 @@ public final class LlmSession {
     messages.add(AiMessage.from(first.text()));
     messages.add(UserMessage.from("Your previous answer was cut off at the token limit. Answer again in full, "
         + "more concisely."));
-    LlmReply second = send(messages, false);
+    LlmReply second = send(messages, null);
     if (second.truncated()) {
       throw new LlmCallFailedException("truncated", CUT_OFF + ", twice", null);
     }
     return second.text();
   }
 
-  private LlmReply send(List<ChatMessage> messages, boolean json) {
-    LlmReply reply = client.call(step, messages, json);
+  /** One call; {@code schema} is null for free text. */
+  private LlmReply send(List<ChatMessage> messages, JsonSchema schema) {
+    LlmReply reply = client.call(step, messages, schema);
     calls++;
     retries += reply.retries();
     tokensIn += reply.tokensIn();

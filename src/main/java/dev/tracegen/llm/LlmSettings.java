@@ -14,6 +14,8 @@ import java.io.Serializable;
  * @param persona embedded model only: faithful, or realistic with the rates of its habits
  * @param runId identifies one run, so that a JVM that runs several pipelines gives each its own
  *     clients (circuit breaker, budget, cache view); not part of any cache key or report
+ * @param responseFormat how JSON steps ask for their answer ({@code --responseFormat}); {@code auto}
+ *     is resolved per provider by the client
  */
 public record LlmSettings(
     String provider,
@@ -29,11 +31,13 @@ public record LlmSettings(
     LlmLimits limits,
     String cacheDir,
     String runId,
-    Persona persona)
+    Persona persona,
+    ResponseFormatMode responseFormat)
     implements Serializable {
 
   public LlmSettings {
     persona = persona == null ? Persona.FAITHFUL : persona;
+    responseFormat = responseFormat == null ? ResponseFormatMode.AUTO : responseFormat;
     limits = limits == null ? LlmLimits.DEFAULT : limits;
     cacheDir = cacheDir == null ? "" : cacheDir;
     runId = runId == null ? "" : runId;
@@ -45,7 +49,7 @@ public record LlmSettings(
   public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
       int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed) {
     this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
-        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL);
+        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL, ResponseFormatMode.AUTO);
   }
 
   public static LlmSettings embedded() {
@@ -67,28 +71,34 @@ public record LlmSettings(
 
   public LlmSettings withKnobs(double newNonCompliance, double newMalformed) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, newNonCompliance, newMalformed, limits, cacheDir, runId, persona);
+        maxInFlight, newNonCompliance, newMalformed, limits, cacheDir, runId, persona, responseFormat);
   }
 
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona);
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat);
   }
 
   /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
   public LlmSettings withCacheDir(String dir) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona);
+        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat);
   }
 
   /** The same settings with the embedded model's {@code persona}. */
   public LlmSettings withPersona(Persona newPersona) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat);
   }
 
   public LlmSettings withRunId(String id) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat);
+  }
+
+  /** The same settings with {@code --responseFormat} set to {@code mode}. */
+  public LlmSettings withResponseFormat(ResponseFormatMode mode) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode);
   }
 }

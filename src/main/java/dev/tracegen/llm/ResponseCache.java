@@ -7,6 +7,8 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.internal.JsonSchemaElementUtils;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.tracegen.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -218,8 +220,14 @@ public final class ResponseCache implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(ResponseCache::closeAll, "tracegen-cache-close"));
   }
 
-  /** The cache key of one request: provider, model, parameters, JSON mode and the messages. */
-  public static String key(LlmSettings s, List<ChatMessage> messages, boolean json) {
+  /**
+   * The cache key of one request: provider, model, parameters, the messages and, for a JSON step
+   * ({@code schema} not null), the response format it was asked with and the schema's name and
+   * hash, so that an answer is replayed only to a request in the same format. A free-text request's
+   * key is what it was before response formats joined the key.
+   */
+  public static String key(LlmSettings s, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
+    boolean json = schema != null;
     ObjectNode k = Json.PLAIN.createObjectNode();
     k.put("v", 1);
     k.put("provider", s.provider());
@@ -227,6 +235,12 @@ public final class ResponseCache implements AutoCloseable {
     k.put("temperature", s.temperature());
     k.put("max_tokens", s.maxTokens());
     k.put("json", json);
+    if (json) {
+      k.put("response_format", mode.option());
+      k.put("schema", schema.name());
+      k.put("schema_sha256", sha256(Json.PLAIN.valueToTree(JsonSchemaElementUtils.toMap(schema.rootElement(), false))
+          .toString()));
+    }
     if (s.isEmbedded()) {
       k.put("non_compliance", s.nonCompliance());
       k.put("malformed", s.malformed());

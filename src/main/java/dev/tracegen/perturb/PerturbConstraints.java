@@ -129,7 +129,7 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
       }
       String prompt = ctx.prompt("perturb", Map.of(
           "op", op, "hints", hints, "instruction", x1.render(), "constraints", cs.toPrettyString()), payload);
-      Candidate out = session.ask(prompt, true, text -> {
+      Candidate out = session.ask(prompt, PerturbSchema.SCHEMA, text -> {
         JsonNode node = InstructionParser.object(text);
         Instruction x2 = InstructionParser.instruction(ctx.taxonomy(), x1.description(), node.path("constraints"), x1.input());
         List<Integer> changed = new ArrayList<>();

@@ -94,7 +94,7 @@ public class CheckInstructionQuality extends PTransform<PCollection<Candidate>, 
           "description", x1.description(),
           "constraints", String.join("\n", x1.numberedConstraints()),
           "input", x1.input()), payload);
-      JsonNode verdict = session.ask(prompt, true, text -> {
+      JsonNode verdict = session.ask(prompt, QualitySchema.SCHEMA, text -> {
         JsonNode node = InstructionParser.object(text);
         if (!node.path("complete").isBoolean() || !node.path("redundant").isBoolean()) {
           throw new MalformedOutputException("\"complete\" and \"redundant\" must be true or false");

@@ -137,6 +137,8 @@ public final class EmbeddedServer implements AutoCloseable {
   /** Per request body (SHA-256): how often it was drawn for and its current run of faults. */
   private final Map<String, Draws> draws = new ConcurrentHashMap<>();
   private final AtomicLong mostFaultsInARow = new AtomicLong();
+  /** The {@code response_format} of the last chat request (null when it had none), for tests and debugging. */
+  private volatile JsonNode lastResponseFormat;
 
   /** The draws of one request body; synchronised, as retries of one body may overlap (a client timed out). */
   private static final class Draws {
@@ -194,6 +196,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
   public Config config() {
     return config;
+  }
+
+  /** The {@code response_format} object of the last chat request, or null when it sent none. */
+  public JsonNode lastResponseFormat() {
+    return lastResponseFormat;
   }
 
   /** A copy of the counters served at {@code /stats}. */
@@ -269,8 +276,21 @@ public final class EmbeddedServer implements AutoCloseable {
       send(ex, 400, error(e.getMessage(), "invalid_request_error", null));
       return;
     }
-    boolean json = "json_object".equals(req.path("response_format").path("type").asText(""));
-    if (json && messages.stream().noneMatch(m -> text(m).toLowerCase(Locale.ROOT).contains("json"))) {
+    JsonNode format = req.path("response_format");
+    lastResponseFormat = format.isMissingNode() ? null : format.deepCopy();
+    String formatType = format.path("type").asText("");
+    boolean schema = "json_schema".equals(formatType);
+    boolean json = schema || "json_object".equals(formatType);
+    if (schema && !format.path("json_schema").path("schema").isObject()) {
+      count("failed", "status_400");
+      send(ex, 400, error(format.path("json_schema").isObject()
+          ? "Invalid 'response_format.json_schema.schema': expected an object."
+          : "Missing required parameter: 'response_format.json_schema'.", "invalid_request_error",
+          format.path("json_schema").isObject() ? "invalid_type" : "missing_required_parameter"));
+      return;
+    }
+    // OpenAI's rule for json_object; a json_schema request needs no such word.
+    if (json && !schema && messages.stream().noneMatch(m -> text(m).toLowerCase(Locale.ROOT).contains("json"))) {
       count("failed", "status_400");
       send(ex, 400, error("'messages' must contain the word 'json' in some form, to use 'response_format' of type "
           + "'json_object'.", "invalid_request_error", null));
@@ -297,7 +317,7 @@ public final class EmbeddedServer implements AutoCloseable {
       return;
     }
     u -= config.fraction500();
-    EmbeddedChatModel.Reply reply = model.reply(messages);
+    EmbeddedChatModel.Reply reply = model.reply(messages, schema);
     String answer = json ? jsonObject(reply.text()) : reply.text();
     // "length" when the model ran out of tokens; in JSON mode also when the answer is no JSON
     // object (what the faithful model's malformed knob stands for: a cut-off object).

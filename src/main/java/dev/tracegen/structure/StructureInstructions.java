@@ -70,7 +70,7 @@ public class StructureInstructions extends PTransform<PCollection<Candidate>, PC
       String prompt = ctx.prompt("structure", Map.of(
           "instruction", c.expanded(), "dimensions", dimensions, "param_guide", paramGuide),
           StepContext.payload().put("instruction", c.expanded()));
-      Instruction x1 = session.ask(prompt, true, text -> parse(ctx.taxonomy(), params, text, c.plan().constraints()));
+      Instruction x1 = session.ask(prompt, StructureSchema.SCHEMA, text -> parse(ctx.taxonomy(), params, text, c.plan().constraints()));
       return StepResult.of(c.withX1(x1).spent("structure", ctx.prompts().hash("structure"), session.calls()));
     }
   }

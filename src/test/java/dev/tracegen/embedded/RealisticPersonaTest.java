@@ -13,10 +13,14 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.tracegen.check.Checkers;
+import dev.tracegen.judge.JudgeSchema;
 import dev.tracegen.llm.MalformedOutputException;
+import dev.tracegen.llm.SchemaCheck;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
@@ -24,6 +28,7 @@ import dev.tracegen.model.Plan;
 import dev.tracegen.model.Seed;
 import dev.tracegen.plan.Planner;
 import dev.tracegen.structure.InstructionParser;
+import dev.tracegen.structure.StructureSchema;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.io.IOException;
@@ -340,6 +345,32 @@ class RealisticPersonaTest {
     double share = share(only("judgeFormat", 0.4), prompts, p -> !p.faithful().equals(p.realistic()));
     // A single reversed score or a missing overall on an answer without one cannot always be told apart.
     assertTrue(share > 0.3 && share <= 0.45, "judge formats: " + share);
+  }
+
+  @Test
+  void underAJsonSchemaOnlyFaultsOfContentShow() {
+    EmbeddedChatModel model = new EmbeddedChatModel(taxonomy, checkers, 0, 0, Persona.of("realistic",
+        "fence=1,sloppyJson=1,judgeFormat=1,wrongParams=0.3,paraphrase=0,countMiss=0,ignoreDont=0,truncate=0,"
+            + "refusal=0,wrongLanguage=0"));
+    ResponseFormat structureFormat = ResponseFormat.builder().type(ResponseFormatType.JSON)
+        .jsonSchema(StructureSchema.SCHEMA).build();
+    int wrongParams = 0;
+    int reordered = 0;
+    for (Instruction x : instructions.subList(0, 100)) {
+      String structure = structurePrompt(x);
+      assertEquals(null, strict(model.answer(ask(structure))), "without a schema the JSON is dressed or sloppy");
+      String constrained = model.chat(ChatRequest.builder().messages(ask(structure)).responseFormat(structureFormat)
+          .build()).aiMessage().text();
+      JsonNode node = strict(constrained);
+      assertTrue(node != null && SchemaCheck.problems(StructureSchema.SCHEMA.rootElement(), node).isEmpty(), constrained);
+      wrongParams += constrained.equals(faithful.answer(ask(structure))) ? 0 : 1;
+      String judged = model.reply(ask(judgePrompt(x)), true).text();
+      JsonNode scores = strict(judged);
+      assertTrue(scores != null && SchemaCheck.problems(JudgeSchema.SCHEMA.rootElement(), scores).isEmpty(), judged);
+      reordered += judged.equals(faithful.answer(ask(judgePrompt(x)))) ? 0 : 1;
+    }
+    assertTrue(wrongParams > 10, "wrong params still show under a schema: " + wrongParams);
+    assertTrue(reordered > 50, "judge answers still reorder or drop scores: " + reordered);
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.data.message.UserMessage;
 import dev.tracegen.model.Json;
+import dev.tracegen.structure.StructureSchema;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +65,13 @@ class ChatModelsTest {
         .withLimits(new LlmLimits(0, 0, 0, 1, 0, 0));
   }
 
-  /** Sends one JSON-mode call and returns what the server saw; the 503 must be classified with its Retry-After. */
+  /** Sends one structure-step call and returns what the server saw; the 503 must be classified with its Retry-After. */
   static Seen roundTrip(LlmSettings s) {
     seen.clear();
     LlmClient c = new LlmClient(s, ChatModels.create(s, null), null, new Budget(0, 0), new RateLimits(0, 0),
         new CircuitBreaker(), () -> 0.0);
     LlmFatalException e = assertThrows(LlmFatalException.class,
-        () -> c.call("s", List.of(UserMessage.from("Answer in JSON: hello")), true));
+        () -> c.call("s", List.of(UserMessage.from("Answer in JSON: hello")), StructureSchema.SCHEMA));
     assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
     assertFalse(e.getMessage().contains(KEY));
     assertEquals(1, seen.size(), "LangChain4j's own retries are off");
@@ -86,7 +87,25 @@ class ChatModelsTest {
     assertEquals("model-x", body.path("model").asText());
     assertEquals(0.25, body.path("temperature").asDouble());
     assertEquals(321, body.path("max_tokens").asInt());
-    assertEquals("json_object", body.path("response_format").path("type").asText());
+    JsonNode format = body.path("response_format");
+    assertEquals("json_schema", format.path("type").asText(), r.body());
+    assertEquals("structure", format.path("json_schema").path("name").asText());
+    assertFalse(format.path("json_schema").path("strict").asBoolean(true), "params are free-form: not strict");
+    JsonNode schema = format.path("json_schema").path("schema");
+    assertEquals("object", schema.path("type").asText());
+    assertEquals("array", schema.path("properties").path("constraints").path("type").asText());
+    assertEquals("object", schema.path("properties").path("constraints").path("items").path("properties")
+        .path("params").path("type").asText());
+  }
+
+  @Test
+  void openAiJsonObjectAndNoneModes() throws Exception {
+    LlmSettings s = settings("openai", base() + "/v1", "");
+    JsonNode object = Json.PLAIN.readTree(roundTrip(s.withResponseFormat(ResponseFormatMode.JSON_OBJECT)).body());
+    assertEquals("json_object", object.path("response_format").path("type").asText());
+    assertTrue(object.path("response_format").path("json_schema").isMissingNode());
+    JsonNode none = Json.PLAIN.readTree(roundTrip(s.withResponseFormat(ResponseFormatMode.NONE)).body());
+    assertTrue(none.path("response_format").isMissingNode(), none.toString());
   }
 
   @Test
@@ -101,8 +120,13 @@ class ChatModelsTest {
     assertEquals("/api/chat", r.path());
     JsonNode body = Json.PLAIN.readTree(r.body());
     assertEquals("model-x", body.path("model").asText());
-    assertEquals("json", body.path("format").asText());
+    JsonNode format = body.path("format");
+    assertEquals("object", format.path("type").asText(), "the schema is the format: " + r.body());
+    assertTrue(format.path("properties").has("constraints"));
     assertEquals(321, body.path("options").path("num_predict").asInt());
+    JsonNode object = Json.PLAIN.readTree(roundTrip(settings("ollama", base(), "")
+        .withResponseFormat(ResponseFormatMode.JSON_OBJECT)).body());
+    assertEquals("json", object.path("format").asText());
   }
 
   @Test
@@ -123,6 +147,9 @@ class ChatModelsTest {
     JsonNode config = Json.PLAIN.readTree(r.body()).path("generationConfig");
     assertEquals(321, config.path("maxOutputTokens").asInt());
     assertEquals("application/json", config.path("responseMimeType").asText());
+    JsonNode schema = config.path("responseSchema");
+    assertFalse(schema.isMissingNode(), "schema sent as responseSchema: " + r.body());
+    assertTrue(schema.path("properties").has("constraints"), schema.toString());
   }
 
   @Test
@@ -153,6 +180,11 @@ class ChatModelsTest {
         () -> ChatModels.validate(settings("anthropic", "", ""), "generator")).getMessage().contains("--apiKeyEnv"));
     ChatModels.validate(settings("openai", "", "CHATMODELS_TEST_KEY"), "generator");
     ChatModels.validate(LlmSettings.embedded(), "generator");
+    LlmSettings anthropic = settings("anthropic", "", "CHATMODELS_TEST_KEY");
+    ChatModels.validate(anthropic, "generator");
+    assertEquals(ResponseFormatMode.NONE, anthropic.responseFormat().resolve("anthropic"), "auto: the prompt only");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> ChatModels.validate(
+        anthropic.withResponseFormat(ResponseFormatMode.JSON_SCHEMA), "judge")).getMessage().contains("--responseFormat"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.tracegen.embedded.Persona;
+import dev.tracegen.quality.QualitySchema;
 import dev.tracegen.serve.EmbeddedServer;
 import dev.tracegen.serve.ServeCommand;
 import dev.tracegen.structure.InstructionParser;
@@ -59,13 +60,13 @@ class FinishReasonOverHttpTest {
   @Test
   void lengthArrivesAsTheFinishReason() throws Exception {
     session(NONE + ",truncate=1");
-    LlmReply cut = client.call("test", List.of(UserMessage.from(RESPOND)), false);
+    LlmReply cut = client.call("test", List.of(UserMessage.from(RESPOND)), null);
     assertEquals(FinishReason.LENGTH, cut.finishReason());
     assertTrue(cut.truncated());
     assertFalse(cut.text().strip().endsWith("."), cut.text());
     stop();
     session(NONE + ",truncate=0");
-    LlmReply whole = client.call("test", List.of(UserMessage.from(RESPOND)), false);
+    LlmReply whole = client.call("test", List.of(UserMessage.from(RESPOND)), null);
     assertEquals(FinishReason.STOP, whole.finishReason());
     assertTrue(whole.text().startsWith(cut.text()));
   }
@@ -82,7 +83,7 @@ class FinishReasonOverHttpTest {
   void aStructuredAnswerThatIsCutOffIsMalformedAndRepaired() throws Exception {
     LlmSession s = session(NONE + ",truncate=1");
     MalformedOutputException e = assertThrows(MalformedOutputException.class,
-        () -> s.ask(QUALITY, true, InstructionParser::object));
+        () -> s.ask(QUALITY, QualitySchema.SCHEMA, InstructionParser::object));
     assertTrue(e.getMessage().contains("cut off"), e.getMessage());
     assertEquals(2, s.calls());
     stop();
@@ -92,7 +93,7 @@ class FinishReasonOverHttpTest {
       LlmSession half = session(NONE + ",truncate=0.5");
       String prompt = QUALITY.replace("a note about tea", "a note about tea number " + i);
       try {
-        JsonNode node = half.ask(prompt, true, InstructionParser::object);
+        JsonNode node = half.ask(prompt, QualitySchema.SCHEMA, InstructionParser::object);
         assertTrue(node.has("complete"));
         repaired += half.calls() == 2 ? 1 : 0;
       } catch (MalformedOutputException cutTwice) {

@@ -16,8 +16,10 @@ import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.tracegen.quality.QualitySchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Retries, Retry-After, the circuit breaker, budgets, the rate limiter and the cache, against a fake model. */
 class LlmClientTest {
   static final List<ChatMessage> HELLO = List.of(UserMessage.from("hello"));
+  static final JsonSchema SCHEMA = QualitySchema.SCHEMA;
 
   @TempDir
   Path tmp;
@@ -86,7 +89,7 @@ class LlmClientTest {
 
   @Test
   void answersAndCountsTokens() {
-    LlmReply r = client(settings(3, 1), new FakeModel(n -> "hi")).call("s", HELLO, false);
+    LlmReply r = client(settings(3, 1), new FakeModel(n -> "hi")).call("s", HELLO, null);
     assertEquals("hi", r.text());
     assertEquals(10, r.tokensIn());
     assertEquals(5, r.tokensOut());
@@ -107,7 +110,7 @@ class LlmClientTest {
         }
       }
     });
-    LlmReply r = client(settings(5, 1), m).call("s", HELLO, false);
+    LlmReply r = client(settings(5, 1), m).call("s", HELLO, null);
     assertEquals("ok", r.text());
     assertEquals(4, r.retries());
     assertEquals(5, m.calls.get());
@@ -121,12 +124,12 @@ class LlmClientTest {
     CircuitBreaker breaker = new CircuitBreaker();
     LlmClient c = client(settings(3, 1), m, breaker, new Budget(0, 0), new RateLimits(0, 0), null);
     // A rejection here would drop a record a working endpoint keeps; the run must stop instead.
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, null));
     assertTrue(e.getMessage().contains("4 attempts") && e.getMessage().contains("503")
         && e.getMessage().contains("--maxRetries"), e.getMessage());
     assertEquals(4, m.calls.get());
     assertTrue(breaker.isOpen());
-    assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
+    assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, null));
     assertEquals(4, m.calls.get(), "a stopped run sends nothing more");
   }
 
@@ -139,7 +142,7 @@ class LlmClientTest {
       return "ok";
     });
     long t0 = System.nanoTime();
-    LlmReply r = client(settings(3, 1), m).call("s", HELLO, false);
+    LlmReply r = client(settings(3, 1), m).call("s", HELLO, null);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     assertEquals(1, r.retries());
     assertTrue(ms >= 400, "waited " + ms + " ms, the server asked for 400");
@@ -162,7 +165,7 @@ class LlmClientTest {
     FakeModel m = new FakeModel(n -> {
       throw new AuthenticationException("Incorrect API key provided: " + key);
     });
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> client(settings(5, 1), m).call("s", HELLO, false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> client(settings(5, 1), m).call("s", HELLO, null));
     assertTrue(e.getMessage().contains("environment variable TEST_KEY_ENV"), e.getMessage());
     assertFalse(e.getMessage().contains(key));
     assertEquals(1, m.calls.get(), "no retries");
@@ -170,7 +173,7 @@ class LlmClientTest {
       FakeModel f = new FakeModel(n -> {
         throw status(code, -1);
       });
-      assertThrows(LlmFatalException.class, () -> client(settings(5, 1), f).call("s", HELLO, false), "" + code);
+      assertThrows(LlmFatalException.class, () -> client(settings(5, 1), f).call("s", HELLO, null), "" + code);
       assertEquals(1, f.calls.get(), "no retries on " + code);
     }
   }
@@ -183,7 +186,7 @@ class LlmClientTest {
       throw new InternalServerException("upstream said: bad token " + key);
     });
     LlmFatalException e = assertThrows(LlmFatalException.class,
-        () -> client(settings(0, 1), m).call("s", HELLO, false));
+        () -> client(settings(0, 1), m).call("s", HELLO, null));
     assertFalse(e.getMessage().contains(key), e.getMessage());
     assertTrue(e.getMessage().contains("***"));
   }
@@ -198,11 +201,11 @@ class LlmClientTest {
     for (int i = 0; i < CircuitBreaker.MIN_CALLS; i++) {
       breaker.record(false, "HTTP 500");
     }
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, null));
     assertTrue(e.getMessage().startsWith("circuit breaker open: 10 of the last 10 calls failed after retries; last error:"),
         e.getMessage());
     int sent = m.calls.get();
-    assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, false));
+    assertThrows(LlmFatalException.class, () -> c.call("s", HELLO, null));
     assertEquals(sent, m.calls.get(), "an open breaker sends nothing");
   }
 
@@ -232,13 +235,13 @@ class LlmClientTest {
     try {
       List<Future<?>> waiting = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        waiting.add(pool.submit(() -> slow.call("s", HELLO, false)));
+        waiting.add(pool.submit(() -> slow.call("s", HELLO, null)));
       }
       Thread.sleep(200);
       long t0 = System.nanoTime();
       for (int i = 0; i < 20 && !breaker.isOpen(); i++) {
         try {
-          fast.call("s", HELLO, false);
+          fast.call("s", HELLO, null);
         } catch (LlmCallFailedException | LlmFatalException expected) {
           // counting towards the breaker
         }
@@ -260,9 +263,9 @@ class LlmClientTest {
     FakeModel m = new FakeModel(n -> "ok");
     LlmClient c = client(settings(0, 1), m, new CircuitBreaker(), new Budget(3, 0), new RateLimits(0, 0), null);
     for (int i = 0; i < 3; i++) {
-      c.call("s", HELLO, false);
+      c.call("s", HELLO, null);
     }
-    LlmCallFailedException e = assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, false));
+    LlmCallFailedException e = assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, null));
     assertEquals("budget_exhausted", e.reason());
     assertTrue(e.getMessage().contains("--maxCalls=3"), e.getMessage());
     assertEquals(3, m.calls.get());
@@ -272,10 +275,10 @@ class LlmClientTest {
   void tokenBudgetRejectsOnceSpent() {
     FakeModel m = new FakeModel(n -> "ok");
     LlmClient c = client(settings(0, 1), m, new CircuitBreaker(), new Budget(0, 30), new RateLimits(0, 0), null);
-    c.call("s", HELLO, false);
-    c.call("s", HELLO, false);
+    c.call("s", HELLO, null);
+    c.call("s", HELLO, null);
     assertEquals("budget_exhausted",
-        assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, false)).reason());
+        assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, null)).reason());
   }
 
   @Test
@@ -285,7 +288,7 @@ class LlmClientTest {
     });
     LlmClient c = client(settings(10, 1), m, new CircuitBreaker(), new Budget(4, 0), new RateLimits(0, 0), null);
     assertEquals("budget_exhausted",
-        assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, false)).reason());
+        assertThrows(LlmCallFailedException.class, () -> c.call("s", HELLO, null)).reason());
     assertEquals(4, m.calls.get());
   }
 
@@ -295,7 +298,7 @@ class LlmClientTest {
     LlmClient c = client(settings(0, 1), m, new CircuitBreaker(), new Budget(0, 0), new RateLimits(1200, 0), null);
     long t0 = System.nanoTime();
     for (int i = 0; i < 11; i++) {
-      c.call("s", HELLO, false);
+      c.call("s", HELLO, null);
     }
     double s = (System.nanoTime() - t0) / 1e9;
     assertTrue(s >= 0.45, "1200/min is 20/s: 11 calls need half a second, took " + s);
@@ -308,7 +311,7 @@ class LlmClientTest {
     LlmClient c = client(settings(0, 1), m, new CircuitBreaker(), new Budget(0, 0), new RateLimits(0, 1800), null);
     long t0 = System.nanoTime();
     for (int i = 0; i < 5; i++) {
-      c.call("s", HELLO, false);
+      c.call("s", HELLO, null);
     }
     double s = (System.nanoTime() - t0) / 1e9;
     assertTrue(s >= 1.5, "took " + s);
@@ -319,8 +322,8 @@ class LlmClientTest {
     FakeModel m = new FakeModel(n -> "answer " + n);
     ResponseCache cache = ResponseCache.open(tmp.toString());
     LlmClient c = client(settings(0, 1), m, new CircuitBreaker(), new Budget(0, 0), new RateLimits(0, 0), cache);
-    LlmReply first = c.call("s", HELLO, true);
-    LlmReply second = c.call("s", HELLO, true);
+    LlmReply first = c.call("s", HELLO, SCHEMA);
+    LlmReply second = c.call("s", HELLO, SCHEMA);
     cache.close();
     assertFalse(first.cached());
     assertEquals(1, m.calls.get() - (second.cached() ? 0 : 1));
@@ -328,14 +331,14 @@ class LlmClientTest {
     FakeModel again = new FakeModel(n -> "different");
     ResponseCache reopened = ResponseCache.open(tmp.toString());
     LlmReply hit = client(settings(0, 1), again, new CircuitBreaker(), new Budget(0, 0), new RateLimits(0, 0), reopened)
-        .call("s", HELLO, true);
+        .call("s", HELLO, SCHEMA);
     assertTrue(hit.cached());
     assertEquals("answer 0", hit.text());
     assertEquals(0, hit.tokensIn() + hit.tokensOut());
     assertEquals(0, again.calls.get());
     // Another parameter is another key.
     LlmReply json = client(settings(0, 1), again, new CircuitBreaker(), new Budget(0, 0), new RateLimits(0, 0), reopened)
-        .call("s", HELLO, false);
+        .call("s", HELLO, null);
     assertFalse(json.cached());
     reopened.close();
   }

@@ -248,7 +248,7 @@ class ResponseCacheSharingTest {
       LlmClient client = new LlmClient(s, new LlmClientTest.FakeModel(i -> "answer " + i), a, new Budget(0, 0),
           new RateLimits(0, 0), new CircuitBreaker(), () -> 0.5);
       for (int i = 0; i < 5; i++) {
-        client.call("expand", List.of(dev.langchain4j.data.message.UserMessage.from("prompt " + i)), false);
+        client.call("expand", List.of(dev.langchain4j.data.message.UserMessage.from("prompt " + i)), null);
       }
       assertFalse(files("claims-").isEmpty() || files("holder-").isEmpty() || files("segment-").isEmpty());
       try (Stream<Path> all = Files.list(dir)) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.tracegen.quality.QualitySchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,25 +28,43 @@ class ResponseCacheTest {
 
   static final LlmSettings S = new LlmSettings("openai", "m1", "http://a/v1", "KEY_A", 0.7, 100, 5, 4, 0, 0);
   static final List<ChatMessage> M = List.of(UserMessage.from("prompt"));
+  static final JsonSchema SCHEMA = QualitySchema.SCHEMA;
 
   static String key(int i) {
-    return ResponseCache.key(S, List.of(UserMessage.from("prompt " + i)), false);
+    return ResponseCache.key(S, List.of(UserMessage.from("prompt " + i)), null, ResponseFormatMode.NONE);
+  }
+
+  @Test
+  void keyChangesWithTheResponseFormatAndTheSchema() {
+    String schema = ResponseCache.key(S, M, SCHEMA, ResponseFormatMode.JSON_SCHEMA);
+    String object = ResponseCache.key(S, M, SCHEMA, ResponseFormatMode.JSON_OBJECT);
+    String prompt = ResponseCache.key(S, M, SCHEMA, ResponseFormatMode.NONE);
+    String text = ResponseCache.key(S, M, null, ResponseFormatMode.NONE);
+    assertEquals(4, java.util.Set.of(schema, object, prompt, text).size(), "each format has its own answers");
+    assertNotEquals(schema, ResponseCache.key(S, M, dev.tracegen.judge.JudgeSchema.SCHEMA, ResponseFormatMode.JSON_SCHEMA));
+    JsonSchema renamed = JsonSchema.builder().name("other").rootElement(SCHEMA.rootElement()).build();
+    assertNotEquals(schema, ResponseCache.key(S, M, renamed, ResponseFormatMode.JSON_SCHEMA));
+    JsonSchema widened = JsonSchema.builder().name(SCHEMA.name()).rootElement(
+        ((dev.langchain4j.model.chat.request.json.JsonObjectSchema) SCHEMA.rootElement()).toBuilder()
+            .addStringProperty("extra").build()).build();
+    assertNotEquals(schema, ResponseCache.key(S, M, widened, ResponseFormatMode.JSON_SCHEMA), "same name, other schema");
+    assertEquals(text, ResponseCache.key(S, M, null, ResponseFormatMode.JSON_SCHEMA), "free text has no format");
   }
 
   @Test
   void keyCoversProviderModelParametersAndMessagesButNotEndpointOrKey() {
-    String k = ResponseCache.key(S, M, true);
+    String k = ResponseCache.key(S, M, SCHEMA, ResponseFormatMode.JSON_SCHEMA);
     assertEquals(64, k.length());
-    assertEquals(k, ResponseCache.key(S, M, true));
+    assertEquals(k, ResponseCache.key(S, M, SCHEMA, ResponseFormatMode.JSON_SCHEMA));
     assertEquals(k, ResponseCache.key(new LlmSettings("openai", "m1", "http://elsewhere/v1", "KEY_B", 0.7, 100, 60, 1,
-        0, 0).withRunId("other").withCacheDir("/x"), M, true), "endpoint, key variable, timeout, run: same key");
-    assertNotEquals(k, ResponseCache.key(S, M, false));
-    assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m2", "", "", 0.7, 100, 5, 4, 0, 0), M, true));
-    assertNotEquals(k, ResponseCache.key(new LlmSettings("ollama", "m1", "", "", 0.7, 100, 5, 4, 0, 0), M, true));
-    assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m1", "", "", 0.0, 100, 5, 4, 0, 0), M, true));
-    assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m1", "", "", 0.7, 200, 5, 4, 0, 0), M, true));
+        0, 0).withRunId("other").withCacheDir("/x"), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA), "endpoint, key variable, timeout, run: same key");
+    assertNotEquals(k, ResponseCache.key(S, M, null, ResponseFormatMode.NONE));
+    assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m2", "", "", 0.7, 100, 5, 4, 0, 0), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA));
+    assertNotEquals(k, ResponseCache.key(new LlmSettings("ollama", "m1", "", "", 0.7, 100, 5, 4, 0, 0), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA));
+    assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m1", "", "", 0.0, 100, 5, 4, 0, 0), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA));
+    assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m1", "", "", 0.7, 200, 5, 4, 0, 0), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA));
     assertNotEquals(k, ResponseCache.key(S, List.of(UserMessage.from("prompt"), AiMessage.from("x"),
-        UserMessage.from("again")), true));
+        UserMessage.from("again")), SCHEMA, ResponseFormatMode.JSON_SCHEMA));
   }
 
   @Test

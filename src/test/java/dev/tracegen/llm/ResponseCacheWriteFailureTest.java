@@ -166,7 +166,7 @@ class ResponseCacheWriteFailureTest {
     List<String> files = files();
     try (CapturedStderr err = new CapturedStderr()) {
       for (int i = 0; i < 50; i++) {
-        LlmReply r = client.call("respond_y1", List.of(UserMessage.from("question " + i)), false);
+        LlmReply r = client.call("respond_y1", List.of(UserMessage.from("question " + i)), null);
         assertEquals("fresh " + i, r.text());
       }
       assertEquals(1, err.lines(WARNING).size());

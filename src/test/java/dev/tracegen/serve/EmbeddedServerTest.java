@@ -17,6 +17,7 @@ import dev.tracegen.llm.LlmReply;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.model.Json;
+import dev.tracegen.quality.QualitySchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -109,10 +110,10 @@ class EmbeddedServerTest {
   void answersAsTheInProcessModelWithUsage() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults());
     LlmClient c = client(s, 0);
-    LlmReply text = c.call("respond", ask(RESPOND), false);
+    LlmReply text = c.call("respond", ask(RESPOND), null);
     assertEquals(model.answer(ask(RESPOND)), text.text());
     assertTrue(text.tokensIn() > 0 && text.tokensOut() > 0, "usage is reported");
-    LlmReply json = c.call("quality", ask(QUALITY), true);
+    LlmReply json = c.call("quality", ask(QUALITY), QualitySchema.SCHEMA);
     assertEquals(model.answer(ask(QUALITY)), json.text());
     assertTrue(Json.PLAIN.readTree(json.text()).has("complete"));
     Map<String, Long> stats = s.stats();
@@ -165,7 +166,7 @@ class EmbeddedServerTest {
   void unknownModelIs404AndStopsTheRun() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults());
     LlmClient c = client(s, 5, 3, "", "gpt-nope");
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("expand", ask(RESPOND), false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("expand", ask(RESPOND), null));
     assertTrue(e.getMessage().contains("404") && e.getMessage().contains("--model"), e.getMessage());
     assertEquals(1, s.stats().get("requests"), "no retries on 404");
   }
@@ -177,12 +178,12 @@ class EmbeddedServerTest {
     Secrets.override(name -> name.equals("SERVE_TEST_KEY") ? planted : name.equals("GOOD_KEY") ? good : null);
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(good));
     LlmClient bad = client(s, 5, 3, "SERVE_TEST_KEY", "tracegen-embedded-1");
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> bad.call("expand", ask(RESPOND), false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> bad.call("expand", ask(RESPOND), null));
     assertTrue(e.getMessage().contains("401") && e.getMessage().contains("SERVE_TEST_KEY"), e.getMessage());
     assertFalse(e.getMessage().contains(planted));
     assertEquals(1, s.stats().get("status_401"));
     LlmClient ok = client(s, 5, 0, "GOOD_KEY", "tracegen-embedded-1");
-    assertEquals(model.answer(ask(RESPOND)), ok.call("respond", ask(RESPOND), false).text());
+    assertEquals(model.answer(ask(RESPOND)), ok.call("respond", ask(RESPOND), null).text());
   }
 
   @Test
@@ -193,7 +194,7 @@ class EmbeddedServerTest {
     assertEquals(429, r.statusCode());
     assertEquals("2", r.headers().firstValue("Retry-After").orElse(""));
     LlmClient c = client(s, 0);
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), null));
     assertTrue(e.getMessage().contains("429"), e.getMessage());
   }
 
@@ -203,7 +204,7 @@ class EmbeddedServerTest {
     LlmClient c = client(s, 12);
     int retries = 0;
     for (int i = 0; i < 20; i++) {
-      LlmReply r = c.call("respond", ask(RESPOND), false);
+      LlmReply r = c.call("respond", ask(RESPOND), null);
       assertEquals(model.answer(ask(RESPOND)), r.text(), "the same prompt succeeds on a retry");
       retries += r.retries();
     }
@@ -218,7 +219,7 @@ class EmbeddedServerTest {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0, 0, 1, 0).withStallSeconds(3));
     LlmClient c = client(s, 1, 0, "", "tracegen-embedded-1");
     long t0 = System.nanoTime();
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), null));
     assertTrue((System.nanoTime() - t0) / 1e9 < 2.5, "the client's timeout, not the stall, ends the call");
     assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
     assertEquals(1, s.stats().get("stalled"));
@@ -228,7 +229,7 @@ class EmbeddedServerTest {
   void malformedBodiesAreRetried() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withFaults(0, 0, 0, 1));
     LlmClient c = client(s, 2);
-    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
+    LlmFatalException e = assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), null));
     assertTrue(e.getMessage().contains("3 attempts"), e.getMessage());
     assertEquals(3, s.stats().get("malformed"), "one try and two retries");
   }
@@ -248,7 +249,7 @@ class EmbeddedServerTest {
     for (int i = 0; i < 40 && stopped == null; i++) {
       List<ChatMessage> prompt = ask(RESPOND + "\n" + (i + 2) + ". Mention item " + i + ".");
       try {
-        assertEquals(model.answer(prompt), c.call("respond", prompt, false).text(), "answered after its retries");
+        assertEquals(model.answer(prompt), c.call("respond", prompt, null).text(), "answered after its retries");
         answered++;
       } catch (LlmCallFailedException e) {
         throw new AssertionError("a transport fault became an element rejection: " + e.getMessage(), e);
@@ -262,7 +263,7 @@ class EmbeddedServerTest {
     assertTrue(answered > 0, "calls within their retries are answered");
     assertTrue(s.stats().get("most_faults_in_a_row") >= 2, s.stats().toString());
     long sent = s.stats().get("requests");
-    assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), false));
+    assertThrows(LlmFatalException.class, () -> c.call("respond", ask(RESPOND), null));
     assertEquals(sent, s.stats().get("requests"), "a stopped run sends nothing more");
   }
 
@@ -323,13 +324,13 @@ class EmbeddedServerTest {
   void latencyAndJitterDelayAnswersWithoutSerialisingThem() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withLatency(300, 100));
     LlmClient c = client(s, 0);
-    c.call("respond", ask(RESPOND), false);
+    c.call("respond", ask(RESPOND), null);
     ExecutorService pool = Executors.newFixedThreadPool(128);
     try {
       long t0 = System.nanoTime();
       List<Future<LlmReply>> fs = new ArrayList<>();
       for (int i = 0; i < 128; i++) {
-        fs.add(pool.submit(() -> c.call("respond", ask(RESPOND), false)));
+        fs.add(pool.submit(() -> c.call("respond", ask(RESPOND), null)));
       }
       for (Future<LlmReply> f : fs) {
         f.get();
@@ -348,7 +349,7 @@ class EmbeddedServerTest {
     EmbeddedChatModel broken = ServeCommand.model(Path.of("taxonomy"), 0, 1.0);
     EmbeddedServer s = EmbeddedServer.start(EmbeddedServer.Config.defaults(), broken);
     servers.add(s);
-    String answer = client(s, 0).call("quality", ask(QUALITY), true).text();
+    String answer = client(s, 0).call("quality", ask(QUALITY), QualitySchema.SCHEMA).text();
     assertEquals(broken.answer(ask(QUALITY)), answer);
     assertThrows(Exception.class, () -> Json.PLAIN.readTree(answer), "malformed knob cuts the JSON");
   }

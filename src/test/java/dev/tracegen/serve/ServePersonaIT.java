@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The smoke profile over real HTTP against {@code serve --persona=realistic}: the pipeline repairs
- * what real models get wrong and rejects the rest with a reason, and still meets its targets.
+ * what real models get wrong and rejects the rest with a reason, and still meets its targets. JSON
+ * object mode, as without a schema the persona's JSON habits show too.
  */
 class ServePersonaIT {
   /**
@@ -31,7 +32,7 @@ class ServePersonaIT {
         ServeCommand.model(Path.of("taxonomy"), 0, 0, persona))) {
       Path out = tmp.resolve("realistic");
       int code = ServeSmokeIT.cli(ServeSmokeIT.httpArgs(s, "--output=" + out, "--cacheDir=" + tmp.resolve("cache"),
-          "--overgeneration=2"));
+          "--overgeneration=2", "--responseFormat=json_object"));
       assertEquals(0, code, ServeSmokeIT.lastCli);
       List<String> rejections = ServeSmokeIT.rejections(out);
       Map<String, Integer> reasons = new TreeMap<>();

@@ -113,7 +113,7 @@ class ParamValidatorTest {
   @Test
   void aMismatchIsRepairedOnceByReAsking() throws Exception {
     LlmSession session = FakeSessions.scripted("structure", n -> n == 0 ? WRONG : RIGHT);
-    Instruction x = session.ask("split this", true, parser());
+    Instruction x = session.ask("split this", StructureSchema.SCHEMA, parser());
     assertEquals(12, x.constraints().get(0).intParam("min", -1));
     assertEquals(List.of(2, 1), FakeSessions.counts(session));
   }
@@ -121,7 +121,7 @@ class ParamValidatorTest {
   @Test
   void aMismatchThatSurvivesTheRepairIsRejectedAsParamsMismatch() {
     LlmSession session = FakeSessions.scripted("structure", n -> WRONG);
-    MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> session.ask("split this", true, parser()));
+    MalformedOutputException e = assertThrows(MalformedOutputException.class, () -> session.ask("split this", StructureSchema.SCHEMA, parser()));
     assertEquals("params_mismatch", e.reason());
     assertTrue(e.getMessage().contains("min = 11 but the constraint's text does not state 11"), e.getMessage());
   }
