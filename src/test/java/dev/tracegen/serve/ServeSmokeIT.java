@@ -87,6 +87,8 @@ class ServeSmokeIT {
     return s;
   }
 
+  static final String SMOKE = "pipeline/smoke.yaml";
+
   static String[] httpArgs(EmbeddedServer s, String... more) {
     List<String> args = new ArrayList<>(List.of("--provider=openai", "--baseUrl=" + s.baseUrl(), "--model=" + MODEL));
     args.addAll(List.of(more));
@@ -94,8 +96,12 @@ class ServeSmokeIT {
   }
 
   static TraceRun.Outcome run(String... args) throws IOException {
+    return runProfile(SMOKE, args);
+  }
+
+  static TraceRun.Outcome runProfile(String profile, String... args) throws IOException {
     PipelineOptionsFactory.register(TraceOptions.class);
-    List<String> all = new ArrayList<>(List.of("--profile=pipeline/smoke.yaml"));
+    List<String> all = new ArrayList<>(List.of("--profile=" + profile));
     all.addAll(List.of(args));
     TraceOptions o = PipelineOptionsFactory.fromArgs(all.toArray(String[]::new)).withValidation().as(TraceOptions.class);
     o.setQuiet(true);
@@ -104,13 +110,17 @@ class ServeSmokeIT {
 
   /** Runs the CLI in-process, with stdout and stderr copied into {@link #logs}; returns the exit code. */
   static int cli(String... args) {
+    return cliProfile(SMOKE, args);
+  }
+
+  static int cliProfile(String profile, String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream mine = new ByteArrayOutputStream();
     System.setOut(new PrintStream(tee(out, mine), true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(tee(err, mine), true, StandardCharsets.UTF_8));
     try {
-      List<String> all = new ArrayList<>(List.of("run", "--profile=pipeline/smoke.yaml"));
+      List<String> all = new ArrayList<>(List.of("run", "--profile=" + profile));
       all.addAll(List.of(args));
       return TraceGen.execute(all.toArray(String[]::new));
     } finally {
@@ -412,10 +422,16 @@ class ServeSmokeIT {
   @Order(7)
   void shortfallIsAnErrorAndATopUpRerunPaysOnlyForTheNewPlans() throws Exception {
     Path topUpCache = tmp.resolve("topup-cache");
-    // Factor 1.0: every plan must survive every stage, dedup and decontamination; some do not.
+    // Exactly one plan per record (factor 1.0, no margin per constraint): every plan must survive
+    // every stage, dedup and decontamination; some do not. Its plans are the first plans of each
+    // stratum at any larger factor, so a top-up reuses all of them.
+    Path tight = tmp.resolve("smoke-tight.yaml");
+    Files.writeString(tight, Files.readString(Path.of(SMOKE)).replaceAll("(?m)^overgeneration_per_constraint: .*$",
+        "overgeneration_per_constraint: 0"));
     EmbeddedServer first = serve(EmbeddedServer.Config.defaults());
     Path low = tmp.resolve("topup-low");
-    int code = cli(httpArgs(first, "--output=" + low, "--cacheDir=" + topUpCache, "--overgeneration=1.0"));
+    int code = cliProfile(tight.toString(), httpArgs(first, "--output=" + low, "--cacheDir=" + topUpCache,
+        "--overgeneration=1.0"));
     assertEquals(3, code, lastCli);
     assertTrue(lastCli.contains("--allowShortfall") && lastCli.matches("(?s).*(train|eval) k=\\d+: \\d+ of \\d+ \\(short by \\d+\\).*"),
         lastCli);
@@ -425,8 +441,8 @@ class ServeSmokeIT {
 
     // Allowed: the same run publishes what it has (all from the cache) and reports the shortfall.
     EmbeddedServer again = serve(EmbeddedServer.Config.defaults());
-    TraceRun.Outcome allowed = run(httpArgs(again, "--output=" + low, "--cacheDir=" + topUpCache, "--overgeneration=1.0",
-        "--allowShortfall"));
+    TraceRun.Outcome allowed = runProfile(tight.toString(), httpArgs(again, "--output=" + low, "--cacheDir=" + topUpCache,
+        "--overgeneration=1.0", "--allowShortfall"));
     assertEquals(0, again.stats().get("requests"), "the same plans are answered from the cache");
     assertFalse(allowed.shortfalls().isEmpty());
     assertEquals(allowed.shortfalls().size(), runJson(low).path("shortfalls").size(), "run.json lists every short stratum");
