@@ -23,10 +23,6 @@ public record Fingerprint(String id, String split, int[] shingles, float[] embed
     embedding = embedding == null ? new float[0] : embedding;
   }
 
-  public boolean isEval() {
-    return "eval".equals(split);
-  }
-
   /** Sorted distinct 32-bit folds of 64-bit shingle hashes. */
   public static int[] fold(long[] hashes) {
     int[] out = new int[hashes.length];

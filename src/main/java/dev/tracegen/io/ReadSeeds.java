@@ -90,16 +90,6 @@ public final class ReadSeeds extends PTransform<PBegin, PCollectionTuple> {
         SeedParser.DEFAULT_MAX_INSTRUCTION_CHARS);
   }
 
-  /** Lines longer than this many characters are rejected (default 100,000). */
-  public ReadSeeds withMaxLineChars(int maxLineChars) {
-    return new ReadSeeds(filePatterns, format, maxLineChars, maxInstructionChars);
-  }
-
-  /** Instructions longer than this many characters are rejected (default 20,000). */
-  public ReadSeeds withMaxInstructionChars(int maxInstructionChars) {
-    return new ReadSeeds(filePatterns, format, maxLineChars, maxInstructionChars);
-  }
-
   /** The de-duplication bucket of a seed id: stable across JVMs and runners. */
   static int bucketOf(String id) {
     return Math.floorMod(id.hashCode(), ID_BUCKETS);

@@ -45,12 +45,4 @@ final class Budget {
   void spendTokens(long n) {
     tokens.addAndGet(n);
   }
-
-  long callsSent() {
-    return calls.get();
-  }
-
-  long tokensSpent() {
-    return tokens.get();
-  }
 }

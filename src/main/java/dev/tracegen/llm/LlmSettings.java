@@ -69,11 +69,6 @@ public record LlmSettings(
     return provider + ":" + model;
   }
 
-  public LlmSettings withKnobs(double newNonCompliance, double newMalformed) {
-    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, newNonCompliance, newMalformed, limits, cacheDir, runId, persona, responseFormat);
-  }
-
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
         maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat);

@@ -32,8 +32,4 @@ public record TraceRecord(
   public TraceRecord {
     judgements = judgements == null ? new TreeMap<>() : new TreeMap<>(judgements);
   }
-
-  public TraceRecord withSplit(String newSplit) {
-    return new TraceRecord(id, seedId, newSplit, x1, y1, x2, y2, perturbation, judgements, constraintsNum, lineage);
-  }
 }

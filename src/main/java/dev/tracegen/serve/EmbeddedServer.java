@@ -65,11 +65,6 @@ public final class EmbeddedServer implements AutoCloseable {
       return new Config(0, "tracegen-embedded-1", 0, 0, 0, 1, 0, 0, 150, 0, null, 1L);
     }
 
-    public Config withPort(int p) {
-      return new Config(p, model, latencyMillis, jitterMillis, fraction429, retryAfterSeconds, fraction500,
-          fractionStall, stallSeconds, fractionMalformed, requiredKey, seed);
-    }
-
     public Config withLatency(long fixedMillis, long jitter) {
       return new Config(port, model, fixedMillis, jitter, fraction429, retryAfterSeconds, fraction500,
           fractionStall, stallSeconds, fractionMalformed, requiredKey, seed);
