@@ -13,16 +13,19 @@ import dev.tracegen.report.ProgressReporter;
 import dev.tracegen.report.ReferenceSet;
 import dev.tracegen.report.ReportHtml;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.util.ReleaseInfo;
 
 /**
  * {@code tracegen run}: validates the configuration, runs the pipeline into a staging directory,
@@ -205,7 +208,7 @@ public final class TraceRun {
     run.put("taxonomy_version", cfg.taxonomy().version());
     run.put("prompt_hashes", cfg.prompts().hashes());
     run.put("options", options(o, cfg));
-    run.put("versions", Map.of("java", System.getProperty("java.version"), "beam", "2.70.0", "langchain4j", "1.19.0"));
+    run.put("versions", libraryVersions());
     run.put("targets", TracePipeline.targets(cfg));
     run.put("select", counters.getOrDefault("select", Map.of()));
     run.put("shortfalls", shortfalls);
@@ -274,6 +277,27 @@ public final class TraceRun {
     /** Where the short run's reports were kept. */
     public String diagnostics() {
       return diagnostics;
+    }
+  }
+
+  /** Java, Beam and LangChain4j as loaded by this run (read from their jars, so never out of date). */
+  static Map<String, String> libraryVersions() {
+    return Map.of("java", System.getProperty("java.version"), "beam", ReleaseInfo.getReleaseInfo().getVersion(),
+        "langchain4j", mavenVersion("dev.langchain4j", "langchain4j-core"));
+  }
+
+  /** The version in a dependency's {@code pom.properties} (kept by Maven in every jar it builds), or "unknown". */
+  static String mavenVersion(String group, String artifact) {
+    String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+    try (InputStream in = TraceRun.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
     }
   }
 }
