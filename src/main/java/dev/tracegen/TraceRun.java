@@ -7,6 +7,7 @@ import dev.tracegen.export.DatasetCard;
 import dev.tracegen.export.ExportFiles;
 import dev.tracegen.export.OutputDirectory;
 import dev.tracegen.llm.LlmSettings;
+import dev.tracegen.llm.RunResources;
 import dev.tracegen.model.Json;
 import dev.tracegen.report.Funnel;
 import dev.tracegen.report.ProgressReporter;
@@ -70,10 +71,16 @@ public final class TraceRun {
     try {
       Pipeline p = Pipeline.create(o);
       TracePipeline.build(p, cfg, out.staging());
-      PipelineResult result = p.run();
-      out.beforeExitCleanup(() -> cancel(result));
-      progress.attach(result);
-      PipelineResult.State state = result.waitUntilFinish();
+      PipelineResult.State state;
+      PipelineResult result;
+      // The run's LLM state in this JVM (clients, breakers, budget, cache segment) lives while the
+      // pipeline runs, however often a runner sets DoFns up and tears them down, and no longer.
+      try (RunResources resources = RunResources.open(cfg.generator().runId())) {
+        result = p.run();
+        out.beforeExitCleanup(() -> cancel(result));
+        progress.attach(result);
+        state = result.waitUntilFinish();
+      }
       progress.finishing("writing statistics, dataset card and report");
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the pipeline ended in state " + state + " instead of DONE; nothing was published");

@@ -1,7 +1,5 @@
 package dev.tracegen.llm;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -11,8 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * rerun with a larger budget pays only for the rest. Shared by the generator and judge clients.
  */
 final class Budget {
-  private static final Map<String, Budget> SHARED = new ConcurrentHashMap<>();
-
   private final long maxCalls;
   private final long maxTokens;
   private final AtomicLong calls = new AtomicLong();
@@ -21,12 +17,6 @@ final class Budget {
   Budget(long maxCalls, long maxTokens) {
     this.maxCalls = maxCalls;
     this.maxTokens = maxTokens;
-  }
-
-  static Budget shared(LlmSettings s) {
-    LlmLimits l = s.limits();
-    return SHARED.computeIfAbsent(s.runId() + "|" + l.maxCalls() + "|" + l.maxTotalTokens(),
-        k -> new Budget(l.maxCalls(), l.maxTotalTokens()));
   }
 
   /** Takes one request from the budget, or throws {@link LlmCallFailedException} when it is spent. */

@@ -1,7 +1,5 @@
 package dev.tracegen.llm;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,12 +12,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Stopping is sticky for the whole run: once a breaker opens or a call meets a fatal error
  * (bad key, unknown model), every breaker of the run in this JVM is tripped with that message,
  * including breakers of clients built later (a runner may set up new DoFn instances while the
- * failure propagates), so no further request is sent.
+ * failure propagates), so no further request is sent ({@link RunResources#stop}).
  */
 final class CircuitBreaker {
-  private static final Map<LlmSettings, CircuitBreaker> SHARED = new ConcurrentHashMap<>();
-  private static final Map<String, String> STOPPED = new ConcurrentHashMap<>();
-
   static final int WINDOW = 20;
   static final int MIN_CALLS = 10;
   static final double THRESHOLD = 0.5;
@@ -50,37 +45,6 @@ final class CircuitBreaker {
     this.minCalls = minCalls;
     this.threshold = threshold;
     this.failed = new boolean[window];
-  }
-
-  /** The breaker of the client for {@code s}; it outlives the client, so a rebuilt client keeps its state. */
-  static CircuitBreaker shared(LlmSettings s) {
-    CircuitBreaker b = SHARED.computeIfAbsent(s, k -> new CircuitBreaker(s.cached()));
-    String stop = s.runId().isEmpty() ? null : STOPPED.get(s.runId());
-    if (stop != null) {
-      b.trip(stop);
-    }
-    return b;
-  }
-
-  /** Stops every call of the run of {@code s} in this JVM with {@code message}. */
-  static void stopRun(LlmSettings s, String message) {
-    if (s.runId().isEmpty()) {
-      return;
-    }
-    STOPPED.putIfAbsent(s.runId(), message);
-    String first = STOPPED.get(s.runId());
-    SHARED.forEach((k, b) -> {
-      if (k.runId().equals(s.runId())) {
-        b.trip(first);
-      }
-    });
-  }
-
-  /** Forgets the breakers of a run whose clients are all released, unless it was stopped. */
-  static void forget(String runId) {
-    if (!STOPPED.containsKey(runId)) {
-      SHARED.keySet().removeIf(k -> k.runId().equals(runId));
-    }
   }
 
   /** Opens the breaker with {@code message} (a fatal error elsewhere in the run); the first message wins. */

@@ -13,7 +13,6 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.tracegen.taxonomy.Taxonomy;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public class LlmClient {
   private static final Logger LOG = LoggerFactory.getLogger(LlmClient.class);
-  private static final Map<LlmSettings, LlmClient> SHARED = new HashMap<>();
-
   private final LlmSettings settings;
   private final ChatModel model;
   private final String secret;
@@ -56,17 +53,23 @@ public class LlmClient {
   private final DoubleSupplier jitter;
   /** How JSON steps ask for their answer now; only ever weakens, on a server's refusal. */
   private final AtomicReference<ResponseFormatMode> format;
-  private int references;
+  /** The run whose resources this client uses; null for a client built from given collaborators. */
+  private final RunResources run;
 
-  protected LlmClient(LlmSettings settings, ChatModel model) {
-    this(settings, model, settings.cached() ? ResponseCache.acquire(settings.cacheDir(), settings.runId()) : null,
-        Budget.shared(settings), RateLimits.shared(settings), CircuitBreaker.shared(settings),
-        () -> ThreadLocalRandom.current().nextDouble());
+  /** A client of {@code run}: cache, budget, rate limits and breaker are the run's. */
+  LlmClient(LlmSettings settings, ChatModel model, RunResources run) {
+    this(settings, model, settings.cached() ? run.cache(settings.cacheDir()) : null, run.budget(settings.limits()),
+        run.rateLimits(settings), run.breaker(settings), () -> ThreadLocalRandom.current().nextDouble(), run);
   }
 
   /** For tests: every collaborator given. {@code jitter} draws uniformly from [0, 1); it only spreads retries in time. */
   LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, Budget budget, RateLimits limits,
       CircuitBreaker breaker, DoubleSupplier jitter) {
+    this(settings, model, cache, budget, limits, breaker, jitter, null);
+  }
+
+  private LlmClient(LlmSettings settings, ChatModel model, ResponseCache cache, Budget budget, RateLimits limits,
+      CircuitBreaker breaker, DoubleSupplier jitter, RunResources run) {
     this.settings = settings;
     this.model = model;
     this.secret = Secrets.get(settings.apiKeyEnv());
@@ -76,34 +79,27 @@ public class LlmClient {
     this.breaker = breaker;
     this.jitter = jitter;
     this.format = new AtomicReference<>(settings.responseFormat().resolve(settings.provider()));
+    this.run = run;
   }
 
-  /** The worker's client for {@code settings}; pair every call with one {@link #release()}. */
+  /**
+   * The client for {@code settings} in its run's resources in this JVM (a DoFn's {@code @Setup});
+   * pair every call with one {@link #release()}.
+   */
   public static LlmClient shared(LlmSettings settings, Taxonomy taxonomy) {
-    synchronized (SHARED) {
-      LlmClient client = SHARED.get(settings);
-      if (client == null) {
-        client = new LlmClient(settings, ChatModels.create(settings, taxonomy));
-        SHARED.put(settings, client);
-      }
-      client.references++;
-      return client;
+    RunResources run = RunResources.acquire(settings.runId());
+    try {
+      return run.client(settings, taxonomy);
+    } catch (RuntimeException e) {
+      run.release();
+      throw e;
     }
   }
 
-  /** Gives back a {@link #shared} client; the last release closes its cache segment. */
+  /** Gives back a {@link #shared} client (a DoFn's {@code @Teardown}); the run's last reference closes its cache segment. */
   public void release() {
-    synchronized (SHARED) {
-      if (--references <= 0) {
-        SHARED.remove(settings, this);
-        if (cache != null) {
-          ResponseCache.release(cache);
-        }
-        if (SHARED.keySet().stream().noneMatch(s -> s.runId().equals(settings.runId()))) {
-          // Budgets stay (a few bytes per run): a client rebuilt later in the same run keeps spending from it.
-          CircuitBreaker.forget(settings.runId());
-        }
-      }
+    if (run != null) {
+      run.release();
     }
   }
 
@@ -195,8 +191,7 @@ public class LlmClient {
         switch (f.kind()) {
           case FATAL -> {
             String message = step + ": " + f.message();
-            breaker.trip(message);
-            CircuitBreaker.stopRun(settings, message);
+            stopEveryCall(message);
             throw new LlmFatalException(message, null);
           }
           case ELEMENT -> {
@@ -239,10 +234,17 @@ public class LlmClient {
     }
   }
 
+  /** Opens this client's breaker and, through the run, every other breaker of the run in this JVM. */
+  private void stopEveryCall(String message) {
+    breaker.trip(message);
+    if (run != null) {
+      run.stop(message);
+    }
+  }
+
   /** Stops every call of the run with {@code message} (the run's first stop message wins) and returns the error to throw. */
   private LlmFatalException stopRun(String message) {
-    breaker.trip(message);
-    CircuitBreaker.stopRun(settings, message);
+    stopEveryCall(message);
     return new LlmFatalException(breaker.message(), null);
   }
 

@@ -1,8 +1,6 @@
 package dev.tracegen.llm;
 
 import com.google.common.util.concurrent.RateLimiter;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Requests-per-minute and tokens-per-minute limits of one worker JVM towards one endpoint and
@@ -12,21 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * the number of workers.
  */
 final class RateLimits {
-  private static final Map<String, RateLimits> SHARED = new ConcurrentHashMap<>();
-
   private final RateLimiter requests;
   private final RateLimiter tokens;
 
   RateLimits(long requestsPerMinute, long tokensPerMinute) {
     this.requests = requestsPerMinute > 0 ? RateLimiter.create(requestsPerMinute / 60.0) : null;
     this.tokens = tokensPerMinute > 0 ? RateLimiter.create(tokensPerMinute / 60.0) : null;
-  }
-
-  static RateLimits shared(LlmSettings s) {
-    LlmLimits l = s.limits();
-    String key = s.provider() + "|" + s.baseUrl() + "|" + s.apiKeyEnv() + "|" + l.requestsPerMinute() + "|"
-        + l.tokensPerMinute();
-    return SHARED.computeIfAbsent(key, k -> new RateLimits(l.requestsPerMinute(), l.tokensPerMinute()));
   }
 
   boolean unlimited() {

@@ -74,7 +74,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponseCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
-  private static final Map<String, ResponseCache> SHARED = new ConcurrentHashMap<>();
   private static final HexFormat HEX = HexFormat.of();
 
   static final String SEGMENT_PREFIX = "segment-";
@@ -135,8 +134,6 @@ public final class ResponseCache implements AutoCloseable {
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong awaited = new AtomicLong();
-  private int references;
-  private String sharedKey;
 
   // What this run knows of the others, guarded by itself.
   private final Object view = new Object();
@@ -178,46 +175,16 @@ public final class ResponseCache implements AutoCloseable {
     return open(dir, "", CacheStore.BEAM, CLAIM_WAIT_MILLIS);
   }
 
+  /** The cache under {@code dir} as run {@code runId} uses it (the run's own segment is written on first put). */
+  static ResponseCache open(String dir, String runId) {
+    return open(dir, runId, CacheStore.BEAM, CLAIM_WAIT_MILLIS);
+  }
+
   /** For tests: the run, how files are created, and how long a claim of another run is waited for. */
   static ResponseCache open(String dir, String runId, CacheStore store, long claimWaitMillis) {
     ResponseCache cache = new ResponseCache(dir, runId, store, claimWaitMillis);
     cache.load();
     return cache;
-  }
-
-  /** The JVM's cache for {@code dir} in run {@code runId}, opened on first use; pair with {@link #release}. */
-  static ResponseCache acquire(String dir, String runId) {
-    synchronized (SHARED) {
-      String key = dir + "\u0000" + runId;
-      ResponseCache cache = SHARED.computeIfAbsent(key, k -> open(dir, runId, CacheStore.BEAM, CLAIM_WAIT_MILLIS));
-      cache.sharedKey = key;
-      cache.references++;
-      return cache;
-    }
-  }
-
-  /** Gives back an {@link #acquire}d cache; the last release closes its segment. */
-  static void release(ResponseCache cache) {
-    synchronized (SHARED) {
-      if (--cache.references <= 0) {
-        if (cache.sharedKey != null) {
-          SHARED.remove(cache.sharedKey, cache);
-        }
-        cache.close();
-      }
-    }
-  }
-
-  /** Closes every cache of this JVM (also run at JVM exit). */
-  public static void closeAll() {
-    synchronized (SHARED) {
-      SHARED.values().forEach(ResponseCache::close);
-      SHARED.clear();
-    }
-  }
-
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ResponseCache::closeAll, "tracegen-cache-close"));
   }
 
   /**
