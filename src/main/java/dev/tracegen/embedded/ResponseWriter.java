@@ -116,8 +116,10 @@ final class ResponseWriter {
       m = measure(text, spec.format);
     }
     // Then the task's content gets shorter: fewer sentences, no reasons, fewer unprescribed items.
+    // (Items carry no sentence marks: only a shorter version with fewer sentences helps a sentence limit.)
     while (level + 1 < layout.levels() && layout.size(level + 1) + fillers >= minSentences && !spec.overshootWords
-        && over(spec, m)) {
+        && ((spec.wordsMax >= 0 && m.words > spec.wordsMax)
+            || (spec.sentMax >= 0 && m.sentences > spec.sentMax && layout.size(level + 1) < layout.size(level)))) {
       level++;
       text = layout.render(fillers, merges, level);
       m = measure(text, spec.format);

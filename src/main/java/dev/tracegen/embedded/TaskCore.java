@@ -27,7 +27,7 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
     List<String> inputWords, boolean reasons, boolean found) {
 
   enum Kind {
-    NAMES("names"), LIST("list"), EMAIL("message"), STORY("story"), POEM("poem"), SCRIPT("script"),
+    NAMES("list of names"), LIST("list"), EMAIL("message"), STORY("story"), POEM("poem"), SCRIPT("script"),
     SPEECH("speech"), SUMMARY("summary"), TRANSLATION("translation"), COMPARISON("comparison"), PLAN("plan"),
     CODE("solution"), CALCULATION("calculation"), REWRITE("revision"), EXPLANATION("explanation"),
     ANSWER("answer");
@@ -81,7 +81,7 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
   /** The subject of a task ends where a second request or a length limit begins. */
   private static final Pattern SUBJECT_END = Pattern.compile(",|;|:|\\?|!|\\. |\\.$|\\s(?:and (?:say|explain|"
       + "give|list|show|include|then|suggest|describe|mention|justify|assess)|in (?:no more than|under|fewer than|"
-      + "about|exactly|one|two|three|four|five|a few|simple)|with (?:a|an|one|answers?|examples?)|as (?:a|an) "
+      + "about|exactly|one|two|three|four|five|a few|simple|a table|a short|a paragraph|terms of)|with (?:a|an|one|answers?|examples?)|as (?:a|an) "
       + "(?:json|table|list|bulleted|numbered))\\b");
 
   private static final Pattern LEAD_IN = Pattern.compile("^(?:(?:what|why|how(?: long| much| many| often| far)?|when|where|who|which|is|are|does|"
@@ -94,8 +94,13 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       + "confirming|declining|accepting|complaining|congratulating|introducing|offering|proposing|reminding|"
       + "welcoming|informing|\\w+ing|to|who|that|because|after|for)\\b.*)");
 
-  private static final Pattern EXPLAIN = Pattern.compile("(?i)^(?:explain|describe|outline|define|discuss)"
+  private static final Pattern EXPLAIN = Pattern.compile("(?i)^(?:explain|describe|outline|define|discuss|compare|contrast|"
+      + "give (?:a|an) (?:[\\w,-]+\\s+){0,3}?(?:explanation|account|overview|description) of)"
       + "(?:\\s+to\\s+(?:a|an|the)?\\s*[\\w-]+(?=\\s+(?:why|how|what|when|where|the|a|an)\\b))?\\s+");
+
+  /** "someone who wants to ...", "if I want to ...": what the task is for. */
+  private static final Pattern WANTS = Pattern.compile("(?i)\\b(?:someone who|a person who|people who|a friend who|"
+      + "a student who|if i|i) (?:wants?|is trying|needs?|hopes?|would like) to (.+)");
 
   /** Stands for "the question's main phrase", worked out from its words. */
   private static final String QUESTION = "\u0000question";
@@ -106,8 +111,8 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
   private static final List<Object[]> KINDS = List.of(
       new Object[] {Kind.TRANSLATION, Pattern.compile("\\btranslat|how would you say")},
       new Object[] {Kind.SUMMARY, Pattern.compile("\\bsummari[sz]|\\bsummary\\b|\\bheadline\\b|\\btl;?dr\\b")},
-      new Object[] {Kind.EMAIL, Pattern.compile("^(?:write|draft|compose|prepare)\\b[^.]*?\\b(?:e-?mail|letter|"
-          + "message|memo|invitation|note|reply|text message)\\b")},
+      new Object[] {Kind.EMAIL, Pattern.compile("^(?:write|draft|compose|prepare)\\s+(?:a|an)\\s+(?:[\\w,'-]+\\s+){0,4}?"
+          + "(?:e-?mail|letter|message|memo|invitation|note|reply|text message)\\b")},
       new Object[] {Kind.POEM, Pattern.compile("\\b(?:poem|haiku|limerick|sonnet|verse|song|lyrics|rhyme)\\b")},
       new Object[] {Kind.SCRIPT, Pattern.compile("\\b(?:script|dialogue|scene|skit|monologue|radio play)\\b")},
       new Object[] {Kind.STORY, Pattern.compile("\\b(?:story|tale|fable|flash fiction|diary entry|journal entry|"
@@ -176,6 +181,10 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       String rest = task.substring(list.end()).strip();
       String subject = rest.matches("(?is)^(?:for|of|to|about|on|that|which|in|when|who|where|against|"
           + "from|with|needed|a)\\b.*") ? clause(rest) : "";
+      Matcher wants = WANTS.matcher(task);
+      if (subject.isEmpty() && wants.find()) {
+        subject = "for anyone who wants to " + clause(wants.group(1));
+      }
       if (subject.isEmpty()) {
         Matcher about = Pattern.compile("\\s(?:about|on)\\s").matcher(task);
         subject = about.find() ? "about " + clause(task.substring(about.end())) : "";
@@ -205,7 +214,9 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       }
     }
     if (kind == Kind.ANSWER || kind == Kind.EXPLANATION) {
-      if (LIST_VERB.matcher(lower).find()) {
+      if (EXPLAIN.matcher(task).find()) {
+        kind = Kind.EXPLANATION;
+      } else if (LIST_VERB.matcher(lower).find()) {
         kind = Kind.LIST;
       }
     }
@@ -221,8 +232,10 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
     }
     if (subject.equals(QUESTION)) {
       TaskWords tw = TaskWords.of(task);
-      List<String> pairs = tw.phrases().stream().filter(p -> !p.matches(".*(?:ly|often)$")).toList();
-      String phrase = pairs.isEmpty() ? (words.isEmpty() ? "" : words.get(0)) : pairs.get(0);
+      List<String> pairs = tw.phrases().stream().filter(p -> !p.matches(".*(?:ly|often)$")
+          && !p.matches("(?i).*\\b(?:person|people|someone|somebody)\\b.*")).toList();
+      List<String> singles = words.stream().filter(w -> !w.matches("(?i)person|people|someone|somebody")).toList();
+      String phrase = pairs.isEmpty() ? (singles.isEmpty() ? "" : singles.get(0)) : pairs.get(0);
       // Overlapping pairs make one longer phrase: "electric washing" + "washing machine".
       for (int i = 1; i < pairs.size() && phrase.endsWith(" " + pairs.get(i).split(" ")[0]); i++) {
         phrase += " " + pairs.get(i).split(" ")[1];
@@ -268,6 +281,14 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       if (quoted.find()) {
         return "the sentence \"" + quoted.group(1) + "\"";
       }
+    }
+    Matcher goal = Pattern.compile("(?i)\\bgoal (?:to|of) (.+?) into\\b").matcher(task);
+    if (goal.find()) {
+      return "the goal to " + goal.group(1);
+    }
+    Matcher wants = WANTS.matcher(task);
+    if (wants.find() && kind != Kind.EMAIL && kind != Kind.STORY) {
+      return "how to " + wants.group(1);
     }
     Matcher verb = EXPLAIN.matcher(task);
     if (verb.find()) {

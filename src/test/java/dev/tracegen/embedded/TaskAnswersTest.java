@@ -61,6 +61,32 @@ class TaskAnswersTest {
   static final String POTTERY = "Suggest ten possible names for a pottery studio, with a short reason for each, for a book club.";
 
   @Test
+  void theTaskIsReadFromItsWording() {
+    TaskCore names = TaskCore.read(POTTERY + "\nUse at least 2 emoji.\n");
+    assertEquals(TaskCore.Kind.NAMES, names.kind());
+    assertEquals(10, names.count());
+    assertEquals("a pottery studio", names.subject());
+    assertEquals("studio", names.head());
+    assertTrue(names.reasons());
+    TaskCore list = TaskCore.of("List five ways to reduce food waste at home.", "");
+    assertEquals(TaskCore.Kind.LIST, list.kind());
+    assertEquals(5, list.count());
+    assertEquals("ways", list.noun());
+    assertEquals("to reduce food waste at home", list.subject());
+    assertTrue(!list.reasons());
+    TaskCore email = TaskCore.of("Write a polite email to a teacher explaining why your child missed two days of school.", "");
+    assertEquals(TaskCore.Kind.EMAIL, email.kind());
+    assertEquals("teacher", email.head());
+    assertEquals(TaskCore.Kind.SUMMARY, TaskCore.of("Summarise the following passage about a bird count in two sentences.",
+        "Every January, thousands of people count birds.").kind());
+    assertEquals("a bird count", TaskCore.of("Summarise the following passage about a bird count in two sentences.", "").subject());
+    assertEquals(3, TaskCore.of("Give three tips for a first marathon.", "").count());
+    assertEquals(TaskCore.Kind.TRANSLATION, TaskCore.of("Translate \"The museum is closed on Mondays.\" into French.", "").kind());
+    assertEquals("why some flowers close at night",
+        TaskCore.of("Explain to a ten-year-old why some flowers close at night.", "").subject());
+  }
+
+  @Test
   void aNamingTaskGetsThatManyNamesWithReasons() {
     String response = answer(POTTERY);
     List<String> names = items(response);
