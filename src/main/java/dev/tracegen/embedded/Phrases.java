@@ -179,6 +179,11 @@ final class Phrases {
       "ties the name to %1$s, the heart of the %2$s",
       "sounds established, as if it has been around for years");
 
+  /** Taglines to go with a name; %s is a word of the task. */
+  static final List<String> TAGLINES = List.of(
+      "where %s comes to life", "made for %s, built to last", "every %s has a story", "%s, done properly",
+      "%s for everyone", "the home of good %s", "%s without the fuss", "one %s at a time");
+
   /** List items that act (tips, ways, steps...); %s is a word of the task. No sentence marks. */
   static final List<String> ACTION_ITEMS = List.of(
       "Begin with one small, regular habit around %s",

@@ -94,8 +94,9 @@ final class TaskContent {
     List<String> leads = Phrases.TASK_LEADS.get(task.kind().name());
     int start = Hashes.pick(leads.size(), key, "lead");
     for (int i = 0; i < leads.size(); i++) {
-      String s = n == 1 ? fill(ONE.get(task.kind().name().equals("NAMES") ? 0 : 1), n)
-          : fill(leads.get((start + i) % leads.size()), n);
+      String one = ONE.get(task.kind() == TaskCore.Kind.NAMES ? 0 : 1)
+          .replace("%3$s", task.noun().replaceAll("(name|title|slogan|tagline|motto|headline)s\\b", "$1"));
+      String s = fill(n == 1 ? one : leads.get((start + i) % leads.size()), n);
       if (reasons && n > 0) {
         s = ResponseWriter.stripEnd(s) + ", each with a short reason.";
       }
@@ -113,7 +114,7 @@ final class TaskContent {
     }
     String w1 = the(topic(0));
     String w2 = second() == null ? w1 : the(second());
-    String inputs = task.inputWords().isEmpty() ? w1 + " and " + w2 : joined(task.inputWords());
+    String inputs = task.inputWords().isEmpty() ? w1 + " and " + w2 : joined(inputTopics());
     String addressee = task.head().isEmpty() ? "all" : upperFirst(task.head());
     String count = n > 0 && n <= 20 ? COUNT_WORDS[n] : String.valueOf(n);
     return upperFirst(String.format(Locale.ROOT, template, subject, count, task.noun(), w1, w2, addressee, inputs));
@@ -133,6 +134,18 @@ final class TaskContent {
       return "I am writing to you, " + s;
     }
     return "I am writing about " + s;
+  }
+
+  /** What the input is about: its word pairs, then its other content words. */
+  private List<String> inputTopics() {
+    List<String> out = new ArrayList<>();
+    String input = String.join(" ", task.inputWords());
+    for (String w : task.inputWords()) {
+      if (topical(input, w) && clean.test(w) && Character.isLowerCase(w.charAt(0)) && !w.endsWith("ed")) {
+        out.add(w);
+      }
+    }
+    return out.isEmpty() ? task.inputWords() : out;
   }
 
   private static String joined(List<String> words) {
@@ -249,9 +262,21 @@ final class TaskContent {
 
   /** Invented names built from the task's words and the name banks, with a reason each when asked. */
   private List<String> names(int n, boolean reasons) {
+    List<String> singles = new ArrayList<>();
+    for (String w : TaskWords.of(task.subject()).all().isEmpty() ? task.words() : TaskWords.of(task.subject()).all()) {
+      if (topical(task.subject(), w) && clean.test(w) && !w.equalsIgnoreCase(task.head())) {
+        singles.add(w);
+      }
+    }
     List<String> mods = new ArrayList<>();
-    for (String t : topics) {
-      if (!t.contains(" ") && !t.equalsIgnoreCase(task.head())) {
+    // What the subject is about comes first ("a podcast about urban wildlife": wildlife).
+    for (String t : task.tailWords()) {
+      if (singles.contains(t)) {
+        mods.add(t);
+      }
+    }
+    for (String t : singles) {
+      if (!mods.contains(t)) {
         mods.add(t);
       }
     }
@@ -277,6 +302,10 @@ final class TaskContent {
           .replace("{R}", Phrases.NAME_PARTNERS.get(Hashes.pick(Phrases.NAME_PARTNERS.size(), key, "partner", "" + i)))
           .replace("{S}", Phrases.NAME_SUFFIXES.get(Hashes.pick(Phrases.NAME_SUFFIXES.size(), key, "suffix", "" + i)));
       String item = name;
+      if (task.noun().contains("tagline")) {
+        item += " — tagline: " + upperFirst(String.format(Locale.ROOT,
+            Phrases.TAGLINES.get(Hashes.pick(Phrases.TAGLINES.size(), key, "tagline", "" + i)), mod.toLowerCase(Locale.ROOT)));
+      }
       if (reasons) {
         item += " — " + String.format(Locale.ROOT,
             Phrases.NAME_REASONS.get((r0 + out.size()) % Phrases.NAME_REASONS.size()), mod.toLowerCase(Locale.ROOT), what);
@@ -320,8 +349,11 @@ final class TaskContent {
     if (single.isEmpty()) {
       single.addAll(task.words());
     }
+    // A word of a phrase already listed adds nothing ("food waste", then "food").
+    Set<String> covered = new java.util.HashSet<>();
+    out.forEach(p -> covered.addAll(List.of(p.toLowerCase(Locale.ROOT).split(" "))));
     for (String w : single) {
-      if (topical(task.subject(), w) && clean.test(w) && !out.contains(w)) {
+      if (topical(task.subject(), w) && clean.test(w) && !out.contains(w) && !covered.contains(w.toLowerCase(Locale.ROOT))) {
         out.add(w);
       }
     }
@@ -340,7 +372,7 @@ final class TaskContent {
   }
 
   /** Leads for a single item. */
-  private static final List<String> ONE = List.of("One name for %1$s fits well.", "One idea %1$s stands out.");
+  private static final List<String> ONE = List.of("Here is one %3$s for %1$s.", "One idea %1$s stands out.");
 
   private static final String[] COUNT_WORDS = {"zero", "one", "two", "three", "four", "five", "six", "seven",
       "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",

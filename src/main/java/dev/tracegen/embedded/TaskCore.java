@@ -106,7 +106,7 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
   private static final String QUESTION = "\u0000question";
 
   private static final Pattern CUT = Pattern.compile("\\s(?:that|who|which|whose|with|where|run by|selling|"
-      + "offering|about|aimed at|for)\\s");
+      + "offering|about|aimed at|for|in|at|on)\\s");
 
   private static final List<Object[]> KINDS = List.of(
       new Object[] {Kind.TRANSLATION, Pattern.compile("\\btranslat|how would you say")},
@@ -168,8 +168,12 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       Matcher prep = Pattern.compile("\\s(?:for|of)\\s").matcher(rest);
       String subject = prep.find() ? clause(rest.substring(prep.end())) : "";
       String noun = (names.group(2) + names.group(3)).strip();
+      if (lower.matches(".*\\b(?:tagline|slogan)s?\\b.*") && !noun.matches(".*(?:tagline|slogan).*")) {
+        noun = (noun.endsWith("s") ? noun : noun + "s") + " and taglines";
+      }
       return build(Kind.NAMES, count == 1 && names.group(3).endsWith("s") ? 5 : count,
-          noun.endsWith("s") ? noun : noun + "s", subject, task, inputWords, reasons);
+          noun.endsWith("s") ? noun : noun.replaceFirst("(name|title|slogan|tagline|motto|headline)$", "$1s"), subject, task,
+          inputWords, reasons);
     }
     Matcher list = LIST.matcher(lower);
     while (list.find()) {
@@ -340,6 +344,14 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       return Integer.parseInt(word);
     }
     return NUMBERS.getOrDefault(word, -1);
+  }
+
+  /** Content words of the subject after its main noun ("a podcast about urban wildlife": wildlife, urban), last first. */
+  List<String> tailWords() {
+    Matcher cut = CUT.matcher(" " + subject + " ");
+    List<String> out = new ArrayList<>(cut.find() ? TaskWords.of((" " + subject + " ").substring(cut.end())).all() : List.of());
+    java.util.Collections.reverse(out);
+    return out;
   }
 
   /** Whether the answer is a list of items in its own right. */

@@ -135,7 +135,7 @@ class EmbeddedChatModelTest {
     wording.addAll(Phrases.OPENING_TURNS);
     // The task content's banks too: names, items, reasons and the sentences that do a task.
     for (List<String> bank : List.of(Phrases.NAME_PATTERNS, Phrases.NAME_PLACES, Phrases.NAME_ADJECTIVES,
-        Phrases.NAME_PARTNERS, Phrases.NAME_REASONS, Phrases.ACTION_ITEMS, Phrases.IDEA_ITEMS, Phrases.POINT_ITEMS,
+        Phrases.NAME_PARTNERS, Phrases.NAME_REASONS, Phrases.TAGLINES, Phrases.ACTION_ITEMS, Phrases.IDEA_ITEMS, Phrases.POINT_ITEMS,
         Phrases.QUESTION_ITEMS, Phrases.STEP_ITEMS, Phrases.SHORT_ITEMS, Phrases.ITEM_REASONS, Phrases.SIGN_OFFS)) {
       wording.addAll(bank);
     }

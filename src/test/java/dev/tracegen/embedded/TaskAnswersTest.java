@@ -103,6 +103,16 @@ class TaskAnswersTest {
   }
 
   @Test
+  void aNameAndTaglineTaskGetsOneOfEach() {
+    String response = answer("Come up with a catchy name and a tagline for a podcast about urban wildlife.");
+    List<String> names = items(response);
+    assertEquals(1, names.size(), response);
+    assertTrue(names.get(0).contains(" — tagline: "), response);
+    assertTrue(names.get(0).matches("(?i).*\\b(?:wildlife|urban|podcast)\\b.*"), response);
+    assertTrue(response.startsWith("Here is one catchy name and tagline for a podcast about urban wildlife."), response);
+  }
+
+  @Test
   void aListConstraintFixesHowManyNames() {
     String list = "Include a numbered list with exactly 4 items.";
     String response = answer(POTTERY, list);
@@ -149,7 +159,7 @@ class TaskAnswersTest {
   void theTaskBanksShowNoJudgedMarkerOrForbiddenPattern() {
     List<String> wording = new ArrayList<>();
     for (List<String> bank : List.of(Phrases.NAME_PLACES, Phrases.NAME_ADJECTIVES, Phrases.NAME_PARTNERS,
-        Phrases.NAME_REASONS, Phrases.ACTION_ITEMS, Phrases.IDEA_ITEMS, Phrases.POINT_ITEMS, Phrases.QUESTION_ITEMS,
+        Phrases.NAME_REASONS, Phrases.TAGLINES, Phrases.ACTION_ITEMS, Phrases.IDEA_ITEMS, Phrases.POINT_ITEMS, Phrases.QUESTION_ITEMS,
         Phrases.STEP_ITEMS, Phrases.SHORT_ITEMS, Phrases.ITEM_REASONS, Phrases.SIGN_OFFS, Phrases.KEYWORD_SENTENCES)) {
       wording.addAll(bank);
     }
