@@ -86,6 +86,39 @@ public final class JudgeRules {
     return Verdict.pass(shown.isEmpty() ? "nothing forbidden in the response" : String.join("; ", shown));
   }
 
+  /**
+   * Whether {@code text}, written into an answer, could count against constraint {@code m}: it
+   * matches a forbidden pattern or a marker of a value other than the one asked for. Used by the
+   * writer to keep its own content out of the judge's way.
+   */
+  static boolean trips(PhrasingMatch m, String text) {
+    JudgeRule rule = m == null ? null : m.phrasing().judge();
+    if (rule == null) {
+      return false;
+    }
+    Map<String, Object> params = m.params();
+    JudgeRule.Value value = rule.value(params);
+    List<String> forbidden = new ArrayList<>(rule.forbidden());
+    if (value != null) {
+      forbidden.addAll(value.forbidden());
+    }
+    for (String f : forbidden) {
+      if (regex(Phrasing.fill(f, quoted(params))).matcher(text).find()) {
+        return true;
+      }
+    }
+    for (JudgeRule.Value other : rule.values().values()) {
+      if (other != value) {
+        for (String marker : other.markers()) {
+          if (regex(marker).matcher(text).find()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   private static Verdict present(AnswerText answer, String text) {
     if (bounded(Pattern.quote(text), text).matcher(answer.own()).find()) {
       return Verdict.pass("the response shows \"" + text + "\"");

@@ -137,10 +137,203 @@ final class Phrases {
       "and the finer points come after the main ones",
       "so the answer stays practical throughout");
 
+  /** A required keyword (%1$s) in a sentence about the answer itself (%2$s: "list", "email"...). */
   static final List<String> KEYWORD_SENTENCES = List.of(
-      "It helps to keep %s in view from the start.",
-      "One idea worth naming here is %s.",
-      "A practical lens for this task is %s.");
+      "This %2$s keeps %1$s in view from the start.",
+      "%1$s has a clear place in this %2$s.",
+      "Any good %2$s on this subject has to make room for %1$s.",
+      "Part of this %2$s turns on %1$s.",
+      "%1$s runs through this %2$s as a common thread.",
+      "A careful %2$s here also says something about %1$s.");
+
+  // Invented names: patterns over a modifier word of the task (M), its main noun (H) and the banks.
+  static final List<String> NAME_PATTERNS = List.of(
+      "The {M} {P}", "{A} {M}", "{M} & {R}", "{A} {M} {H}", "The {A} {H}", "{M}{S}", "Project {M}", "{A} {H}",
+      "{M} {H} {P}", "The {H} {P}");
+
+  static final List<String> NAME_PLACES = List.of(
+      "Room", "Loft", "Corner", "Works", "House", "Nook", "Hub", "Collective", "Circle", "Den", "Lab", "Club",
+      "Union", "Society", "Co-op");
+
+  static final List<String> NAME_ADJECTIVES = List.of(
+      "Blue Door", "North Star", "Open Hand", "Little", "Bright", "Kindred", "Steady", "Second Wind", "Good Ground",
+      "Oak and Ember", "Everyday", "True North", "Half Moon", "Red Kite", "Copper", "Lantern", "Wildflower",
+      "Harbour", "Maple", "Granite", "Silver Birch", "Evergreen", "Paper Boat", "Morning");
+
+  static final List<String> NAME_PARTNERS = List.of("Co", "Kin", "Friends", "Makers", "Company", "Partners");
+
+  static final List<String> NAME_SUFFIXES = List.of("wise", "works", "ly", "hub", "craft");
+
+  /** Why a name works: %1$s a word of the task, %2$s its main noun. No sentence marks: they sit in list items. */
+  static final List<String> NAME_REASONS = List.of(
+      "puts %1$s up front, so nobody has to guess what it offers",
+      "short and easy to say, which helps people recall it",
+      "sounds warm and local without being plain",
+      "hints at %1$s while leaving room to grow",
+      "reads well on a sign, a badge or a web address",
+      "gives the %2$s a friendly, personal feel",
+      "suggests care and skill, which suits a %2$s",
+      "stands out from the usual names in this area",
+      "easy to spell after hearing it once",
+      "has a calm, confident sound",
+      "ties the name to %1$s, the heart of the %2$s",
+      "sounds established, as if it has been around for years");
+
+  /** Taglines to go with a name; %s is a word of the task. */
+  static final List<String> TAGLINES = List.of(
+      "where %s comes to life", "made for %s, built to last", "every %s has a story", "%s, done properly",
+      "%s for everyone", "the home of good %s", "%s without the fuss", "one %s at a time");
+
+  /** List items that act (tips, ways, steps...); %s is a word of the task. No sentence marks. */
+  static final List<String> ACTION_ITEMS = List.of(
+      "Begin with one small, regular habit around %s",
+      "Keep a simple weekly record of %s",
+      "Ask someone experienced with %s for one honest opinion",
+      "Set aside a fixed slot in the week for %s",
+      "Turn %s into a short routine that is easy to repeat",
+      "Compare two ways of handling %s before committing to one",
+      "Pick one part of %s to improve this month",
+      "Tell a friend about the plan for %s so someone else keeps track",
+      "Remove one obstacle that makes %s harder than it needs to be",
+      "Link %s to something already done every day",
+      "Plan the first week of %s in detail and leave the rest loose",
+      "Review how %s went at the end of each month");
+
+  /** List items that propose (ideas, themes, activities...). */
+  static final List<String> IDEA_ITEMS = List.of(
+      "A beginner-friendly %s challenge with a clear finish line",
+      "A behind-the-scenes look at %s",
+      "A myth-versus-fact piece on %s",
+      "A swap table where people trade %s tips and spare supplies",
+      "A themed evening built around %s",
+      "A short interview with someone who knows %s well",
+      "A photo series that follows %s through one week",
+      "A printable %s checklist",
+      "A reader vote on the best %s moment of the year",
+      "A guest spot from a local %s enthusiast",
+      "A starter kit that makes %s easy to try",
+      "A collection of common %s questions with plain replies");
+
+  /** List items that make points (reasons, facts, mistakes...). */
+  static final List<String> POINT_ITEMS = List.of(
+      "%s affects more people than it first appears",
+      "The cost of %s is easy to underestimate",
+      "%s works best when the basics are in place",
+      "Small details of %s often decide the outcome",
+      "Views on %s differ, and the reasons are worth knowing",
+      "%s has a history that explains much of the present",
+      "Good information about %s makes later choices easier",
+      "%s connects to everyday decisions in concrete ways",
+      "The common view of %s leaves out an important detail",
+      "%s changes over time, so older advice may not hold",
+      "Clear examples of %s make the idea easier to grasp",
+      "%s is simpler to judge once the main numbers are known");
+
+  /** List items that are questions, written as topics (no question mark: items carry no sentence marks). */
+  static final List<String> QUESTION_ITEMS = List.of(
+      "What %s involves from day to day",
+      "Why %s matters to the people it affects",
+      "How %s has changed in recent years",
+      "Which part of %s causes the most confusion",
+      "What a first attempt at %s usually gets wrong",
+      "Where to find reliable information on %s",
+      "When %s deserves extra care",
+      "Who benefits most from %s");
+
+  /** List items that are stages of a plan. */
+  static final List<String> STEP_ITEMS = List.of(
+      "Gather what is needed for %s",
+      "Set a realistic date for the first part of %s",
+      "Do a small trial run of %s",
+      "Fix whatever the trial run showed about %s",
+      "Finish the main work on %s",
+      "Look back on %s and note what to keep");
+
+  /** Short items, for a list that must fit a tight word limit. */
+  static final List<String> SHORT_ITEMS = List.of(
+      "The basics of %s", "Costs of %s", "History of %s", "Examples of %s", "Timing and %s",
+      "Common mistakes with %s", "Options for %s", "Tools for %s", "People behind %s", "Limits of %s",
+      "Myths about %s", "Sources on %s");
+
+  /** Why an item is on the list; %s is a word of the task. */
+  static final List<String> ITEM_REASONS = List.of(
+      "it costs little and shows results quickly",
+      "it fits into a busy week without much planning",
+      "it makes %s feel less abstract",
+      "it gives a clear sense of progress",
+      "it draws on what people already know",
+      "it is easy to adjust after a first try",
+      "it keeps attention on what matters most",
+      "it invites others to take part",
+      "it turns a vague aim into something concrete",
+      "it avoids the most common early mistake");
+
+  /**
+   * Sentences that do the task, by kind: the first of each list leads. Slots: %1$s subject, %2$s
+   * count, %3$s item noun, %4$s and %5$s words of the task, %6$s the addressee, %7$s words of the input.
+   */
+  static final Map<String, List<String>> TASK_LEADS = Map.ofEntries(
+      Map.entry("NAMES", List.of("Here are %2$s possible %3$s for %1$s.", "%2$s %3$s for %1$s are worth considering.",
+          "For %1$s, these %2$s %3$s stand out.")),
+      Map.entry("LIST", List.of("Here are %2$s %3$s %1$s.", "%2$s %3$s %1$s follow.",
+          "The list gives %2$s %3$s %1$s.")),
+      Map.entry("EMAIL", List.of("Dear %6$s, %1$s.", "Hello %6$s, %1$s.")),
+      Map.entry("STORY", List.of("The story opens with %1$s.", "This short tale follows %1$s.")),
+      Map.entry("POEM", List.of("These lines turn on %1$s.", "The verses dwell on %1$s.")),
+      Map.entry("SCRIPT", List.of("The scene opens on %1$s.", "The script begins with %1$s.")),
+      Map.entry("SPEECH", List.of("Good evening, everyone, and welcome to a few words about %1$s.",
+          "Thank everyone for coming to hear a few words about %1$s.")),
+      Map.entry("SUMMARY", List.of("The text is about %1$s.", "In essence, the passage deals with %1$s.")),
+      Map.entry("TRANSLATION", List.of("The request is a translation of %1$s.",
+          "Here the task is to translate %1$s.")),
+      Map.entry("COMPARISON", List.of("This comparison looks at %1$s.", "Setting them side by side, %1$s.")),
+      Map.entry("PLAN", List.of("This plan covers %1$s.", "The plan below sets out %1$s.")),
+      Map.entry("CODE", List.of("The solution for %1$s keeps the logic small and easy to test.",
+          "A compact approach to %1$s follows.")),
+      Map.entry("CALCULATION", List.of("Working out %1$s starts with the numbers given in the question.",
+          "The calculation for %1$s begins with the given figures.")),
+      Map.entry("REWRITE", List.of("The revised version of %1$s keeps the meaning and tightens the wording.",
+          "Here %1$s is reworked for clarity.")),
+      Map.entry("EXPLANATION", List.of("The key to %1$s lies in a few connected ideas.",
+          "To understand %1$s, it helps to start with the basics.")),
+      Map.entry("ANSWER", List.of("This answer deals with %1$s.", "The focus here is %1$s.")));
+
+  static final Map<String, List<String>> TASK_MORE = Map.ofEntries(
+      Map.entry("NAMES", List.of("The strongest name is one people can say aloud once and still recall the next day.",
+          "Checking that the favourite is free as a web address is a sensible last step.")),
+      Map.entry("LIST", List.of("Each of these can be tried on its own or combined with the others.",
+          "They are ordered from the easiest to the most involved.")),
+      Map.entry("EMAIL", List.of("I hope this explains the situation clearly.",
+          "Please let me know if anything else is needed.")),
+      Map.entry("STORY", List.of("At first the day seems ordinary, but %4$s soon changes everything.",
+          "By the end, %5$s means something quite different to everyone involved.")),
+      Map.entry("POEM", List.of("Morning light settles over %4$s, and the world slows down.",
+          "Every small sound carries a trace of %5$s.")),
+      Map.entry("SCRIPT", List.of("A first voice sets out what %4$s means to them.",
+          "A second voice answers, and %5$s becomes the turning point.")),
+      Map.entry("SPEECH", List.of("%4$s matters to everyone in this room.",
+          "Tonight is a chance to see %5$s with fresh eyes.")),
+      Map.entry("SUMMARY", List.of("It covers %7$s.", "The central point is how these fit together.")),
+      Map.entry("TRANSLATION", List.of("The rendering keeps the meaning and tone of the original rather than its word order.",
+          "Where a phrase has no direct equivalent, the closest natural wording is used.")),
+      Map.entry("COMPARISON", List.of("%4$s and %5$s share some features but differ in purpose, cost and everyday use.",
+          "The right choice between them depends on what matters most in the situation at hand.")),
+      Map.entry("PLAN", List.of("It moves from preparation to a first trial and then to a review of how %4$s went.",
+          "Each stage has a clear aim, so progress on %5$s is easy to check.")),
+      Map.entry("CODE", List.of("It handles the empty and single-element cases before the main loop.",
+          "Each part of the code deals with one piece of %4$s, which keeps it readable.")),
+      Map.entry("CALCULATION", List.of("Each quantity is combined step by step, with units kept alongside the numbers.",
+          "The result is then checked against the question to make sure it is reasonable.")),
+      Map.entry("REWRITE", List.of("Awkward phrases are replaced, and each sentence carries one clear point about %4$s.",
+          "Nothing essential about %5$s is lost in the process.")),
+      Map.entry("EXPLANATION", List.of("The first idea is %4$s, and the second is how it relates to %5$s.",
+          "Taken together, %4$s and %5$s explain most of what happens.")),
+      Map.entry("ANSWER", List.of("The main points concern %4$s and %5$s.",
+          "Both %4$s and %5$s deserve a closer look.")));
+
+  /** Sign-offs that end a message. */
+  static final List<String> SIGN_OFFS = List.of("Kind regards, Sam.", "Best wishes, Alex.", "All the best, Jordan.",
+      "Warm regards, Priya.");
 
   static final List<String> REFERENCES = List.of(
       "Harper and Lowe, Notes on Practical Reasoning, 2019",

@@ -61,15 +61,18 @@ final class ResponseWriter {
         apply(spec, m, i == violate);
       }
     }
+    // The task's own content comes first; none of it may trip a judged constraint or use a
+    // forbidden word (the stand-in "that" is for sentences that must name the subject).
+    TaskContent content = new TaskContent(TaskCore.read(key), key,
+        s -> constraints.stream().noneMatch(m -> JudgeRules.trips(m, s)),
+        s -> spec.excluded.stream().noneMatch(w -> !w.isBlank() && !avoid(s, List.of(w)).equals(s)));
     List<String> prose = new ArrayList<>();
-    prose.add(spec.opening != null ? spec.opening : opening(key));
     prose.addAll(spec.violations);
     for (String e : spec.evidence) {
       prose.add(e.endsWith(".") || e.endsWith("!") || e.endsWith("?") ? e : e + ".");
     }
     for (int i = 0; i < spec.includes.size(); i++) {
-      String template = Phrases.KEYWORD_SENTENCES.get(Hashes.pick(Phrases.KEYWORD_SENTENCES.size(), key, "kw", "" + i));
-      prose.add(String.format(template, spec.includes.get(i)));
+      prose.add(content.keywordSentence(spec.includes.get(i), i));
     }
     if (spec.bold != null) {
       prose.add("The **" + spec.bold + "** deserves to be stated plainly.");
@@ -80,11 +83,11 @@ final class ResponseWriter {
       closings.add(Phrases.CLOSINGS.getOrDefault(script, Phrases.CLOSINGS.get("latin")));
     }
     int start = Hashes.pick(Phrases.FILLERS.size(), key, "filler");
-    Layout layout = new Layout(spec, prose, closings, start, key);
+    Layout layout = new Layout(spec, prose, content, closings, start, key);
 
     // Filler sentences are counted by their own metrics, so the number needed is computed once
     // and the result verified, rather than re-rendering per added sentence.
-    Metrics base = measure(layout.render(0, 0), spec.format);
+    Metrics base = measure(layout.render(0, 0, 0), spec.format);
     int fillers = 0;
     int wordsGoal = spec.wordsMin < 0 ? -1
         : spec.wordsMax < 0 ? spec.wordsMin + 15 : spec.wordsMin + (spec.wordsMax - spec.wordsMin) / 3;
@@ -93,30 +96,44 @@ final class ResponseWriter {
     // Citations and emoji attach to sentences, so there must be enough sentences to carry them;
     // every heading needs a paragraph of its own under it.
     int minSentences = Math.max(Math.max(Math.max(spec.citations, spec.emoji), 1) + 1, spec.headings);
-    while (fillers < 80 && (prose.size() + fillers < minSentences || (wordsGoal >= 0 && words < wordsGoal) || (spec.sentMin >= 0 && sentences < spec.sentMin + 1)
+    while (fillers < 80 && (layout.size(0) + fillers < minSentences || (wordsGoal >= 0 && words < wordsGoal) || (spec.sentMin >= 0 && sentences < spec.sentMin + 1)
         || (spec.overshootWords && words <= spec.wordsMax + 30))) {
       words += FILLER_WORDS[(start + fillers) % FILLER_WORDS.length];
       sentences++;
       fillers++;
     }
+    int level = 0;
     if (spec.undershootWords) {
-      fillers = Math.max(0, minSentences - prose.size());
+      level = layout.levels() - 1;
+      fillers = Math.max(0, minSentences - layout.size(level));
     }
     int merges = 0;
-    String text = layout.render(fillers, merges);
+    String text = layout.render(fillers, merges, level);
     Metrics m = measure(text, spec.format);
-    while (fillers > 0 && prose.size() + fillers > minSentences && !spec.overshootWords && ((spec.wordsMax >= 0 && m.words > spec.wordsMax)
-        || (spec.sentMax >= 0 && m.sentences > spec.sentMax))) {
+    while (fillers > 0 && layout.size(level) + fillers > minSentences && !spec.overshootWords && over(spec, m)) {
       fillers--;
-      text = layout.render(fillers, merges);
+      text = layout.render(fillers, merges, level);
+      m = measure(text, spec.format);
+    }
+    // Then the task's content gets shorter: fewer sentences, no reasons, fewer unprescribed items.
+    // (Items carry no sentence marks: only a shorter version with fewer sentences helps a sentence limit.)
+    while (level + 1 < layout.levels() && layout.size(level + 1) + fillers >= minSentences && !spec.overshootWords
+        && ((spec.wordsMax >= 0 && m.words > spec.wordsMax)
+            || (spec.sentMax >= 0 && m.sentences > spec.sentMax && layout.size(level + 1) < layout.size(level)))) {
+      level++;
+      text = layout.render(fillers, merges, level);
       m = measure(text, spec.format);
     }
     while (spec.sentMax >= 0 && m.sentences > spec.sentMax && merges < layout.mergeable()) {
       merges++;
-      text = layout.render(fillers, merges);
+      text = layout.render(fillers, merges, level);
       m = measure(text, spec.format);
     }
     return avoid(text, spec.excluded);
+  }
+
+  private static boolean over(Spec spec, Metrics m) {
+    return (spec.wordsMax >= 0 && m.words > spec.wordsMax) || (spec.sentMax >= 0 && m.sentences > spec.sentMax);
   }
 
   /**
@@ -266,28 +283,62 @@ final class ResponseWriter {
   private static final class Layout {
     private final Spec spec;
     private final List<String> prose;
+    private final TaskContent content;
+    private final List<TaskContent.Version> versions;
     private final List<String> closings;
     private final int fillerStart;
     private final String key;
 
-    Layout(Spec spec, List<String> prose, List<String> closings, int fillerStart, String key) {
+    Layout(Spec spec, List<String> prose, TaskContent content, List<String> closings, int fillerStart, String key) {
       this.spec = spec;
       this.prose = prose;
+      this.content = content;
+      this.versions = content.versions(spec.items);
       this.closings = closings;
       this.fillerStart = fillerStart;
       this.key = key;
     }
 
+    int levels() {
+      return versions.size();
+    }
+
+    /** The sentences before the fillers at {@code level}: the opening, the task's sentences, the rest. */
+    private List<String> head(int level) {
+      TaskContent.Version v = versions.get(level);
+      List<String> out = new ArrayList<>();
+      // A constraint's opening comes first; then the task's lead, unless the subject it names was
+      // pieced together from the task's words (then a drawn opening keeps openings varied).
+      if (spec.opening != null) {
+        out.add(spec.opening);
+      } else if (v.lead() == null || !v.opens()) {
+        out.add(opening(key));
+      }
+      if (v.lead() != null) {
+        out.add(v.lead());
+      }
+      out.addAll(v.more());
+      out.addAll(prose);
+      return out;
+    }
+
+    /** How many sentences there are without fillers. */
+    int size(int level) {
+      return head(level).size() + versions.get(level).tail().size();
+    }
+
     int mergeable() {
-      return prose.size() + 80;
+      return prose.size() + 84;
     }
 
 
-    String render(int fillers, int merges) {
-      List<String> sentences = new ArrayList<>(prose);
+    String render(int fillers, int merges, int level) {
+      TaskContent.Version version = versions.get(level);
+      List<String> sentences = head(level);
       for (int i = 0; i < fillers; i++) {
         sentences.add(Phrases.FILLERS.get((fillerStart + i) % Phrases.FILLERS.size()));
       }
+      sentences.addAll(version.tail());
       int citations = spec.citations > 0 ? spec.citations : spec.forceCitation ? 1 : 0;
       for (int i = 0; i < citations && i < sentences.size(); i++) {
         sentences.set(i, cite(sentences.get(i), i + 1));
@@ -307,10 +358,7 @@ final class ResponseWriter {
       for (int i = 0; i < citations; i++) {
         references.add("[" + (i + 1) + "] " + Phrases.REFERENCES.get((i + Hashes.pick(5, key, "ref")) % Phrases.REFERENCES.size()));
       }
-      List<String> items = new ArrayList<>();
-      for (int i = 0; i < Math.max(0, spec.items); i++) {
-        items.add(Phrases.ITEMS.get(i % Phrases.ITEMS.size()));
-      }
+      List<String> items = version.items();
       // A closing sentence is the last prose of the answer: only a reference list may follow it.
       List<String> withClosings = new ArrayList<>(sentences);
       withClosings.addAll(closings);
@@ -369,8 +417,7 @@ final class ResponseWriter {
       // before the last paragraph, which closes. Their number does not depend on the fillers, so
       // the writer's first measurement stays right.
       for (int k = 0; spec.paragraphs > 0 && spec.items < 0 && units.size() < sections; k++) {
-        units.add(units.size() - 1, "- " + Phrases.ITEMS.get((2 * k) % Phrases.ITEMS.size())
-            + "\n- " + Phrases.ITEMS.get((2 * k + 1) % Phrases.ITEMS.size()));
+        units.add(units.size() - 1, "- " + String.join("\n- ", content.extraItems(2 * k, 2)));
       }
       for (int s = 0; s < sections; s++) {
         if (headings > 0) {

@@ -83,6 +83,11 @@ final class TaskWords {
     return words;
   }
 
+  /** Pairs of adjacent content words ("house keys"), in order of appearance. */
+  List<String> phrases() {
+    return phrases;
+  }
+
   /**
    * A word (or, with {@code phrases}, a two-word phrase of the task) chosen by hash of {@code key}
    * that shares no word with anything in {@code used}, so that one instruction never both asks

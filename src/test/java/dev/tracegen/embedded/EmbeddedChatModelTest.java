@@ -133,6 +133,14 @@ class EmbeddedChatModelTest {
     wording.addAll(Phrases.KEYWORD_SENTENCES);
     wording.addAll(Phrases.OPENING_LEADS);
     wording.addAll(Phrases.OPENING_TURNS);
+    // The task content's banks too: names, items, reasons and the sentences that do a task.
+    for (List<String> bank : List.of(Phrases.NAME_PATTERNS, Phrases.NAME_PLACES, Phrases.NAME_ADJECTIVES,
+        Phrases.NAME_PARTNERS, Phrases.NAME_REASONS, Phrases.TAGLINES, Phrases.ACTION_ITEMS, Phrases.IDEA_ITEMS, Phrases.POINT_ITEMS,
+        Phrases.QUESTION_ITEMS, Phrases.STEP_ITEMS, Phrases.SHORT_ITEMS, Phrases.ITEM_REASONS, Phrases.SIGN_OFFS)) {
+      wording.addAll(bank);
+    }
+    Phrases.TASK_LEADS.values().forEach(wording::addAll);
+    Phrases.TASK_MORE.values().forEach(wording::addAll);
     for (Taxonomy.PhrasingMatch option : taxonomy.allOptions()) {
       for (String param : List.of("keyword", "field", "group", "detail", "role", "audience", "marker", "step",
           "stage", "city", "fact", "tone", "emotion", "device", "structure", "layout", "pattern_name")) {
