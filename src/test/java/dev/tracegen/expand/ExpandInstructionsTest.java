@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.ScriptedServer;
 import dev.tracegen.llm.StageContexts;
 import dev.tracegen.llm.StepContext;
 import dev.tracegen.model.Candidate;
@@ -117,5 +118,16 @@ class ExpandInstructionsTest {
     PAssert.that(rejections(out)).containsInAnyOrder(plans().stream()
         .map(plan -> plan.id() + " " + Stages.EXPAND.id() + "/truncated").toList());
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void anEmptyAnswerIsRejected(TestPipeline p) throws Exception {
+    try (ScriptedServer blank = ScriptedServer.answering("  \n")) {
+      PCollectionTuple out = run(p, plans(), blank.context());
+      PAssert.that(out.get(CandidateStage.KEPT)).empty();
+      PAssert.that(rejections(out)).containsInAnyOrder(plans().stream()
+          .map(plan -> plan.id() + " " + Stages.EXPAND.id() + "/empty_expansion").toList());
+      p.run().waitUntilFinish();
+    }
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.embedded.Filled;
 import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.ScriptedServer;
 import dev.tracegen.llm.StageContexts;
 import dev.tracegen.llm.StepContext;
 import dev.tracegen.model.Candidate;
@@ -170,5 +171,19 @@ class PerturbConstraintsTest {
     });
     PAssert.that(out.get(CandidateStage.REJECTED)).empty();
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aPerturbationThatChangesNothingIsRejected(TestPipeline p) throws Exception {
+    // Marked as changed, but every sentence is x1's: the embedded model never answers so.
+    String same = "{\"constraints\": [{\"text\": \"Use no more than 8 sentences in total.\", \"dimension\": \"numerical\","
+        + " \"params\": {\"metric\": \"sentences\", \"max\": 8}}, {\"text\": \"Do not use any emoji.\","
+        + " \"dimension\": \"text_pattern\", \"params\": {\"pattern\": \"no_emoji\"}}], \"changed\": [1], \"removed\": []}";
+    try (ScriptedServer unchanged = ScriptedServer.answering(same)) {
+      PCollectionTuple out = run(p, "Same", List.of(TWO), unchanged.context(), Map.of("REVISE", 1.0));
+      PAssert.that(out.get(CandidateStage.KEPT)).empty();
+      PAssert.that(rejections(out, "Same")).containsInAnyOrder("two " + Stages.PERTURB.id() + "/no_change");
+      p.run().waitUntilFinish();
+    }
   }
 }

@@ -11,6 +11,7 @@ import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Persona;
 import dev.tracegen.llm.CandidateStage;
 import dev.tracegen.llm.LlmSettings;
+import dev.tracegen.llm.ScriptedServer;
 import dev.tracegen.llm.StepContext;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
@@ -156,5 +157,24 @@ class GenerateResponsesTest {
       return null;
     });
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void anEmptyResponseIsRejected(TestPipeline p) throws Exception {
+    Instruction x = new Instruction("Explain how tides work.", List.of(), "");
+    Plan plan = new Plan("p-empty", new Seed("s-empty", "Explain how tides work.", "", "explain", "test:1"), "train", 0,
+        List.of(), "", Map.of());
+    try (ScriptedServer blank = ScriptedServer.answering(" \n ")) {
+      PCollectionTuple out = p.apply(Create.of(List.of(Candidate.of(plan).withX1(x))).withCoder(JsonCoder.of(Candidate.class)))
+          .apply(GenerateResponses.forX1(blank.context()));
+      PAssert.that(out.get(CandidateStage.KEPT)).empty();
+      PAssert.that(out.get(CandidateStage.REJECTED)).satisfies(rs -> {
+        List<String> got = new ArrayList<>();
+        rs.forEach(r -> got.add(r.id() + " " + r.stage() + "/" + r.reason()));
+        assertEquals(List.of("p-empty " + Stages.RESPOND_Y1.id() + "/empty_response"), got);
+        return null;
+      });
+      p.run().waitUntilFinish();
+    }
   }
 }
