@@ -1,0 +1,176 @@
+package dev.tracegen.judge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.tracegen.embedded.EmbeddedChatModel;
+import dev.tracegen.embedded.Filled;
+import dev.tracegen.llm.CandidateStage;
+import dev.tracegen.llm.StageContexts;
+import dev.tracegen.llm.StepContext;
+import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Instruction;
+import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Plan;
+import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Score;
+import dev.tracegen.model.Seed;
+import dev.tracegen.model.Stages;
+import dev.tracegen.plan.Planner;
+import dev.tracegen.taxonomy.Dimension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestPipelineExtension;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Judge against the embedded model: faithful answers score full on every constraint and are kept
+ * with their judgement; an answer that misses a checked constraint or one the LLM judges is
+ * rejected naming the first missed dimension, for y1 and y2 alike; a judge answer cut off twice is
+ * malformed, while a candidate whose constraints checkers decide needs no LLM call at all.
+ */
+class JudgeResponsesTest {
+  @RegisterExtension final TestPipelineExtension pipeline = TestPipelineExtension.create();
+
+  static final Seed SEED = new Seed("seed-1", "Explain how tides work.", "", "explain", "seeds.jsonl:1");
+  static final String DESCRIPTION = "Explain how tides work, for a curious reader.";
+  static final Constraint AT_MOST_8 = new Constraint("c1", "content", "numerical",
+      "Use no more than 8 sentences in total.", Map.of("metric", "sentences", "max", 8));
+  static final Constraint NO_EMOJI = new Constraint("c1", "format", "text_pattern", "Do not use any emoji.",
+      Map.of("pattern", "no_emoji"));
+  static final Constraint PASSIVE = new Constraint("c1", "format", "grammar",
+      "Include at least one sentence in the passive voice and label it.", Map.of("structure", "passive voice"));
+
+  static final String SHORT = "The moon pulls on the oceans. Water bulges toward it. The earth turns beneath the bulge.";
+  static final String TWELVE = String.join(" ", java.util.Collections.nCopies(12, "Tides rise and fall."));
+  static final String PASSIVE_ANSWER = SHORT + " Marked as passive voice: the water is pulled by the moon.";
+
+  static Candidate handBuilt(String id, String y1, Constraint... cs) {
+    List<Constraint> list = new ArrayList<>();
+    for (int i = 0; i < cs.length; i++) {
+      list.add(cs[i].withId("c" + (i + 1)));
+    }
+    Plan plan = new Plan(id, SEED, "train", list.size(), list, "", Map.of());
+    return Candidate.of(plan).withX1(new Instruction(DESCRIPTION, list, "")).withY1(y1);
+  }
+
+  /** Plans of 2 to 5 constraints, with the faithful model's answer as y1. */
+  static List<Candidate> faithful() {
+    Planner planner = new Planner(StageContexts.TAXONOMY, Map.of(), StageContexts.RUN_SEED);
+    EmbeddedChatModel model = new EmbeddedChatModel(StageContexts.TAXONOMY, StageContexts.CHECKERS, 0, 0);
+    List<Candidate> out = new ArrayList<>();
+    for (int k = 2; k <= 5; k++) {
+      Plan plan = planner.plan("train-k0" + k + "-000000", SEED, "train", k);
+      assertNotNull(plan);
+      Instruction x = Filled.instruction(StageContexts.TAXONOMY, plan);
+      String prompt = StageContexts.PROMPTS.render("respond", Map.of("instruction", x.render()));
+      out.add(Candidate.of(plan).withX1(x).withY1(model.answer(List.of(UserMessage.from(prompt))).strip()));
+    }
+    return out;
+  }
+
+  static PCollectionTuple run(TestPipeline p, String name, List<Candidate> in, JudgeResponses judge) {
+    return p.apply(name, Create.of(in).withCoder(JsonCoder.of(Candidate.class))).apply(name + "Judge", judge);
+  }
+
+  static org.apache.beam.sdk.values.PCollection<String> rejections(PCollectionTuple out, String name) {
+    return out.get(CandidateStage.REJECTED).apply(name + "Rejections", MapElements.into(TypeDescriptors.strings())
+        .via((Rejection r) -> r.id() + " " + r.stage() + "/" + r.reason()));
+  }
+
+  @Test
+  void fullAnswersAreKeptAndTheFirstMissedDimensionIsTheReason(TestPipeline p) {
+    List<Candidate> in = new ArrayList<>(faithful());
+    in.add(handBuilt("checker-miss", TWELVE, AT_MOST_8));
+    in.add(handBuilt("llm-miss", SHORT, PASSIVE));
+    in.add(handBuilt("second-miss", SHORT + " 🌊", AT_MOST_8, NO_EMOJI));
+    PCollectionTuple out = run(p, "Y1", in, JudgeResponses.y1OnX1(StageContexts.faithful()));
+    PAssert.that(out.get(CandidateStage.KEPT)).satisfies(kept -> {
+      List<String> ids = new ArrayList<>();
+      for (Candidate c : kept) {
+        ids.add(c.id());
+        assertTrue(c.y1x1().full(), c.id());
+        assertEquals(c.x1().constraints().size(), c.y1x1().scores().size());
+        assertEquals(10.0, c.y1x1().overall());
+        for (Score s : c.y1x1().scores()) {
+          Dimension d = StageContexts.TAXONOMY.dimension(c.x1().constraints().get(s.constraint() - 1).dimension());
+          assertEquals(d.hasChecker() ? "checker:" + d.checker() : "llm", s.method(), c.id());
+        }
+        assertNull(c.y2x2());
+        assertTrue(c.promptHashes().containsKey(Stages.JUDGE_Y1.id()));
+      }
+      assertEquals(faithful().stream().map(Candidate::id).sorted().toList(), ids.stream().sorted().toList());
+      return null;
+    });
+    String j = " " + Stages.JUDGE_Y1.id() + "/";
+    PAssert.that(rejections(out, "Y1")).containsInAnyOrder(
+        "checker-miss" + j + "y1_not_full:numerical",
+        "llm-miss" + j + "y1_not_full:grammar",
+        "second-miss" + j + "y1_not_full:text_pattern");
+    PAssert.that(out.get(CandidateStage.REJECTED)).satisfies(rs -> {
+      for (Rejection r : rs) {
+        if (r.id().equals("second-miss")) {
+          assertTrue(r.detail().startsWith("constraint 2 (text_pattern) scored 0"), r.detail());
+        }
+        if (r.id().equals("checker-miss")) {
+          assertTrue(r.detail().startsWith("constraint 1 (numerical) scored 0: 12 sentences"), r.detail());
+        }
+      }
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void y2IsJudgedOnX2(TestPipeline p) {
+    Candidate full = handBuilt("y2-full", "unused", NO_EMOJI);
+    Candidate miss = handBuilt("y2-miss", "unused", NO_EMOJI);
+    Instruction x2 = new Instruction(DESCRIPTION, List.of(AT_MOST_8), "");
+    List<Candidate> in = List.of(full.withX2(x2, null).withY2(SHORT), miss.withX2(x2, null).withY2(TWELVE));
+    PCollectionTuple out = run(p, "Y2", in, JudgeResponses.y2OnX2(StageContexts.faithful()));
+    PAssert.that(out.get(CandidateStage.KEPT)).satisfies(kept -> {
+      for (Candidate c : kept) {
+        assertEquals("y2-full", c.id());
+        assertTrue(c.y2x2().full());
+        assertNull(c.y1x1(), "y1 is not judged again");
+      }
+      return null;
+    });
+    PAssert.that(rejections(out, "Y2")).containsInAnyOrder("y2-miss " + Stages.JUDGE_Y2.id() + "/y2_not_full:numerical");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aJudgeAnswerCutOffTwiceIsMalformedButCheckersNeedNoCall(TestPipeline p) {
+    List<Candidate> in = List.of(handBuilt("llm-judged", PASSIVE_ANSWER, PASSIVE), handBuilt("checked", SHORT, AT_MOST_8));
+    PCollectionTuple out = run(p, "Cut", in, JudgeResponses.y1OnX1(StageContexts.realistic("truncate=1.0")));
+    PAssert.that(out.get(CandidateStage.KEPT)).satisfies(kept -> {
+      for (Candidate c : kept) {
+        assertEquals("checked", c.id());
+        assertEquals(0, c.attempts(), "no LLM call for a checker-decided constraint");
+      }
+      return null;
+    });
+    PAssert.that(rejections(out, "Cut")).containsInAnyOrder("llm-judged " + Stages.JUDGE_Y1.id() + "/malformed_output");
+    // The same LLM-judged answer passes with a judge that is not cut off.
+    PCollectionTuple whole = run(p, "Whole", List.of(in.get(0)), JudgeResponses.y1OnX1(StageContexts.faithful()));
+    PAssert.that(whole.get(CandidateStage.REJECTED)).empty();
+    PAssert.that(whole.get(CandidateStage.KEPT)).satisfies(kept -> {
+      kept.forEach(c -> assertEquals(1, c.attempts()));
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+}
