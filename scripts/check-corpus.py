@@ -604,7 +604,9 @@ def parse_constraint(dimension, text):
     """The Spec a constraint's text states, or None when the text carries no cue this reads."""
     t = numbers_as_digits(unicodedata.normalize("NFKC", text).lower())
     t = t.replace("\u2019", "'")
-    neg = lambda cue: bool(re.search(NEGATION.pattern + r"[^.;]*?(?:" + cue + ")", t) or re.search(LEAVE_OUT % cue, t))
+    # Quoted words are the constraint's content (a keyword may be "avoid"), never its negation.
+    tq = re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d', " ", t)
+    neg = lambda cue: bool(re.search(NEGATION.pattern + r"[^.;]*?(?:" + cue + ")", tq) or re.search(LEAVE_OUT % cue, tq))
     if dimension == "numerical":
         m = re.search(r"\b(words?|sentences?|paragraphs?|(?:list )?items?|bullet(?: point)?s?|points?)\b", t)
         bounds = parse_bounds(t)
@@ -1346,6 +1348,7 @@ PARSE_CASES = [
     ("text_pattern", "Put the phrase \"key takeaway\" in bold at least once.",
      Spec("text_pattern", "bold_keyword", term="key takeaway")),
     ("text_pattern", "Do not use bold text anywhere.", Spec("text_pattern", "no_bold")),
+    ("text_pattern", "Put the phrase \"avoid\" in bold at least once.", Spec("text_pattern", "bold_keyword", term="avoid")),
     ("citation", "Support the answer with at least 2 numbered citations such as [1], listed after a line "
                  "reading \"References:\".", Spec("citation", "citations_min", 2)),
     ("citation", "Cite three or more sources as [n] and list them under References:.",

@@ -39,6 +39,7 @@ public record ParamSpec(
     LABEL
   }
 
+  private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d");
   private static final Pattern NEGATION =
       // "no more than 8" and "not fewer than 2" bound a number; they forbid nothing.
       Pattern.compile("(?i)(?<![\\p{L}])(do not|don't|never|avoid|without|no|not|none|omit|exclude|refrain"
@@ -85,6 +86,11 @@ public record ParamSpec(
     return Optional.empty();
   }
 
+  /** Quoted words are the constraint's content (a keyword may be "avoid"), not its wording: they never negate it. */
+  private static String unquoted(String text) {
+    return QUOTED.matcher(text).replaceAll(" ");
+  }
+
   private Optional<String> enumProblem(String v, String text) {
     if (!values.contains(v)) {
       return Optional.of(name + " \"" + v + "\" is not one of " + String.join(", ", values));
@@ -94,7 +100,7 @@ public record ParamSpec(
       return Optional.of(name + " \"" + v + "\" but the constraint's text mentions none of "
           + String.join(", ", want));
     }
-    if (!negated.isEmpty() && negated.contains(v) != NEGATION.matcher(text).find()) {
+    if (!negated.isEmpty() && negated.contains(v) != NEGATION.matcher(unquoted(text)).find()) {
       return Optional.of(name + " \"" + v + "\" " + (negated.contains(v)
           ? "forbids something but the constraint's text forbids nothing"
           : "requires something but the constraint's text is a prohibition"));

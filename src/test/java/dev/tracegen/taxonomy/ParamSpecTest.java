@@ -53,6 +53,9 @@ class ParamSpecTest {
   void anEnumValueMustBeKnownShowItsCueAndAgreeWithNegation() {
     assertEquals(Optional.empty(), PATTERN.problem("bold_keyword", "Put the phrase \"next step\" in bold at least once."));
     assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Do not use bold text anywhere."));
+    // A quoted keyword is content, not wording: "avoid" in quotes forbids nothing.
+    assertEquals(Optional.empty(), PATTERN.problem("bold_keyword", "Put the phrase \"avoid\" in bold at least once."));
+    assertTrue(PATTERN.problem("no_bold", "Put the phrase \u201cnever\u201d in bold.").isPresent());
     assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Never put anything in bold."));
     assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Leave bold formatting out of the answer entirely."));
     assertEquals(Optional.empty(), PATTERN.problem("no_bold", "Keep the answer free of bold text."));
