@@ -60,7 +60,7 @@ class CrossJudgeResponsesTest {
   static List<Constraint> numbered(Constraint... cs) {
     List<Constraint> out = new java.util.ArrayList<>();
     for (int i = 0; i < cs.length; i++) {
-      out.add(cs[i].withId("c" + (i + 1)));
+      out.add(new Constraint("c" + (i + 1), cs[i].type(), cs[i].dimension(), cs[i].text(), cs[i].params()));
     }
     return out;
   }

@@ -60,7 +60,7 @@ class JudgeResponsesTest {
   static Candidate handBuilt(String id, String y1, Constraint... cs) {
     List<Constraint> list = new ArrayList<>();
     for (int i = 0; i < cs.length; i++) {
-      list.add(cs[i].withId("c" + (i + 1)));
+      list.add(new Constraint("c" + (i + 1), cs[i].type(), cs[i].dimension(), cs[i].text(), cs[i].params()));
     }
     Plan plan = new Plan(id, SEED, "train", list.size(), list, "", Map.of());
     return Candidate.of(plan).withX1(new Instruction(DESCRIPTION, list, "")).withY1(y1);

@@ -31,7 +31,9 @@ public final class StageContexts {
 
   /** The embedded model with the {@code nonCompliance} and {@code malformed} knobs. */
   public static StepContext knobs(double nonCompliance, double malformed) {
-    return of(LlmSettings.embedded().withKnobs(nonCompliance, malformed));
+    LlmSettings e = LlmSettings.embedded();
+    return of(new LlmSettings(e.provider(), e.model(), "", "", 0.0, e.maxTokens(), e.timeoutSeconds(), 1, nonCompliance,
+        malformed));
   }
 
   /** The realistic persona with only {@code habits} ({@code name=rate,...}) switched on. */
