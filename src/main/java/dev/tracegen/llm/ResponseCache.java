@@ -3,6 +3,7 @@ package dev.tracegen.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.hash.Hashing;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -12,7 +13,6 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.tracegen.model.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
@@ -22,13 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,7 +71,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResponseCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
-  private static final HexFormat HEX = HexFormat.of();
 
   static final String SEGMENT_PREFIX = "segment-";
   static final String SEGMENT_SUFFIX = ".jsonl";
@@ -920,10 +916,6 @@ public final class ResponseCache implements AutoCloseable {
   }
 
   static String sha256(String text) {
-    try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new UncheckedIOException(new IOException(e));
-    }
+    return Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.tracegen.report;
 
+import com.google.common.base.CharMatcher;
+import com.google.common.html.HtmlEscapers;
 import dev.tracegen.export.ExportFiles;
 import dev.tracegen.model.Stage;
 import dev.tracegen.model.Stages;
@@ -524,25 +526,11 @@ public final class ReportHtml {
 
   // ---- XML writing -----------------------------------------------------------------------------
 
+  private static final CharMatcher CONTROL = CharMatcher.inRange('\u0000', '\u001f').and(CharMatcher.noneOf("\n\t"));
+
   static String escape(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> {
-          // Only characters XML 1.0 allows; control characters would make the page unparsable.
-          if (c >= 0x20 || c == '\n' || c == '\t') {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.toString();
+    // Only characters XML 1.0 allows: a control character would make the page unparsable.
+    return HtmlEscapers.htmlEscaper().escape(CONTROL.removeFrom(s));
   }
 
   /** A minimal well-formed XHTML writer: attributes and text are always escaped. */
