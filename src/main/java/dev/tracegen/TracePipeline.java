@@ -56,8 +56,9 @@ public final class TracePipeline {
         .apply("StartCandidates", MapElements.into(TypeDescriptor.of(Candidate.class)).via((Plan plan) -> Candidate.of(plan)))
         .setCoder(JsonCoder.of(Candidate.class));
 
+    Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> llmStages = candidateStages(ctx, cfg);
     for (Stage stage : Stages.TRACE.candidateStages()) {
-      PCollectionTuple out = candidates.apply(stage.transform(), candidateStage(stage, ctx, cfg));
+      PCollectionTuple out = candidates.apply(stage.transform(), transformOf(stage, llmStages));
       rejections.add(out.get(CandidateStage.REJECTED));
       candidates = out.get(CandidateStage.KEPT);
     }
@@ -91,12 +92,9 @@ public final class TracePipeline {
         .apply("WriteRejections", WriteRejections.to(stagingDir));
   }
 
-  /**
-   * The transform of each LLM stage; their order and names come from {@link Stages#TRACE}, and a
-   * declared stage without a transform fails here, when the pipeline is built.
-   */
-  static PTransform<PCollection<Candidate>, PCollectionTuple> candidateStage(Stage stage, StepContext ctx, RunConfig cfg) {
-    Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> transforms = Map.of(
+  /** The transform of each LLM stage; their order and names come from {@link Stages#TRACE}. */
+  static Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> candidateStages(StepContext ctx, RunConfig cfg) {
+    return Map.of(
         Stages.EXPAND, ExpandInstructions.with(ctx),
         Stages.STRUCTURE, StructureInstructions.with(ctx),
         Stages.QUALITY, CheckInstructionQuality.with(ctx),
@@ -106,6 +104,11 @@ public final class TracePipeline {
         Stages.RESPOND_Y2, GenerateResponses.forX2(ctx),
         Stages.JUDGE_Y2, JudgeResponses.y2OnX2(ctx),
         Stages.CROSS_JUDGE, CrossJudgeResponses.with(ctx));
+  }
+
+  /** A declared stage's transform; a stage declared without one fails here, when the pipeline is built. */
+  static PTransform<PCollection<Candidate>, PCollectionTuple> transformOf(Stage stage,
+      Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> transforms) {
     PTransform<PCollection<Candidate>, PCollectionTuple> t = transforms.get(stage);
     if (t == null) {
       throw new IllegalArgumentException("stage " + stage.id() + " is declared but has no transform");

@@ -66,8 +66,9 @@ public final class RunResources implements AutoCloseable {
         return;
       }
       RUNS.remove(runId, this);
+      // Closed before anyone can open the run's segment again (a DoFn set up just after the last teardown).
+      closeCaches();
     }
-    closeCaches();
     try {
       Runtime.getRuntime().removeShutdownHook(closeAtExit);
     } catch (IllegalStateException exiting) {
