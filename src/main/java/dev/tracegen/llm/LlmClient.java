@@ -16,6 +16,7 @@ import dev.tracegen.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
@@ -53,6 +54,8 @@ public class LlmClient {
   private final DoubleSupplier jitter;
   /** How JSON steps ask for their answer now; only ever weakens, on a server's refusal. */
   private final AtomicReference<ResponseFormatMode> format;
+  /** Each step's schema hash for the cache key, worked out once rather than on every call. */
+  private final Map<JsonSchema, String> schemaHashes = new ConcurrentHashMap<>();
   /** The run whose resources this client uses; null for a client built from given collaborators. */
   private final RunResources run;
 
@@ -163,7 +166,8 @@ public class LlmClient {
   }
 
   private LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
-    String key = cache == null ? null : ResponseCache.key(settings, messages, schema, mode);
+    String key = cache == null ? null : ResponseCache.key(settings, messages, schema,
+        schema == null ? null : schemaHashes.computeIfAbsent(schema, ResponseCache::schemaSha256), mode);
     if (key != null) {
       Optional<ResponseCache.Entry> hit = cache.get(key);
       if (hit.isPresent()) {

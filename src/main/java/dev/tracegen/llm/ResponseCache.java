@@ -190,6 +190,17 @@ public final class ResponseCache implements AutoCloseable {
    * key is what it was before response formats joined the key.
    */
   public static String key(LlmSettings s, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
+    return key(s, messages, schema, schema == null ? null : schemaSha256(schema), mode);
+  }
+
+  /** The SHA-256 of a schema's JSON form: what the cache key records of a JSON step's schema. */
+  static String schemaSha256(JsonSchema schema) {
+    return sha256(Json.PLAIN.valueToTree(JsonSchemaElementUtils.toMap(schema.rootElement(), false)).toString());
+  }
+
+  /** As above, with the schema's hash already known (a client works it out once per schema, not per call). */
+  static String key(LlmSettings s, List<ChatMessage> messages, JsonSchema schema, String schemaSha256,
+      ResponseFormatMode mode) {
     boolean json = schema != null;
     ObjectNode k = Json.PLAIN.createObjectNode();
     k.put("v", 1);
@@ -201,8 +212,7 @@ public final class ResponseCache implements AutoCloseable {
     if (json) {
       k.put("response_format", mode.option());
       k.put("schema", schema.name());
-      k.put("schema_sha256", sha256(Json.PLAIN.valueToTree(JsonSchemaElementUtils.toMap(schema.rootElement(), false))
-          .toString()));
+      k.put("schema_sha256", schemaSha256);
     }
     if (s.isEmbedded()) {
       k.put("non_compliance", s.nonCompliance());
