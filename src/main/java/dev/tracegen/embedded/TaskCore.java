@@ -108,30 +108,45 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
   private static final Pattern CUT = Pattern.compile("\\s(?:that|who|which|whose|with|where|run by|selling|"
       + "offering|about|aimed at|for|in|at|on)\\s");
 
-  private static final List<Object[]> KINDS = List.of(
-      new Object[] {Kind.TRANSLATION, Pattern.compile("\\btranslat|how would you say")},
-      new Object[] {Kind.SUMMARY, Pattern.compile("\\bsummari[sz]|\\bsummary\\b|\\bheadline\\b|\\btl;?dr\\b")},
-      new Object[] {Kind.EMAIL, Pattern.compile("^(?:write|draft|compose|prepare)\\s+(?:a|an)\\s+(?:[\\w,'-]+\\s+){0,4}?"
-          + "(?:e-?mail|letter|message|memo|invitation|note|reply|text message)\\b")},
-      new Object[] {Kind.POEM, Pattern.compile("\\b(?:poem|haiku|limerick|sonnet|verse|song|lyrics|rhyme)\\b")},
-      new Object[] {Kind.SCRIPT, Pattern.compile("\\b(?:script|dialogue|scene|skit|monologue|radio play)\\b")},
-      new Object[] {Kind.STORY, Pattern.compile("\\b(?:story|tale|fable|flash fiction|diary entry|journal entry|"
-          + "anecdote|narrative)\\b")},
-      new Object[] {Kind.SPEECH, Pattern.compile("\\b(?:speech|toast|pep talk|opening statement|announcement|"
-          + "pitch|welcome)\\b")},
-      new Object[] {Kind.COMPARISON, Pattern.compile("\\b(?:compar\\w*|contrast\\w*|differences?|differ|versus|"
-          + "pros and cons|alike)\\b|\\bover\\b.*\\bopposite\\b")},
-      new Object[] {Kind.CODE, Pattern.compile("\\b(?:function|method|python|javascript|java|rust|go|c\\+\\+|sql|"
+  /** A kind of task and the words that announce it; the first that matches wins. */
+  private record KindCue(Kind kind, Pattern cue) {}
+
+  private static final List<KindCue> KINDS = List.of(
+      new KindCue(Kind.TRANSLATION, Pattern.compile("\\btranslat|how would you say")),
+      new KindCue(Kind.SUMMARY, Pattern.compile("\\bsummari[sz]|\\bsummary\\b|\\bheadline\\b|\\btl;?dr\\b")),
+      new KindCue(Kind.EMAIL, Pattern.compile("^(?:write|draft|compose|prepare)\\s+(?:a|an)\\s+(?:[\\w,'-]+\\s+){0,4}?"
+          + "(?:e-?mail|letter|message|memo|invitation|note|reply|text message)\\b")),
+      new KindCue(Kind.POEM, Pattern.compile("\\b(?:poem|haiku|limerick|sonnet|verse|song|lyrics|rhyme)\\b")),
+      new KindCue(Kind.SCRIPT, Pattern.compile("\\b(?:script|dialogue|scene|skit|monologue|radio play)\\b")),
+      new KindCue(Kind.STORY, Pattern.compile("\\b(?:story|tale|fable|flash fiction|diary entry|journal entry|"
+          + "anecdote|narrative)\\b")),
+      new KindCue(Kind.SPEECH, Pattern.compile("\\b(?:speech|toast|pep talk|opening statement|announcement|"
+          + "pitch|welcome)\\b")),
+      new KindCue(Kind.COMPARISON, Pattern.compile("\\b(?:compar\\w*|contrast\\w*|differences?|differ|versus|"
+          + "pros and cons|alike)\\b|\\bover\\b.*\\bopposite\\b")),
+      new KindCue(Kind.CODE, Pattern.compile("\\b(?:function|method|python|javascript|java|rust|go|c\\+\\+|sql|"
           + "regex|regular expressions?|pseudocode|implement|code|class|program|algorithm|bash|typescript)\\b"
-          + "|^in [a-z+#]+,")},
-      new Object[] {Kind.PLAN, Pattern.compile("\\b(?:plan|schedule|itinerary|checklist|timetable|milestones|"
-          + "routine|agenda|step-by-step|budget|roadmap)\\b")},
-      new Object[] {Kind.REWRITE, Pattern.compile("^(?:rewrite|correct|proofread|improve|shorten|edit|paraphrase|"
-          + "simplify|turn|make the|fix|convert|rephrase)\\b")},
-      new Object[] {Kind.CALCULATION, Pattern.compile("\\d.*\\b(?:how (?:much|many|long|far)|calculate|what time|"
-          + "average|percentage|estimate|work out|find the|total)\\b|^(?:calculate|estimate|work out)\\b")},
-      new Object[] {Kind.EXPLANATION, Pattern.compile("^(?:explain|describe|what|why|how|when|where|who|is|are|"
-          + "does|do|can|should|which|define|analy[sz]e|discuss|identify|assess|evaluate|did|was|were)\\b|\\?$")});
+          + "|^in [a-z+#]+,")),
+      new KindCue(Kind.PLAN, Pattern.compile("\\b(?:plan|schedule|itinerary|checklist|timetable|milestones|"
+          + "routine|agenda|step-by-step|budget|roadmap)\\b")),
+      new KindCue(Kind.REWRITE, Pattern.compile("^(?:rewrite|correct|proofread|improve|shorten|edit|paraphrase|"
+          + "simplify|turn|make the|fix|convert|rephrase)\\b")),
+      new KindCue(Kind.CALCULATION, Pattern.compile("\\d.*\\b(?:how (?:much|many|long|far)|calculate|what time|"
+          + "average|percentage|estimate|work out|find the|total)\\b|^(?:calculate|estimate|work out)\\b")),
+      new KindCue(Kind.EXPLANATION, Pattern.compile("^(?:explain|describe|what|why|how|when|where|who|is|are|"
+          + "does|do|can|should|which|define|analy[sz]e|discuss|identify|assess|evaluate|did|was|were)\\b|\\?$")));
+
+  private static final Pattern FOR_OF = Pattern.compile("\\s(?:for|of)\\s");
+  private static final Pattern ABOUT_ON = Pattern.compile("\\s(?:about|on)\\s");
+  private static final Pattern ABOUT_ON_FOR_OF = Pattern.compile("\\s(?:about|on|for|of)\\s");
+  private static final Pattern SUBJECT_START = Pattern.compile("\\s(?:on|of|for|between|explaining|describing|arguing that|to|that|"
+      + "into|from|inspired by|by|featuring|set in|where|in which|with)\\s");
+  private static final Pattern ABOUT = Pattern.compile("\\sabout\\s");
+  private static final Pattern QUOTED = Pattern.compile("[\"“]([^\"”]{3,80})[\"”]");
+  private static final Pattern GOAL = Pattern.compile("(?i)\\bgoal (?:to|of) (.+?) into\\b");
+
+  private static final Pattern EMAIL_CUE = KINDS.stream().filter(k -> k.kind() == Kind.EMAIL).findFirst()
+      .orElseThrow().cue();
 
   /** Reads the task of {@code instruction}: its first line and its input. */
   static TaskCore read(String instruction) {
@@ -165,7 +180,7 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
         && (names.group(3).startsWith("name") || number(names.group(1)) >= 2)) {
       int count = number(names.group(1));
       String rest = task.substring(names.end());
-      Matcher prep = Pattern.compile("\\s(?:for|of)\\s").matcher(rest);
+      Matcher prep = FOR_OF.matcher(rest);
       String subject = prep.find() ? clause(rest.substring(prep.end())) : "";
       String noun = (names.group(2) + names.group(3)).strip();
       if (lower.matches(".*\\b(?:tagline|slogan)s?\\b.*") && !noun.matches(".*(?:tagline|slogan).*")) {
@@ -190,7 +205,7 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
         subject = "for anyone who wants to " + clause(wants.group(1));
       }
       if (subject.isEmpty()) {
-        Matcher about = Pattern.compile("\\s(?:about|on)\\s").matcher(task);
+        Matcher about = ABOUT_ON.matcher(task);
         subject = about.find() ? "about " + clause(task.substring(about.end())) : "";
       }
       return build(Kind.LIST, count, (list.group(2) + noun).strip(), subject, task, inputWords, reasons);
@@ -198,22 +213,22 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
     Matcher hyphen = HYPHEN_COUNT.matcher(lower);
     if (hyphen.find()) {
       String rest = task.substring(hyphen.end());
-      Matcher about = Pattern.compile("\\s(?:about|on|for|of)\\s").matcher(rest);
+      Matcher about = ABOUT_ON_FOR_OF.matcher(rest);
       return build(Kind.LIST, number(hyphen.group(1)), hyphen.group(2) + "s",
           about.find() ? clause(rest.substring(about.end())) : "", task, inputWords, reasons);
     }
     Kind kind = Kind.ANSWER;
     Matcher email = EMAIL.matcher(task);
-    if (((Pattern) KINDS.get(2)[1]).matcher(lower).find() && email.find()) {
+    if (EMAIL_CUE.matcher(lower).find() && email.find()) {
       // A message: the addressee is its head, what it is for its subject.
       TaskCore t = build(Kind.EMAIL, -1, "", email.group(2), task, inputWords, reasons);
       String to = email.group(1).strip();
       return new TaskCore(Kind.EMAIL, -1, "", t.subject(), to.substring(to.lastIndexOf(' ') + 1).toLowerCase(Locale.ROOT),
           t.words(), t.inputWords(), reasons, t.found());
     }
-    for (Object[] k : KINDS) {
-      if (((Pattern) k[1]).matcher(lower).find()) {
-        kind = (Kind) k[0];
+    for (KindCue k : KINDS) {
+      if (k.cue().matcher(lower).find()) {
+        kind = k.kind();
         break;
       }
     }
@@ -266,14 +281,13 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
   /** What a task without a list is about: what follows its kind's keyword, or the question's words. */
   private static String subjectOf(String task, Kind kind) {
     String lower = task.toLowerCase(Locale.ROOT);
-    Matcher m = Pattern.compile("\\s(?:on|of|for|between|explaining|describing|arguing that|to|that|"
-        + "into|from|inspired by|by|featuring|set in|where|in which|with)\\s").matcher(task);
-    Matcher about = Pattern.compile("\\sabout\\s").matcher(task);
+    Matcher m = SUBJECT_START.matcher(task);
+    Matcher about = ABOUT.matcher(task);
     int start = 0;
     if (kind != Kind.EXPLANATION && kind != Kind.ANSWER && kind != Kind.CALCULATION) {
-      for (Object[] k : KINDS) {
-        if (k[0] == kind) {
-          Matcher key = ((Pattern) k[1]).matcher(lower);
+      for (KindCue k : KINDS) {
+        if (k.kind() == kind) {
+          Matcher key = k.cue().matcher(lower);
           if (key.find()) {
             start = key.end();
           }
@@ -281,12 +295,12 @@ record TaskCore(Kind kind, int count, String noun, String subject, String head, 
       }
     }
     if (kind == Kind.TRANSLATION) {
-      Matcher quoted = Pattern.compile("[\"“]([^\"”]{3,80})[\"”]").matcher(task);
+      Matcher quoted = QUOTED.matcher(task);
       if (quoted.find()) {
         return "the sentence \"" + quoted.group(1) + "\"";
       }
     }
-    Matcher goal = Pattern.compile("(?i)\\bgoal (?:to|of) (.+?) into\\b").matcher(task);
+    Matcher goal = GOAL.matcher(task);
     if (goal.find()) {
       return "the goal to " + goal.group(1);
     }
