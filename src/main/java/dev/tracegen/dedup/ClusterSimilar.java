@@ -1,6 +1,6 @@
 package dev.tracegen.dedup;
 
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.tracegen.dedup;
 
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.util.Map;
 import java.util.TreeMap;
 

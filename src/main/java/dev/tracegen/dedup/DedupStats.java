@@ -2,7 +2,7 @@ package dev.tracegen.dedup;
 
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package dev.tracegen.export;
 
 import dev.tracegen.dedup.DedupStats;
-import dev.tracegen.model.Stage;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stage;
+import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.tracegen.io;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

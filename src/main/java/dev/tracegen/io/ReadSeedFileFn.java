@@ -2,7 +2,7 @@ package dev.tracegen.io;
 
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;

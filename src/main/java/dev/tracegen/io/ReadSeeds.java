@@ -3,7 +3,7 @@ package dev.tracegen.io;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.nio.file.Paths;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;

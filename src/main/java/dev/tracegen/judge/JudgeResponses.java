@@ -1,15 +1,15 @@
 package dev.tracegen.judge;
 
-import dev.tracegen.llm.CandidateStage;
-import dev.tracegen.llm.CandidateStepFn;
 import dev.tracegen.llm.LlmSession;
-import dev.tracegen.llm.StepContext;
-import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Judgement;
 import dev.tracegen.model.Score;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.CandidateStage;
+import dev.tracegen.stage.CandidateStepFn;
+import dev.tracegen.stage.Stages;
+import dev.tracegen.stage.StepContext;
+import dev.tracegen.stage.StepResult;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.transforms.PTransform;

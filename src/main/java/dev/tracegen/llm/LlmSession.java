@@ -30,13 +30,43 @@ public final class LlmSession {
   long tokensOut;
   int failures;
 
-  LlmSession(LlmClient client, String step) {
+  /** A session for one element of {@code step}, sending through {@code client}. */
+  public LlmSession(LlmClient client, String step) {
     this.client = client;
     this.step = step;
   }
 
   public int calls() {
     return calls;
+  }
+
+  public int repairs() {
+    return repairs;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  public int cacheHits() {
+    return cacheHits;
+  }
+
+  public long tokensIn() {
+    return tokensIn;
+  }
+
+  public long tokensOut() {
+    return tokensOut;
+  }
+
+  public int failures() {
+    return failures;
+  }
+
+  /** Counts a call that failed for good (the step rejects its element). */
+  public void countFailure() {
+    failures++;
   }
 
   /** What the repair re-ask says about an answer that was cut off at the token limit. */

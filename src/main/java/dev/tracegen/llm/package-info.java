@@ -4,7 +4,8 @@
  * the shared per-worker client ({@link dev.tracegen.llm.LlmClient}: response cache, rate limits,
  * budgets, retries with backoff honouring Retry-After, circuit breaker), the crash-safe
  * content-addressed {@link dev.tracegen.llm.ResponseCache}, the end-of-run
- * {@link dev.tracegen.llm.LlmSummary}, and the DoFn base that keeps a bounded number of calls in
- * flight and repairs malformed answers ({@link dev.tracegen.llm.LlmStepFn}).
+ * {@link dev.tracegen.llm.LlmSummary}, and the per-element {@link dev.tracegen.llm.LlmSession} that
+ * asks, parses and re-asks once. The DoFn base that uses them lives with the stages
+ * ({@link dev.tracegen.stage}).
  */
 package dev.tracegen.llm;

@@ -5,7 +5,7 @@ import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.tracegen.report;
 
-import dev.tracegen.model.Stage;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stage;
+import dev.tracegen.stage.Stages;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tracegen.report;
 
 import dev.tracegen.llm.LlmSummary;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

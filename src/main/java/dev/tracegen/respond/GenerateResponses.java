@@ -1,13 +1,13 @@
 package dev.tracegen.respond;
 
-import dev.tracegen.llm.CandidateStage;
-import dev.tracegen.llm.CandidateStepFn;
 import dev.tracegen.llm.LlmSession;
-import dev.tracegen.llm.StepContext;
-import dev.tracegen.llm.StepResult;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.CandidateStage;
+import dev.tracegen.stage.CandidateStepFn;
+import dev.tracegen.stage.Stages;
+import dev.tracegen.stage.StepContext;
+import dev.tracegen.stage.StepResult;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.transforms.PTransform;

@@ -2,9 +2,9 @@ package dev.tracegen.select;
 
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
-import dev.tracegen.model.Stages;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
+import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

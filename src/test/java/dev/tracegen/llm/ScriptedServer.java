@@ -3,6 +3,8 @@ package dev.tracegen.llm;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.tracegen.model.Json;
+import dev.tracegen.stage.StageContexts;
+import dev.tracegen.stage.StepContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

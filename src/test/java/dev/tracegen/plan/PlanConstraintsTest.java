@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.config.Profile;
-import dev.tracegen.llm.StageContexts;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.StageContexts;
+import dev.tracegen.stage.Stages;
 import dev.tracegen.taxonomy.Dimension;
 import java.util.ArrayList;
 import java.util.List;

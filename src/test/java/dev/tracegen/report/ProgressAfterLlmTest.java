@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracegen.model.Stage;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stage;
+import dev.tracegen.stage.Stages;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

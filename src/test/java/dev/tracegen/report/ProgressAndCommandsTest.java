@@ -3,8 +3,8 @@ package dev.tracegen.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracegen.model.Stage;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stage;
+import dev.tracegen.stage.Stages;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

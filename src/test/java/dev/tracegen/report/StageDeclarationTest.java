@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.export.DatasetCard;
-import dev.tracegen.model.Stage;
-import dev.tracegen.model.Stages;
+import dev.tracegen.stage.Stage;
+import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tracegen.llm;
+package dev.tracegen.stage;
 
 /** What a stage's work on one element produced: a value, or a rejection reason and detail. */
 public record StepResult<O>(O value, String reason, String detail) {

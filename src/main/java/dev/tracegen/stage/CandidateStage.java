@@ -1,4 +1,4 @@
-package dev.tracegen.llm;
+package dev.tracegen.stage;
 
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.JsonCoder;

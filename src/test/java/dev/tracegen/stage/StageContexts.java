@@ -1,8 +1,9 @@
-package dev.tracegen.llm;
+package dev.tracegen.stage;
 
 import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Prompts;
 import dev.tracegen.embedded.Persona;
+import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
-package dev.tracegen.llm;
+package dev.tracegen.stage;
 
+import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.taxonomy.Taxonomy;
 

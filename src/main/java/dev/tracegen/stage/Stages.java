@@ -1,4 +1,4 @@
-package dev.tracegen.model;
+package dev.tracegen.stage;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
-package dev.tracegen.llm;
+package dev.tracegen.stage;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracegen.config.Prompts;
+import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.model.Json;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.io.Serializable;

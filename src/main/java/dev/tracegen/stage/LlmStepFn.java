@@ -1,5 +1,10 @@
-package dev.tracegen.llm;
+package dev.tracegen.stage;
 
+import dev.tracegen.llm.LlmCallFailedException;
+import dev.tracegen.llm.LlmClient;
+import dev.tracegen.llm.LlmSession;
+import dev.tracegen.llm.LlmSettings;
+import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.taxonomy.Taxonomy;
@@ -149,7 +154,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     } catch (MalformedOutputException e) {
       return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);
     } catch (LlmCallFailedException e) {
-      session.failures++;
+      session.countFailure();
       return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);
     } catch (Exception e) {
       return new Done<>(id, Json.write(input), null, session, e);
@@ -175,13 +180,13 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
 
   private void account(Done<O> done) throws Exception {
     LlmSession s = done.session();
-    calls.inc(s.calls);
-    repairs.inc(s.repairs);
-    retries.inc(s.retries);
-    cacheHits.inc(s.cacheHits);
-    tokensIn.inc(s.tokensIn);
-    tokensOut.inc(s.tokensOut);
-    failures.inc(s.failures);
+    calls.inc(s.calls());
+    repairs.inc(s.repairs());
+    retries.inc(s.retries());
+    cacheHits.inc(s.cacheHits());
+    tokensIn.inc(s.tokensIn());
+    tokensOut.inc(s.tokensOut());
+    failures.inc(s.failures());
     if (done.error() != null) {
       failures.inc();
       // Errors that are not about one element (bad key, open circuit) stop the run.
