@@ -152,7 +152,7 @@ public final class TraceGen {
     if (!options.getQuiet()) {
       System.err.print(RunSummary.format(outcome.run()));
     }
-    System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().get("wall_seconds") + " s (report: "
+    System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().wallSeconds() + " s (report: "
         + outcome.output().resolve("report.html") + ")");
     return ExitStatus.OK.code();
   }

@@ -2,13 +2,17 @@ package dev.tracegen;
 
 import dev.tracegen.decontaminate.ReferenceFiles;
 import dev.tracegen.dedup.DedupReport;
-import dev.tracegen.export.CorpusStats;
-import dev.tracegen.export.DatasetCard;
-import dev.tracegen.export.ExportFiles;
+import dev.tracegen.export.ReportFiles;
+import dev.tracegen.facts.CorpusStats;
+import dev.tracegen.facts.LlmStepCounts;
+import dev.tracegen.facts.RunFacts;
+import dev.tracegen.facts.RunOptions;
+import dev.tracegen.report.DatasetCard;
+import dev.tracegen.stage.Stages;
+import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.export.OutputDirectory;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.RunResources;
-import dev.tracegen.model.Json;
 import dev.tracegen.report.Funnel;
 import dev.tracegen.report.ProgressReporter;
 import dev.tracegen.report.ReferenceSet;
@@ -18,7 +22,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +41,7 @@ public final class TraceRun {
   private TraceRun() {}
 
   /** What a finished run produced. */
-  public record Outcome(Path output, Map<String, Object> run, List<String> shortfalls) {}
+  public record Outcome(Path output, RunFacts run, List<String> shortfalls) {}
 
   public static Outcome run(TraceOptions o) throws IOException {
     if (o.getOutput().isBlank()) {
@@ -89,26 +92,17 @@ public final class TraceRun {
       Map<String, Map<String, Long>> counters = RunMetrics.counters(result);
       List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
       Path staging = Path.of(out.staging());
-      Map<String, Object> stats = CorpusStats.compute(staging);
-      Map<String, Long> funnel = Funnel.of(planned, stats);
-      checkNothingLost(funnel, stats);
-      stats.put("funnel", funnel);
-      CorpusStats.write(staging.resolve("stats.json"), stats);
-      Map<String, Object> run = runReport(o, cfg, counters, shortfalls, seconds);
-      run.put("status", shortfalls.isEmpty() ? "complete" : o.getAllowShortfall() ? "short_published" : "short");
-      run.put("planned", planned);
-      if (!referenceDocs.isEmpty()) {
-        run.put("decontaminate_documents", referenceDocs);
-      }
-      run.put("funnel", funnel);
-      run.put("stages", counters.getOrDefault("stage", Map.of()));
-      run.put("dedup", DedupReport.counters(counters));
-      if (!cfg.profile().dimensionWeights().isEmpty()) {
-        run.put("dimension_weights", cfg.profile().dimensionWeights());
-      }
-      writeRunJson(staging, run);
-      ExportFiles.writeString(staging.resolve("README.md"), DatasetCard.render(stats, run));
-      ReportHtml.write(staging, stats, run, reference);
+      // Facts first (from the staged files and the counters), then their renderings, then the files.
+      CorpusStats scanned = CorpusStats.compute(staging);
+      Map<String, Long> funnel = Funnel.of(Stages.TRACE, planned, scanned);
+      checkNothingLost(funnel, scanned);
+      CorpusStats stats = scanned.withFunnel(funnel);
+      String status = shortfalls.isEmpty() ? "complete" : o.getAllowShortfall() ? "short_published" : "short";
+      RunFacts run = runFacts(o, cfg, counters, shortfalls, seconds).ended(status, null).withOutcome(planned,
+          referenceDocs, funnel, counters.getOrDefault("stage", Map.of()), DedupReport.counters(counters),
+          cfg.profile().dimensionWeights());
+      ReportFiles.write(staging, stats, run, DatasetCard.render(Stages.TRACE, stats, run),
+          ReportHtml.render(Stages.TRACE, stats, run, reference));
       progress.close();
       if (!shortfalls.isEmpty() && !o.getAllowShortfall()) {
         throw new ShortfallException(shortfalls, out.keepDiagnostics());
@@ -138,10 +132,6 @@ public final class TraceRun {
     }
   }
 
-  private static void writeRunJson(Path dir, Map<String, Object> run) throws IOException {
-    ExportFiles.writeString(dir.resolve("run.json"), Json.PLAIN.writerWithDefaultPrettyPrinter().writeValueAsString(run) + "\n");
-  }
-
   /**
    * A failed run keeps what says why: a {@code run.json} with the error (unless the run got as far
    * as writing its own) and whatever reports exist, in {@code OUT.failed/}. Never masks the error.
@@ -152,10 +142,8 @@ public final class TraceRun {
       if (out.isLocal()) {
         Path staging = Path.of(out.staging());
         if (!Files.exists(staging.resolve("run.json"))) {
-          Map<String, Object> run = runReport(o, cfg, Map.of(), List.of(), seconds);
-          run.put("status", "failed");
-          run.put("error", TraceGen.rootMessage(error));
-          writeRunJson(staging, run);
+          ReportFiles.writeRun(staging,
+              runFacts(o, cfg, Map.of(), List.of(), seconds).ended("failed", TraceGen.rootMessage(error)));
         }
       }
       String kept = out.keepDiagnostics();
@@ -171,12 +159,9 @@ public final class TraceRun {
    * candidates (e.g. a runner that kept going after an out-of-memory error), and such a corpus
    * must not be published as if it were short.
    */
-  static void checkNothingLost(Map<String, Long> funnel, Map<String, Object> stats) {
+  static void checkNothingLost(Map<String, Long> funnel, CorpusStats stats) {
     long left = new ArrayList<>(funnel.values()).get(funnel.size() - 1);
-    long written = 0;
-    for (Object n : ((Map<?, ?>) stats.get("records")).values()) {
-      written += ((Number) n).longValue();
-    }
+    long written = stats.totalRecords();
     if (left != written) {
       throw new IllegalStateException(String.format("records lost: %,d plans less %,d rejections leave %,d, but %,d"
           + " records were written; a pipeline worker failed (out of memory?). Nothing was published.",
@@ -197,77 +182,35 @@ public final class TraceRun {
     return out;
   }
 
-  static Map<String, Object> runReport(TraceOptions o, RunConfig cfg, Map<String, Map<String, Long>> counters,
+  /** What is known of a run before its corpus is scanned; {@link RunFacts#ended} and {@link RunFacts#withOutcome} add the rest. */
+  static RunFacts runFacts(TraceOptions o, RunConfig cfg, Map<String, Map<String, Long>> counters,
       List<String> shortfalls, double seconds) {
-    Map<String, Object> run = new LinkedHashMap<>();
-    run.put("tool", "tracegen");
-    run.put("version", TraceGen.VERSION);
-    run.put("profile", cfg.profile().name());
     String title = !o.getPrettyName().isBlank() ? o.getPrettyName() : cfg.profile().prettyName();
-    if (!title.isBlank()) {
-      run.put("name", title);
-    }
     String license = !o.getLicense().isBlank() ? o.getLicense() : cfg.profile().license();
-    run.put("license", license.isBlank() ? DatasetCard.DEFAULT_LICENSE : license);
-    run.put("run_seed", cfg.profile().runSeed());
-    run.put("generator", cfg.generator().label());
-    run.put("judge", cfg.judge().label());
-    run.put("taxonomy_version", cfg.taxonomy().version());
-    run.put("prompt_hashes", cfg.prompts().hashes());
-    run.put("options", options(o, cfg));
-    run.put("versions", libraryVersions());
-    run.put("targets", TracePipeline.targets(cfg));
-    run.put("select", counters.getOrDefault("select", Map.of()));
-    run.put("shortfalls", shortfalls);
-    run.put("llm", RunMetrics.llm(counters));
-    run.put("wall_seconds", Math.round(seconds * 10) / 10.0);
-    return run;
+    Map<String, LlmStepCounts> llm = new TreeMap<>();
+    RunMetrics.llm(counters).forEach((step, values) -> llm.put(step, LlmStepCounts.of(values)));
+    return new RunFacts("tracegen", TraceGen.VERSION, cfg.profile().name(), title.isBlank() ? null : title,
+        license.isBlank() ? DatasetCard.DEFAULT_LICENSE : license, cfg.profile().runSeed(), cfg.generator().label(),
+        cfg.judge().label(), cfg.taxonomy().version(), cfg.prompts().hashes(), options(o, cfg), libraryVersions(),
+        TracePipeline.targets(cfg), counters.getOrDefault("select", Map.of()), shortfalls, llm,
+        Math.round(seconds * 10) / 10.0, null, null, null, null, null, null, null, null);
   }
 
   /** The options that shaped the run. API keys are never options, only the names of variables. */
-  private static Map<String, Object> options(TraceOptions o, RunConfig cfg) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("profile", o.getProfile());
-    m.put("taxonomy", o.getTaxonomy());
-    m.put("prompts", o.getPrompts());
-    m.put("seeds", cfg.seeds());
-    m.put("runner", o.getRunner().getSimpleName());
-    m.put("overgeneration", cfg.profile().overgeneration());
-    m.put("allow_shortfall", o.getAllowShortfall());
-    m.put("dimensions", o.getDimensions());
-    m.put("dimension_weights", o.getDimensionWeights());
-    m.put("reference", o.getReference());
-    m.put("generator", settings(cfg.generator()));
-    m.put("judge", settings(cfg.judge()));
-    return m;
+  private static RunOptions options(TraceOptions o, RunConfig cfg) {
+    return new RunOptions(o.getProfile(), o.getTaxonomy(), o.getPrompts(), cfg.seeds(), o.getRunner().getSimpleName(),
+        cfg.profile().overgeneration(), o.getAllowShortfall(), o.getDimensions(), o.getDimensionWeights(),
+        o.getReference(), settings(cfg.generator()), settings(cfg.judge()));
   }
 
-  private static Map<String, Object> settings(LlmSettings s) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("provider", s.provider());
-    m.put("model", s.model());
-    m.put("base_url", s.baseUrl());
-    m.put("api_key_env", s.apiKeyEnv());
-    m.put("temperature", s.temperature());
-    m.put("max_tokens", s.maxTokens());
-    m.put("timeout_seconds", s.timeoutSeconds());
-    m.put("max_in_flight", s.maxInFlight());
-    if (s.isEmbedded()) {
-      m.put("non_compliance", s.nonCompliance());
-      m.put("malformed", s.malformed());
-      if (!s.persona().faithful()) {
-        m.put("persona", s.persona().label());
-      }
-    }
-    if (s.limits() != null) {
-      m.put("requests_per_minute", s.limits().requestsPerMinute());
-      m.put("tokens_per_minute", s.limits().tokensPerMinute());
-      m.put("max_retries", s.limits().maxRetries());
-      m.put("max_calls", s.limits().maxCalls());
-      m.put("max_total_tokens", s.limits().maxTotalTokens());
-    }
-    m.put("cache_dir", s.cacheDir() == null ? "" : s.cacheDir());
-    return m;
+  private static RunOptions.LlmOptions settings(LlmSettings s) {
+    boolean embedded = s.isEmbedded();
+    LlmLimits limits = s.limits();
+    return new RunOptions.LlmOptions(s.provider(), s.model(), s.baseUrl(), s.apiKeyEnv(), s.temperature(),
+        s.maxTokens(), s.timeoutSeconds(), s.maxInFlight(), embedded ? s.nonCompliance() : null,
+        embedded ? s.malformed() : null, embedded && !s.persona().faithful() ? s.persona().label() : null,
+        limits.requestsPerMinute(), limits.tokensPerMinute(), limits.maxRetries(), limits.maxCalls(),
+        limits.maxTotalTokens(), s.cacheDir());
   }
 
   /** Some stratum has fewer records than its target and {@code --allowShortfall} was not given. */

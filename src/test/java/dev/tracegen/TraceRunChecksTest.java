@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.facts.CorpusStats;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,9 @@ class TraceRunChecksTest {
     return f;
   }
 
-  static Map<String, Object> stats(long train, long eval) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("records", Map.of("train", train, "eval", eval));
-    return s;
+  static CorpusStats stats(long train, long eval) {
+    return new CorpusStats(Map.of("train", train, "eval", eval), null, null, null, null, null, null, null, null, null,
+        null, null, null);
   }
 
   @Test

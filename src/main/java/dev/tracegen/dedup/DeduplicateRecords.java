@@ -250,7 +250,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
   }
 
   /** The rejection for a decision: stage, reason and a detail naming survivor, cluster and similarity. */
-  static Rejection rejection(Decision d, String recordJson) {
+  public static Rejection rejection(Decision d, String recordJson) {
     String what = switch (d.kind()) {
       case Decision.EXACT -> "exact duplicate";
       case Decision.SEMANTIC -> "semantic duplicate";

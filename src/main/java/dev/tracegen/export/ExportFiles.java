@@ -16,11 +16,14 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /** File naming and writing shared by the export transforms; all writes go through Beam. */
 public final class ExportFiles {
-  static final String TRAIN = "train";
-  static final String EVAL = "eval";
+  public static final String TRAIN = "train";
+  public static final String EVAL = "eval";
   static final String DATASET_INFO = "dataset_info.json";
-  static final String DATASET_INFO_ENTRY = "tracegen_iopo";
-  static final String REJECTIONS_DIR = "rejections";
+  public static final String DATASET_INFO_ENTRY = "tracegen_iopo";
+  /** LLaMA-Factory dataset names of the DPO and SFT views in {@code dataset_info.json}. */
+  public static final String DPO_ENTRY = "tracegen_dpo";
+  public static final String SFT_ENTRY = "tracegen_sft";
+  public static final String REJECTIONS_DIR = "rejections";
   private static final int BUFFER = 1 << 16;
 
   /** Keeps map insertion order (unlike {@code Json.PLAIN}), for ordered reports like stats. */

@@ -18,7 +18,7 @@ import java.util.Map;
  * order, written with {@link Json#PLAIN}, so keys appear exactly as their consumer (TRACE eval
  * scripts, LLaMA-Factory, TRL-style DPO/SFT loaders) spells and orders them.
  */
-enum View {
+public enum View {
   TRACE_EVAL("trace_eval.jsonl", ExportFiles.EVAL, false),
   IOPO("iopo.json", ExportFiles.TRAIN, true),
   DPO("dpo.jsonl", ExportFiles.TRAIN, false),
@@ -38,7 +38,7 @@ enum View {
     this.jsonArray = jsonArray;
   }
 
-  String fileName() {
+  public String fileName() {
     return fileName;
   }
 

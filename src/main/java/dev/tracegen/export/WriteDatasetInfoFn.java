@@ -25,8 +25,6 @@ class WriteDatasetInfoFn extends DoFn<String, String> {
     this.stagingDir = stagingDir;
   }
 
-  static final String DPO_ENTRY = "tracegen_dpo";
-  static final String SFT_ENTRY = "tracegen_sft";
 
   /** LLaMA-Factory column names; absent ones are left out of the JSON. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,9 +53,9 @@ class WriteDatasetInfoFn extends DoFn<String, String> {
     Map<String, Entry> entries = new LinkedHashMap<>();
     entries.put(ExportFiles.DATASET_INFO_ENTRY, new Entry(View.IOPO.fileName(), true, "sharegpt",
         new Columns(null, "conversations", "chosen", "rejected"), null));
-    entries.put(DPO_ENTRY, new Entry(View.DPO.fileName(), true, "alpaca",
+    entries.put(ExportFiles.DPO_ENTRY, new Entry(View.DPO.fileName(), true, "alpaca",
         new Columns("prompt", null, "chosen", "rejected"), null));
-    entries.put(SFT_ENTRY, new Entry(View.SFT.fileName(), false, "sharegpt",
+    entries.put(ExportFiles.SFT_ENTRY, new Entry(View.SFT.fileName(), false, "sharegpt",
         new Columns(null, "messages", null, null), new Tags("role", "content", "user", "assistant", "system")));
     return entries;
   }

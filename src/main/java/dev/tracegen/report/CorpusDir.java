@@ -1,14 +1,13 @@
 package dev.tracegen.report;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.tracegen.export.CorpusStats;
+import dev.tracegen.export.ReportFiles;
+import dev.tracegen.facts.RunFacts;
 import dev.tracegen.model.Json;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading a built corpus directory for the {@code stats} and {@code export} commands. */
@@ -34,46 +33,30 @@ final class CorpusDir {
     return dir;
   }
 
-  /** {@code run.json} of the corpus, or an empty map when there is none. */
-  static Map<String, Object> run(Path dir) {
-    Path file = dir.resolve("run.json");
+  /** {@code run.json} of the corpus, or {@link RunFacts#NONE} when there is none. */
+  static RunFacts run(Path dir) {
+    Path file = dir.resolve(ReportFiles.RUN);
     if (!Files.isRegularFile(file)) {
-      return new LinkedHashMap<>();
+      return RunFacts.NONE;
     }
     try {
-      return Json.PLAIN.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, Object>>() {});
+      return Json.PLAIN.readValue(file.toFile(), RunFacts.class);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }
   }
 
   /** An option given on the command line, else the run's option of that name (run.json), else the default. */
-  static String option(Args args, String key, Map<String, Object> run, String runKey, String fallback) {
+  static String option(Args args, String key, String fromRun, String fallback) {
     String v = args.get(key, null);
     if (v != null) {
       return v;
     }
-    Object fromRun = Report.map(run.get("options")).get(runKey);
-    return fromRun instanceof String s && !s.isBlank() ? s : fallback;
+    return fromRun != null && !fromRun.isBlank() ? fromRun : fallback;
   }
 
   /** Dimension id to {@code label_zh} of a taxonomy directory; checker ids are not checked here. */
   static Map<String, String> labels(Path taxonomy) {
     return TaxonomyLoader.load(taxonomy, id -> true).labelsZh();
-  }
-
-  /** The bytes {@code stats.json} holds for {@code stats}. */
-  static byte[] statsJson(Map<String, Object> stats) {
-    try {
-      Path tmp = Files.createTempFile("tracegen-stats", ".json");
-      try {
-        CorpusStats.write(tmp, stats);
-        return Files.readAllBytes(tmp);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -4,6 +4,7 @@ import dev.tracegen.cli.ExitStatus;
 import dev.tracegen.cli.Help;
 import dev.tracegen.config.Profile;
 import dev.tracegen.export.ExportCorpus;
+import dev.tracegen.facts.RunOptions;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.TraceRecord;
@@ -84,8 +85,9 @@ public final class ExportCommand {
 
   /** Re-derives the views of {@code dir} into {@code dest}; returns the file names written, sorted. */
   static List<String> export(Path dir, Path dest, Args args) throws IOException {
-    Map<String, Object> run = CorpusDir.run(dir);
-    Path taxonomy = Path.of(CorpusDir.option(args, "taxonomy", run, "taxonomy", "taxonomy"));
+    RunOptions runOptions = CorpusDir.run(dir).options();
+    Path taxonomy = Path.of(CorpusDir.option(args, "taxonomy", runOptions == null ? null : runOptions.taxonomy(),
+        "taxonomy"));
     if (!Files.isDirectory(taxonomy)) {
       throw new IllegalArgumentException("export: taxonomy directory not found: " + taxonomy
           + " (give --taxonomy=DIR, the taxonomy the corpus was built with)");
@@ -93,7 +95,7 @@ public final class ExportCommand {
     Map<String, String> labels = CorpusDir.labels(taxonomy);
     String category = args.get("category", null);
     if (category == null) {
-      Path profile = Path.of(CorpusDir.option(args, "profile", run, "profile", ""));
+      Path profile = Path.of(CorpusDir.option(args, "profile", runOptions == null ? null : runOptions.profile(), ""));
       if (profile.toString().isEmpty() || !Files.isRegularFile(profile)) {
         throw new IllegalArgumentException("export: profile not found: '" + profile
             + "' (give --profile=FILE or --category=NAME for the category of trace_eval.jsonl)");

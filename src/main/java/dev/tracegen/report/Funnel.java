@@ -1,6 +1,7 @@
 package dev.tracegen.report;
 
 import dev.tracegen.config.Profile;
+import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,15 +36,8 @@ public final class Funnel {
    * {@code "planned"} then one entry per stage (pipeline order; stages unknown to this class are
    * placed before {@code dedup}, alphabetically): candidates left after it.
    */
-  public static Map<String, Long> of(long planned, Map<String, Object> stats) {
-    return of(Stages.TRACE, planned, stats);
-  }
-
-  /** As above, for the flow {@code stages}. */
-  public static Map<String, Long> of(Stages flow, long planned, Map<String, Object> stats) {
-    Map<String, Long> rejected = new LinkedHashMap<>();
-    Object byStage = Report.map(Report.map(stats).get("rejections")).get("by_stage");
-    Report.map(byStage).forEach((stage, n) -> rejected.put(stage, Report.num(n)));
+  public static Map<String, Long> of(Stages flow, long planned, CorpusStats stats) {
+    Map<String, Long> rejected = stats.rejections().byStage();
     Map<String, Long> out = new LinkedHashMap<>();
     out.put("planned", planned);
     long left = planned;
@@ -72,30 +66,37 @@ public final class Funnel {
    * The funnel in pipeline order, whatever order the map has ({@code run.json} is written with
    * sorted keys).
    */
-  public static Map<String, Long> ordered(Stages flow, Map<String, ?> funnel) {
+  public static Map<String, Long> ordered(Stages flow, Map<String, Long> funnel) {
     Map<String, Long> out = new LinkedHashMap<>();
     if (funnel.containsKey("planned")) {
-      out.put("planned", Report.num(funnel.get("planned")));
+      out.put("planned", funnel.get("planned"));
     }
     for (String stage : stages(flow, funnel.keySet())) {
       if (funnel.containsKey(stage)) {
-        out.put(stage, Report.num(funnel.get(stage)));
+        out.put(stage, funnel.get(stage));
       }
     }
     return out;
   }
 
-  /** Rows {@code stage, in, out, rejected} of a funnel map (as {@link #of} makes it), in pipeline order. */
-  public static List<Object[]> rows(Stages flow, Map<String, ?> funnel) {
-    List<Object[]> rows = new ArrayList<>();
+  /** Rows of a funnel map (as {@link #of} makes it), in pipeline order. */
+  public static List<Row> rows(Stages flow, Map<String, Long> funnel) {
+    List<Row> rows = new ArrayList<>();
     Long previous = null;
     for (Map.Entry<String, Long> e : ordered(flow, funnel).entrySet()) {
-      long n = Report.num(e.getValue());
+      long n = e.getValue();
       if (previous != null) {
-        rows.add(new Object[] {e.getKey(), previous, n, previous - n});
+        rows.add(new Row(e.getKey(), previous, n));
       }
       previous = n;
     }
     return rows;
+  }
+
+  /** One stage of the funnel: candidates that reached it and those it kept. */
+  public record Row(String stage, long in, long kept) {
+    public long rejected() {
+      return in - kept;
+    }
   }
 }

@@ -1,34 +1,10 @@
 package dev.tracegen.report;
 
 import java.util.Locale;
-import java.util.Map;
 
-/** Small helpers shared by the report classes: loose reading of JSON-like maps, number formats. */
+/** Number and time formats shared by the report classes. */
 final class Report {
   private Report() {}
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object o) {
-    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  static long num(Object o) {
-    if (o instanceof Number n) {
-      return n.longValue();
-    }
-    if (o instanceof String s) {
-      try {
-        return Long.parseLong(s.strip());
-      } catch (NumberFormatException e) {
-        return 0;
-      }
-    }
-    return 0;
-  }
-
-  static double dbl(Object o) {
-    return o instanceof Number n ? n.doubleValue() : 0.0;
-  }
 
   /** {@code 12,345}. */
   static String count(long n) {

@@ -3,6 +3,9 @@ package dev.tracegen.report;
 import com.google.common.base.CharMatcher;
 import com.google.common.html.HtmlEscapers;
 import dev.tracegen.export.ExportFiles;
+import dev.tracegen.facts.CorpusStats;
+import dev.tracegen.facts.LlmStepCounts;
+import dev.tracegen.facts.RunFacts;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import java.io.IOException;
@@ -44,28 +47,12 @@ public final class ReportHtml {
 
   private ReportHtml() {}
 
-  /** Writes {@link #FILE} into {@code dir}. */
-  public static Path write(Path dir, Map<String, Object> stats, Map<String, Object> run, ReferenceSet reference) {
-    Path file = dir.resolve(FILE);
-    try {
-      ExportFiles.writeString(file, render(Stages.TRACE, stats, run, reference));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-    return file;
-  }
-
-  public static String render(Map<String, Object> statsIn, Map<String, Object> runIn, ReferenceSet reference) {
-    return render(Stages.TRACE, statsIn, runIn, reference);
-  }
-
   /** The report of a run of the flow {@code flow}: stages in its order, by its titles. */
-  public static String render(Stages flow, Map<String, Object> statsIn, Map<String, Object> runIn,
-      ReferenceSet reference) {
-    Map<String, Object> stats = Report.map(statsIn);
-    Map<String, Object> run = Report.map(runIn);
+  public static String render(Stages flow, CorpusStats statsIn, RunFacts runIn, ReferenceSet reference) {
+    CorpusStats stats = statsIn == null ? CorpusStats.EMPTY : statsIn;
+    RunFacts run = runIn == null ? RunFacts.NONE : runIn;
     Html h = new Html();
-    String profile = String.valueOf(run.getOrDefault("profile", "corpus"));
+    String profile = or(run.profile(), "corpus");
     h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
         .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
         .open("title").text("tracegen report: " + profile).close("title").raw("\n")
@@ -73,9 +60,9 @@ public final class ReportHtml {
 
     h.open("header").open("h1").text("tracegen report").open("span", "class", "sub").text(" " + profile).close("span")
         .close("h1");
-    h.open("p", "class", "meta").text("generator " + run.getOrDefault("generator", "unknown") + " · judge "
-        + run.getOrDefault("judge", "unknown") + " · taxonomy " + run.getOrDefault("taxonomy_version", "unknown")
-        + " · run seed " + run.getOrDefault("run_seed", "?") + " · tracegen " + run.getOrDefault("version", "?"))
+    h.open("p", "class", "meta").text("generator " + or(run.generator(), "unknown") + " · judge "
+        + or(run.judge(), "unknown") + " · taxonomy " + or(run.taxonomyVersion(), "unknown")
+        + " · run seed " + run.runSeed() + " · tracegen " + or(run.version(), "?"))
         .close("p").close("header").raw("\n");
 
     kpis(h, stats, run, reference);
@@ -96,29 +83,22 @@ public final class ReportHtml {
 
   // ---- sections --------------------------------------------------------------------------------
 
-  private static void kpis(Html h, Map<String, Object> s, Map<String, Object> run, ReferenceSet ref) {
-    Map<String, Object> records = Report.map(s.get("records"));
-    Map<String, Object> means = Report.map(s.get("constraints_mean"));
-    long calls = 0;
-    long tokens = 0;
-    long hits = 0;
-    for (Object step : Report.map(run.get("llm")).values()) {
-      calls += Report.num(Report.map(step).get("calls"));
-      hits += Report.num(Report.map(step).get("cache_hits"));
-      tokens += Report.num(Report.map(step).get("tokens_in")) + Report.num(Report.map(step).get("tokens_out"));
-    }
-    double wall = Report.dbl(run.get("wall_seconds"));
+  private static void kpis(Html h, CorpusStats s, RunFacts run, ReferenceSet ref) {
+    LlmStepCounts llm = run.llmTotal();
+    long calls = llm.calls();
+    double wall = run.wallSeconds();
     h.open("section", "class", "kpis");
-    kpi(h, "train records", Report.count(Report.num(records.get("train"))),
-        "mean " + decimal(means.get("train")) + " constraints");
-    kpi(h, "eval records", Report.count(Report.num(records.get("eval"))),
-        "mean " + decimal(means.get("eval")) + " constraints");
+    kpi(h, "train records", Report.count(s.records().getOrDefault("train", 0L)),
+        "mean " + decimal(s.constraintsMean().get("train")) + " constraints");
+    kpi(h, "eval records", Report.count(s.records().getOrDefault("eval", 0L)),
+        "mean " + decimal(s.constraintsMean().get("eval")) + " constraints");
     if (ref != null) {
       kpi(h, "reference", Report.count(ref.records()), "mean " + String.format(Locale.ROOT, "%.2f", ref.mean())
           + " constraints · " + ref.name());
     }
-    kpi(h, "rejected", Report.count(Report.num(Report.map(s.get("rejections")).get("total"))), "candidates and seed lines");
-    kpi(h, "LLM calls", Report.count(calls), Report.count(hits) + " from cache · " + Report.human(tokens) + " tokens");
+    kpi(h, "rejected", Report.count(s.rejections().total()), "candidates and seed lines");
+    kpi(h, "LLM calls", Report.count(calls), Report.count(llm.cacheHits()) + " from cache · "
+        + Report.human(llm.tokensIn() + llm.tokensOut()) + " tokens");
     kpi(h, "wall time", Report.clock(wall), wall > 0 ? String.format(Locale.ROOT, "%.1f calls/s", calls / wall) : "");
     h.close("section").raw("\n");
   }
@@ -129,14 +109,12 @@ public final class ReportHtml {
         .open("div", "class", "note").text(note).close("div").close("div");
   }
 
-  private static void histogram(Html h, Map<String, Object> s, ReferenceSet ref) {
-    Map<String, Object> hist = Report.map(s.get("constraints_histogram"));
+  private static void histogram(Html h, CorpusStats s, ReferenceSet ref) {
     List<String> series = new ArrayList<>();
     List<String> colors = new ArrayList<>();
     List<Map<String, Long>> data = new ArrayList<>();
     for (String split : List.of("train", "eval")) {
-      Map<String, Long> m = new LinkedHashMap<>();
-      Report.map(hist.get(split)).forEach((k, v) -> m.put(k, Report.num(v)));
+      Map<String, Long> m = s.constraintsHistogram().getOrDefault(split, Map.of());
       series.add(split + " (n=" + Report.count(sum(m)) + ")");
       colors.add(split.equals("train") ? TRAIN_COLOR : EVAL_COLOR);
       data.add(m);
@@ -166,15 +144,12 @@ public final class ReportHtml {
     h.close("section").raw("\n");
   }
 
-  private static void dimensions(Html h, Map<String, Object> s, ReferenceSet ref) {
-    Map<String, Object> dims = Report.map(s.get("dimensions"));
+  private static void dimensions(Html h, CorpusStats s, ReferenceSet ref) {
     List<String> series = new ArrayList<>(List.of("train", "eval"));
     List<String> colors = new ArrayList<>(List.of(TRAIN_COLOR, EVAL_COLOR));
     List<Map<String, Long>> data = new ArrayList<>();
     for (String split : List.of("train", "eval")) {
-      Map<String, Long> m = new LinkedHashMap<>();
-      Report.map(dims.get(split)).forEach((k, v) -> m.put(k, Report.num(v)));
-      data.add(m);
+      data.add(s.dimensions().getOrDefault(split, Map.of()));
     }
     if (ref != null) {
       series.add(ref.name());
@@ -210,11 +185,11 @@ public final class ReportHtml {
     h.close("section").raw("\n");
   }
 
-  private static void types(Html h, Map<String, Object> s) {
-    Map<String, Object> types = Report.map(s.get("types"));
+  private static void types(Html h, CorpusStats s) {
+    Map<String, Map<String, Long>> types = s.types();
     Set<String> all = new LinkedHashSet<>();
     for (String split : List.of("train", "eval")) {
-      all.addAll(new java.util.TreeSet<>(Report.map(types.get(split)).keySet()));
+      all.addAll(new java.util.TreeSet<>(types.getOrDefault(split, Map.of()).keySet()));
     }
     List<String> names = new ArrayList<>(new java.util.TreeSet<>(all));
     section(h, "types", "Constraint types", "Share of each split's constraints (x1) by constraint type.");
@@ -226,15 +201,12 @@ public final class ReportHtml {
     int area = WIDTH - left - 20;
     int y = 10;
     for (String split : List.of("train", "eval")) {
-      Map<String, Object> m = Report.map(types.get(split));
-      long total = 0;
-      for (Object v : m.values()) {
-        total += Report.num(v);
-      }
+      Map<String, Long> m = types.getOrDefault(split, Map.of());
+      long total = sum(m);
       svg.text(left - 8, y + 17, split, "end", "label");
       double x = x0;
       for (int i = 0; i < names.size(); i++) {
-        long n = Report.num(m.get(names.get(i)));
+        long n = m.getOrDefault(names.get(i), 0L);
         double w = total == 0 ? 0 : area * (double) n / total;
         String tip = split + " · " + names.get(i) + ": " + Report.count(n) + " ("
             + String.format(Locale.ROOT, "%.1f%%", total == 0 ? 0 : 100.0 * n / total) + ")";
@@ -257,8 +229,8 @@ public final class ReportHtml {
     return flow.byId(id).map(Stage::title).orElse(id);
   }
 
-  private static void funnel(Html h, Stages flow, Map<String, Object> run) {
-    Map<String, Long> funnel = Funnel.ordered(flow, Report.map(run.get("funnel")));
+  private static void funnel(Html h, Stages flow, RunFacts run) {
+    Map<String, Long> funnel = Funnel.ordered(flow, run.funnel() == null ? Map.of() : run.funnel());
     section(h, "funnel", "Per-stage funnel", "Candidates left after each stage, from the planned count down to the"
         + " records selected; the table under it has what each stage rejected.");
     if (funnel.isEmpty()) {
@@ -270,7 +242,7 @@ public final class ReportHtml {
     double[][] values = new double[rows.size()][1];
     long[][] counts = new long[rows.size()][1];
     for (int i = 0; i < rows.size(); i++) {
-      counts[i][0] = Report.num(funnel.get(ids.get(i)));
+      counts[i][0] = funnel.get(ids.get(i));
       values[i][0] = counts[i][0];
     }
     bars(h, rows, List.of("candidates"), List.of(TRAIN_COLOR), values, counts, v -> Report.count((long) v));
@@ -279,20 +251,20 @@ public final class ReportHtml {
       h.open("th").text(c).close("th");
     }
     h.close("tr").close("thead").open("tbody");
-    for (Object[] r : Funnel.rows(flow, funnel)) {
-      long in = (Long) r[1];
-      h.open("tr").open("td").text(title(flow, (String) r[0])).close("td")
+    for (Funnel.Row r : Funnel.rows(flow, funnel)) {
+      long in = r.in();
+      h.open("tr").open("td").text(title(flow, r.stage())).close("td")
           .open("td", "class", "n").text(Report.count(in)).close("td")
-          .open("td", "class", "n").text(Report.count((Long) r[2])).close("td")
-          .open("td", "class", "n").text(Report.count((Long) r[3])).close("td")
-          .open("td", "class", "n").text(in == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * (Long) r[2] / in))
+          .open("td", "class", "n").text(Report.count(r.kept())).close("td")
+          .open("td", "class", "n").text(Report.count(r.rejected())).close("td")
+          .open("td", "class", "n").text(in == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * r.kept() / in))
           .close("td").close("tr");
     }
     h.close("tbody").close("table").close("section").raw("\n");
   }
 
-  private static void rejections(Html h, Stages flow, Map<String, Object> s) {
-    Map<String, Object> byReason = Report.map(Report.map(s.get("rejections")).get("by_stage_reason"));
+  private static void rejections(Html h, Stages flow, CorpusStats s) {
+    Map<String, Map<String, Long>> byReason = s.rejections().byStageReason();
     section(h, "rejections", "Rejection reasons", "Every dropped candidate (and bad seed line) is in rejections/<stage>.jsonl;"
         + " here by stage and reason.");
     List<String> rows = new ArrayList<>();
@@ -300,9 +272,9 @@ public final class ReportHtml {
     List<String> order = new ArrayList<>(Funnel.stages(flow, byReason.keySet()));
     order.add(0, Stages.READ_SEEDS.id());
     for (String stage : order) {
-      for (Map.Entry<String, Object> e : Report.map(byReason.get(stage)).entrySet()) {
+      for (Map.Entry<String, Long> e : byReason.getOrDefault(stage, Map.of()).entrySet()) {
         rows.add(title(flow, stage) + " · " + e.getKey());
-        n.add(Report.num(e.getValue()));
+        n.add(e.getValue());
       }
     }
     if (rows.isEmpty()) {
@@ -319,30 +291,29 @@ public final class ReportHtml {
     h.close("section").raw("\n");
   }
 
-  private static void judge(Html h, Map<String, Object> stats) {
-    Map<String, Object> judge = Report.map(stats.get("judge"));
-    Map<String, Object> methods = Report.map(judge.get("verdicts_by_method"));
-    Map<String, Object> cal = Report.map(judge.get("calibration"));
+  private static void judge(Html h, CorpusStats stats) {
+    CorpusStats.JudgeStats judge = stats.judge() == null ? new CorpusStats.JudgeStats(null, null) : stats.judge();
+    Map<String, Long> methods = judge.verdictsByMethod();
+    CorpusStats.Calibration cal = judge.calibration();
     section(h, "judge", "Verdicts and judge calibration", "Constraint verdicts of the four pairings of every record by"
         + " method; on a sample of checker-decided constraints the LLM judge was asked too (--judgeCalibration), and"
         + " how often it reached the checker's pass/fail says how far its verdicts on the constraints no program can"
         + " check can be trusted with this model.");
-    h.open("p").text("checker " + Report.count(Report.num(methods.get("checker"))) + " · LLM judge "
-        + Report.count(Report.num(methods.get("llm"))) + " · calibration: judge agreed with the checker on "
-        + Report.count(Report.num(cal.get("agreed"))) + " of " + Report.count(Report.num(cal.get("asked")))
-        + (cal.get("agreement") == null ? "" : String.format(Locale.ROOT, " (%.1f %%)",
-            100 * ((Number) cal.get("agreement")).doubleValue())))
+    h.open("p").text("checker " + Report.count(methods.getOrDefault("checker", 0L)) + " · LLM judge "
+        + Report.count(methods.getOrDefault("llm", 0L)) + " · calibration: judge agreed with the checker on "
+        + Report.count(cal.agreed()) + " of " + Report.count(cal.asked())
+        + (cal.agreement() == null ? "" : String.format(Locale.ROOT, " (%.1f %%)", 100 * cal.agreement())))
         .close("p");
-    Map<String, Object> byDimension = Report.map(cal.get("by_dimension"));
+    Map<String, CorpusStats.Agreement> byDimension = cal.byDimension();
     if (!byDimension.isEmpty()) {
       h.open("table").open("thead").open("tr");
       for (String c : List.of("dimension", "asked", "agreed", "agreement %")) {
         h.open("th").text(c).close("th");
       }
       h.close("tr").close("thead").open("tbody");
-      for (Map.Entry<String, Object> e : byDimension.entrySet()) {
-        long asked = Report.num(Report.map(e.getValue()).get("asked"));
-        long agreed = Report.num(Report.map(e.getValue()).get("agreed"));
+      for (Map.Entry<String, CorpusStats.Agreement> e : byDimension.entrySet()) {
+        long asked = e.getValue().asked();
+        long agreed = e.getValue().agreed();
         h.open("tr").open("td").text(e.getKey()).close("td")
             .open("td", "class", "n").text(Report.count(asked)).close("td")
             .open("td", "class", "n").text(Report.count(agreed)).close("td")
@@ -354,8 +325,8 @@ public final class ReportHtml {
     h.close("section").raw("\n");
   }
 
-  private static void llm(Html h, Stages flow, Map<String, Object> run) {
-    Map<String, Object> llm = Report.map(run.get("llm"));
+  private static void llm(Html h, Stages flow, RunFacts run) {
+    Map<String, LlmStepCounts> llm = run.llm();
     section(h, "llm", "LLM calls and tokens per step", "Answers used per step (cache hits included) and tokens"
         + " sent and received; these describe this run.");
     if (llm.isEmpty()) {
@@ -374,12 +345,10 @@ public final class ReportHtml {
     double[][] tokens = new double[steps.size()][2];
     long[][] tokenCounts = new long[steps.size()][2];
     for (int i = 0; i < steps.size(); i++) {
-      Map<String, Object> c = Report.map(llm.get(steps.get(i)));
-      long all = Report.num(c.get("calls"));
-      long hits = Report.num(c.get("cache_hits"));
-      callCounts[i] = new long[] {all - hits, hits};
-      calls[i] = new double[] {all - hits, hits};
-      tokenCounts[i] = new long[] {Report.num(c.get("tokens_in")), Report.num(c.get("tokens_out"))};
+      LlmStepCounts c = llm.get(steps.get(i));
+      callCounts[i] = new long[] {c.sent(), c.cacheHits()};
+      calls[i] = new double[] {c.sent(), c.cacheHits()};
+      tokenCounts[i] = new long[] {c.tokensIn(), c.tokensOut()};
       tokens[i] = new double[] {tokenCounts[i][0], tokenCounts[i][1]};
     }
     h.open("h3").text("Calls").close("h3");
@@ -395,10 +364,11 @@ public final class ReportHtml {
     }
     h.close("tr").close("thead").open("tbody");
     for (String step : steps) {
-      Map<String, Object> c = Report.map(llm.get(step));
+      LlmStepCounts c = llm.get(step);
       h.open("tr").open("td").text(step).close("td");
-      for (String k : List.of("calls", "cache_hits", "retries", "failures", "repairs", "tokens_in", "tokens_out")) {
-        h.open("td", "class", "n").text(Report.count(Report.num(c.get(k)))).close("td");
+      for (long v : new long[] {c.calls(), c.cacheHits(), c.retries(), c.failures(), c.repairs(), c.tokensIn(),
+          c.tokensOut()}) {
+        h.open("td", "class", "n").text(Report.count(v)).close("td");
       }
       h.close("tr");
     }
@@ -520,8 +490,12 @@ public final class ReportHtml {
     return n;
   }
 
-  private static String decimal(Object o) {
-    return String.format(Locale.ROOT, "%.2f", Report.dbl(o));
+  private static String decimal(Double d) {
+    return String.format(Locale.ROOT, "%.2f", d == null ? 0.0 : d);
+  }
+
+  private static String or(String value, String fallback) {
+    return value == null ? fallback : value;
   }
 
   // ---- XML writing -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 package dev.tracegen.report;
 
-import dev.tracegen.llm.LlmSummary;
+import dev.tracegen.facts.RunFacts;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,34 +14,25 @@ import java.util.Map;
 public final class RunSummary {
   private RunSummary() {}
 
-  public static String format(Map<String, Object> run) {
+  public static String format(RunFacts run) {
     return format(Stages.TRACE, run);
   }
 
   /** As above, for the flow {@code flow}. */
-  public static String format(Stages flow, Map<String, Object> run) {
+  public static String format(Stages flow, RunFacts run) {
     StringBuilder sb = new StringBuilder();
-    List<Object[]> rows = Funnel.rows(flow, Report.map(run.get("funnel")));
+    List<Funnel.Row> rows = Funnel.rows(flow, run.funnel() == null ? Map.of() : run.funnel());
     if (!rows.isEmpty()) {
       List<String[]> table = new ArrayList<>();
       table.add(new String[] {"stage", "in", "kept", "rejected", "kept %"});
-      for (Object[] r : rows) {
-        long in = (Long) r[1];
-        long kept = (Long) r[2];
-        table.add(new String[] {(String) r[0], Report.count(in), Report.count(kept), Report.count((Long) r[3]),
-            in == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * kept / in)});
+      for (Funnel.Row r : rows) {
+        table.add(new String[] {r.stage(), Report.count(r.in()), Report.count(r.kept()), Report.count(r.rejected()),
+            r.in() == 0 ? "-" : String.format(Locale.ROOT, "%.1f", 100.0 * r.kept() / r.in())});
       }
       sb.append(table(table));
     }
-    // Values may be Integer when run.json was read back from disk.
-    Map<String, Map<String, Long>> llm = new java.util.TreeMap<>();
-    Report.map(run.get("llm")).forEach((step, values) -> {
-      Map<String, Long> m = new java.util.TreeMap<>();
-      Report.map(values).forEach((k, v) -> m.put(k, Report.num(v)));
-      llm.put(step, m);
-    });
-    if (!llm.isEmpty()) {
-      sb.append('\n').append(LlmSummary.format(llm));
+    if (!run.llm().isEmpty()) {
+      sb.append('\n').append(LlmSummary.format(run.llm()));
     }
     return sb.toString();
   }

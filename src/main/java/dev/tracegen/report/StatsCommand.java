@@ -2,9 +2,14 @@ package dev.tracegen.report;
 
 import dev.tracegen.cli.ExitStatus;
 import dev.tracegen.cli.Help;
-import dev.tracegen.export.CorpusStats;
+import dev.tracegen.export.ReportFiles;
+import dev.tracegen.facts.CorpusStats;
+import dev.tracegen.facts.RunFacts;
+import dev.tracegen.facts.RunOptions;
+import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,13 +56,13 @@ public final class StatsCommand {
   public static int execute(String[] argv) throws IOException {
     Args args = Args.parse("stats", argv, Set.of("json", "write", "check", "report"), Set.of("reference", "taxonomy"));
     Path dir = CorpusDir.require("stats", args);
-    Map<String, Object> stats = CorpusStats.compute(dir);
-    Map<String, Object> run = CorpusDir.run(dir);
-    if (run.get("planned") != null) {
+    CorpusStats stats = CorpusStats.compute(dir);
+    RunFacts run = CorpusDir.run(dir);
+    if (run.planned() != null) {
       // The funnel starts at the plans the profile asked for, which only run.json records.
-      stats.put("funnel", Funnel.of(Report.num(run.get("planned")), stats));
+      stats = stats.withFunnel(Funnel.of(Stages.TRACE, run.planned(), stats));
     }
-    byte[] json = CorpusDir.statsJson(stats);
+    byte[] json = ReportFiles.statsJson(stats).getBytes(StandardCharsets.UTF_8);
     Path existing = dir.resolve("stats.json");
     boolean same = Files.isRegularFile(existing) && Arrays.equals(Files.readAllBytes(existing), json);
     PrintStream out = System.out;
@@ -75,28 +80,30 @@ public final class StatsCommand {
       System.err.println("tracegen stats: wrote " + existing);
     }
     if (args.flag("report")) {
-      String reference = CorpusDir.option(args, "reference", run, "reference", "");
-      ReferenceSet ref = reference.isBlank() ? null : ReferenceSet.load(Path.of(reference),
-          CorpusDir.labels(Path.of(CorpusDir.option(args, "taxonomy", run, "taxonomy", "taxonomy"))));
-      if (!run.containsKey("funnel") && run.get("planned") != null) {
-        run.put("funnel", Funnel.of(Report.num(run.get("planned")), stats));
+      RunOptions options = run.options();
+      String reference = CorpusDir.option(args, "reference", options == null ? null : options.reference(), "");
+      ReferenceSet ref = reference.isBlank() ? null : ReferenceSet.load(Path.of(reference), CorpusDir.labels(
+          Path.of(CorpusDir.option(args, "taxonomy", options == null ? null : options.taxonomy(), "taxonomy"))));
+      if (run.funnel() == null && stats.funnel() != null) {
+        run = run.withFunnel(stats.funnel());
       }
-      System.err.println("tracegen stats: wrote " + ReportHtml.write(dir, stats, run, ref));
+      System.err.println("tracegen stats: wrote "
+          + ReportFiles.writeReport(dir, ReportHtml.render(Stages.TRACE, stats, run, ref)));
     }
     return args.flag("check") && !same ? ExitStatus.FAILED.code() : ExitStatus.OK.code();
   }
 
   /** A plain-text summary: records, constraint counts, dimensions, types, perturbations, rejections. */
-  static String summary(Map<String, Object> s) {
+  static String summary(CorpusStats s) {
     StringBuilder b = new StringBuilder();
-    List<String> splits = new ArrayList<>(Report.map(s.get("records")).keySet());
+    List<String> splits = new ArrayList<>(s.records().keySet());
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"split", "records", "shards", "mean k", "words y1", "words y2"});
     for (String split : splits) {
-      Map<String, Object> w = Report.map(Report.map(s.get("words_mean")).get(split));
-      rows.add(new String[] {split, Report.count(Report.num(Report.map(s.get("records")).get(split))),
-          Report.count(Report.num(Report.map(s.get("shards")).get(split))),
-          dec(Report.map(s.get("constraints_mean")).get(split)), dec(w.get("y1")), dec(w.get("y2"))});
+      CorpusStats.Words w = s.wordsMean().getOrDefault(split, new CorpusStats.Words(0, 0));
+      rows.add(new String[] {split, Report.count(s.records().get(split)),
+          Report.count(s.shards().getOrDefault(split, 0L)), dec(s.constraintsMean().get(split)), dec(w.y1()),
+          dec(w.y2())});
     }
     b.append(RunSummary.table(rows)).append('\n');
 
@@ -104,32 +111,32 @@ public final class StatsCommand {
     List<String> header = new ArrayList<>(List.of("k"));
     header.addAll(splits);
     hist.add(header.toArray(String[]::new));
-    Map<String, Object> h = Report.map(s.get("constraints_histogram"));
+    Map<String, Map<String, Long>> h = s.constraintsHistogram();
     java.util.LinkedHashSet<String> ks = new java.util.LinkedHashSet<>();
-    splits.forEach(sp -> ks.addAll(Report.map(h.get(sp)).keySet()));
+    splits.forEach(sp -> ks.addAll(h.getOrDefault(sp, Map.of()).keySet()));
     for (String k : ks) {
       List<String> row = new ArrayList<>(List.of(k));
-      splits.forEach(sp -> row.add(Report.count(Report.num(Report.map(h.get(sp)).get(k)))));
+      splits.forEach(sp -> row.add(Report.count(h.getOrDefault(sp, Map.of()).getOrDefault(k, 0L))));
       hist.add(row.toArray(String[]::new));
     }
     b.append(RunSummary.table(hist)).append('\n');
 
-    for (String key : List.of("dimensions", "types", "perturbation_ops")) {
-      b.append(ranked(key, splits, Report.map(s.get(key)))).append('\n');
-    }
-    Map<String, Object> rej = Report.map(s.get("rejections"));
+    b.append(ranked("dimensions", splits, s.dimensions())).append('\n');
+    b.append(ranked("types", splits, s.types())).append('\n');
+    b.append(ranked("perturbation_ops", splits, s.perturbationOps())).append('\n');
+    CorpusStats.Rejections rej = s.rejections();
     List<String[]> rr = new ArrayList<>();
     rr.add(new String[] {"rejected at", "reason", "count"});
-    Report.map(rej.get("by_stage_reason")).forEach((stage, reasons) -> Report.map(reasons)
-        .forEach((reason, n) -> rr.add(new String[] {stage, reason, Report.count(Report.num(n))})));
-    rr.add(new String[] {"total", "", Report.count(Report.num(rej.get("total")))});
+    rej.byStageReason().forEach((stage, reasons) -> reasons
+        .forEach((reason, n) -> rr.add(new String[] {stage, reason, Report.count(n)})));
+    rr.add(new String[] {"total", "", Report.count(rej.total())});
     b.append(RunSummary.table(rr));
     return b.toString();
   }
 
-  private static String ranked(String what, List<String> splits, Map<String, Object> bySplit) {
+  private static String ranked(String what, List<String> splits, Map<String, Map<String, Long>> bySplit) {
     java.util.Map<String, Long> total = new java.util.TreeMap<>();
-    splits.forEach(sp -> Report.map(bySplit.get(sp)).forEach((k, v) -> total.merge(k, Report.num(v), Long::sum)));
+    splits.forEach(sp -> bySplit.getOrDefault(sp, Map.of()).forEach((k, v) -> total.merge(k, v, Long::sum)));
     List<String> keys = new ArrayList<>(total.keySet());
     keys.sort(Comparator.comparing((String k) -> -total.get(k)).thenComparing(k -> k));
     List<String[]> rows = new ArrayList<>();
@@ -138,13 +145,13 @@ public final class StatsCommand {
     rows.add(header.toArray(String[]::new));
     for (String k : keys) {
       List<String> row = new ArrayList<>(List.of(k));
-      splits.forEach(sp -> row.add(Report.count(Report.num(Report.map(bySplit.get(sp)).get(k)))));
+      splits.forEach(sp -> row.add(Report.count(bySplit.getOrDefault(sp, Map.of()).getOrDefault(k, 0L))));
       rows.add(row.toArray(String[]::new));
     }
     return RunSummary.table(rows);
   }
 
-  private static String dec(Object o) {
-    return String.format(Locale.ROOT, "%.2f", Report.dbl(o));
+  private static String dec(Double d) {
+    return String.format(Locale.ROOT, "%.2f", d == null ? 0.0 : d);
   }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Synthetic records for export tests: both splits, 1..15 constraints, some with an input. */
-final class Fixtures {
+public final class Fixtures {
   static final String[][] DIMENSIONS = {
     {"inclusion", "content"},
     {"numerical", "content"},
@@ -44,7 +44,7 @@ final class Fixtures {
     return out;
   }
 
-  static TraceRecord record(int i, String split, int k, boolean withInput) {
+  public static TraceRecord record(int i, String split, int k, boolean withInput) {
     List<Constraint> cs = new ArrayList<>();
     for (int j = 0; j < k; j++) {
       String[] d = DIMENSIONS[(i + j) % DIMENSIONS.length];

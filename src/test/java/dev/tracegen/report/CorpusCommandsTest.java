@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tracegen.config.Profile;
+import dev.tracegen.facts.RunFacts;
 import dev.tracegen.model.Json;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
@@ -213,8 +214,7 @@ class CorpusCommandsTest {
 
   @Test
   void theSummaryTableHasStagesAndLlmSteps() throws IOException {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> run = Json.PLAIN.readValue(smoke.resolve("run.json").toFile(), Map.class);
+    RunFacts run = Json.PLAIN.readValue(smoke.resolve("run.json").toFile(), RunFacts.class);
     String table = RunSummary.format(run);
     assertTrue(table.matches("(?s)stage\\s+in\\s+kept\\s+rejected\\s+kept %\n-+\nplan\\s+763\\s+763\\s+0\\s+100\\.0\n.*"), table);
     assertTrue(table.contains("select") && table.contains("LLM step") && table.contains("cross_judge"), table);

@@ -3,6 +3,7 @@ package dev.tracegen.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import java.util.Map;
@@ -81,9 +82,10 @@ class ProgressAndCommandsTest {
 
   @Test
   void funnelIsDerivedFromRejectionsInPipelineOrder() {
-    Map<String, Object> stats = Map.of("rejections", Map.of("by_stage", Map.of("read_seeds", 3L, "judge_y1", 10L,
-        "select", 50L, "zz_custom", 2L)));
-    Map<String, Long> f = Funnel.of(100, stats);
+    CorpusStats stats = new CorpusStats(null, null, null, null, null, null, null, null, null,
+        new CorpusStats.Rejections(65, Map.of("read_seeds", 3L, "judge_y1", 10L, "select", 50L, "zz_custom", 2L), null),
+        null, null, null);
+    Map<String, Long> f = Funnel.of(Stages.TRACE, 100, stats);
     assertEquals(100L, f.get("planned"));
     assertEquals(100L, f.get("respond_y1"));
     assertEquals(90L, f.get("judge_y1"));
@@ -93,9 +95,9 @@ class ProgressAndCommandsTest {
         "respond_y2", "judge_y2", "cross_judge", "zz_custom", "dedup", "split", "decontaminate", "select"),
         java.util.List.copyOf(f.keySet()));
     // run.json is written with sorted keys; rows come back in pipeline order.
-    java.util.List<Object[]> rows = Funnel.rows(Stages.TRACE, new java.util.TreeMap<>(f));
-    assertEquals("plan", rows.get(0)[0]);
-    assertEquals("select", rows.get(rows.size() - 1)[0]);
-    assertEquals(50L, rows.get(rows.size() - 1)[3]);
+    java.util.List<Funnel.Row> rows = Funnel.rows(Stages.TRACE, new java.util.TreeMap<>(f));
+    assertEquals("plan", rows.get(0).stage());
+    assertEquals("select", rows.get(rows.size() - 1).stage());
+    assertEquals(50L, rows.get(rows.size() - 1).rejected());
   }
 }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracegen.export.DatasetCard;
+import dev.tracegen.facts.CorpusStats;
+import dev.tracegen.facts.LlmStepCounts;
+import dev.tracegen.facts.RunFacts;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
@@ -22,14 +24,15 @@ class StageDeclarationTest {
       "a dummy stage that tidies y2.", Stage.Kind.CANDIDATES);
   static final Stages FLOW = Stages.TRACE.with(POLISH, Stages.CROSS_JUDGE.id());
 
-  static Map<String, Object> stats() {
-    Map<String, Object> byStage = new LinkedHashMap<>();
+  static CorpusStats stats() {
+    Map<String, Long> byStage = new LinkedHashMap<>();
     byStage.put("judge_y1", 5L);
     byStage.put("polish", 7L);
     byStage.put("select", 8L);
-    Map<String, Object> byReason = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> byReason = new LinkedHashMap<>();
     byReason.put("polish", Map.of("too_rough", 7L));
-    return Map.of("rejections", Map.of("by_stage", byStage, "by_stage_reason", byReason, "total", 20L));
+    return new CorpusStats(null, null, null, null, null, null, null, null, null,
+        new CorpusStats.Rejections(20, byStage, byReason), null, null, null);
   }
 
   @Test
@@ -56,8 +59,10 @@ class StageDeclarationTest {
 
   @Test
   void theReportTheSummaryAndTheCardNameIt() {
-    Map<String, Object> run = Map.of("funnel", Funnel.of(FLOW, 100, stats()),
-        "llm", Map.of("polish", Map.of("calls", 12L, "cache_hits", 0L, "tokens_in", 100L, "tokens_out", 10L)));
+    RunFacts run = RunFacts.NONE.withFunnel(Funnel.of(FLOW, 100, stats()));
+    run = new RunFacts(null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null,
+        Map.of("polish", new LlmStepCounts(12, 0, 0, 0, 0, 100, 10)), 0, null, null, null, null, run.funnel(), null,
+        null, null);
     String html = ReportHtml.render(FLOW, stats(), run, null);
     assertTrue(html.contains(">Polish answers<"), "funnel table row");
     assertTrue(html.contains("Polish answers · too_rough"), "rejection reasons");

@@ -1,4 +1,4 @@
-package dev.tracegen.export;
+package dev.tracegen.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,6 @@
-package dev.tracegen.export;
+package dev.tracegen.facts;
 
-import dev.tracegen.dedup.DedupStats;
+import dev.tracegen.export.ExportFiles;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
@@ -17,6 +17,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,31 +28,22 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Statistics of a written corpus directory, computed by streaming its shards and rejection files
- * one record at a time (never the whole corpus in memory). The result depends only on the files, so
- * rerunning on the same directory gives the same map and the same {@code stats.json} bytes.
- *
- * <p>Keys, in order: {@code records}, {@code shards}, {@code constraints_histogram} (keys
- * "1".."15", plus "other" if any record falls outside), {@code constraints_mean}, {@code
- * dimensions}, {@code types} (of x1's constraints), {@code perturbation_ops}, {@code words_mean}
- * ({@code y1}, {@code y2}: whitespace-separated words), each a map from split ({@code train},
- * {@code eval}, then any other, alphabetically) to its value; then {@code rejections} ({@code
- * total}, {@code by_stage}, {@code by_stage_reason}), {@code judge} (verdicts by method over all
- * four pairings, and the judge-vs-checker agreement of the calibration sample) and {@code dedup} (dedup and decontamination
- * rates and cluster sizes, {@link DedupStats}).
+ * Computes {@link CorpusStats} by streaming a corpus directory's shards and rejection files one
+ * record at a time (never the whole corpus in memory). The result depends only on the files, so
+ * rerunning on the same directory gives equal statistics and the same {@code stats.json} bytes.
  */
-public final class CorpusStats {
+final class CorpusScan {
   static final int MAX_CONSTRAINTS = 15;
   private static final Pattern SHARD =
       Pattern.compile("^(\\w+)-(\\d{5})-of-(\\d{5})\\.jsonl\\.gz$");
 
-  private CorpusStats() {}
+  private CorpusScan() {}
 
   /**
    * Verdicts of all four pairings of every record: how many each method decided, and, for checker
    * verdicts the LLM judge was asked about too, how often it agreed (per dimension).
    */
-  private static final class JudgeStats {
+  private static final class JudgeTally {
     final TreeMap<String, Long> methods = new TreeMap<>();
     final TreeMap<String, long[]> calibration = new TreeMap<>();
 
@@ -71,27 +63,18 @@ public final class CorpusStats {
       });
     }
 
-    Map<String, Object> toMap() {
+    CorpusStats.JudgeStats toStats() {
       long asked = 0;
       long agreed = 0;
-      Map<String, Object> byDimension = new LinkedHashMap<>();
+      Map<String, CorpusStats.Agreement> byDimension = new LinkedHashMap<>();
       for (Map.Entry<String, long[]> e : calibration.entrySet()) {
         asked += e.getValue()[0];
         agreed += e.getValue()[1];
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("asked", e.getValue()[0]);
-        d.put("agreed", e.getValue()[1]);
-        byDimension.put(e.getKey(), d);
+        byDimension.put(e.getKey(), new CorpusStats.Agreement(e.getValue()[0], e.getValue()[1]));
       }
-      Map<String, Object> cal = new LinkedHashMap<>();
-      cal.put("asked", asked);
-      cal.put("agreed", agreed);
-      cal.put("agreement", asked == 0 ? null : Math.round(agreed * 10000.0 / asked) / 10000.0);
-      cal.put("by_dimension", byDimension);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("verdicts_by_method", new TreeMap<>(methods));
-      out.put("calibration", cal);
-      return out;
+      Double agreement = asked == 0 ? null : Math.round(agreed * 10000.0 / asked) / 10000.0;
+      return new CorpusStats.JudgeStats(new TreeMap<>(methods),
+          new CorpusStats.Calibration(asked, agreed, agreement, byDimension));
     }
   }
 
@@ -133,8 +116,8 @@ public final class CorpusStats {
       y2Words += words(r.y2());
     }
 
-    Map<String, Object> histogram() {
-      Map<String, Object> h = new LinkedHashMap<>();
+    Map<String, Long> histogram() {
+      Map<String, Long> h = new LinkedHashMap<>();
       for (int k = 1; k <= MAX_CONSTRAINTS; k++) {
         h.put(String.valueOf(k), histogram[k]);
       }
@@ -146,17 +129,17 @@ public final class CorpusStats {
   }
 
   /** Computes the statistics of {@code corpusDir} (shards, then {@code rejections/*.jsonl}). */
-  public static Map<String, Object> compute(Path corpusDir) {
+  static CorpusStats scan(Path corpusDir) {
     try {
-      return computeChecked(corpusDir);
+      return scanChecked(corpusDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read corpus " + corpusDir, e);
     }
   }
 
-  private static Map<String, Object> computeChecked(Path dir) throws IOException {
+  private static CorpusStats scanChecked(Path dir) throws IOException {
     TreeMap<String, SplitStats> bySplit = new TreeMap<>();
-    JudgeStats judge = new JudgeStats();
+    JudgeTally judge = new JudgeTally();
     bySplit.put(ExportFiles.TRAIN, new SplitStats());
     bySplit.put(ExportFiles.EVAL, new SplitStats());
     for (Path shard : sortedFiles(dir, "*.jsonl.gz")) {
@@ -180,22 +163,16 @@ public final class CorpusStats {
       }
     }
 
-    List<String> splits = new ArrayList<>(List.of(ExportFiles.TRAIN, ExportFiles.EVAL));
-    for (String split : bySplit.keySet()) {
-      if (!splits.contains(split)) {
-        splits.add(split);
-      }
-    }
-    Map<String, Object> records = new LinkedHashMap<>();
-    Map<String, Object> shards = new LinkedHashMap<>();
-    Map<String, Object> histograms = new LinkedHashMap<>();
-    Map<String, Object> means = new LinkedHashMap<>();
-    Map<String, Object> dimensions = new LinkedHashMap<>();
-    Map<String, Object> types = new LinkedHashMap<>();
-    Map<String, Object> ops = new LinkedHashMap<>();
-    Map<String, Object> words = new LinkedHashMap<>();
-    Map<String, Object> languages = new LinkedHashMap<>();
-    for (String split : splits) {
+    Map<String, Long> records = new LinkedHashMap<>();
+    Map<String, Long> shards = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> histograms = new LinkedHashMap<>();
+    Map<String, Double> means = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> dimensions = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> types = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> ops = new LinkedHashMap<>();
+    Map<String, CorpusStats.Words> words = new LinkedHashMap<>();
+    Map<String, Map<String, Long>> languages = new LinkedHashMap<>();
+    for (String split : splitOrder(bySplit.keySet())) {
       SplitStats s = bySplit.get(split);
       languages.put(split, new TreeMap<>(s.languages));
       records.put(split, s.records);
@@ -205,31 +182,25 @@ public final class CorpusStats {
       dimensions.put(split, new TreeMap<>(s.dimensions));
       types.put(split, new TreeMap<>(s.types));
       ops.put(split, new TreeMap<>(s.ops));
-      Map<String, Object> w = new LinkedHashMap<>();
-      w.put("y1", mean(s.y1Words, s.records));
-      w.put("y2", mean(s.y2Words, s.records));
-      words.put(split, w);
+      words.put(split, new CorpusStats.Words(mean(s.y1Words, s.records), mean(s.y2Words, s.records)));
     }
-
-    Map<String, Object> stats = new LinkedHashMap<>();
-    stats.put("records", records);
-    stats.put("shards", shards);
-    stats.put("constraints_histogram", histograms);
-    stats.put("constraints_mean", means);
-    stats.put("dimensions", dimensions);
-    stats.put("types", types);
-    stats.put("perturbation_ops", ops);
-    stats.put("words_mean", words);
-    stats.put("languages", languages);
-    stats.put("rejections", rejections(dir.resolve(ExportFiles.REJECTIONS_DIR)));
-    stats.put("judge", judge.toMap());
-    Map<String, Long> published = new LinkedHashMap<>();
-    records.forEach((split, n) -> published.put(split, ((Number) n).longValue()));
-    stats.put("dedup", DedupStats.compute(dir.resolve(ExportFiles.REJECTIONS_DIR), published));
-    return stats;
+    Path rejections = dir.resolve(ExportFiles.REJECTIONS_DIR);
+    return new CorpusStats(records, shards, histograms, means, dimensions, types, ops, words, languages,
+        rejections(rejections), judge.toStats(), DedupStats.compute(rejections, records), null);
   }
 
-  private static Map<String, Object> rejections(Path dir) throws IOException {
+  /** {@code train}, {@code eval}, then the other splits alphabetically. */
+  static List<String> splitOrder(Collection<String> present) {
+    List<String> splits = new ArrayList<>(List.of(ExportFiles.TRAIN, ExportFiles.EVAL));
+    for (String split : new TreeSet<>(present)) {
+      if (!splits.contains(split)) {
+        splits.add(split);
+      }
+    }
+    return splits;
+  }
+
+  private static CorpusStats.Rejections rejections(Path dir) throws IOException {
     long total = 0;
     TreeMap<String, Long> byStage = new TreeMap<>();
     TreeMap<String, TreeMap<String, Long>> byReason = new TreeMap<>();
@@ -252,25 +223,7 @@ public final class CorpusStats {
         }
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("total", total);
-    out.put("by_stage", byStage);
-    out.put("by_stage_reason", byReason);
-    return out;
-  }
-
-  /** Writes {@code stats} as pretty JSON with {@code "\n"} line ends, keys in the map's order. */
-  public static void write(Path file, Map<String, Object> stats) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      String json = ExportFiles.pretty(ExportFiles.ORDERED).writeValueAsString(stats) + "\n";
-      ExportFiles.writeString(file, json);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    return new CorpusStats.Rejections(total, byStage, new TreeMap<String, Map<String, Long>>(byReason));
   }
 
   /** Everything an instruction says, for language detection. */

@@ -1,7 +1,8 @@
-package dev.tracegen.llm;
+package dev.tracegen.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.facts.LlmStepCounts;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -9,9 +10,10 @@ import org.junit.jupiter.api.Test;
 class LlmSummaryTest {
   @Test
   void tableHasOneRowPerStepAndATotal() {
-    Map<String, Map<String, Long>> c = new TreeMap<>();
-    c.put("expand", Map.of("calls", 510L, "cache_hits", 10L, "retries", 3L, "tokens_in", 1000L, "tokens_out", 200L));
-    c.put("judge_y1", Map.of("calls", 400L, "failures", 2L, "repairs", 1L));
+    Map<String, LlmStepCounts> c = new TreeMap<>();
+    c.put("expand", LlmStepCounts.of(Map.of("calls", 510L, "cache_hits", 10L, "retries", 3L, "tokens_in", 1000L,
+        "tokens_out", 200L)));
+    c.put("judge_y1", LlmStepCounts.of(Map.of("calls", 400L, "failures", 2L, "repairs", 1L)));
     String t = LlmSummary.format(c);
     String[] lines = t.split("\n");
     assertTrue(lines[0].startsWith("LLM step") && lines[0].contains("cache hits") && lines[0].contains("tokens out"), t);

@@ -1,4 +1,4 @@
-package dev.tracegen.export;
+package dev.tracegen.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tracegen.facts.CorpusStats;
+import dev.tracegen.facts.RunFacts;
+import dev.tracegen.model.Json;
+import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class DatasetCardTest {
 
-  private static Map<String, Object> stats() {
+  private static Map<String, Object> statsMap() {
     Map<String, Object> hist = new LinkedHashMap<>();
     for (int k = 1; k <= 15; k++) {
       hist.put(String.valueOf(k), k == 3 ? 7L : 0L);
@@ -43,9 +47,30 @@ class DatasetCardTest {
     return s;
   }
 
-  private static Map<String, Object> run() {
+  private static Map<String, Object> runMap() {
     return Map.of(
         "generator", "embedded/sim-1", "judge", "embedded/sim-1", "taxonomy_version", "2024.1");
+  }
+
+  /** The facts as Jackson reads them from stats.json and run.json. */
+  private static CorpusStats stats(Map<String, Object> s) {
+    return Json.PLAIN.convertValue(s, CorpusStats.class);
+  }
+
+  private static RunFacts run(Map<String, Object> r) {
+    return Json.PLAIN.convertValue(r, RunFacts.class);
+  }
+
+  private static CorpusStats stats() {
+    return stats(statsMap());
+  }
+
+  private static RunFacts run() {
+    return run(runMap());
+  }
+
+  private static String render(CorpusStats s, RunFacts r) {
+    return DatasetCard.render(Stages.TRACE, s, r);
   }
 
   private static JsonNode yamlHeader(String card) throws IOException {
@@ -57,7 +82,7 @@ class DatasetCardTest {
 
   @Test
   void yamlHeaderParsesAndListsConfigs() throws IOException {
-    JsonNode yaml = yamlHeader(DatasetCard.render(stats(), run()));
+    JsonNode yaml = yamlHeader(render(stats(), run()));
     List<String> names = new ArrayList<>();
     yaml.get("configs").forEach(c -> names.add(c.get("config_name").asText()));
     assertEquals(List.of("default", "iopo", "dpo", "sft", "trace_eval"), names);
@@ -86,12 +111,12 @@ class DatasetCardTest {
 
   @Test
   void licenceTitleAndLanguagesComeFromTheRunAndTheRecords() throws IOException {
-    Map<String, Object> s = new LinkedHashMap<>(stats());
+    Map<String, Object> s = new LinkedHashMap<>(statsMap());
     s.put("languages", Map.of("train", Map.of("en", 120_000L, "zh", 678L, "hi", 20L), "eval", Map.of("en", 1_000L, "zh", 3L)));
-    Map<String, Object> r = new LinkedHashMap<>(run());
+    Map<String, Object> r = new LinkedHashMap<>(runMap());
     r.put("license", "apache-2.0");
     r.put("name", "My TRACE");
-    JsonNode yaml = yamlHeader(DatasetCard.render(s, r));
+    JsonNode yaml = yamlHeader(render(stats(s), run(r)));
     assertEquals("apache-2.0", yaml.get("license").asText());
     assertEquals("My TRACE", yaml.get("pretty_name").asText());
     assertEquals("[\"en\",\"zh\",\"hi\"]", yaml.get("language").toString());
@@ -99,10 +124,10 @@ class DatasetCardTest {
 
   @Test
   void theCardGivesTheJudgesAgreementWithTheCheckers() {
-    Map<String, Object> s = new LinkedHashMap<>(stats());
+    Map<String, Object> s = new LinkedHashMap<>(statsMap());
     s.put("judge", Map.of("verdicts_by_method", Map.of("checker", 900L, "llm", 600L),
         "calibration", Map.of("asked", 40L, "agreed", 38L)));
-    String card = DatasetCard.render(s, run());
+    String card = render(stats(s), run());
     assertTrue(card.contains("900 by programmatic checkers, 600 by the LLM judge"), card);
     assertTrue(card.contains("calibration sample of 40 checker-decided verdicts the LLM judge was asked too and agreed"
         + " on 38 (95.0 %)"), card);
@@ -110,7 +135,7 @@ class DatasetCardTest {
 
   @Test
   void theCardSaysWhichTrainerReadsWhichFile() {
-    String card = DatasetCard.render(stats(), run());
+    String card = render(stats(), run());
     assertTrue(card.contains("the IOPO trainer (the IOPO authors' LLaMA-Factory fork)"), card);
     assertTrue(card.contains("stock LLaMA-Factory (ranking), dataset `tracegen_dpo`"), card);
     assertTrue(card.contains("OpenAI-style roles | SFT trainers; stock LLaMA-Factory, dataset `tracegen_sft`"), card);
@@ -118,7 +143,7 @@ class DatasetCardTest {
 
   @Test
   void bodyHasStatisticsModelsCitationAndSimulatorNote() {
-    String card = DatasetCard.render(stats(), run());
+    String card = render(stats(), run());
     assertTrue(card.contains("| train | 120,000 | 16 | 4.36 |"), card);
     assertTrue(card.contains("| inclusion | 999 | 0 |"));
     assertTrue(card.contains("| judge | not_full | 2 |"));
@@ -136,11 +161,23 @@ class DatasetCardTest {
 
   @Test
   void deterministicAndTolerantOfMissingData() throws IOException {
-    assertEquals(DatasetCard.render(stats(), run()), DatasetCard.render(stats(), run()));
-    String bare = DatasetCard.render(Map.of(), Map.of());
+    assertEquals(render(stats(), run()), render(stats(), run()));
+    String bare = render(null, null);
     assertEquals(5, yamlHeader(bare).get("configs").size());
     assertTrue(bare.contains("No rejections were recorded."));
     assertFalse(bare.contains("**This build used the embedded simulator.**"));
     assertTrue(bare.contains("Generator: `unknown`"));
+  }
+
+  @Test
+  void namesThatLookLikeYamlStayText() throws IOException {
+    Map<String, Object> r = new LinkedHashMap<>(runMap());
+    r.put("name", "yes: \"quoted\" # not a comment\n\tand 1.0");
+    r.put("license", "1.0");
+    JsonNode yaml = yamlHeader(render(stats(), run(r)));
+    assertEquals("yes: \"quoted\" # not a comment\n\tand 1.0", yaml.get("pretty_name").asText());
+    assertTrue(yaml.get("license").isTextual(), "a licence that looks like a number stays a string");
+    assertEquals("1.0", yaml.get("license").asText());
+    assertEquals("\"other\"", DatasetCard.quote("other"));
   }
 }

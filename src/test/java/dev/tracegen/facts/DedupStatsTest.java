@@ -1,10 +1,15 @@
-package dev.tracegen.dedup;
+package dev.tracegen.facts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.dedup.Decision;
+import dev.tracegen.dedup.DeduplicateRecords;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.report.DatasetCard;
+import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,20 +44,22 @@ class DedupStatsTest {
         new Rejection("select", "surplus", "e9", "stratum eval.3 is full", ""));
     write(dir, "judge_y1", new Rejection("judge_y1", "y1_not_full", "p1", "", "{}"));
 
-    Map<String, Object> s = DedupStats.compute(dir, Map.of("train", 80L, "eval", 10L));
-    assertEquals(98L, s.get("input")); // 90 published + 8 rejected at or after dedup
+    DedupStats s = DedupStats.compute(dir, Map.of("train", 80L, "eval", 10L));
+    assertEquals(98L, s.input()); // 90 published + 8 rejected at or after dedup
     assertEquals(Map.of("exact_duplicate", 1L, "near_duplicate", 2L, "semantic_duplicate", 0L,
-        "cluster_straddles_split", 1L), s.get("removed"));
+        "cluster_straddles_split", 1L), s.removed());
     assertEquals(Map.of("exact", Map.of("2", 1L), "near", Map.of("2", 1L, "3", 1L), "semantic", Map.of()),
-        s.get("cluster_sizes"));
-    Map<?, ?> d = (Map<?, ?>) s.get("decontamination");
-    assertEquals(83L, d.get("input")); // 80 published train + 1 train surplus + 2 dropped
-    assertEquals(1L, d.get("ngram_overlap_eval"));
-    assertEquals(1L, d.get("ngram_overlap_external"));
-    String card = DedupStats.markdown(s);
+        s.clusterSizes());
+    DedupStats.Decontamination d = s.decontamination();
+    assertEquals(83L, d.input()); // 80 published train + 1 train surplus + 2 dropped
+    assertEquals(1L, d.ngramOverlapEval());
+    assertEquals(1L, d.ngramOverlapExternal());
+    CorpusStats stats = CorpusStats.EMPTY;
+    String card = DatasetCard.render(Stages.TRACE, new CorpusStats(stats.records(), null, null, null, null, null,
+        null, null, null, null, null, s, null), null);
     assertTrue(card.contains("| near_duplicate | 2 |"), card);
     assertTrue(card.contains("| near | 2: 1, 3: 1 |"), card);
-    assertEquals("", DedupStats.markdown(null));
+    assertFalse(DatasetCard.render(Stages.TRACE, CorpusStats.EMPTY, null).contains("Deduplication"));
     assertEquals(List.of("exact", "near", "semantic"), DedupStats.KINDS);
   }
 }

@@ -1,9 +1,12 @@
-package dev.tracegen.export;
+package dev.tracegen.facts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.ImmutableList;
+import dev.tracegen.export.Fixtures;
+import dev.tracegen.export.ReportFiles;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
@@ -54,7 +57,8 @@ class CorpusStatsTest {
 
   @Test
   void countsAreRight(@TempDir Path dir) throws IOException {
-    Map<String, Object> stats = CorpusStats.compute(corpus(dir));
+    CorpusStats stats = CorpusStats.compute(corpus(dir));
+    JsonNode json = Json.PLAIN.readTree(ReportFiles.statsJson(stats));
     assertEquals(
         List.of(
             "records",
@@ -69,38 +73,36 @@ class CorpusStatsTest {
             "rejections",
             "judge",
             "dedup"),
-        new ArrayList<>(stats.keySet()));
+        ImmutableList.copyOf(json.fieldNames()), "stats.json keeps its sections in this order");
     // 4 records x 4 pairings: y1|x1 and y2|x2 by the LLM, the cross pairings by a checker, each put
     // to the judge as well, which agreed on y1|x2 only (constraint k of x2 / x1; see Fixtures).
-    Map<?, ?> judge = (Map<?, ?>) stats.get("judge");
-    assertEquals(Map.of("checker", 8L, "llm", 8L), judge.get("verdicts_by_method"));
-    Map<?, ?> calibration = (Map<?, ?>) judge.get("calibration");
-    assertEquals(8L, calibration.get("asked"));
-    assertEquals(4L, calibration.get("agreed"));
-    assertEquals(0.5, calibration.get("agreement"));
+    assertEquals(Map.of("checker", 8L, "llm", 8L), stats.judge().verdictsByMethod());
+    CorpusStats.Calibration calibration = stats.judge().calibration();
+    assertEquals(8L, calibration.asked());
+    assertEquals(4L, calibration.agreed());
+    assertEquals(0.5, calibration.agreement());
     // The fixtures describe each topic in English and Chinese ("主题").
-    assertEquals(Map.of("train", Map.of("en", 3L, "zh", 3L), "eval", Map.of("en", 1L, "zh", 1L)), stats.get("languages"));
+    assertEquals(Map.of("train", Map.of("en", 3L, "zh", 3L), "eval", Map.of("en", 1L, "zh", 1L)), stats.languages());
 
-    assertEquals(Map.of("train", 3L, "eval", 1L), stats.get("records"));
-    assertEquals(
-        List.of("train", "eval"), new ArrayList<>(((Map<?, ?>) stats.get("records")).keySet()));
-    assertEquals(Map.of("train", 2L, "eval", 1L), stats.get("shards"));
+    assertEquals(Map.of("train", 3L, "eval", 1L), stats.records());
+    assertEquals(List.of("train", "eval"), new ArrayList<>(stats.records().keySet()));
+    assertEquals(Map.of("train", 2L, "eval", 1L), stats.shards());
 
-    Map<?, ?> trainHist = (Map<?, ?>) ((Map<?, ?>) stats.get("constraints_histogram")).get("train");
+    Map<String, Long> trainHist = stats.constraintsHistogram().get("train");
     assertEquals(15, trainHist.size());
     assertEquals(2L, trainHist.get("2"));
     assertEquals(1L, trainHist.get("3"));
     assertEquals(0L, trainHist.get("1"));
     assertEquals(0L, trainHist.get("15"));
-    Map<?, ?> evalHist = (Map<?, ?>) ((Map<?, ?>) stats.get("constraints_histogram")).get("eval");
+    Map<String, Long> evalHist = stats.constraintsHistogram().get("eval");
     assertEquals(1L, evalHist.get("1"));
 
-    assertEquals(Map.of("train", 2.3333, "eval", 1.0), stats.get("constraints_mean"));
+    assertEquals(Map.of("train", 2.3333, "eval", 1.0), stats.constraintsMean());
 
     // Fixtures: constraint j of record i has dimension DIMENSIONS[(i + j) % 6].
     // train: i=1 -> numerical, tone_style; i=2 -> tone_style, output_format, role_playing;
     //        i=4 -> role_playing, positive_example.
-    Map<?, ?> trainDims = (Map<?, ?>) ((Map<?, ?>) stats.get("dimensions")).get("train");
+    Map<String, Long> trainDims = stats.dimensions().get("train");
     assertEquals(
         Map.of(
             "numerical",
@@ -116,41 +118,41 @@ class CorpusStatsTest {
         trainDims);
     assertEquals(
         Map.of("content", 1L, "style", 2L, "format", 1L, "situation", 2L, "example", 1L),
-        ((Map<?, ?>) stats.get("types")).get("train"));
-    assertEquals(Map.of("inclusion", 1L), ((Map<?, ?>) stats.get("dimensions")).get("eval"));
+        stats.types().get("train"));
+    assertEquals(Map.of("inclusion", 1L), stats.dimensions().get("eval"));
 
     // Fixtures: op = OPS[i % 3]: i=1 DELETE, i=2 REVISE, i=4 DELETE; eval i=0 ADD.
     assertEquals(
         Map.of("DELETE", 2L, "REVISE", 1L),
-        ((Map<?, ?>) stats.get("perturbation_ops")).get("train"));
-    assertEquals(Map.of("ADD", 1L), ((Map<?, ?>) stats.get("perturbation_ops")).get("eval"));
+        stats.perturbationOps().get("train"));
+    assertEquals(Map.of("ADD", 1L), stats.perturbationOps().get("eval"));
 
     // y1 = "Answer one for record i with some words" + " more" * (i % 5): 8 + i % 5 words;
     // y2 = "Answer two for record i here": 6 words.
-    Map<?, ?> words = (Map<?, ?>) ((Map<?, ?>) stats.get("words_mean")).get("train");
-    assertEquals((9 + 10 + 12) / 3.0, (double) words.get("y1"), 1e-4);
-    assertEquals(6.0, words.get("y2"));
+    CorpusStats.Words words = stats.wordsMean().get("train");
+    assertEquals((9 + 10 + 12) / 3.0, words.y1(), 1e-4);
+    assertEquals(6.0, words.y2());
 
-    Map<?, ?> rejections = (Map<?, ?>) stats.get("rejections");
-    assertEquals(3L, rejections.get("total"));
-    assertEquals(Map.of("judge", 1L, "quality", 2L), rejections.get("by_stage"));
+    CorpusStats.Rejections rejections = stats.rejections();
+    assertEquals(3L, rejections.total());
+    assertEquals(Map.of("judge", 1L, "quality", 2L), rejections.byStage());
     assertEquals(
         Map.of(
             "judge", Map.of("not_full", 1L), "quality", Map.of("incomplete", 1L, "redundant", 1L)),
-        rejections.get("by_stage_reason"));
+        rejections.byStageReason());
   }
 
   @Test
   void recomputationIsEqualAndWritesSameBytes(@TempDir Path dir, @TempDir Path out)
       throws IOException {
     corpus(dir);
-    Map<String, Object> first = CorpusStats.compute(dir);
-    Map<String, Object> second = CorpusStats.compute(dir);
+    CorpusStats first = CorpusStats.compute(dir);
+    CorpusStats second = CorpusStats.compute(dir);
     assertEquals(first, second);
-    CorpusStats.write(out.resolve("a.json"), first);
-    CorpusStats.write(out.resolve("b.json"), second);
-    byte[] a = Files.readAllBytes(out.resolve("a.json"));
-    assertArrayEquals(a, Files.readAllBytes(out.resolve("b.json")));
+    Files.createDirectories(out.resolve("a"));
+    Files.createDirectories(out.resolve("b"));
+    byte[] a = Files.readAllBytes(ReportFiles.writeStats(out.resolve("a"), first));
+    assertArrayEquals(a, Files.readAllBytes(ReportFiles.writeStats(out.resolve("b"), second)));
     JsonNode parsed = Json.PLAIN.readTree(a);
     assertEquals(3, parsed.at("/records/train").asInt());
     assertEquals(2.3333, parsed.at("/constraints_mean/train").asDouble(), 1e-9);
@@ -158,15 +160,15 @@ class CorpusStatsTest {
 
   @Test
   void emptyDirectoryGivesZeros(@TempDir Path dir) {
-    Map<String, Object> stats = CorpusStats.compute(dir);
-    assertEquals(Map.of("train", 0L, "eval", 0L), stats.get("records"));
-    assertEquals(0L, ((Map<?, ?>) stats.get("rejections")).get("total"));
+    CorpusStats stats = CorpusStats.compute(dir);
+    assertEquals(Map.of("train", 0L, "eval", 0L), stats.records());
+    assertEquals(0L, stats.rejections().total());
   }
 
   @Test
   void wordsCountsWhitespaceSeparatedTokens() {
-    assertEquals(0, CorpusStats.words(null));
-    assertEquals(0, CorpusStats.words("  \n "));
-    assertEquals(3, CorpusStats.words(" one  two\nthree "));
+    assertEquals(0, CorpusScan.words(null));
+    assertEquals(0, CorpusScan.words("  \n "));
+    assertEquals(3, CorpusScan.words(" one  two\nthree "));
   }
 }

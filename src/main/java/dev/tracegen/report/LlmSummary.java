@@ -1,5 +1,6 @@
-package dev.tracegen.llm;
+package dev.tracegen.report;
 
+import dev.tracegen.facts.LlmStepCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +13,16 @@ public final class LlmSummary {
   private LlmSummary() {}
 
   /**
-   * Formats {@code step -> counter -> value} (the {@code llm.<step>} Beam counters). {@code calls}
+   * Formats the LLM work per step (its {@code llm.<step>} Beam counters). {@code calls}
    * counts every answer a step used, {@code cache hits} those read from the response cache and
    * {@code sent} = calls − cache hits (requests that reached the model, retries not included).
    */
-  public static String format(Map<String, Map<String, Long>> llmCounters) {
+  public static String format(Map<String, LlmStepCounts> llm) {
     List<String[]> rows = new ArrayList<>();
     long[] total = new long[COLUMNS.length];
-    llmCounters.forEach((step, c) -> {
-      long calls = c.getOrDefault("calls", 0L);
-      long hits = c.getOrDefault("cache_hits", 0L);
-      long[] v = {calls, hits, calls - hits, c.getOrDefault("retries", 0L), c.getOrDefault("failures", 0L),
-          c.getOrDefault("repairs", 0L), c.getOrDefault("tokens_in", 0L), c.getOrDefault("tokens_out", 0L)};
+    llm.forEach((step, c) -> {
+      long[] v = {c.calls(), c.cacheHits(), c.sent(), c.retries(), c.failures(), c.repairs(), c.tokensIn(),
+          c.tokensOut()};
       String[] row = new String[COLUMNS.length + 1];
       row[0] = step;
       for (int i = 0; i < v.length; i++) {

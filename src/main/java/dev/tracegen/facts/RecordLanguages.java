@@ -1,4 +1,4 @@
-package dev.tracegen.export;
+package dev.tracegen.facts;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,14 @@
-package dev.tracegen.export;
+package dev.tracegen.report;
 
-import dev.tracegen.dedup.DedupStats;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tracegen.export.ExportFiles;
+import dev.tracegen.export.View;
+import dev.tracegen.facts.CorpusStats;
+import dev.tracegen.facts.DedupStats;
+import dev.tracegen.facts.RunFacts;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
@@ -9,19 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Renders the dataset card ({@code README.md} of the output): a Hugging Face YAML header with one
  * config per layout, then summary, build stages, statistics, funnel, models, limitations and
- * citation. The text depends only on {@code stats} (from {@link CorpusStats}) and {@code run} (the
- * run report), never on the clock, so equal inputs give an equal card.
- *
- * <p>Keys read from {@code run} when present: {@code name}, {@code license} (default {@code other}:
+ * citation. The text depends only on the corpus's {@link CorpusStats} and the {@link RunFacts},
+ * never on the clock, so equal inputs give an equal card. The license defaults to {@code other}:
  * what a generated corpus may be licensed under depends on the generator's terms, which only the
- * user knows),
- * {@code generator}, {@code judge}, {@code taxonomy_version}, {@code profile}, {@code funnel} (map
- * stage to records left after it), {@code dimension_weights} (overrides of the taxonomy weights).
+ * user knows.
  */
 public final class DatasetCard {
   static final String DEFAULT_NAME = "TRACE-style complex instruction-following corpus (tracegen)";
@@ -41,25 +46,18 @@ public final class DatasetCard {
 
   private DatasetCard() {}
 
-  public static String render(Map<String, Object> stats, Map<String, Object> run) {
-    return render(Stages.TRACE, stats, run);
-  }
-
   /** The card of a run of the flow {@code flow} ("How it was built" lists its stages). */
-  public static String render(Stages flow, Map<String, Object> stats, Map<String, Object> run) {
-    Map<String, Object> s = stats == null ? Map.of() : stats;
-    Map<String, Object> r = run == null ? Map.of() : run;
-    List<String> splits = splits(s);
-    long total = 0;
-    for (String split : splits) {
-      total += num(map(s.get("records")).get(split));
-    }
-    String generator = text(r.get("generator"), "unknown");
-    String judge = text(r.get("judge"), "unknown");
-    String name = text(r.get("name"), DEFAULT_NAME);
+  public static String render(Stages flow, CorpusStats stats, RunFacts run) {
+    CorpusStats s = stats == null ? CorpusStats.EMPTY : stats;
+    RunFacts r = run == null ? RunFacts.NONE : run;
+    List<String> splits = s.splits();
+    long total = s.totalRecords();
+    String generator = text(r.generator(), "unknown");
+    String judge = text(r.judge(), "unknown");
+    String name = text(r.name(), DEFAULT_NAME);
 
     StringBuilder b = new StringBuilder();
-    header(b, text(r.get("license"), DEFAULT_LICENSE), name, total, languages(s));
+    header(b, text(r.license(), DEFAULT_LICENSE), name, total, languages(s));
 
     b.append("# ").append(name).append("\n\n");
     b.append("## Summary\n\n");
@@ -71,7 +69,7 @@ public final class DatasetCard {
             + " This build holds ");
     List<String> parts = new ArrayList<>();
     for (String split : splits) {
-      parts.add(count(map(s.get("records")).get(split)) + " " + split);
+      parts.add(count(s.records().get(split)) + " " + split);
     }
     b.append(String.join(" and ", parts)).append(" records.\n\n");
 
@@ -88,10 +86,10 @@ public final class DatasetCard {
     b.append(
         "| `dpo.jsonl` | `prompt`/`chosen`/`rejected`, both directions of each quadruple |"
             + " DPO trainers; stock LLaMA-Factory (ranking), dataset `"
-            + WriteDatasetInfoFn.DPO_ENTRY
+            + ExportFiles.DPO_ENTRY
             + "` |\n");
     b.append("| `sft.jsonl` | chat `messages` (x1→y1 and x2→y2), OpenAI-style roles | SFT trainers; stock"
-        + " LLaMA-Factory, dataset `" + WriteDatasetInfoFn.SFT_ENTRY + "` |\n");
+        + " LLaMA-Factory, dataset `" + ExportFiles.SFT_ENTRY + "` |\n");
     b.append("| `dataset_info.json` | LLaMA-Factory's dataset registry for the three files above | LLaMA-Factory"
         + " (`--dataset_dir` pointing here) |\n");
     b.append(
@@ -113,7 +111,7 @@ public final class DatasetCard {
     b.append('\n');
 
     statistics(b, s, splits);
-    b.append(DedupStats.markdown(s.get("dedup")));
+    dedup(b, s.dedup());
     judge(b, s);
     funnel(b, s, r);
 
@@ -121,15 +119,14 @@ public final class DatasetCard {
     b.append("- Generator: `").append(cell(generator)).append("`\n");
     b.append("- Judge: `").append(cell(judge)).append("`\n");
     b.append("- Taxonomy version: `")
-        .append(cell(text(r.get("taxonomy_version"), "unknown")))
+        .append(cell(text(r.taxonomyVersion(), "unknown")))
         .append("`\n");
-    if (r.get("profile") != null) {
-      b.append("- Profile: `").append(cell(text(r.get("profile"), ""))).append("`\n");
+    if (r.profile() != null) {
+      b.append("- Profile: `").append(cell(text(r.profile(), ""))).append("`\n");
     }
-    Map<String, Object> weights = map(r.get("dimension_weights"));
-    if (!weights.isEmpty()) {
+    if (!r.dimensionWeights().isEmpty()) {
       List<String> pairs = new ArrayList<>();
-      new java.util.TreeMap<>(weights).forEach((id, w) -> pairs.add(id + "=" + w));
+      new TreeMap<>(r.dimensionWeights()).forEach((id, w) -> pairs.add(id + "=" + w));
       b.append("- Dimension weights overridden: `").append(cell(String.join(", ", pairs))).append("`\n");
     }
     b.append('\n');
@@ -152,32 +149,32 @@ public final class DatasetCard {
     return b.toString();
   }
 
-  /** Languages found in the records, most records first; English when the stats have none. */
   /** Verdicts by method and the judge's agreement with the checkers on the calibration sample. */
-  private static void judge(StringBuilder b, Map<String, Object> s) {
-    Map<String, Object> judge = map(s.get("judge"));
-    if (judge.isEmpty()) {
+  private static void judge(StringBuilder b, CorpusStats s) {
+    CorpusStats.JudgeStats judge = s.judge();
+    if (judge == null) {
       return;
     }
-    Map<String, Object> methods = map(judge.get("verdicts_by_method"));
-    Map<String, Object> cal = map(judge.get("calibration"));
+    Map<String, Long> methods = judge.verdictsByMethod();
+    CorpusStats.Calibration cal = judge.calibration();
     b.append("## Verification\n\n");
     b.append("Constraint verdicts over the four pairings of every record: ").append(num(methods.get("checker")))
         .append(" by programmatic checkers, ").append(num(methods.get("llm"))).append(" by the LLM judge. ");
-    long asked = num(cal.get("asked"));
+    long asked = cal.asked();
     if (asked == 0) {
       b.append("No judge calibration sample was taken.\n\n");
       return;
     }
     b.append("On a calibration sample of ").append(asked).append(" checker-decided verdicts the LLM judge was asked")
-        .append(" too and agreed on ").append(num(cal.get("agreed"))).append(String.format(Locale.ROOT, " (%.1f %%)",
-            100.0 * num(cal.get("agreed")) / asked))
+        .append(" too and agreed on ").append(cal.agreed()).append(String.format(Locale.ROOT, " (%.1f %%)",
+            100.0 * cal.agreed() / asked))
         .append(": a measure of how far its verdicts on the constraints no program can check can be trusted.\n\n");
   }
 
-  static List<String> languages(Map<String, Object> stats) {
-    Map<String, Long> total = new java.util.TreeMap<>();
-    map(stats.get("languages")).values().forEach(bySplit -> map(bySplit).forEach((lang, n) -> total.merge(lang, num(n), Long::sum)));
+  /** Languages found in the records, most records first; English when the stats have none. */
+  static List<String> languages(CorpusStats stats) {
+    Map<String, Long> total = new TreeMap<>();
+    stats.languages().values().forEach(bySplit -> bySplit.forEach((lang, n) -> total.merge(lang, n, Long::sum)));
     if (total.isEmpty()) {
       return List.of("en");
     }
@@ -226,36 +223,36 @@ public final class DatasetCard {
     return "1M<n<10M";
   }
 
-  private static void statistics(StringBuilder b, Map<String, Object> s, List<String> splits) {
+  private static void statistics(StringBuilder b, CorpusStats s, List<String> splits) {
     b.append("## Statistics\n\n");
     b.append("| split | records | shards | mean constraints | mean words y1 | mean words y2 |\n");
     b.append("|---|---:|---:|---:|---:|---:|\n");
     for (String split : splits) {
-      Map<String, Object> words = map(map(s.get("words_mean")).get(split));
+      CorpusStats.Words words = s.wordsMean().getOrDefault(split, new CorpusStats.Words(0, 0));
       b.append("| ")
           .append(split)
           .append(" | ")
-          .append(count(map(s.get("records")).get(split)))
+          .append(count(s.records().get(split)))
           .append(" | ")
-          .append(count(map(s.get("shards")).get(split)))
+          .append(count(s.shards().get(split)))
           .append(" | ")
-          .append(decimal(map(s.get("constraints_mean")).get(split)))
+          .append(decimal(s.constraintsMean().get(split)))
           .append(" | ")
-          .append(decimal(words.get("y1")))
+          .append(decimal(words.y1()))
           .append(" | ")
-          .append(decimal(words.get("y2")))
+          .append(decimal(words.y2()))
           .append(" |\n");
     }
     b.append('\n');
 
     b.append("### Constraints per instruction\n\n");
-    table(b, "constraints", splits, map(s.get("constraints_histogram")), false, Integer.MAX_VALUE);
+    table(b, "constraints", splits, s.constraintsHistogram(), false, Integer.MAX_VALUE);
     b.append("### Top dimensions (x1)\n\n");
-    table(b, "dimension", splits, map(s.get("dimensions")), true, TOP_DIMENSIONS);
+    table(b, "dimension", splits, s.dimensions(), true, TOP_DIMENSIONS);
     b.append("### Constraint types (x1)\n\n");
-    table(b, "type", splits, map(s.get("types")), true, Integer.MAX_VALUE);
+    table(b, "type", splits, s.types(), true, Integer.MAX_VALUE);
     b.append("### Perturbations\n\n");
-    table(b, "operation", splits, map(s.get("perturbation_ops")), true, Integer.MAX_VALUE);
+    table(b, "operation", splits, s.perturbationOps(), true, Integer.MAX_VALUE);
   }
 
   /**
@@ -266,12 +263,12 @@ public final class DatasetCard {
       StringBuilder b,
       String what,
       List<String> splits,
-      Map<String, Object> bySplit,
+      Map<String, Map<String, Long>> bySplit,
       boolean byCount,
       int limit) {
     LinkedHashMap<String, Long> totals = new LinkedHashMap<>();
     for (String split : splits) {
-      map(bySplit.get(split)).forEach((k, v) -> totals.merge(k, num(v), Long::sum));
+      bySplit.getOrDefault(split, Map.of()).forEach((k, v) -> totals.merge(k, v, Long::sum));
     }
     List<String> keys = new ArrayList<>(totals.keySet());
     if (byCount) {
@@ -293,16 +290,16 @@ public final class DatasetCard {
     for (String key : keys.subList(0, Math.min(limit, keys.size()))) {
       b.append("| ").append(cell(key));
       for (String split : splits) {
-        b.append(" | ").append(count(map(bySplit.get(split)).get(key)));
+        b.append(" | ").append(count(bySplit.getOrDefault(split, Map.of()).get(key)));
       }
       b.append(" |\n");
     }
     b.append('\n');
   }
 
-  private static void funnel(StringBuilder b, Map<String, Object> s, Map<String, Object> r) {
+  private static void funnel(StringBuilder b, CorpusStats s, RunFacts r) {
     b.append("## Funnel and rejections\n\n");
-    Map<String, Object> funnel = map(r.get("funnel"));
+    Map<String, Long> funnel = r.funnel() == null ? Map.of() : r.funnel();
     if (!funnel.isEmpty()) {
       b.append("| stage | records |\n|---|---:|\n");
       funnel.forEach(
@@ -310,8 +307,8 @@ public final class DatasetCard {
               b.append("| ").append(cell(stage)).append(" | ").append(count(n)).append(" |\n"));
       b.append('\n');
     }
-    Map<String, Object> rejections = map(s.get("rejections"));
-    Map<String, Object> byReason = map(rejections.get("by_stage_reason"));
+    CorpusStats.Rejections rejections = s.rejections();
+    Map<String, Map<String, Long>> byReason = rejections.byStageReason();
     if (byReason.isEmpty()) {
       b.append("No rejections were recorded.\n\n");
       return;
@@ -320,8 +317,8 @@ public final class DatasetCard {
         "Every candidate that left the pipeline is in `rejections/<stage>.jsonl` with its"
             + " reason.\n\n");
     b.append("| stage | reason | rejected |\n|---|---|---:|\n");
-    for (Map.Entry<String, Object> stage : byReason.entrySet()) {
-      for (Map.Entry<String, Object> reason : map(stage.getValue()).entrySet()) {
+    for (Map.Entry<String, Map<String, Long>> stage : byReason.entrySet()) {
+      for (Map.Entry<String, Long> reason : stage.getValue().entrySet()) {
         b.append("| ")
             .append(cell(stage.getKey()))
             .append(" | ")
@@ -331,23 +328,33 @@ public final class DatasetCard {
             .append(" |\n");
       }
     }
-    b.append("| **total** | | ").append(count(rejections.get("total"))).append(" |\n\n");
+    b.append("| **total** | | ").append(count(rejections.total())).append(" |\n\n");
   }
 
-  /** train, eval, then any other split found in the stats, alphabetically. */
-  private static List<String> splits(Map<String, Object> s) {
-    List<String> splits = new ArrayList<>(List.of(ExportFiles.TRAIN, ExportFiles.EVAL));
-    for (String split : new TreeSet<>(map(s.get("records")).keySet())) {
-      if (!splits.contains(split)) {
-        splits.add(split);
-      }
+  /** The deduplication and decontamination subsection (nothing when the statistics have none). */
+  private static void dedup(StringBuilder b, DedupStats s) {
+    if (s == null) {
+      return;
     }
-    return splits;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    b.append("### Deduplication and decontamination\n\n");
+    b.append(String.format(Locale.ROOT, "%,d records reached dedup (instruction x1: exact normalised text, near-duplicates"
+        + " by MinHash/LSH at shingle Jaccard >= threshold, optionally semantic by embedding cosine; one survivor per"
+        + " cluster, never a cluster across train and eval).%n%n", s.input()));
+    b.append("| removed as | records | rate |\n|---|---:|---:|\n");
+    s.removed().forEach((reason, n) -> b.append(String.format(Locale.ROOT, "| %s | %,d | %.4f%% |%n", reason, n,
+        100 * s.rate().getOrDefault(reason, 0.0))));
+    b.append('\n');
+    b.append("Clusters by size (survivor included):\n\n| kind | size: clusters |\n|---|---|\n");
+    s.clusterSizes().forEach((kind, h) -> {
+      StringBuilder row = new StringBuilder();
+      h.forEach((size, c) -> row.append(row.length() == 0 ? "" : ", ").append(size).append(": ").append(c));
+      b.append("| ").append(kind).append(" | ").append(row.length() == 0 ? "none" : row).append(" |\n");
+    });
+    b.append('\n');
+    DedupStats.Decontamination d = s.decontamination();
+    b.append(String.format(Locale.ROOT, "Decontamination: of %,d train records, %,d shared a long n-gram (13 words or 26 CJK"
+            + " characters) with an eval record and %,d with an external benchmark file (rate %.4f%%).%n%n",
+        d.input(), d.ngramOverlapEval(), d.ngramOverlapExternal(), 100 * d.rate()));
   }
 
   private static long num(Object o) {
@@ -376,18 +383,20 @@ public final class DatasetCard {
     return t.replace("|", "\\|").replace("`", "'").replaceAll("\\s+", " ");
   }
 
-  /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
-  private static String quote(String t) {
-    StringBuilder q = new StringBuilder("\"");
-    for (char c : t.toCharArray()) {
-      switch (c) {
-        case '"' -> q.append("\\\"");
-        case '\\' -> q.append("\\\\");
-        case '\n' -> q.append("\\n");
-        case '\t' -> q.append("\\t");
-        default -> q.append(c < 0x20 ? ' ' : c);
-      }
+  /** YAML scalars always double-quoted, on one line, without the document marker: a name is never read as a number or a key. */
+  private static final ObjectWriter YAML_SCALAR = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .disable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .disable(YAMLGenerator.Feature.SPLIT_LINES)
+      .build()
+      .writer();
+
+  /** {@code t} as a YAML double-quoted scalar, written by Jackson's YAML generator. */
+  static String quote(String t) {
+    try {
+      return YAML_SCALAR.writeValueAsString(t).strip();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + t + " as YAML", e);
     }
-    return q.append('"').toString();
   }
 }
