@@ -31,9 +31,9 @@ import java.util.Locale;
  * <p>Different on purpose:
  *
  * <ul>
- *   <li>Length: shingles are 3 words or 5 characters, because they measure how much of two whole
- *       instructions is the same; n-grams are 13 words or 26 characters, because sharing one with an
- *       eval text must mean copied text, not common phrasing.
+ *   <li>Length: shingles are 3 words or 5 characters by default, because they measure how much of
+ *       two whole instructions is the same; n-grams are 13 words or 26 characters, because sharing
+ *       one with an eval text must mean copied text, not common phrasing.
  *   <li>Scope: n-grams are cut line by line after dropping a leading list marker, so that none spans
  *       two constraint lines; shingles run over the whole rendered instruction.
  *   <li>Kind: all shingles of a text are of one kind, characters when at least half its word
@@ -44,15 +44,17 @@ import java.util.Locale;
  *       instructions still meet; a text shorter than an n-gram has none, too little to show copying.
  * </ul>
  *
- * <p>Different only because aligning them would change dedup decisions, and with them the corpus:
+ * <p>Different only because aligning them would change dedup or decontamination decisions, and with
+ * them the corpus; kept as they were:
  *
  * <ul>
  *   <li>Dedup's normalised text ({@code TextKeys.normalise}) keeps every Unicode number, also the
  *       letter-like ones NFKC leaves alone, such as {@code 〇} in {@code 二〇二四}; tokens keep
  *       decimal digits only and treat those as separators.
- *   <li>Dedup's words are runs of letters and numbers in any script: a word shingle keeps a CJK
- *       character next to a letter inside its word, and character shingles take every letter and
- *       digit as a character, Latin ones included. Tokens always split CJK characters from words.
+ *   <li>Dedup's words are runs of letters and numbers in any script: word shingles keep CJK
+ *       characters inside the word they are part of ({@code 你好} is one word), and character
+ *       shingles take every letter and number as a character, Latin ones included. Tokens always
+ *       split CJK characters from words and from each other.
  *   <li>{@link #isCjk} takes whole Unicode blocks, so the few marks in them (the Katakana middle
  *       dot {@code ・}, U+30A0 and the combining sound marks) are CJK tokens; dedup's normalised
  *       text drops them with the other punctuation.
