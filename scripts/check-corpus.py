@@ -64,6 +64,9 @@ DEFAULT_FIELDS = ["messages[-1].content", "instruction", "text", "prompt"]
 
 # ---------------------------------------------------------------------------- text definitions
 
+# The rules of dev.tracegen.text.Tokens (NFKC then lower case, the CJK blocks, letters and decimal
+# digits as word characters) and TextKeys.normalise, which keeps numbers of every kind (L and N).
+
 def is_cjk(ch):
     cp = ord(ch)
     return (0x3040 <= cp <= 0x30FF or 0x31F0 <= cp <= 0x31FF or 0x3400 <= cp <= 0x4DBF

@@ -295,7 +295,7 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
     if (hit == null) {
       return null;
     }
-    boolean words = gram.contains(" ") || !gram.codePoints().allMatch(dev.tracegen.dedup.Scripts::isCjk);
+    boolean words = gram.contains(" ") || !gram.codePoints().allMatch(dev.tracegen.text.Tokens::isCjk);
     String size = words ? ngrams.wordN() + "-word" : ngrams.charN() + "-character";
     String detail = String.format(Locale.ROOT, "shares the %s n-gram \"%s\" with %s", size, gram, hit.origin());
     String reason = ReferenceIndex.EVAL.equals(hit.kind()) ? "ngram_overlap_eval" : "ngram_overlap_external";

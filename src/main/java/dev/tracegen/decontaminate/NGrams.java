@@ -2,15 +2,13 @@ package dev.tracegen.decontaminate;
 
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
-import dev.tracegen.dedup.Scripts;
+import dev.tracegen.text.Tokens;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,13 +16,13 @@ import java.util.regex.Pattern;
  * The long n-grams that decontamination compares, line by line so that no n-gram spans two lines
  * (two constraint lines of a rendered instruction are separate items).
  *
- * <p>Each line is NFKC-normalised and lower-cased, and a leading list marker ({@code "3."},
- * {@code "3)"}, {@code "3、"}) is dropped. Its tokens are words (maximal runs of letters and
- * digits outside the CJK scripts) and single CJK characters ({@link Scripts#isCjk}); everything
- * else separates tokens. Maximal runs of words give {@code wordN}-word n-grams; maximal runs of
- * CJK characters give {@code charN}-character n-grams (a CJK run is broken only by a word, not by
- * punctuation). Mixed text therefore yields both kinds, e.g. a Chinese passage quoted in an English
- * instruction.
+ * <p>Each line is folded ({@link Tokens#fold}: NFKC, lower case), a leading list marker ({@code
+ * "3."}, {@code "3)"}, {@code "3、"}) is dropped, and the rest is cut into {@link Tokens#tokens}:
+ * words (maximal runs of letters and digits outside the CJK scripts) and single CJK characters;
+ * everything else separates tokens. Maximal runs of words give {@code wordN}-word n-grams; maximal
+ * runs of CJK characters give {@code charN}-character n-grams (a CJK run is broken only by a word,
+ * not by punctuation). Mixed text therefore yields both kinds, e.g. a Chinese passage quoted in an
+ * English instruction.
  */
 public final class NGrams implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,29 +52,15 @@ public final class NGrams implements Serializable {
   public Map<String, Long> grams(String text) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (String line : text.split("\\R")) {
-      String norm = LIST_MARKER.matcher(Normalizer.normalize(line, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
-          .replaceFirst("");
+      String norm = LIST_MARKER.matcher(Tokens.fold(line)).replaceFirst("");
       List<String> run = new ArrayList<>();
       boolean cjkRun = false;
-      StringBuilder word = new StringBuilder();
-      for (int i = 0; i < norm.length(); ) {
-        int cp = norm.codePointAt(i);
-        i += Character.charCount(cp);
-        if (Scripts.isCjk(cp)) {
-          if (word.length() > 0) {
-            cjkRun = add(out, run, cjkRun, false, word.toString());
-            word.setLength(0);
-          }
-          cjkRun = add(out, run, cjkRun, true, new String(Character.toChars(cp)));
-        } else if (Scripts.isWordChar(cp)) {
-          word.appendCodePoint(cp);
-        } else if (word.length() > 0) {
-          cjkRun = add(out, run, cjkRun, false, word.toString());
-          word.setLength(0);
+      for (Tokens.Token token : Tokens.tokens(norm)) {
+        if (!run.isEmpty() && token.cjk() != cjkRun) {
+          flush(out, run, cjkRun);
         }
-      }
-      if (word.length() > 0) {
-        cjkRun = add(out, run, cjkRun, false, word.toString());
+        run.add(token.text());
+        cjkRun = token.cjk();
       }
       flush(out, run, cjkRun);
     }
@@ -88,15 +72,6 @@ public final class NGrams implements Serializable {
     long[] h = grams(text).values().stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(h);
     return h;
-  }
-
-  /** Appends a token to the current run; a token of the other kind first flushes the run. */
-  private boolean add(Map<String, Long> out, List<String> run, boolean runIsCjk, boolean tokenIsCjk, String token) {
-    if (!run.isEmpty() && runIsCjk != tokenIsCjk) {
-      flush(out, run, runIsCjk);
-    }
-    run.add(token);
-    return tokenIsCjk;
   }
 
   private void flush(Map<String, Long> out, List<String> run, boolean cjk) {

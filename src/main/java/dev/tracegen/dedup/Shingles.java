@@ -2,6 +2,7 @@ package dev.tracegen.dedup;
 
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
+import dev.tracegen.text.Tokens;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,11 +13,12 @@ import java.util.List;
  * The shingle set of a text for near-duplicate detection, as sorted distinct 64-bit hashes.
  *
  * <p>The text is normalised first ({@link TextKeys#normalise}: NFKC, lower case, runs of anything
- * but letters and digits become one space). When at least {@link #CJK_SHARE} of its letters and
- * digits are CJK ({@link Scripts}), the shingles are the runs of {@code charSize} consecutive
- * letters/digits (spaces dropped); otherwise they are runs of {@code wordSize} consecutive words.
- * A text shorter than one shingle has its whole normalised content as its single shingle, and an
- * empty text has none.
+ * but letters and numbers become one space). When at least {@link #CJK_SHARE} of its letters and
+ * digits are CJK ({@link Tokens#cjkShare}), the shingles are the runs of {@code charSize}
+ * consecutive characters (spaces dropped); otherwise they are runs of {@code wordSize} consecutive
+ * words. A text shorter than one shingle has its whole normalised content as its single shingle,
+ * and an empty text has none. {@link Tokens} says which of these rules n-grams share and why the
+ * others differ.
  */
 public final class Shingles implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -50,7 +52,7 @@ public final class Shingles implements Serializable {
     if (norm.isEmpty()) {
       return out;
     }
-    if (Scripts.cjkShare(norm) >= CJK_SHARE) {
+    if (Tokens.cjkShare(norm) >= CJK_SHARE) {
       int[] cps = norm.replace(" ", "").codePoints().toArray();
       if (cps.length <= charSize) {
         out.add(new String(cps, 0, cps.length));

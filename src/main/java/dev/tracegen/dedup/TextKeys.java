@@ -1,9 +1,8 @@
 package dev.tracegen.dedup;
 
 import com.google.common.hash.Hashing;
+import dev.tracegen.text.Tokens;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Normalised text and its hash: what "the same instruction" means for exact dedup. */
@@ -12,10 +11,13 @@ public final class TextKeys {
 
   private TextKeys() {}
 
-  /** NFKC, lower case, punctuation and runs of whitespace collapsed to one space. */
+  /**
+   * {@link Tokens#fold Folded} (NFKC, lower case), every run of characters other than letters and
+   * numbers collapsed to one space. Numbers of every kind are kept, where {@link Tokens#isWordChar}
+   * keeps decimal digits only: changing either would move dedup or decontamination decisions.
+   */
   public static String normalise(String text) {
-    String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return NON_WORD.matcher(n).replaceAll(" ").strip();
+    return NON_WORD.matcher(Tokens.fold(text)).replaceAll(" ").strip();
   }
 
   public static String exactKey(String text) {

@@ -2,20 +2,19 @@ package dev.tracegen.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.io.InsecureRecursiveDeleteException;
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -436,36 +435,21 @@ public final class OutputDirectory implements AutoCloseable {
     System.err.println("tracegen: stopped; removed the staging directory of " + outputPath + ", nothing was published");
   }
 
+  /**
+   * Deletes a file or directory tree, removing symbolic links rather than what they point to; a
+   * missing path is nothing to do.
+   */
   static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null) {
-              throw e;
-            }
-            deleteIfExists(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  private static void deleteIfExists(Path p) throws IOException {
     try {
-      Files.delete(p);
-    } catch (NoSuchFileException e) {
-      // already gone
+      MoreFiles.deleteRecursively(root);
+    } catch (InsecureRecursiveDeleteException e) {
+      // This file system has no SecureDirectoryStream (e.g. macOS) and nothing was deleted yet.
+      // Walk by path instead, as before: only a directory swapped for a link during the walk could
+      // redirect it, and every tree deleted here is one this run or a dead one of ours wrote.
+      MoreFiles.deleteRecursively(root, RecursiveDeleteOption.ALLOW_INSECURE);
     }
   }
 }

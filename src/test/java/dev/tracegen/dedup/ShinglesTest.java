@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.text.Tokens;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ShinglesTest {
   @Test
   void cjkIsShingledByCharactersWithoutSpacesAndPunctuation() {
     assertEquals(List.of("为一首歌曲", "一首歌曲写", "首歌曲写一", "歌曲写一个"), shingles.shingles("为一首歌曲，写一个"));
-    assertTrue(Scripts.cjkShare("为一首歌曲写一个简短描述 song") > 0.5);
+    assertTrue(Tokens.cjkShare("为一首歌曲写一个简短描述 song") > 0.5);
   }
 
   @Test

@@ -202,4 +202,20 @@ class OutputDirectoryTest {
     dir.publish();
     assertEquals(Set.of("_SUCCESS"), names(out));
   }
+
+  @Test
+  void deletingATreeRemovesLinksNotWhatTheyPointTo(@TempDir Path tmp) throws IOException {
+    Path precious = Files.createDirectories(tmp.resolve("precious"));
+    Files.writeString(precious.resolve("keep.txt"), "mine");
+    Path tree = Files.createDirectories(tmp.resolve("tree/sub"));
+    Files.writeString(tree.resolve("a.txt"), "x");
+    Files.createSymbolicLink(tree.resolve("link"), precious);
+    Path alias = Files.createSymbolicLink(tmp.resolve("alias"), precious);
+
+    OutputDirectory.deleteRecursively(tmp.resolve("tree"));
+    OutputDirectory.deleteRecursively(alias);
+    OutputDirectory.deleteRecursively(tmp.resolve("missing"));
+    assertEquals(Set.of("precious"), names(tmp));
+    assertEquals("mine", Files.readString(precious.resolve("keep.txt")));
+  }
 }
