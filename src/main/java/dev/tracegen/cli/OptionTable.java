@@ -132,9 +132,10 @@ public final class OptionTable {
     if (r.required()) {
       text = "(required) " + text;
     }
-    // A flag that is off unless given needs no default; every other default is worth showing.
+    // A flag that is off unless given needs no default; every other default is worth showing,
+    // unless the description states the default itself (one the command works out at run time).
     boolean offFlag = o.kind() == OptionInfo.Kind.FLAG && o.defaultValue().equals("false");
-    if (!o.defaultValue().isEmpty() && !r.required() && !offFlag) {
+    if (!o.defaultValue().isEmpty() && !r.required() && !offFlag && !text.contains("[default:")) {
       text += (text.isEmpty() ? "" : " ") + Help.unbroken("[default: " + o.defaultValue() + "]");
     }
     return Help.item(synopsis(o, r.metavar()), text);

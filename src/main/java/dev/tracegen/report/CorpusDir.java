@@ -12,15 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reading a built corpus directory for the {@code stats} and {@code export} commands. */
-final class CorpusDir {
+public final class CorpusDir {
   private CorpusDir() {}
 
   /** Checks that {@code dir} looks like a tracegen output (shards present). */
-  static Path require(String command, Args args) {
-    if (args.positional.size() != 1) {
-      throw new IllegalArgumentException(command + ": expected one corpus directory (see 'tracegen " + command + " --help')");
-    }
-    Path dir = Path.of(args.positional.get(0));
+  public static Path require(String command, String directory) {
+    Path dir = Path.of(directory);
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(command + ": not a directory: " + dir);
     }
@@ -35,7 +32,7 @@ final class CorpusDir {
   }
 
   /** {@code run.json} of the corpus, or an empty map when there is none. */
-  static Map<String, Object> run(Path dir) {
+  public static Map<String, Object> run(Path dir) {
     Path file = dir.resolve("run.json");
     if (!Files.isRegularFile(file)) {
       return new LinkedHashMap<>();
@@ -47,23 +44,22 @@ final class CorpusDir {
     }
   }
 
-  /** An option given on the command line, else the run's option of that name (run.json), else the default. */
-  static String option(Args args, String key, Map<String, Object> run, String runKey, String fallback) {
-    String v = args.get(key, null);
-    if (v != null) {
-      return v;
+  /** {@code given} unless it is unset or blank, else the run's option {@code runKey} (run.json), else {@code fallback}. */
+  public static String option(String given, Map<String, Object> run, String runKey, String fallback) {
+    if (given != null && !given.isBlank()) {
+      return given;
     }
     Object fromRun = Report.map(run.get("options")).get(runKey);
     return fromRun instanceof String s && !s.isBlank() ? s : fallback;
   }
 
   /** Dimension id to {@code label_zh} of a taxonomy directory; checker ids are not checked here. */
-  static Map<String, String> labels(Path taxonomy) {
+  public static Map<String, String> labels(Path taxonomy) {
     return TaxonomyLoader.load(taxonomy, id -> true).labelsZh();
   }
 
   /** The bytes {@code stats.json} holds for {@code stats}. */
-  static byte[] statsJson(Map<String, Object> stats) {
+  public static byte[] statsJson(Map<String, Object> stats) {
     try {
       Path tmp = Files.createTempFile("tracegen-stats", ".json");
       try {

@@ -4,15 +4,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Small helpers shared by the report classes: loose reading of JSON-like maps, number formats. */
-final class Report {
+public final class Report {
   private Report() {}
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object o) {
+  public static Map<String, Object> map(Object o) {
     return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
-  static long num(Object o) {
+  public static long num(Object o) {
     if (o instanceof Number n) {
       return n.longValue();
     }
@@ -26,12 +26,12 @@ final class Report {
     return 0;
   }
 
-  static double dbl(Object o) {
+  public static double dbl(Object o) {
     return o instanceof Number n ? n.doubleValue() : 0.0;
   }
 
   /** {@code 12,345}. */
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
