@@ -60,8 +60,9 @@ public final class ExportCommand {
 
   private ExportCommand() {}
 
+  /** ExportOptions' options only: export takes none of Beam's. */
   static OptionCatalog catalog() {
-    return OptionCatalog.of("export", List.of(ExportOptions.class));
+    return OptionCatalog.of("export", List.of(ExportOptions.class)).withoutPipelineOptions();
   }
 
   public static String help() {
@@ -82,7 +83,7 @@ public final class ExportCommand {
   }
 
   public static int execute(String[] argv) throws IOException {
-    CommandLine<ExportOptions> args = CommandLine.parse("export", argv, List.of("DIR"), ExportOptions.class);
+    CommandLine<ExportOptions> args = CommandLine.parse(catalog(), argv, List.of("DIR"), ExportOptions.class);
     Path dir = CorpusDir.require("export", args.positional().get(0));
     Path dest = Path.of(Objects.requireNonNullElse(args.given("output"), dir.toString()));
     List<String> written = export(dir, dest, args);

@@ -16,13 +16,13 @@ public interface ExportOptions extends PipelineOptions {
 
   void setOutput(String value);
 
-  @Description("Taxonomy for the levels2 labels of trace_eval.jsonl [default: the run's, from run.json].")
+  @Description("Taxonomy for the levels2 labels of trace_eval.jsonl. [default: the run's, from run.json]")
   @Default.String("taxonomy")
   String getTaxonomy();
 
   void setTaxonomy(String value);
 
-  @Description("Profile whose 'category' trace_eval.jsonl carries [default: the run's].")
+  @Description("Profile whose 'category' trace_eval.jsonl carries. [default: the run's]")
   @Default.String("pipeline/smoke.yaml")
   String getProfile();
 

@@ -54,6 +54,17 @@ public final class OptionCatalog {
   }
 
   /**
+   * This catalog without the options PipelineOptions itself declares ({@code --runner},
+   * {@code --jobName}, ...): for a command whose options do not configure a pipeline, they
+   * are unknown options rather than ones Beam would accept and ignore.
+   */
+  public OptionCatalog withoutPipelineOptions() {
+    Map<String, OptionInfo> own = new LinkedHashMap<>(options);
+    own.values().removeIf(o -> o.owner() == PipelineOptions.class);
+    return new OptionCatalog(command, own);
+  }
+
+  /**
    * The options interfaces that runners on the classpath register with Beam (DirectOptions,
    * FlinkPipelineOptions, ...), in a stable order. Read from the service files rather than from
    * Beam's process-wide registry, which also holds whatever another command registered.

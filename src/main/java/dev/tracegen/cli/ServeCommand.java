@@ -70,7 +70,7 @@ public final class ServeCommand {
   }
 
   public static int execute(String[] args) throws IOException, InterruptedException {
-    ServeOptions o = CommandLine.parse(catalog(), args, List.of(), ServeOptions.class).options();
+    ServeOptions o = CommandLine.parse("serve", args, List.of(), ServeOptions.class).options();
     EmbeddedServer server = start(o);
     System.out.println("tracegen serve: listening on " + server.baseUrl() + " (model " + server.config().model()
         + "; GET /stats for counts; Ctrl-C stops)");

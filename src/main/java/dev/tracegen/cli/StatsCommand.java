@@ -41,8 +41,9 @@ public final class StatsCommand {
 
   private StatsCommand() {}
 
+  /** StatsOptions' options only: stats takes none of Beam's. */
   static OptionCatalog catalog() {
-    return OptionCatalog.of("stats", List.of(StatsOptions.class));
+    return OptionCatalog.of("stats", List.of(StatsOptions.class)).withoutPipelineOptions();
   }
 
   public static String help() {
@@ -62,7 +63,7 @@ public final class StatsCommand {
   }
 
   public static int execute(String[] argv) throws IOException {
-    CommandLine<StatsOptions> line = CommandLine.parse("stats", argv, List.of("DIR"), StatsOptions.class);
+    CommandLine<StatsOptions> line = CommandLine.parse(catalog(), argv, List.of("DIR"), StatsOptions.class);
     StatsOptions args = line.options();
     Path dir = CorpusDir.require("stats", line.positional().get(0));
     Map<String, Object> stats = CorpusStats.compute(dir);

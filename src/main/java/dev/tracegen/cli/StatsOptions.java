@@ -32,13 +32,13 @@ public interface StatsOptions extends PipelineOptions {
 
   // The defaults are TraceOptions', which Beam wants for the same name; the command uses a value
   // only when given (CommandLine.given) and otherwise the run's, from run.json.
-  @Description("Reference eval set for report.html, e.g. the official TRACE eval set [default: the run's --reference].")
+  @Description("Reference eval set for report.html, e.g. the official TRACE eval set. [default: the run's --reference]")
   @Default.String("")
   String getReference();
 
   void setReference(String value);
 
-  @Description("Taxonomy that maps the reference's levels2 labels [default: the run's].")
+  @Description("Taxonomy that maps the reference's levels2 labels. [default: the run's]")
   @Default.String("taxonomy")
   String getTaxonomy();
 

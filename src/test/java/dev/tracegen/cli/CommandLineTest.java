@@ -50,6 +50,13 @@ class CommandLineTest {
   }
 
   @Test
+  void corpusCommandsTakeNoneOfBeamsOwnOptions() {
+    assertEquals("unknown option --runner", statsError("out/smoke", "--runner=DirectRunner"));
+    assertEquals("unknown option --jobName", error(() -> CommandLine.parse(ExportCommand.catalog(),
+        new String[] {"out/smoke", "--jobName=x"}, DIR, ExportOptions.class)));
+  }
+
+  @Test
   void missingOrBadValuesAreNamed() {
     assertEquals("--taxonomy needs a value (--taxonomy=...)", statsError("out/smoke", "--taxonomy"));
     assertEquals("--json: expected true or false, got 'yes'", statsError("out/smoke", "--json=yes"));
@@ -80,12 +87,12 @@ class CommandLineTest {
     TraceOptions validate = CommandLine.parse(RunHelp.catalog("validate"), new String[] {"--taxonomy", "my-taxonomy"},
         List.of(), TraceOptions.class).options();
     assertEquals("my-taxonomy", validate.getTaxonomy());
-    ServeOptions serve = CommandLine.parse(ServeCommand.catalog(), new String[] {"--port", "0", "--fraction429=0.1"},
+    ServeOptions serve = CommandLine.parse("serve", new String[] {"--port", "0", "--fraction429=0.1"},
         List.of(), ServeOptions.class).options();
     assertEquals(0, serve.getPort());
     assertEquals(0.1, serve.getFraction429());
     assertEquals("taxonomy", serve.getTaxonomy(), "defaults come from the interface");
-    CommandLine<ExportOptions> export = CommandLine.parse("export", new String[] {"corpus", "--output", "views",
+    CommandLine<ExportOptions> export = CommandLine.parse(ExportCommand.catalog(), new String[] {"corpus", "--output", "views",
         "--category=c", "--profile="}, DIR, ExportOptions.class);
     assertEquals(List.of("corpus"), export.positional());
     assertEquals("views", export.options().getOutput());

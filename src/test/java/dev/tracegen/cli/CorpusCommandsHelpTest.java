@@ -1,6 +1,7 @@
 package dev.tracegen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -18,6 +19,8 @@ class CorpusCommandsHelpTest {
       assertTrue(help.contains("\n  " + option + " "), option + " in\n" + help);
     }
     assertTrue(help.contains("\nOptions:\n") && help.contains("[default: the run's --reference]"), help);
+    // The default a description states replaces the interface's (TraceOptions', which Beam wants for the name).
+    assertFalse(help.contains("[default: taxonomy]"), help);
   }
 
   @Test
