@@ -1,25 +1,27 @@
 package dev.tracegen;
 
 import dev.tracegen.cli.ExitStatus;
+import dev.tracegen.cli.ExportCommand;
 import dev.tracegen.cli.Help;
 import dev.tracegen.cli.LogLevels;
 import dev.tracegen.cli.OptionCatalog;
+import dev.tracegen.cli.RunCommand;
+import dev.tracegen.cli.RunHelp;
+import dev.tracegen.cli.ServeCommand;
+import dev.tracegen.cli.StatsCommand;
 import dev.tracegen.cli.UsageException;
-import dev.tracegen.report.ExportCommand;
-import dev.tracegen.report.RunSummary;
-import dev.tracegen.report.StatsCommand;
-import dev.tracegen.serve.ServeCommand;
+import dev.tracegen.cli.ValidateCommand;
 import dev.tracegen.taxonomy.TaxonomyException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * The command line: {@code tracegen [run|validate|serve|stats|export|version|help] [--options]}.
- * Expected problems (bad options, bad input, unmet targets) end with a one-paragraph message and
- * one of the {@link ExitStatus} codes, never a bare stack trace.
+ * The process entry point: {@code tracegen [run|validate|serve|stats|export|version|help]
+ * [--options]}. It picks the command and hands the rest of the line to its class in {@link
+ * dev.tracegen.cli}. Expected problems (bad options, bad input, unmet targets) end with a
+ * one-paragraph message and one of the {@link ExitStatus} codes, never a bare stack trace.
  */
 public final class TraceGen {
   public static final String VERSION = "0.1.0";
@@ -94,7 +96,7 @@ public final class TraceGen {
     }
     try {
       return switch (command.get()) {
-        case RUN -> runCommand(rest);
+        case RUN -> RunCommand.execute(rest);
         case VALIDATE -> ValidateCommand.execute(rest);
         case SERVE -> ServeCommand.execute(rest);
         case STATS -> StatsCommand.execute(rest);
@@ -142,19 +144,6 @@ public final class TraceGen {
     } else {
       System.err.println("(set TRACEGEN_DEBUG=1 to see the stack trace)");
     }
-  }
-
-  private static int runCommand(String[] args) throws Exception {
-    String[] normalized = RunHelp.catalog("run").normalize(args);
-    PipelineOptionsFactory.register(TraceOptions.class);
-    TraceOptions options = PipelineOptionsFactory.fromArgs(normalized).withValidation().as(TraceOptions.class);
-    TraceRun.Outcome outcome = TraceRun.run(options);
-    if (!options.getQuiet()) {
-      System.err.print(RunSummary.format(outcome.run()));
-    }
-    System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().wallSeconds() + " s (report: "
-        + outcome.output().resolve("report.html") + ")");
-    return ExitStatus.OK.code();
   }
 
   private static int helpCommand(String[] args) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.model.Json;
 import dev.tracegen.report.Cli;
 import dev.tracegen.serve.EmbeddedServer;
-import dev.tracegen.serve.ServeCommand;
+import dev.tracegen.cli.ServeCommand;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

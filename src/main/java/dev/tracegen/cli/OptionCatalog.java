@@ -54,6 +54,17 @@ public final class OptionCatalog {
   }
 
   /**
+   * This catalog without the options PipelineOptions itself declares ({@code --runner},
+   * {@code --jobName}, ...): for a command whose options do not configure a pipeline, they
+   * are unknown options rather than ones Beam would accept and ignore.
+   */
+  public OptionCatalog withoutPipelineOptions() {
+    Map<String, OptionInfo> own = new LinkedHashMap<>(options);
+    own.values().removeIf(o -> o.owner() == PipelineOptions.class);
+    return new OptionCatalog(command, own);
+  }
+
+  /**
    * The options interfaces that runners on the classpath register with Beam (DirectOptions,
    * FlinkPipelineOptions, ...), in a stable order. Read from the service files rather than from
    * Beam's process-wide registry, which also holds whatever another command registered.
@@ -94,6 +105,11 @@ public final class OptionCatalog {
     return found;
   }
 
+  /** The command whose options these are; usage errors name it. */
+  public String command() {
+    return command;
+  }
+
   public Optional<OptionInfo> get(String name) {
     return Optional.ofNullable(options.get(name));
   }
@@ -113,15 +129,9 @@ public final class OptionCatalog {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--") || arg.length() == 2) {
-        String previous = i > 0 ? args[i - 1] : "";
-        Optional<OptionInfo> flag = previous.startsWith("--") && !previous.contains("=")
-            ? get(previous.substring(2)).filter(o -> o.kind() == OptionInfo.Kind.FLAG) : Optional.empty();
         throw new UsageException(command, arg.startsWith("-") && arg.length() > 1
             ? "unknown option '" + arg + "' (options are spelled --name=value)"
-            : flag.isPresent()
-                ? "unexpected argument '" + arg + "': " + previous + " takes no value (" + previous + ", "
-                    + previous + "=true or " + previous + "=false)"
-                : "unexpected argument '" + arg + "': " + command + " takes only --name=value options");
+            : unexpected(arg, i > 0 ? args[i - 1] : "", command + " takes only --name=value options"));
       }
       int eq = arg.indexOf('=');
       String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
@@ -152,6 +162,18 @@ public final class OptionCatalog {
       out.add("--" + name + "=" + value);
     }
     return out.toArray(String[]::new);
+  }
+
+  /**
+   * "unexpected argument 'x'": after a flag given as {@code previous}, that the flag takes no
+   * value; otherwise {@code takes}, what the command accepts instead.
+   */
+  String unexpected(String arg, String previous, String takes) {
+    Optional<OptionInfo> flag = previous.startsWith("--") && !previous.contains("=")
+        ? get(previous.substring(2)).filter(o -> o.kind() == OptionInfo.Kind.FLAG) : Optional.empty();
+    return "unexpected argument '" + arg + "': " + (flag.isPresent()
+        ? previous + " takes no value (" + previous + ", " + previous + "=true or " + previous + "=false)"
+        : takes);
   }
 
   /** The placeholder a usage line shows for the value of {@code o}. */

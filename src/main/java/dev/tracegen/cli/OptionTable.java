@@ -132,9 +132,15 @@ public final class OptionTable {
     if (r.required()) {
       text = "(required) " + text;
     }
+    // A description may state the default itself (one the command works out when it runs).
+    int stated = text.indexOf("[default:");
+    int end = text.indexOf(']', stated) + 1;
+    if (stated >= 0 && end > 0) {
+      text = text.substring(0, stated) + Help.unbroken(text.substring(stated, end)) + text.substring(end);
+    }
     // A flag that is off unless given needs no default; every other default is worth showing.
     boolean offFlag = o.kind() == OptionInfo.Kind.FLAG && o.defaultValue().equals("false");
-    if (!o.defaultValue().isEmpty() && !r.required() && !offFlag) {
+    if (!o.defaultValue().isEmpty() && !r.required() && !offFlag && stated < 0) {
       text += (text.isEmpty() ? "" : " ") + Help.unbroken("[default: " + o.defaultValue() + "]");
     }
     return Help.item(synopsis(o, r.metavar()), text);

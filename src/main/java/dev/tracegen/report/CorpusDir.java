@@ -11,15 +11,12 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Reading a built corpus directory for the {@code stats} and {@code export} commands. */
-final class CorpusDir {
+public final class CorpusDir {
   private CorpusDir() {}
 
   /** Checks that {@code dir} looks like a tracegen output (shards present). */
-  static Path require(String command, Args args) {
-    if (args.positional.size() != 1) {
-      throw new IllegalArgumentException(command + ": expected one corpus directory (see 'tracegen " + command + " --help')");
-    }
-    Path dir = Path.of(args.positional.get(0));
+  public static Path require(String command, String directory) {
+    Path dir = Path.of(directory);
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(command + ": not a directory: " + dir);
     }
@@ -34,7 +31,7 @@ final class CorpusDir {
   }
 
   /** {@code run.json} of the corpus, or {@link RunFacts#NONE} when there is none. */
-  static RunFacts run(Path dir) {
+  public static RunFacts run(Path dir) {
     Path file = dir.resolve(ReportFiles.RUN);
     if (!Files.isRegularFile(file)) {
       return RunFacts.NONE;
@@ -46,17 +43,16 @@ final class CorpusDir {
     }
   }
 
-  /** An option given on the command line, else the run's option of that name (run.json), else the default. */
-  static String option(Args args, String key, String fromRun, String fallback) {
-    String v = args.get(key, null);
-    if (v != null) {
-      return v;
+  /** {@code given} unless it is unset or blank, else the run's value {@code fromRun} (run.json), else {@code fallback}. */
+  public static String option(String given, String fromRun, String fallback) {
+    if (given != null && !given.isBlank()) {
+      return given;
     }
     return fromRun != null && !fromRun.isBlank() ? fromRun : fallback;
   }
 
   /** Dimension id to {@code label_zh} of a taxonomy directory; checker ids are not checked here. */
-  static Map<String, String> labels(Path taxonomy) {
+  public static Map<String, String> labels(Path taxonomy) {
     return TaxonomyLoader.load(taxonomy, id -> true).labelsZh();
   }
 }

@@ -2,12 +2,12 @@ package dev.tracegen.report;
 
 import java.util.Locale;
 
-/** Number and time formats shared by the report classes. */
-final class Report {
+/** Number and time formats shared by the report classes and the corpus commands. */
+public final class Report {
   private Report() {}
 
   /** {@code 12,345}. */
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 

@@ -38,7 +38,7 @@ public final class RunSummary {
   }
 
   /** Left-aligned first column, right-aligned others, a rule under the header. */
-  static String table(List<String[]> rows) {
+  public static String table(List<String[]> rows) {
     int[] width = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {

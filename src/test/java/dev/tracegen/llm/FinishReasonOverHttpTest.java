@@ -11,7 +11,7 @@ import dev.langchain4j.model.output.FinishReason;
 import dev.tracegen.embedded.Persona;
 import dev.tracegen.quality.QualitySchema;
 import dev.tracegen.serve.EmbeddedServer;
-import dev.tracegen.serve.ServeCommand;
+import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.structure.InstructionParser;
 import java.nio.file.Path;
 import java.util.List;

@@ -67,20 +67,6 @@ class ProgressAndCommandsTest {
   }
 
   @Test
-  void corpusCommandsTakeSpaceSeparatedValuesAndKeepFlagsFlags() {
-    Args a = Args.parse("stats", new String[] {"DIR", "--reference", "ref.jsonl", "--json", "--check=false", "--taxonomy=t"},
-        java.util.Set.of("json", "check"), java.util.Set.of("reference", "taxonomy"));
-    assertEquals(java.util.List.of("DIR"), a.positional);
-    assertEquals("ref.jsonl", a.get("reference", ""));
-    assertEquals("t", a.get("taxonomy", ""));
-    assertTrue(a.flag("json"));
-    assertTrue(!a.flag("check"));
-    Cli.Result missing = Cli.execute("export", "DIR", "--output");
-    assertEquals(2, missing.code());
-    assertTrue(missing.err().contains("--output needs a value"), missing.err());
-  }
-
-  @Test
   void funnelIsDerivedFromRejectionsInPipelineOrder() {
     CorpusStats stats = new CorpusStats(null, null, null, null, null, null, null, null, null,
         new CorpusStats.Rejections(65, Map.of("read_seeds", 3L, "judge_y1", 10L, "select", 50L, "zz_custom", 2L), null),

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.llm.LlmCallFailedException;
 import dev.tracegen.llm.LlmClient;

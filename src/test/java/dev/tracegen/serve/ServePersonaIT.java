@@ -3,6 +3,7 @@ package dev.tracegen.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.embedded.Persona;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracegen.TraceGen;
 import dev.tracegen.TraceOptions;
 import dev.tracegen.TraceRun;
+import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.model.Json;

@@ -12,6 +12,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.internal.JsonSchemaElementUtils;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.tracegen.check.Checkers;
+import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.config.Prompts;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Persona;

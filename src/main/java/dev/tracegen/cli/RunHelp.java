@@ -1,19 +1,16 @@
-package dev.tracegen;
+package dev.tracegen.cli;
 
 import static dev.tracegen.cli.OptionTable.required;
 import static dev.tracegen.cli.OptionTable.row;
 
-import dev.tracegen.cli.ExitStatus;
-import dev.tracegen.cli.Help;
-import dev.tracegen.cli.OptionCatalog;
-import dev.tracegen.cli.OptionTable;
+import dev.tracegen.TraceOptions;
 import dev.tracegen.cli.OptionTable.Group;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The options and help pages of {@code tracegen run} and {@code tracegen validate}. */
-final class RunHelp {
+public final class RunHelp {
   static final Group REQUIRED = new Group("Required");
   static final Group COMMON = new Group("Common options");
   static final Group LLM = new Group("LLM provider and generation");
@@ -110,7 +107,7 @@ final class RunHelp {
     return OptionCatalog.of(command, interfaces);
   }
 
-  static String run(boolean all) {
+  public static String run(boolean all) {
     OptionCatalog catalog = catalog("run");
     return "usage: tracegen run " + RUN.requiredSynopsis(catalog) + " [--profile=FILE] [--option=value ...]\n"
         + Help.paragraph("Builds the corpus: expands the profile's seed instructions with the constraint taxonomy, "
@@ -135,7 +132,7 @@ final class RunHelp {
             + "--parallelism, ...).\n");
   }
 
-  static String validate() {
+  public static String validate() {
     OptionCatalog catalog = catalog("validate");
     return "usage: tracegen validate [--profile=FILE] [--seeds=FILES] [--taxonomy=DIR] [--prompts=DIR] [...]\n"
         + Help.paragraph("Checks everything a run reads, without any LLM call, and lists every problem with file:line:")

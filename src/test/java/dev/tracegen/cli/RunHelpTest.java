@@ -1,11 +1,10 @@
-package dev.tracegen;
+package dev.tracegen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tracegen.cli.OptionCatalog;
-import dev.tracegen.cli.OptionTable;
+import dev.tracegen.TraceOptions;
 import dev.tracegen.report.Cli;
 import java.util.List;
 import org.apache.beam.sdk.options.Default;

@@ -1,11 +1,18 @@
-package dev.tracegen.report;
+package dev.tracegen.cli;
 
-import dev.tracegen.cli.ExitStatus;
-import dev.tracegen.cli.Help;
+import static dev.tracegen.cli.OptionTable.row;
+
+import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.export.ReportFiles;
 import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.RunOptions;
+import dev.tracegen.report.CorpusDir;
+import dev.tracegen.report.Funnel;
+import dev.tracegen.report.ReferenceSet;
+import dev.tracegen.report.Report;
+import dev.tracegen.report.ReportHtml;
+import dev.tracegen.report.RunSummary;
 import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +25,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code tracegen stats DIR}: recomputes the statistics of a built corpus from its shards and
@@ -27,22 +33,30 @@ import java.util.Set;
  * {@code report.html}. No LLM call and no pipeline.
  */
 public final class StatsCommand {
+  private static final Group OPTIONS_GROUP = new Group("Options");
+
+  /** Where every StatsOptions option shows in {@code stats --help}; CorpusCommandsHelpTest checks that none is missing. */
+  static final OptionTable OPTIONS = new OptionTable(List.of(StatsOptions.class), List.of(
+      row("json", OPTIONS_GROUP),
+      row("write", OPTIONS_GROUP),
+      row("check", OPTIONS_GROUP),
+      row("report", OPTIONS_GROUP),
+      row("reference", OPTIONS_GROUP, "FILE"),
+      row("taxonomy", OPTIONS_GROUP, "DIR")));
+
   private StatsCommand() {}
+
+  /** StatsOptions' options only: stats takes none of Beam's. */
+  static OptionCatalog catalog() {
+    return OptionCatalog.of("stats", List.of(StatsOptions.class)).withoutPipelineOptions();
+  }
 
   public static String help() {
     return "usage: tracegen stats DIR [--json] [--write] [--check] [--report [--reference=FILE] [--taxonomy=DIR]]\n"
         + Help.paragraph("Recomputes the statistics of the corpus in DIR from its shards and rejections/ with the "
             + "code a run uses (no LLM call, no pipeline), prints a summary and says whether DIR/stats.json holds "
             + "the same numbers.")
-        + "\nOptions:\n"
-        + Help.item("--json", "print the statistics exactly as stats.json holds them")
-        + Help.item("--write", "rewrite DIR/stats.json")
-        + Help.item("--check", "exit " + ExitStatus.FAILED.code() + " when DIR/stats.json differs from the "
-            + "recomputed statistics or is missing")
-        + Help.item("--report", "rewrite DIR/report.html from the recomputed statistics and DIR/run.json")
-        + Help.item("--reference=FILE", "reference eval set for report.html, e.g. the official TRACE eval set "
-            + "[default: the run's --reference]")
-        + Help.item("--taxonomy=DIR", "taxonomy that maps the reference's levels2 labels [default: the run's]")
+        + OPTIONS.render(catalog(), false)
         + Help.examples(
             "tracegen stats out/smoke",
             "tracegen stats out/smoke --check",
@@ -54,8 +68,9 @@ public final class StatsCommand {
   }
 
   public static int execute(String[] argv) throws IOException {
-    Args args = Args.parse("stats", argv, Set.of("json", "write", "check", "report"), Set.of("reference", "taxonomy"));
-    Path dir = CorpusDir.require("stats", args);
+    CommandLine<StatsOptions> line = CommandLine.parse(catalog(), argv, List.of("DIR"), StatsOptions.class);
+    StatsOptions args = line.options();
+    Path dir = CorpusDir.require("stats", line.positional().get(0));
     CorpusStats stats = CorpusStats.compute(dir);
     RunFacts run = CorpusDir.run(dir);
     if (run.planned() != null) {
@@ -66,7 +81,7 @@ public final class StatsCommand {
     Path existing = dir.resolve("stats.json");
     boolean same = Files.isRegularFile(existing) && Arrays.equals(Files.readAllBytes(existing), json);
     PrintStream out = System.out;
-    if (args.flag("json")) {
+    if (args.getJson()) {
       out.write(json);
       out.flush();
     } else {
@@ -75,22 +90,22 @@ public final class StatsCommand {
           ? "stats.json: " + (same ? "identical to the recomputed statistics" : "DIFFERS from the recomputed statistics")
           : "stats.json: missing");
     }
-    if (args.flag("write")) {
+    if (args.getWrite()) {
       Files.write(existing, json);
       System.err.println("tracegen stats: wrote " + existing);
     }
-    if (args.flag("report")) {
+    if (args.getReport()) {
       RunOptions options = run.options();
-      String reference = CorpusDir.option(args, "reference", options == null ? null : options.reference(), "");
+      String reference = CorpusDir.option(line.given("reference"), options == null ? null : options.reference(), "");
       ReferenceSet ref = reference.isBlank() ? null : ReferenceSet.load(Path.of(reference), CorpusDir.labels(
-          Path.of(CorpusDir.option(args, "taxonomy", options == null ? null : options.taxonomy(), "taxonomy"))));
+          Path.of(CorpusDir.option(line.given("taxonomy"), options == null ? null : options.taxonomy(), "taxonomy"))));
       if (run.funnel() == null && stats.funnel() != null) {
         run = run.withFunnel(stats.funnel());
       }
       System.err.println("tracegen stats: wrote "
           + ReportFiles.writeReport(dir, ReportHtml.render(Stages.TRACE, stats, run, ref)));
     }
-    return args.flag("check") && !same ? ExitStatus.FAILED.code() : ExitStatus.OK.code();
+    return args.getCheck() && !same ? ExitStatus.FAILED.code() : ExitStatus.OK.code();
   }
 
   /** A plain-text summary: records, constraint counts, dimensions, types, perturbations, rejections. */

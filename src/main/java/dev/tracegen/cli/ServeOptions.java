@@ -1,4 +1,4 @@
-package dev.tracegen.serve;
+package dev.tracegen.cli;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;

@@ -1,22 +1,20 @@
-package dev.tracegen;
+package dev.tracegen.cli;
 
-import dev.tracegen.cli.ExitStatus;
+import dev.tracegen.InputValidation;
+import dev.tracegen.TraceOptions;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code tracegen validate}: checks taxonomy, prompts, profile and seed files without any LLM
  * call and lists every problem found, exiting with {@link ExitStatus#USAGE} if there is one. Its
  * help page is {@link RunHelp#validate()}.
  */
-final class ValidateCommand {
+public final class ValidateCommand {
   private ValidateCommand() {}
 
-  static int execute(String[] args) {
-    String[] normalized = RunHelp.catalog("validate").normalize(args);
-    PipelineOptionsFactory.register(TraceOptions.class);
-    TraceOptions o = PipelineOptionsFactory.fromArgs(normalized).as(TraceOptions.class);
+  public static int execute(String[] args) {
+    TraceOptions o = CommandLine.parse(RunHelp.catalog("validate"), args, List.of(), TraceOptions.class).options();
     List<String> problems = new ArrayList<>(problems(o));
     if (problems.isEmpty()) {
       System.out.println("tracegen validate: taxonomy, prompts, profile and seeds are valid");

@@ -1,4 +1,4 @@
-package dev.tracegen.serve;
+package dev.tracegen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

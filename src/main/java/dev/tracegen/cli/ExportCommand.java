@@ -1,13 +1,16 @@
-package dev.tracegen.report;
+package dev.tracegen.cli;
 
-import dev.tracegen.cli.ExitStatus;
-import dev.tracegen.cli.Help;
+import static dev.tracegen.cli.OptionTable.row;
+
+import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.config.Profile;
 import dev.tracegen.export.ExportCorpus;
 import dev.tracegen.facts.RunOptions;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.TraceRecord;
+import dev.tracegen.report.CorpusDir;
+import dev.tracegen.report.Report;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +50,21 @@ import org.apache.beam.sdk.transforms.ParDo;
 public final class ExportCommand {
   private static final Pattern SHARD = Pattern.compile("^(train|eval)-(\\d{5})-of-(\\d{5})\\.jsonl\\.gz$");
 
+  private static final Group OPTIONS_GROUP = new Group("Options");
+
+  /** Where every ExportOptions option shows in {@code export --help}; CorpusCommandsHelpTest checks that none is missing. */
+  static final OptionTable OPTIONS = new OptionTable(List.of(ExportOptions.class), List.of(
+      row("output", OPTIONS_GROUP, "DIR"),
+      row("taxonomy", OPTIONS_GROUP, "DIR"),
+      row("profile", OPTIONS_GROUP, "FILE"),
+      row("category", OPTIONS_GROUP, "NAME")));
+
   private ExportCommand() {}
+
+  /** ExportOptions' options only: export takes none of Beam's. */
+  static OptionCatalog catalog() {
+    return OptionCatalog.of("export", List.of(ExportOptions.class)).withoutPipelineOptions();
+  }
 
   public static String help() {
     return "usage: tracegen export DIR [--output=DIR] [--taxonomy=DIR] [--profile=FILE] [--category=NAME]\n"
@@ -55,12 +72,7 @@ public final class ExportCommand {
             + "the shards (train-*/eval-*.jsonl.gz) of the corpus in DIR, with the same code a run exports with "
             + "(no LLM call), so they come out byte-identical to what the run wrote. Use it after editing shards, "
             + "or to get the views of a corpus copied without them.")
-        + "\nOptions:\n"
-        + Help.item("--output=DIR", "write the views there instead of replacing them in DIR")
-        + Help.item("--taxonomy=DIR", "taxonomy for the levels2 labels of trace_eval.jsonl [default: the run's, "
-            + "from run.json]")
-        + Help.item("--profile=FILE", "profile whose 'category' trace_eval.jsonl carries [default: the run's]")
-        + Help.item("--category=NAME", "the category directly, instead of a profile's")
+        + OPTIONS.render(catalog(), false)
         + Help.examples(
             "tracegen export out/smoke",
             "tracegen export out/trace --output=out/trace-views",
@@ -72,9 +84,9 @@ public final class ExportCommand {
   }
 
   public static int execute(String[] argv) throws IOException {
-    Args args = Args.parse("export", argv, Set.of(), Set.of("output", "taxonomy", "profile", "category"));
-    Path dir = CorpusDir.require("export", args);
-    Path dest = Path.of(args.get("output", dir.toString()));
+    CommandLine<ExportOptions> args = CommandLine.parse(catalog(), argv, List.of("DIR"), ExportOptions.class);
+    Path dir = CorpusDir.require("export", args.positional().get(0));
+    Path dest = Path.of(Objects.requireNonNullElse(args.given("output"), dir.toString()));
     List<String> written = export(dir, dest, args);
     for (String f : written) {
       System.out.println(dest.resolve(f) + "  " + Report.count(Files.size(dest.resolve(f))) + " bytes");
@@ -84,18 +96,19 @@ public final class ExportCommand {
   }
 
   /** Re-derives the views of {@code dir} into {@code dest}; returns the file names written, sorted. */
-  static List<String> export(Path dir, Path dest, Args args) throws IOException {
+  static List<String> export(Path dir, Path dest, CommandLine<ExportOptions> args) throws IOException {
     RunOptions runOptions = CorpusDir.run(dir).options();
-    Path taxonomy = Path.of(CorpusDir.option(args, "taxonomy", runOptions == null ? null : runOptions.taxonomy(),
+    Path taxonomy = Path.of(CorpusDir.option(args.given("taxonomy"), runOptions == null ? null : runOptions.taxonomy(),
         "taxonomy"));
     if (!Files.isDirectory(taxonomy)) {
       throw new IllegalArgumentException("export: taxonomy directory not found: " + taxonomy
           + " (give --taxonomy=DIR, the taxonomy the corpus was built with)");
     }
     Map<String, String> labels = CorpusDir.labels(taxonomy);
-    String category = args.get("category", null);
+    String category = args.given("category");
     if (category == null) {
-      Path profile = Path.of(CorpusDir.option(args, "profile", runOptions == null ? null : runOptions.profile(), ""));
+      Path profile = Path.of(CorpusDir.option(args.given("profile"), runOptions == null ? null : runOptions.profile(),
+          ""));
       if (profile.toString().isEmpty() || !Files.isRegularFile(profile)) {
         throw new IllegalArgumentException("export: profile not found: '" + profile
             + "' (give --profile=FILE or --category=NAME for the category of trace_eval.jsonl)");

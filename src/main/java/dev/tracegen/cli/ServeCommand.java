@@ -1,23 +1,19 @@
-package dev.tracegen.serve;
+package dev.tracegen.cli;
 
 import static dev.tracegen.cli.OptionTable.row;
 
 import dev.tracegen.check.Checkers;
-import dev.tracegen.cli.ExitStatus;
-import dev.tracegen.cli.Help;
-import dev.tracegen.cli.OptionCatalog;
-import dev.tracegen.cli.OptionTable;
 import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Persona;
 import dev.tracegen.llm.Secrets;
+import dev.tracegen.serve.EmbeddedServer;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * {@code tracegen serve}: the embedded model behind an OpenAI-compatible endpoint on 127.0.0.1
@@ -74,9 +70,7 @@ public final class ServeCommand {
   }
 
   public static int execute(String[] args) throws IOException, InterruptedException {
-    String[] normalized = catalog().normalize(args);
-    PipelineOptionsFactory.register(ServeOptions.class);
-    ServeOptions o = PipelineOptionsFactory.fromArgs(normalized).withValidation().as(ServeOptions.class);
+    ServeOptions o = CommandLine.parse("serve", args, List.of(), ServeOptions.class).options();
     EmbeddedServer server = start(o);
     System.out.println("tracegen serve: listening on " + server.baseUrl() + " (model " + server.config().model()
         + "; GET /stats for counts; Ctrl-C stops)");

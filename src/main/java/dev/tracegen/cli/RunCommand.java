@@ -1,0 +1,25 @@
+package dev.tracegen.cli;
+
+import dev.tracegen.TraceOptions;
+import dev.tracegen.TraceRun;
+import dev.tracegen.report.RunSummary;
+import java.util.List;
+
+/**
+ * {@code tracegen run} (the default command): builds the corpus, then prints the end-of-run
+ * summary and where it was written. Its help page is {@link RunHelp#run(boolean)}.
+ */
+public final class RunCommand {
+  private RunCommand() {}
+
+  public static int execute(String[] args) throws Exception {
+    TraceOptions options = CommandLine.parse(RunHelp.catalog("run"), args, List.of(), TraceOptions.class).options();
+    TraceRun.Outcome outcome = TraceRun.run(options);
+    if (!options.getQuiet()) {
+      System.err.print(RunSummary.format(outcome.run()));
+    }
+    System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().wallSeconds() + " s (report: "
+        + outcome.output().resolve("report.html") + ")");
+    return ExitStatus.OK.code();
+  }
+}
