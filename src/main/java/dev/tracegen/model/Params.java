@@ -20,14 +20,18 @@ import java.util.TreeMap;
 public final class Params implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final Params EMPTY = new Params(null);
+  public static final Params EMPTY = new Params();
 
   // The wire form: Jackson writes params as this sorted JSON object; never handed out mutable.
   @JsonValue private final Map<String, Object> values;
 
-  /** A copy of {@code base}, or empty params when it is null; the copy is filled before it is shared. */
+  private Params() {
+    values = new TreeMap<>();
+  }
+
+  /** A copy of {@code base}, for the one method that changes it before it is shared. */
   private Params(Params base) {
-    values = base == null ? new TreeMap<>() : new TreeMap<>(base.values);
+    values = new TreeMap<>(base.values);
   }
 
   public static Params of(String name, Object value) {
@@ -45,7 +49,7 @@ public final class Params implements Serializable {
   /** Params read from a JSON object; values become what an untyped read gives (Integer, String, List, ...). */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static Params fromJson(ObjectNode json) {
-    Params out = new Params(null);
+    Params out = new Params();
     for (Map.Entry<String, JsonNode> e : json.properties()) {
       out.values.put(e.getKey(), Json.PLAIN.convertValue(e.getValue(), Object.class));
     }
