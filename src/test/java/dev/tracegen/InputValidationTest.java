@@ -124,7 +124,7 @@ class InputValidationTest {
     List<String> expected = List.of(format + ":" + lineOf(format, "three(") + ": phrasing 'emoji_min': checker"
         + " 'text_pattern' rejects the option's params: param 'count' must be a non-negative integer, got 'three('",
         // The option's sentence is held to its params as well.
-        format + ":" + lineOf(format, "id: emoji_min") + ": phrasing 'emoji_min' option {pattern=emoji_min, count=three(}:"
+        format + ":" + lineOf(format, "id: emoji_min") + ": phrasing 'emoji_min' option {count=three(, pattern=emoji_min}:"
         + " count must be a whole number, got \"three(\" (\"Use at least three( emoji.\")");
     assertEquals(expected, InputValidation.problems(options()));
     runRefuses(options(), expected);

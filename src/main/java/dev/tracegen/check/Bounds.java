@@ -1,7 +1,7 @@
 package dev.tracegen.check;
 
 import dev.tracegen.check.FailClosedChecker.InvalidParam;
-import java.util.Map;
+import dev.tracegen.model.Params;
 import java.util.OptionalInt;
 
 /** An inclusive range read from the {@code min} and {@code max} params; either end may be open. */
@@ -13,7 +13,7 @@ record Bounds(int min, int max) {
   /**
    * From {@code min} and/or {@code max}; at least one must be given and min must not exceed max.
    */
-  static Bounds of(Map<String, Object> params) {
+  static Bounds of(Params params) {
     OptionalInt min = FailClosedChecker.optionalCount(params, "min");
     OptionalInt max = FailClosedChecker.optionalCount(params, "max");
     if (min.isEmpty() && max.isEmpty()) {

@@ -1,8 +1,8 @@
 package dev.tracegen.check;
 
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A programmatic verdict on one constraint. Implementations are found by {@link #id()} through
@@ -22,7 +22,7 @@ public interface Checker {
    * up front instead of failing every check of it as if the model had not complied. The default
    * knows no schema and accepts anything.
    */
-  default List<String> paramProblems(Map<String, Object> params) {
+  default List<String> paramProblems(Params params) {
     return List.of();
   }
 }

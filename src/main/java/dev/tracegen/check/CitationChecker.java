@@ -1,7 +1,7 @@
 package dev.tracegen.check;
 
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  *
  * Both read the plain-text projection; the label lines may be written as headings or in bold.
  */
-public final class CitationChecker extends FailClosedChecker<CitationChecker.Params> {
+public final class CitationChecker extends FailClosedChecker<CitationChecker.Spec> {
   /** {@code min} is only read for the numeric style. */
-  record Params(String style, int min) {}
+  record Spec(String style, int min) {}
 
   private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,6}(?:\\s*,\\s*\\d{1,6})*)]");
 
@@ -39,13 +39,13 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Par
   }
 
   @Override
-  Params params(Map<String, Object> params) {
+  Spec params(Params params) {
     String style = oneOf(params, "style", List.of("numeric", "none"));
-    return new Params(style, style.equals("numeric") ? count(params, "min") : 0);
+    return new Spec(style, style.equals("numeric") ? count(params, "min") : 0);
   }
 
   @Override
-  CheckResult verify(Params params, String response) {
+  CheckResult verify(Spec params, String response) {
     String plain = TextMetrics.plainText(response);
     return params.style().equals("numeric") ? numeric(plain, params.min()) : none(plain);
   }

@@ -1,6 +1,6 @@
 package dev.tracegen.check;
 
-import java.util.Map;
+import dev.tracegen.model.Params;
 
 /**
  * {@code exclusion}: "Do not use the word X anywhere": {@code keyword}, in any of its forms
@@ -15,7 +15,7 @@ public final class ExclusionChecker extends FailClosedChecker<String> {
   }
 
   @Override
-  String params(Map<String, Object> params) {
+  String params(Params params) {
     return text(params, "keyword");
   }
 

@@ -1,8 +1,8 @@
 package dev.tracegen.check;
 
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -30,7 +30,7 @@ abstract class FailClosedChecker<P> implements Checker {
   }
 
   @Override
-  public final List<String> paramProblems(Map<String, Object> params) {
+  public final List<String> paramProblems(Params params) {
     try {
       params(params);
       return List.of();
@@ -40,7 +40,7 @@ abstract class FailClosedChecker<P> implements Checker {
   }
 
   /** The params this checker needs, read from a constraint's params; throws {@link InvalidParam}. */
-  abstract P params(Map<String, Object> params);
+  abstract P params(Params params);
 
   /** The verdict on well-formed params. */
   abstract CheckResult verify(P params, String response);
@@ -50,9 +50,8 @@ abstract class FailClosedChecker<P> implements Checker {
   }
 
   /** A required, non-blank text param. */
-  static String text(Map<String, Object> params, String name) {
-    Object value = params.get(name);
-    String text = value == null ? "" : String.valueOf(value).strip();
+  static String text(Params params, String name) {
+    String text = params.text(name).strip();
     if (text.isEmpty()) {
       throw new InvalidParam("missing param '" + name + "'");
     }
@@ -60,7 +59,7 @@ abstract class FailClosedChecker<P> implements Checker {
   }
 
   /** A required text param that must be one of {@code allowed}. */
-  static String oneOf(Map<String, Object> params, String name, List<String> allowed) {
+  static String oneOf(Params params, String name, List<String> allowed) {
     String value = text(params, name);
     if (!allowed.contains(value)) {
       throw unknown(name, value, "one of " + String.join(", ", allowed));
@@ -69,13 +68,13 @@ abstract class FailClosedChecker<P> implements Checker {
   }
 
   /** A required non-negative integer param. */
-  static int count(Map<String, Object> params, String name) {
+  static int count(Params params, String name) {
     return optionalCount(params, name)
         .orElseThrow(() -> new InvalidParam("missing param '" + name + "'"));
   }
 
   /** A non-negative integer param, empty when absent; malformed values are errors, not absence. */
-  static OptionalInt optionalCount(Map<String, Object> params, String name) {
+  static OptionalInt optionalCount(Params params, String name) {
     Object value = params.get(name);
     if (value == null) {
       return OptionalInt.empty();

@@ -1,7 +1,7 @@
 package dev.tracegen.check;
 
 import dev.tracegen.check.TextMetrics.HeadingOutline;
-import java.util.Map;
+import dev.tracegen.model.Params;
 
 /**
  * {@code hierarchy}: the answer is organised under exactly {@code count} headings (Markdown, or
@@ -18,8 +18,8 @@ public final class HierarchyChecker extends FailClosedChecker<Bounds> {
   }
 
   @Override
-  Bounds params(Map<String, Object> params) {
-    return params.containsKey("count") ? Bounds.exactly(count(params, "count")) : Bounds.of(params);
+  Bounds params(Params params) {
+    return params.has("count") ? Bounds.exactly(count(params, "count")) : Bounds.of(params);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.tracegen.check;
 
-import java.util.Map;
+import dev.tracegen.model.Params;
 
 /**
  * {@code inclusion}: the plain-text projection mentions {@code keyword} (see {@link
@@ -13,7 +13,7 @@ public final class InclusionChecker extends FailClosedChecker<String> {
   }
 
   @Override
-  String params(Map<String, Object> params) {
+  String params(Params params) {
     return text(params, "keyword");
   }
 

@@ -1,11 +1,11 @@
 package dev.tracegen.check;
 
 import dev.tracegen.check.TextMetrics.LastBlock;
+import dev.tracegen.model.Params;
 import java.lang.Character.UnicodeScript;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -77,7 +77,7 @@ public final class MultilingualChecker extends FailClosedChecker<MultilingualChe
   }
 
   @Override
-  Script params(Map<String, Object> params) {
+  Script params(Params params) {
     String script = text(params, "script");
     for (Script s : Script.values()) {
       if (s.id().equalsIgnoreCase(script)) {

@@ -1,7 +1,7 @@
 package dev.tracegen.check;
 
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code numbering_list}: "Include a numbered (bulleted) list with exactly {count} items": one list
@@ -9,8 +9,8 @@ import java.util.Map;
  * (see {@link TextMetrics#listSizes}). Items spread over several lists do not make one list, and
  * sub-items belong to their item. Other lists may appear as well.
  */
-public final class NumberingListChecker extends FailClosedChecker<NumberingListChecker.Params> {
-  record Params(String style, int count) {}
+public final class NumberingListChecker extends FailClosedChecker<NumberingListChecker.Spec> {
+  record Spec(String style, int count) {}
 
   @Override
   public String id() {
@@ -18,13 +18,13 @@ public final class NumberingListChecker extends FailClosedChecker<NumberingListC
   }
 
   @Override
-  Params params(Map<String, Object> params) {
-    return new Params(
+  Spec params(Params params) {
+    return new Spec(
         oneOf(params, "style", List.of("numbered", "bulleted")), count(params, "count"));
   }
 
   @Override
-  CheckResult verify(Params p, String response) {
+  CheckResult verify(Spec p, String response) {
     String plain = TextMetrics.plainText(response);
     List<Integer> sizes = TextMetrics.listSizes(plain, p.style().equals("numbered"));
     return verdict(

@@ -1,14 +1,14 @@
 package dev.tracegen.check;
 
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code numerical}: the count of {@code metric} (words, sentences, paragraphs or items) in the
  * plain-text projection lies within {@code min}..{@code max}.
  */
-public final class NumericalChecker extends FailClosedChecker<NumericalChecker.Params> {
-  record Params(String metric, Bounds bounds) {}
+public final class NumericalChecker extends FailClosedChecker<NumericalChecker.Spec> {
+  record Spec(String metric, Bounds bounds) {}
 
   @Override
   public String id() {
@@ -16,12 +16,12 @@ public final class NumericalChecker extends FailClosedChecker<NumericalChecker.P
   }
 
   @Override
-  Params params(Map<String, Object> params) {
-    return new Params(oneOf(params, "metric", List.of("words", "sentences", "paragraphs", "items")), Bounds.of(params));
+  Spec params(Params params) {
+    return new Spec(oneOf(params, "metric", List.of("words", "sentences", "paragraphs", "items")), Bounds.of(params));
   }
 
   @Override
-  CheckResult verify(Params p, String response) {
+  CheckResult verify(Spec p, String response) {
     String plain = TextMetrics.plainText(response);
     int value =
         switch (p.metric()) {

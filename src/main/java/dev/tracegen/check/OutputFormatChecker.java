@@ -1,12 +1,12 @@
 package dev.tracegen.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.model.Params;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +39,7 @@ public final class OutputFormatChecker extends FailClosedChecker<String> {
   }
 
   @Override
-  String params(Map<String, Object> params) {
+  String params(Params params) {
     return oneOf(params, "format", List.of("json", "markdown_table", "html"));
   }
 

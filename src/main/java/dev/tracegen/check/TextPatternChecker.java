@@ -1,7 +1,7 @@
 package dev.tracegen.check;
 
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code text_pattern}, by {@code pattern}: {@code bold_keyword} (some bold span mentions {@code
@@ -9,9 +9,9 @@ import java.util.Map;
  * Bold is read from the raw response (Markdown or HTML markup), emoji from the plain-text
  * projection (JSON may escape them).
  */
-public final class TextPatternChecker extends FailClosedChecker<TextPatternChecker.Params> {
+public final class TextPatternChecker extends FailClosedChecker<TextPatternChecker.Spec> {
   /** {@code keyword} is read only for bold_keyword, {@code count} only for emoji_min. */
-  record Params(String pattern, String keyword, int count) {}
+  record Spec(String pattern, String keyword, int count) {}
 
   @Override
   public String id() {
@@ -19,17 +19,17 @@ public final class TextPatternChecker extends FailClosedChecker<TextPatternCheck
   }
 
   @Override
-  Params params(Map<String, Object> params) {
+  Spec params(Params params) {
     String pattern = oneOf(params, "pattern", List.of("bold_keyword", "no_bold", "emoji_min", "no_emoji"));
     return switch (pattern) {
-      case "bold_keyword" -> new Params(pattern, text(params, "keyword"), 0);
-      case "emoji_min" -> new Params(pattern, "", count(params, "count"));
-      default -> new Params(pattern, "", 0);
+      case "bold_keyword" -> new Spec(pattern, text(params, "keyword"), 0);
+      case "emoji_min" -> new Spec(pattern, "", count(params, "count"));
+      default -> new Spec(pattern, "", 0);
     };
   }
 
   @Override
-  CheckResult verify(Params p, String response) {
+  CheckResult verify(Spec p, String response) {
     switch (p.pattern()) {
       case "bold_keyword" -> {
         List<String> spans = TextMetrics.boldSpans(response);

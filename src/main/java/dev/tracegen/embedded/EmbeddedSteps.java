@@ -8,18 +8,17 @@ import dev.tracegen.check.Checker;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.Dimension;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** How the simulator answers each structured prompt, reading the prompt's payload. */
@@ -115,7 +114,7 @@ final class EmbeddedSteps {
       ObjectNode c = cs.addObject();
       c.put("text", parsed.constraints().get(i));
       c.put("dimension", m == null ? "unknown" : m.dimension().id());
-      c.set("params", Json.PLAIN.valueToTree(m == null ? Map.of() : new TreeMap<>(m.params())));
+      c.set("params", Json.PLAIN.valueToTree(m == null ? Params.EMPTY : m.params()));
     }
     out.put("input", parsed.input());
     return out.toString();
@@ -159,8 +158,7 @@ final class EmbeddedSteps {
       String reason;
       Optional<Checker> checker = d == null || !d.hasChecker() ? Optional.empty() : checkers.get(d.checker());
       if (checker.isPresent()) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> params = Json.PLAIN.convertValue(c.path("params"), Map.class);
+        Params params = Json.PLAIN.convertValue(c.path("params"), Params.class);
         CheckResult r = checker.get().check(new Constraint("", d.type(), d.id(), text, params), response);
         score = r.pass() ? 10 : 0;
         reason = r.reason();
@@ -181,7 +179,7 @@ final class EmbeddedSteps {
   }
 
   /** One constraint as the perturber sees it. */
-  private record Item(String text, String dimension, Map<String, Object> params, PhrasingMatch match) {}
+  private record Item(String text, String dimension, Params params, PhrasingMatch match) {}
 
   static String perturb(Taxonomy taxonomy, JsonNode p) {
     String op = p.path("op").asText();
@@ -190,8 +188,7 @@ final class EmbeddedSteps {
     List<Item> items = new ArrayList<>();
     for (JsonNode c : p.path("constraints")) {
       String text = c.path("text").asText();
-      @SuppressWarnings("unchecked")
-      Map<String, Object> params = Json.PLAIN.convertValue(c.path("params"), Map.class);
+      Params params = Json.PLAIN.convertValue(c.path("params"), Params.class);
       items.add(new Item(text, c.path("dimension").asText(), params, taxonomy.match(text)));
     }
     List<Integer> revisable = new ArrayList<>();
@@ -242,7 +239,7 @@ final class EmbeddedSteps {
       ObjectNode c = cs.addObject();
       c.put("text", it.text());
       c.put("dimension", it.dimension());
-      c.set("params", Json.PLAIN.valueToTree(new TreeMap<>(it.params())));
+      c.set("params", Json.PLAIN.valueToTree(it.params()));
       if (changed.contains(i)) {
         ch.add(pos);
       }
@@ -263,16 +260,16 @@ final class EmbeddedSteps {
       dim = taxonomy.dimension(parts[0]);
       phrasing = dim.phrasing(parts[1]);
     }
-    List<Map<String, Object>> options = new ArrayList<>();
-    for (Map<String, Object> o : phrasing.options()) {
+    List<Params> options = new ArrayList<>();
+    for (Params o : phrasing.options()) {
       if (!Phrasing.fill(phrasing.text(), o).equals(item.text())) {
         options.add(o);
       }
     }
-    Map<String, Object> params = new LinkedHashMap<>(options.get(Hashes.pick(options.size(), key, "option")));
+    Params params = options.get(Hashes.pick(options.size(), key, "option"));
     // Flipping a requirement into its opposite keeps its subject (the same keyword).
-    if (!target.equals("other_option") && params.containsKey("keyword") && m.params().containsKey("keyword")) {
-      params.put("keyword", m.params().get("keyword"));
+    if (!target.equals("other_option") && params.has("keyword") && m.params().has("keyword")) {
+      params = params.with("keyword", m.params().get("keyword"));
     }
     return new Item(Phrasing.fill(phrasing.text(), params), dim.id(), params, new PhrasingMatch(dim, phrasing, params));
   }
@@ -315,7 +312,7 @@ final class EmbeddedSteps {
       return null;
     }
     Phrasing ph = phrasings.get(Hashes.pick(phrasings.size(), key, "add-phrasing"));
-    Map<String, Object> params = ph.options().get(Hashes.pick(ph.options().size(), key, "add-option"));
+    Params params = ph.options().get(Hashes.pick(ph.options().size(), key, "add-option"));
     return new Item(Phrasing.fill(ph.text(), params), chosen.id(), params, new PhrasingMatch(chosen, ph, params));
   }
 

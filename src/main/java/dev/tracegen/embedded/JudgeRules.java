@@ -1,10 +1,10 @@
 package dev.tracegen.embedded;
 
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.JudgeRule;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,7 +35,7 @@ public final class JudgeRules {
     if (m == null) {
       return new Verdict(false, false, "cannot tell whether this constraint is met");
     }
-    Map<String, Object> params = m.params();
+    Params params = m.params();
     JudgeRule rule = m.phrasing().judge();
     if (rule == null) {
       String evidence = ResponseWriter.stripEnd(Phrasing.fill(m.phrasing().evidence(), params));
@@ -96,7 +96,7 @@ public final class JudgeRules {
     if (rule == null) {
       return false;
     }
-    Map<String, Object> params = m.params();
+    Params params = m.params();
     JudgeRule.Value value = rule.value(params);
     List<String> forbidden = new ArrayList<>(rule.forbidden());
     if (value != null) {
@@ -194,9 +194,11 @@ public final class JudgeRules {
   }
 
   /** Params as regex literals, for filling forbidden-pattern templates. */
-  private static Map<String, Object> quoted(Map<String, Object> params) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    params.forEach((k, v) -> out.put(k, Pattern.quote(String.valueOf(v))));
+  private static Params quoted(Params params) {
+    Params out = Params.EMPTY;
+    for (String name : params.names()) {
+      out = out.with(name, Pattern.quote(String.valueOf(params.get(name))));
+    }
     return out;
   }
 }

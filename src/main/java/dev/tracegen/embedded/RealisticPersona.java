@@ -8,6 +8,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.output.FinishReason;
 import dev.tracegen.check.TextMetrics;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
 import java.io.IOException;
@@ -229,7 +230,7 @@ final class RealisticPersona {
   }
 
   /** Adds filler sentences past a maximum, or drops the last sentences below a minimum. */
-  private static String crossLimit(String answer, String metric, Map<String, Object> params, String conversation) {
+  private static String crossLimit(String answer, String metric, Params params, String conversation) {
     int max = intOf(params.get("max"));
     int min = intOf(params.get("min"));
     String out = answer;

@@ -1,8 +1,10 @@
 package dev.tracegen.embedded;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracegen.check.TextMetrics;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.JudgeRule;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
@@ -10,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -177,7 +178,7 @@ final class ResponseWriter {
   }
 
   private static void apply(Spec s, PhrasingMatch m, boolean violate) {
-    Map<String, Object> p = m.params();
+    Params p = m.params();
     String checker = m.dimension().checker();
     switch (checker) {
       case "numerical" -> {
@@ -462,16 +463,16 @@ final class ResponseWriter {
     }
 
     private String json(List<String> sentences, List<String> items, List<String> references) {
-      Map<String, Object> doc = new java.util.LinkedHashMap<>();
+      // Keys are put in sorted order; "summary" comes last, so the closing sentence ends the text.
+      ObjectNode doc = Json.PLAIN.createObjectNode();
       doc.put("answer", String.join(" ", sentences));
       if (!items.isEmpty()) {
-        doc.put("items", items);
+        items.forEach(doc.putArray("items")::add);
       }
       if (!references.isEmpty()) {
-        doc.put("references", references);
+        references.forEach(doc.putArray("references")::add);
       }
       if (!closings.isEmpty()) {
-        // Keys are written sorted; "summary" sorts last, so the closing sentence ends the text.
         doc.put("summary", String.join(" ", closings));
       }
       try {

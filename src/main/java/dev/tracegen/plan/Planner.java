@@ -1,9 +1,10 @@
 package dev.tracegen.plan;
 
+import dev.tracegen.model.Choice;
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Seed;
-import dev.tracegen.model.Choice;
 import dev.tracegen.taxonomy.Dimension;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy;
@@ -71,10 +72,9 @@ public final class Planner implements Serializable {
         continue;
       }
       Phrasing p = phrasings.get(rnd.nextInt(phrasings.size()));
-      Map<String, Object> option = new TreeMap<>(p.options().get(rnd.nextInt(p.options().size())));
       // Open params stay placeholders for the generator to fill from the task; two open
       // constraints of one phrasing differ by what it fills in, so only fixed texts must differ.
-      option.keySet().removeAll(p.choose().keySet());
+      Params option = p.options().get(rnd.nextInt(p.options().size())).without(p.choose().keySet());
       String text = Phrasing.fill(p.text(), option);
       Object keyword = option.get("keyword");
       if ((p.choose().isEmpty() && usedTexts.contains(text))

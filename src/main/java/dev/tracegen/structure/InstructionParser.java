@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.Dimension;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Parses the JSON that structure and perturb answers carry. Anything a later stage relies on is
@@ -75,10 +75,9 @@ public final class InstructionParser {
         throw new MalformedOutputException("constraint " + (out.size() + 1) + " has unknown dimension \"" + dim
             + "\"; use one of " + String.join(", ", taxonomy.dimensions().stream().map(Dimension::id).toList()));
       }
-      Map<String, Object> params = new TreeMap<>();
-      if (c.path("params").isObject()) {
-        c.path("params").fields().forEachRemaining(e -> params.put(e.getKey(),
-            e.getValue().isIntegralNumber() ? (Object) e.getValue().asInt() : e.getValue().asText()));
+      Params params = Params.EMPTY;
+      for (Map.Entry<String, JsonNode> e : c.path("params").properties()) {
+        params = params.with(e.getKey(), e.getValue().isIntegralNumber() ? (Object) e.getValue().asInt() : e.getValue().asText());
       }
       out.add(new Constraint("c" + (out.size() + 1), d.type(), d.id(), text, params));
     }

@@ -39,7 +39,7 @@ public final class ParamValidator implements Serializable {
     }
     List<String> out = new ArrayList<>();
     d.params().forEach((name, spec) -> {
-      if (c.params().containsKey(name)) {
+      if (c.params().has(name)) {
         spec.problem(c.params().get(name), c.text()).ifPresent(out::add);
       }
     });
@@ -74,11 +74,11 @@ public final class ParamValidator implements Serializable {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, ParamSpec> e : d.params().entrySet()) {
       String name = e.getKey();
-      if (e.getValue().kind() == ParamSpec.Kind.LABEL || !expected.params().containsKey(name)) {
+      if (e.getValue().kind() == ParamSpec.Kind.LABEL || !expected.params().has(name)) {
         continue;
       }
       String want = normal(expected.params().get(name));
-      String have = actual.params().containsKey(name) ? normal(actual.params().get(name)) : null;
+      String have = actual.params().has(name) ? normal(actual.params().get(name)) : null;
       if (!want.equals(have)) {
         out.add(expectedName + " " + name + " = " + expected.params().get(name) + " but the params give "
             + (have == null ? "none" : actual.params().get(name)));

@@ -25,8 +25,8 @@ public final class TaxonomyGuide {
         continue;
       }
       Map<String, TreeSet<String>> values = new TreeMap<>();
-      d.phrasings().forEach(p -> p.options().forEach(o -> o.forEach((k, v) ->
-          values.computeIfAbsent(k, x -> new TreeSet<>()).add(String.valueOf(v)))));
+      d.phrasings().forEach(p -> p.options().forEach(o -> o.names().forEach(k ->
+          values.computeIfAbsent(k, x -> new TreeSet<>()).add(String.valueOf(o.get(k))))));
       sb.append("- ").append(d.id()).append(": ");
       values.forEach((k, vs) -> sb.append(k).append(" (e.g. ")
           .append(String.join(", ", vs.stream().limit(4).toList())).append("); "));

@@ -1,5 +1,6 @@
 package dev.tracegen.taxonomy;
 
+import dev.tracegen.model.Params;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public record JudgeRule(
   }
 
   /** The entry for this option's value of {@code by}, or null. */
-  public Value value(Map<String, Object> params) {
+  public Value value(Params params) {
     return by.isEmpty() ? null : values.get(String.valueOf(params.get(by)));
   }
 }

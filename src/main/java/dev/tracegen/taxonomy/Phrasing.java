@@ -1,7 +1,8 @@
 package dev.tracegen.taxonomy;
 
-import java.io.Serializable;
 import dev.tracegen.model.Choice;
+import dev.tracegen.model.Params;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,7 +22,7 @@ public record Phrasing(
     String evidence,
     String respond,
     String input,
-    List<Map<String, Object>> options,
+    List<Params> options,
     List<String> conflictsWith,
     List<String> reviseTo,
     Map<String, Choice> choose,
@@ -41,7 +42,7 @@ public record Phrasing(
   }
 
   /** Replaces every {@code {name}} in {@code template} with the param of that name. */
-  public static String fill(String template, Map<String, Object> params) {
+  public static String fill(String template, Params params) {
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {

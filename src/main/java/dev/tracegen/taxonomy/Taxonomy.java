@@ -1,5 +1,6 @@
 package dev.tracegen.taxonomy;
 
+import dev.tracegen.model.Params;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public final class Taxonomy implements Serializable {
   }
 
   /** A dimension, instantiated phrasing and its parameters, recovered from constraint text. */
-  public record PhrasingMatch(Dimension dimension, Phrasing phrasing, Map<String, Object> params) {}
+  public record PhrasingMatch(Dimension dimension, Phrasing phrasing, Params params) {}
 
   public Collection<Dimension> dimensions() {
     return dimensions.values();
@@ -75,10 +76,10 @@ public final class Taxonomy implements Serializable {
     for (Matcher m : index) {
       java.util.regex.Matcher rm = m.regex().matcher(t);
       if (rm.matches()) {
-        Map<String, Object> visible = new LinkedHashMap<>();
+        Params visible = Params.EMPTY;
         for (int i = 0; i < m.names().size(); i++) {
           String v = rm.group(i + 1);
-          visible.put(m.names().get(i), v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
+          visible = visible.with(m.names().get(i), v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
         }
         return new PhrasingMatch(m.dimension(), m.phrasing(), complete(m.phrasing(), visible));
       }
@@ -101,13 +102,13 @@ public final class Taxonomy implements Serializable {
     return Pattern.compile(re.toString());
   }
 
-  private static Map<String, Object> complete(Phrasing p, Map<String, Object> visible) {
-    Map<String, Object> best = p.options().get(0);
+  private static Params complete(Phrasing p, Params visible) {
+    Params best = p.options().get(0);
     int bestScore = -1;
-    for (Map<String, Object> o : p.options()) {
+    for (Params o : p.options()) {
       int score = 0;
-      for (Map.Entry<String, Object> e : visible.entrySet()) {
-        if (String.valueOf(o.get(e.getKey())).equals(String.valueOf(e.getValue()))) {
+      for (String name : visible.names()) {
+        if (String.valueOf(o.get(name)).equals(String.valueOf(visible.get(name)))) {
           score++;
         }
       }
@@ -116,9 +117,7 @@ public final class Taxonomy implements Serializable {
         bestScore = score;
       }
     }
-    Map<String, Object> params = new TreeMap<>(best);
-    params.putAll(visible);
-    return params;
+    return best.withAll(visible);
   }
 
   /** Every (dimension, phrasing, option) triple, for planners and tests. */

@@ -5,6 +5,7 @@ import dev.tracegen.check.Checker;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.io.IoErrors;
 import dev.tracegen.model.Choice;
+import dev.tracegen.model.Params;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -47,11 +48,11 @@ public final class TaxonomyLoader {
 
   private final List<String> problems = new ArrayList<>();
   private final Predicate<String> checkerExists;
-  private final BiFunction<String, Map<String, Object>, List<String>> paramProblems;
+  private final BiFunction<String, Params, List<String>> paramProblems;
   private final boolean checkParams;
 
   private TaxonomyLoader(Predicate<String> checkerExists,
-      BiFunction<String, Map<String, Object>, List<String>> paramProblems, boolean checkParams) {
+      BiFunction<String, Params, List<String>> paramProblems, boolean checkParams) {
     this.checkerExists = checkerExists;
     this.paramProblems = paramProblems;
     this.checkParams = checkParams;
@@ -330,20 +331,20 @@ public final class TaxonomyLoader {
               + "-" + choice.max() + ", outside the param's valid range " + spec.min() + "-" + spec.max());
         }
       });
-      for (Map<String, Object> option : p.options()) {
+      for (Params option : p.options()) {
         String text = Phrasing.fill(p.text(), option);
-        option.forEach((k, v) -> {
+        for (String k : option.names()) {
           ParamSpec spec = params.get(k);
           if (spec == null) {
             if (checked) {
               problems.add(file + ":" + p.line() + ": phrasing '" + p.id() + "' uses param '" + k
                   + "', which dimension " + dimId + " does not declare under 'params'");
             }
-            return;
+            continue;
           }
-          spec.problem(v, text).ifPresent(problem -> problems.add(file + ":" + p.line() + ": phrasing '" + p.id()
-              + "' option " + option + ": " + problem + " (\"" + text + "\")"));
-        });
+          spec.problem(option.get(k), text).ifPresent(problem -> problems.add(file + ":" + p.line() + ": phrasing '"
+              + p.id() + "' option " + option + ": " + problem + " (\"" + text + "\")"));
+        }
       }
     }
   }
@@ -356,7 +357,7 @@ public final class TaxonomyLoader {
     Map<String, Node> f = fields(file, m, PHRASING_KEYS);
     String id = scalar(file, f, "id", m, true);
     String text = scalar(file, f, "text", m, true);
-    List<Map<String, Object>> options = new ArrayList<>();
+    List<Params> options = new ArrayList<>();
     Node on = f.get("options");
     if (!(on instanceof SequenceNode os) || os.getValue().isEmpty()) {
       problems.add(file + ":" + line(on == null ? m : on) + ": phrasing '" + id + "' needs a non-empty 'options' list");
@@ -366,7 +367,7 @@ public final class TaxonomyLoader {
           problems.add(file + ":" + line(o) + ": an option must be a mapping of params");
           continue;
         }
-        Map<String, Object> params = new LinkedHashMap<>();
+        Params params = Params.EMPTY;
         for (NodeTuple t : om.getValue()) {
           String k = ((ScalarNode) t.getKeyNode()).getValue();
           if (!(t.getValueNode() instanceof ScalarNode sv)) {
@@ -374,14 +375,14 @@ public final class TaxonomyLoader {
             continue;
           }
           String v = sv.getValue();
-          params.put(k, v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
+          params = params.with(k, v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
         }
         for (String template : new String[] {text, scalar(file, f, "evidence", m, false), scalar(file, f, "respond", m, false)}) {
           if (template == null) {
             continue;
           }
           for (String ph : Phrasing.placeholders(template)) {
-            if (!params.containsKey(ph)) {
+            if (!params.has(ph)) {
               problems.add(file + ":" + line(o) + ": option lacks param '" + ph + "' used by phrasing '" + id + "'");
             }
           }
@@ -409,7 +410,7 @@ public final class TaxonomyLoader {
    * silently: a {@code by} param that an option lacks, an option value without its entry (or an
    * entry for no option), placeholders an option cannot fill, and regexes that do not compile.
    */
-  private JudgeRule parseJudge(String file, String phrasingId, Node node, List<Map<String, Object>> options) {
+  private JudgeRule parseJudge(String file, String phrasingId, Node node, List<Params> options) {
     String where = " (judge of phrasing '" + phrasingId + "')";
     if (!(node instanceof MappingNode m)) {
       problems.add(file + ":" + line(node) + ": 'judge' must be a mapping" + where);
@@ -456,11 +457,11 @@ public final class TaxonomyLoader {
     JudgeRule rule = new JudgeRule(by, scalar(file, f, "present", m, false), scalar(file, f, "begins", m, false),
         "opening".equals(at), "all".equals(need), forbidden, scalar(file, f, "violate", m, false), values);
     List<String> optionValues = new ArrayList<>();
-    for (Map<String, Object> o : options) {
+    for (Params o : options) {
       List<String> templates = new ArrayList<>(List.of(rule.present(), rule.begins(), rule.violate()));
       templates.addAll(rule.forbidden());
       if (by != null && !by.isEmpty()) {
-        if (!o.containsKey(by)) {
+        if (!o.has(by)) {
           problems.add(file + ":" + line(f.get("by")) + ": an option lacks param '" + by + "' named by 'by'" + where);
           continue;
         }
@@ -476,19 +477,23 @@ public final class TaxonomyLoader {
       }
       for (String template : templates) {
         for (String ph : Phrasing.placeholders(template)) {
-          if (!o.containsKey(ph)) {
+          if (!o.has(ph)) {
             problems.add(file + ":" + line(m) + ": option lacks param '" + ph + "' used by the judge" + where);
           }
         }
       }
-      Map<String, Object> literal = new LinkedHashMap<>();
-      o.forEach((k, val) -> literal.put(k, java.util.regex.Pattern.quote(String.valueOf(val))));
+      Params literal = Params.EMPTY;
+      for (String k : o.names()) {
+        literal = literal.with(k, java.util.regex.Pattern.quote(String.valueOf(o.get(k))));
+      }
       for (String regex : rule.forbidden()) {
         compiles(file, line(f.get("forbidden")), Phrasing.fill(regex, literal), where);
       }
       JudgeRule.Value v = rule.value(o);
       if (v != null) {
-        v.forbidden().forEach(regex -> compiles(file, line(vn), Phrasing.fill(regex, literal), where));
+        for (String regex : v.forbidden()) {
+          compiles(file, line(vn), Phrasing.fill(regex, literal), where);
+        }
       }
     }
     valueLines.forEach((value, at2) -> {

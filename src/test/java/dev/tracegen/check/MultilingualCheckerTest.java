@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.model.Constraint;
+import dev.tracegen.model.Params;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MultilingualCheckerTest {
@@ -90,11 +90,11 @@ class MultilingualCheckerTest {
             "param 'script' must be a non-Latin script, one of han, hiragana, katakana, hangul,"
                 + " cyrillic, greek, arabic, hebrew, devanagari, bengali, ethiopic, armenian,"
                 + " georgian, got 'latin'"),
-        checker.paramProblems(Map.of("language", "English", "script", "latin")));
+        checker.paramProblems(Params.of("language", "English", "script", "latin")));
     assertFalse(check("latin", "Any English answer. This is a short summary.").pass());
-    assertFalse(checker.paramProblems(Map.of("script", "common")).isEmpty());
-    assertFalse(checker.paramProblems(Map.of("script", "elvish")).isEmpty());
-    assertEquals(List.of(), checker.paramProblems(Map.of("script", "han")));
+    assertFalse(checker.paramProblems(Params.of("script", "common")).isEmpty());
+    assertFalse(checker.paramProblems(Params.of("script", "elvish")).isEmpty());
+    assertEquals(List.of(), checker.paramProblems(Params.of("script", "han")));
   }
 
   @Test

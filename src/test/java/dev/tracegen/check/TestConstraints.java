@@ -1,8 +1,7 @@
 package dev.tracegen.check;
 
 import dev.tracegen.model.Constraint;
-import java.util.HashMap;
-import java.util.Map;
+import dev.tracegen.model.Params;
 
 /** Builds constraints for checker tests. */
 final class TestConstraints {
@@ -10,10 +9,10 @@ final class TestConstraints {
 
   /** A constraint of {@code dimension} with params given as name, value pairs. */
   static Constraint constraint(String dimension, Object... params) {
-    Map<String, Object> map = new HashMap<>();
+    Params p = Params.EMPTY;
     for (int i = 0; i < params.length; i += 2) {
-      map.put((String) params[i], params[i + 1]);
+      p = p.with((String) params[i], params[i + 1]);
     }
-    return new Constraint("c1", "test", dimension, "test constraint", map);
+    return new Constraint("c1", "test", dimension, "test constraint", p);
   }
 }

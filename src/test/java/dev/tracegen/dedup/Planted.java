@@ -4,6 +4,7 @@ import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Judgement;
 import dev.tracegen.model.Lineage;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Perturbation;
 import dev.tracegen.model.Score;
 import dev.tracegen.model.TraceRecord;
@@ -52,11 +53,11 @@ public final class Planted {
       String input) {
     List<Constraint> cs = new ArrayList<>();
     for (int j = 0; j < constraints.size(); j++) {
-      cs.add(new Constraint("c" + (j + 1), "content", "theme", constraints.get(j), Map.of()));
+      cs.add(new Constraint("c" + (j + 1), "content", "theme", constraints.get(j), Params.EMPTY));
     }
     Instruction x1 = new Instruction(description, cs, input);
     List<Constraint> cs2 = new ArrayList<>(cs);
-    cs2.set(cs.size() - 1, new Constraint("c" + cs.size() + "r", "content", "theme", "Revised: keep it brief.", Map.of()));
+    cs2.set(cs.size() - 1, new Constraint("c" + cs.size() + "r", "content", "theme", "Revised: keep it brief.", Params.EMPTY));
     Instruction x2 = new Instruction(description, cs2, input);
     Judgement full = new Judgement(List.of(new Score(1, 10, "llm", "ok")), 10.0);
     Map<String, Judgement> js = new TreeMap<>();

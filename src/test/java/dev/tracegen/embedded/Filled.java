@@ -7,7 +7,6 @@ import dev.tracegen.model.Plan;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /** A plan as the simulator's expand step would write it: open params filled from the task. */
 public final class Filled {
@@ -22,7 +21,7 @@ public final class Filled {
       String text = EmbeddedSteps.fill(c.text(), c.dimension(), Json.PLAIN.valueToTree(plan.choicesOf(c.id())), words, used,
           plan.id() + "|" + i++);
       Taxonomy.PhrasingMatch m = taxonomy.match(text);
-      out.add(new Constraint(c.id(), c.type(), c.dimension(), text, m == null ? c.params() : new TreeMap<>(m.params())));
+      out.add(new Constraint(c.id(), c.type(), c.dimension(), text, m == null ? c.params() : m.params()));
     }
     return new Instruction(plan.seed().instruction(), out, plan.input());
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.Phrasing;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
@@ -192,10 +193,10 @@ class JudgeRulesTest {
         if (!p.reviseTo().contains("other_option")) {
           continue;
         }
-        for (Map<String, Object> a : p.options()) {
+        for (Params a : p.options()) {
           String textA = Phrasing.fill(p.text(), a);
           String y1 = ResponseWriter.write(List.of(taxonomy.match(textA)), instruction(textA), -1);
-          for (Map<String, Object> b : p.options()) {
+          for (Params b : p.options()) {
             String textB = Phrasing.fill(p.text(), b);
             if (!textA.equals(textB) && passes(textB, y1)) {
               problems.add("the answer to \"" + textA + "\" passes \"" + textB + "\"");

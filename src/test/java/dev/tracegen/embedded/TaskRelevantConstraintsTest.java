@@ -9,6 +9,7 @@ import dev.tracegen.check.Checkers;
 import dev.tracegen.model.Choice;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Seed;
 import dev.tracegen.plan.Planner;
@@ -39,7 +40,7 @@ class TaskRelevantConstraintsTest {
     for (Constraint c : plan.constraints()) {
       assertEquals("inclusion", c.dimension());
       assertTrue(c.text().contains("\"{keyword}\""), c.text());
-      assertFalse(c.params().containsKey("keyword"));
+      assertFalse(c.params().has("keyword"));
       assertEquals(Choice.Kind.TASK_WORD, plan.choicesOf(c.id()).get("keyword").kind());
     }
   }
@@ -89,7 +90,7 @@ class TaskRelevantConstraintsTest {
   @Test
   void aForbiddenTaskWordIsKeptOutOfTheAnswer() {
     Instruction x = new Instruction(KEYS.instruction(), List.of(new Constraint("c1", "content", "exclusion",
-        "Do not use the word \"keys\" anywhere in the answer.", Map.of("keyword", "keys"))), "");
+        "Do not use the word \"keys\" anywhere in the answer.", Params.of("keyword", "keys"))), "");
     String response = new EmbeddedChatModel(TAXONOMY, CHECKERS, 0, 0).answer(List.of(UserMessage.from(x.render())));
     assertTrue(CHECKERS.get("exclusion").orElseThrow().check(x.constraints().get(0), response).pass(), response);
   }

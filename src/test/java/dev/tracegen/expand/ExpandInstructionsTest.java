@@ -11,6 +11,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Choice;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
@@ -59,7 +60,7 @@ class ExpandInstructionsTest {
   static Plan orphanChoice() {
     return new Plan("train-k01-000099", new Seed("seed-9", "Explain tides.", "", "explain", "seeds.jsonl:9"), "train",
         1, List.of(new Constraint("c1", "content", "inclusion", "Make sure the answer mentions the term \"{keyword}\".",
-            Map.of())), "", Map.of("c9", Map.of("keyword", Choice.taskWord())));
+            Params.EMPTY)), "", Map.of("c9", Map.of("keyword", Choice.taskWord())));
   }
 
   static PCollectionTuple run(TestPipeline p, List<Plan> plans, StepContext ctx) {

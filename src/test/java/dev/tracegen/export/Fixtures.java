@@ -4,6 +4,7 @@ import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Judgement;
 import dev.tracegen.model.Lineage;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Perturbation;
 import dev.tracegen.model.Score;
 import dev.tracegen.model.TraceRecord;
@@ -48,9 +49,7 @@ public final class Fixtures {
     List<Constraint> cs = new ArrayList<>();
     for (int j = 0; j < k; j++) {
       String[] d = DIMENSIONS[(i + j) % DIMENSIONS.length];
-      Map<String, Object> params = new TreeMap<>();
-      params.put("n", j + 2);
-      params.put("keyword", "kw" + j);
+      Params params = Params.of("n", j + 2, "keyword", "kw" + j);
       cs.add(
           new Constraint(
               "c" + (j + 1),
@@ -69,7 +68,7 @@ public final class Fixtures {
             cs.get(k - 1).type(),
             cs.get(k - 1).dimension(),
             "Revised constraint " + k,
-            Map.of()));
+            Params.EMPTY));
     Instruction x2 = new Instruction(x1.description(), cs2, input);
     Judgement full = new Judgement(List.of(new Score(1, 10, "llm", "ok")), 10.0);
     Judgement fail = new Judgement(List.of(new Score(k, 3, "checker:x", "violated")), 6.5);

@@ -7,6 +7,7 @@ import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Judgement;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Lineage;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Perturbation;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Score;
@@ -33,11 +34,11 @@ class BuildQuadruplesTest {
   @RegisterExtension final TestPipelineExtension pipeline = TestPipelineExtension.create();
 
   static final Constraint AT_MOST_8 = new Constraint("c1", "content", "numerical",
-      "Use no more than 8 sentences in total.", Map.of("metric", "sentences", "max", 8));
+      "Use no more than 8 sentences in total.", Params.of("metric", "sentences", "max", 8));
   static final Constraint AT_LEAST_12 = new Constraint("c1", "content", "numerical",
-      "Write at least 12 complete sentences.", Map.of("metric", "sentences", "min", 12));
+      "Write at least 12 complete sentences.", Params.of("metric", "sentences", "min", 12));
   static final Constraint NO_EMOJI = new Constraint("c2", "format", "text_pattern", "Do not use any emoji.",
-      Map.of("pattern", "no_emoji"));
+      Params.of("pattern", "no_emoji"));
 
   static Judgement judgement(int score, String reason) {
     return new Judgement(List.of(new Score(1, score, "checker:numerical", reason)), score);

@@ -8,6 +8,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Perturbation;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
@@ -43,16 +44,16 @@ class CrossJudgeResponsesTest {
   static final String DESCRIPTION = "Explain how tides work, for a curious reader.";
 
   static Constraint sentences(String text, String bound, int n) {
-    return new Constraint("c1", "content", "numerical", text, Map.of("metric", "sentences", bound, n));
+    return new Constraint("c1", "content", "numerical", text, Params.of("metric", "sentences", bound, n));
   }
 
   static final Constraint AT_MOST_8 = sentences("Use no more than 8 sentences in total.", "max", 8);
   static final Constraint AT_MOST_10 = sentences("Use no more than 10 sentences in total.", "max", 10);
   static final Constraint AT_LEAST_12 = sentences("Write at least 12 complete sentences.", "min", 12);
   static final Constraint NO_EMOJI = new Constraint("c1", "format", "text_pattern", "Do not use any emoji.",
-      Map.of("pattern", "no_emoji"));
+      Params.of("pattern", "no_emoji"));
   static final Constraint PASSIVE = new Constraint("c1", "format", "grammar",
-      "Include at least one sentence in the passive voice and label it.", Map.of("structure", "passive voice"));
+      "Include at least one sentence in the passive voice and label it.", Params.of("structure", "passive voice"));
 
   static final String SHORT = "The moon pulls on the oceans. Water bulges toward it. The earth turns beneath the bulge.";
   static final String THIRTEEN = String.join(" ", Collections.nCopies(13, "Tides rise and fall."));

@@ -12,21 +12,21 @@ import dev.tracegen.llm.LlmSession;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Judgement;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Score;
 import dev.tracegen.stage.StepContext;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A sample of checker verdicts is put to the LLM judge as well; the checker still decides. */
 class JudgeCalibrationTest {
   static final Taxonomy TAXONOMY = TaxonomyLoader.load(Path.of("taxonomy"), Checkers.load());
   static final Instruction X = new Instruction("Explain tides.", List.of(
-      new Constraint("c1", "content", "inclusion", "Make sure the answer mentions the term \"moon\".", Map.of("keyword", "moon")),
-      new Constraint("c2", "style", "tone_style", "Adopt a formal tone throughout.", Map.of("tone", "formal"))), "");
+      new Constraint("c1", "content", "inclusion", "Make sure the answer mentions the term \"moon\".", Params.of("keyword", "moon")),
+      new Constraint("c2", "style", "tone_style", "Adopt a formal tone throughout.", Params.of("tone", "formal"))), "");
   static final String RESPONSE = "Tides follow the moon. I keep the register deliberately formal from start to finish.";
 
   static StepContext ctx(double calibration) {

@@ -12,6 +12,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Score;
@@ -47,11 +48,11 @@ class JudgeResponsesTest {
   static final Seed SEED = new Seed("seed-1", "Explain how tides work.", "", "explain", "seeds.jsonl:1");
   static final String DESCRIPTION = "Explain how tides work, for a curious reader.";
   static final Constraint AT_MOST_8 = new Constraint("c1", "content", "numerical",
-      "Use no more than 8 sentences in total.", Map.of("metric", "sentences", "max", 8));
+      "Use no more than 8 sentences in total.", Params.of("metric", "sentences", "max", 8));
   static final Constraint NO_EMOJI = new Constraint("c1", "format", "text_pattern", "Do not use any emoji.",
-      Map.of("pattern", "no_emoji"));
+      Params.of("pattern", "no_emoji"));
   static final Constraint PASSIVE = new Constraint("c1", "format", "grammar",
-      "Include at least one sentence in the passive voice and label it.", Map.of("structure", "passive voice"));
+      "Include at least one sentence in the passive voice and label it.", Params.of("structure", "passive voice"));
 
   static final String SHORT = "The moon pulls on the oceans. Water bulges toward it. The earth turns beneath the bulge.";
   static final String TWELVE = String.join(" ", java.util.Collections.nCopies(12, "Tides rise and fall."));

@@ -12,6 +12,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
@@ -46,15 +47,15 @@ class PerturbConstraintsTest {
   static final Seed SEED = new Seed("seed-1", "Explain how tides work.", "", "explain", "seeds.jsonl:1");
   static final String DESCRIPTION = "Explain how tides work, for a curious reader.";
   static final Constraint AT_MOST_8 = new Constraint("c1", "content", "numerical",
-      "Use no more than 8 sentences in total.", Map.of("metric", "sentences", "max", 8));
+      "Use no more than 8 sentences in total.", Params.of("metric", "sentences", "max", 8));
   static final Constraint NO_EMOJI = new Constraint("c2", "format", "text_pattern", "Do not use any emoji.",
-      Map.of("pattern", "no_emoji"));
+      Params.of("pattern", "no_emoji"));
   /** A value constraint: never revised, so the model finds nothing to change. */
   static final Constraint FAIR = new Constraint("c1", "content", "value",
-      "Stay fair and free of stereotypes when referring to older adults.", Map.of());
+      "Stay fair and free of stereotypes when referring to older adults.", Params.EMPTY);
   /** A sentence no phrasing matches (so it is not revised) whose params say 10 where the text says 8. */
   static final Constraint MISSTATED = new Constraint("c1", "content", "numerical",
-      "Keep it under 8 sentences overall.", Map.of("metric", "sentences", "max", 10));
+      "Keep it under 8 sentences overall.", Params.of("metric", "sentences", "max", 10));
 
   static Candidate candidate(String id, List<Constraint> cs) {
     Plan plan = new Plan(id, SEED, "train", cs.size(), cs, "", Map.of());

@@ -7,6 +7,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
@@ -39,13 +40,13 @@ class CheckInstructionQualityTest {
   static final Seed SEED = new Seed("seed-1", "Explain how tides work.", "", "explain", "seeds.jsonl:1");
   static final String DESCRIPTION = "Explain how tides work, for a curious reader.";
 
-  static Constraint c(String id, String dimension, String text, Map<String, Object> params) {
+  static Constraint c(String id, String dimension, String text, Params params) {
     return new Constraint(id, "format", dimension, text, params);
   }
 
   static final Constraint AT_MOST_8 = c("c1", "numerical", "Use no more than 8 sentences in total.",
-      Map.of("metric", "sentences", "max", 8));
-  static final Constraint NO_EMOJI = c("c2", "text_pattern", "Do not use any emoji.", Map.of("pattern", "no_emoji"));
+      Params.of("metric", "sentences", "max", 8));
+  static final Constraint NO_EMOJI = c("c2", "text_pattern", "Do not use any emoji.", Params.of("pattern", "no_emoji"));
 
   /** A candidate whose plan asked for exactly the dimensions of {@code x}. */
   static Candidate candidate(String id, Instruction x) {
@@ -65,15 +66,15 @@ class CheckInstructionQualityTest {
     List<Constraint> sixteen = new ArrayList<>();
     for (int i = 1; i <= 16; i++) {
       sixteen.add(c("c" + i, "numerical", "Use no more than " + i + " sentences in total.",
-          Map.of("metric", "sentences", "max", i)));
+          Params.of("metric", "sentences", "max", i)));
     }
     return List.of(
         candidate("none", new Instruction(DESCRIPTION, List.of(), ""), List.of(AT_MOST_8)),
         candidate("sixteen", new Instruction(DESCRIPTION, sixteen, "")),
-        candidate("empty", new Instruction(DESCRIPTION, List.of(AT_MOST_8, c("c2", "text_pattern", "  ", Map.of())), "")),
+        candidate("empty", new Instruction(DESCRIPTION, List.of(AT_MOST_8, c("c2", "text_pattern", "  ", Params.EMPTY)), "")),
         candidate("duplicate", new Instruction(DESCRIPTION,
-            List.of(AT_MOST_8, c("c2", "numerical", "use no more than 8 sentences in total.", Map.of())), "")),
-        candidate("unknown", new Instruction(DESCRIPTION, List.of(c("c1", "mood", "Sound cheerful.", Map.of())), "")),
+            List.of(AT_MOST_8, c("c2", "numerical", "use no more than 8 sentences in total.", Params.EMPTY)), "")),
+        candidate("unknown", new Instruction(DESCRIPTION, List.of(c("c1", "mood", "Sound cheerful.", Params.EMPTY)), "")),
         candidate("unplanned", new Instruction(DESCRIPTION, List.of(AT_MOST_8), ""), List.of(NO_EMOJI)));
   }
 
@@ -82,7 +83,7 @@ class CheckInstructionQualityTest {
         candidate("incomplete", new Instruction("Summarise the following text for a curious reader.",
             List.of(AT_MOST_8), "")),
         candidate("redundant", new Instruction(DESCRIPTION,
-            List.of(NO_EMOJI, c("c2", "text_pattern", "Do not use any emoji!", Map.of("pattern", "no_emoji"))), "")));
+            List.of(NO_EMOJI, c("c2", "text_pattern", "Do not use any emoji!", Params.of("pattern", "no_emoji"))), "")));
   }
 
   static PCollectionTuple run(TestPipeline p, List<Candidate> in, StepContext ctx) {

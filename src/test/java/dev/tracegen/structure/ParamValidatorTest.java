@@ -10,11 +10,11 @@ import dev.tracegen.llm.LlmSession;
 import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
+import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** One test per parameter-validation rule, on the shipped taxonomy, and the repair-then-reject path. */
@@ -22,7 +22,7 @@ class ParamValidatorTest {
   static final Taxonomy TAXONOMY = TaxonomyLoader.load(Path.of("taxonomy"), Checkers.load());
   static final ParamValidator VALIDATOR = new ParamValidator(TAXONOMY);
 
-  static Constraint c(String dimension, String text, Map<String, Object> params) {
+  static Constraint c(String dimension, String text, Params params) {
     return new Constraint("c1", TAXONOMY.dimension(dimension).type(), dimension, text, params);
   }
 
@@ -33,66 +33,66 @@ class ParamValidatorTest {
   @Test
   void aNumberTheSentenceDoesNotStateIsAMismatch() {
     assertEquals(List.of(), problems(c("numerical", "Write at least 12 complete sentences.",
-        Map.of("metric", "sentences", "min", 12))));
+        Params.of("metric", "sentences", "min", 12))));
     assertEquals(List.of("min = 10 but the constraint's text does not state 10"),
-        problems(c("numerical", "Write at least 12 complete sentences.", Map.of("metric", "sentences", "min", 10))));
+        problems(c("numerical", "Write at least 12 complete sentences.", Params.of("metric", "sentences", "min", 10))));
     assertEquals(List.of("count = 4 but the constraint's text does not state 4"),
-        problems(c("numbering_list", "Include a numbered list with exactly 3 items.", Map.of("style", "numbered", "count", 4))));
+        problems(c("numbering_list", "Include a numbered list with exactly 3 items.", Params.of("style", "numbered", "count", 4))));
   }
 
   @Test
   void aKeywordTheSentenceDoesNotNameIsAMismatch() {
     assertEquals(List.of("keyword \"baseline\" does not appear in the constraint's text"),
-        problems(c("inclusion", "Make sure the answer mentions the term \"benchmark\".", Map.of("keyword", "baseline"))));
-    assertEquals(List.of(), problems(c("exclusion", "Never write the word \u201csynergy\u201d.", Map.of("keyword", "synergy"))));
+        problems(c("inclusion", "Make sure the answer mentions the term \"benchmark\".", Params.of("keyword", "baseline"))));
+    assertEquals(List.of(), problems(c("exclusion", "Never write the word \u201csynergy\u201d.", Params.of("keyword", "synergy"))));
   }
 
   @Test
   void anEnumerationMustComeFromTheVocabularyAndMatchTheSentence() {
     assertEquals(List.of("metric \"pages\" is not one of words, sentences, paragraphs, items",
             "param 'metric' must be one of words, sentences, paragraphs, items, got 'pages'"),
-        problems(c("numerical", "Keep it to 3 pages.", Map.of("metric", "pages", "max", 3))));
-    assertTrue(problems(c("numerical", "Use no more than 8 sentences in total.", Map.of("metric", "words", "max", 8)))
+        problems(c("numerical", "Keep it to 3 pages.", Params.of("metric", "pages", "max", 3))));
+    assertTrue(problems(c("numerical", "Use no more than 8 sentences in total.", Params.of("metric", "words", "max", 8)))
         .get(0).startsWith("metric \"words\" but the constraint's text mentions none of word"));
-    assertTrue(problems(c("output_format", "Format the entire answer as a Markdown table.", Map.of("format", "json")))
+    assertTrue(problems(c("output_format", "Format the entire answer as a Markdown table.", Params.of("format", "json")))
         .get(0).startsWith("format \"json\" but the constraint's text mentions none of json"));
-    assertTrue(problems(c("text_pattern", "Do not use any emoji.", Map.of("pattern", "emoji_min", "count", 2)))
+    assertTrue(problems(c("text_pattern", "Do not use any emoji.", Params.of("pattern", "emoji_min", "count", 2)))
         .stream().anyMatch(p -> p.contains("is a prohibition")));
   }
 
   @Test
   void aScriptMustBeTheLanguageTheSentenceNames() {
     assertEquals(List.of(), problems(c("multilingual", "Add one closing sentence written in Korean.",
-        Map.of("language", "Korean", "script", "hangul"))));
+        Params.of("language", "Korean", "script", "hangul"))));
     assertTrue(problems(c("multilingual", "Add one closing sentence written in Korean.",
-        Map.of("language", "Korean", "script", "han"))).get(0).startsWith("script \"han\" but the constraint's text mentions none of"));
+        Params.of("language", "Korean", "script", "han"))).get(0).startsWith("script \"han\" but the constraint's text mentions none of"));
     assertTrue(problems(c("multilingual", "Add one closing sentence written in Korean.",
-        Map.of("language", "Korean", "script", "latin"))).get(0).startsWith("script \"latin\" is not one of"));
+        Params.of("language", "Korean", "script", "latin"))).get(0).startsWith("script \"latin\" is not one of"));
   }
 
   @Test
   void rangesMustBeValid() {
     assertTrue(problems(c("numerical", "The answer must be between 200 and 120 words long.",
-        Map.of("metric", "words", "min", 200, "max", 120))).contains("param 'min' 200 exceeds 'max' 120"));
+        Params.of("metric", "words", "min", 200, "max", 120))).contains("param 'min' 200 exceeds 'max' 120"));
     assertEquals(List.of("max = 9000 is outside the valid range 1-5000"),
-        problems(c("numerical", "Stay under 9000 words.", Map.of("metric", "words", "max", 9000))));
+        problems(c("numerical", "Stay under 9000 words.", Params.of("metric", "words", "max", 9000))));
   }
 
   @Test
   void judgedDimensionsAreNotHeldToCheckerRules() {
-    assertEquals(List.of(), problems(c("tone_style", "Adopt a formal tone throughout.", Map.of("tone", "playful"))));
+    assertEquals(List.of(), problems(c("tone_style", "Adopt a formal tone throughout.", Params.of("tone", "playful"))));
   }
 
   @Test
   void plannedValuesMustComeBackUnchanged() {
     List<Constraint> planned = List.of(
-        c("inclusion", "Make sure the answer mentions the term \"benchmark\".", Map.of("keyword", "benchmark")),
-        c("numerical", "Write at least 12 complete sentences.", Map.of("metric", "sentences", "min", 12)),
-        c("inclusion", "Make sure the answer mentions the term \"baseline\".", Map.of("keyword", "baseline")));
+        c("inclusion", "Make sure the answer mentions the term \"benchmark\".", Params.of("keyword", "benchmark")),
+        c("numerical", "Write at least 12 complete sentences.", Params.of("metric", "sentences", "min", 12)),
+        c("inclusion", "Make sure the answer mentions the term \"baseline\".", Params.of("keyword", "baseline")));
     assertEquals(List.of(), VALIDATOR.planProblems(planned, planned));
     // The model wrote (and labelled) 16 sentences although the plan asked for 12.
     List<Constraint> got = List.of(planned.get(0),
-        c("numerical", "Write at least 16 complete sentences.", Map.of("metric", "sentences", "min", 16)), planned.get(2));
+        c("numerical", "Write at least 16 complete sentences.", Params.of("metric", "sentences", "min", 16)), planned.get(2));
     assertEquals(List.of("the numerical constraint \"Write at least 16 complete sentences.\": planned min = 12 but the params give 16"),
         VALIDATOR.planProblems(got, planned));
     // Repeated dimensions are matched in order.
@@ -106,7 +106,7 @@ class ParamValidatorTest {
 
   static LlmSession.Parser<Instruction> parser() {
     List<Constraint> planned = List.of(
-        c("numerical", "Write at least 12 complete sentences.", Map.of("metric", "sentences", "min", 12)));
+        c("numerical", "Write at least 12 complete sentences.", Params.of("metric", "sentences", "min", 12)));
     return text -> StructureInstructions.parse(TAXONOMY, VALIDATOR, text, planned);
   }
 

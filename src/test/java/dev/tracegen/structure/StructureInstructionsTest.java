@@ -9,6 +9,7 @@ import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Seed;
@@ -57,7 +58,7 @@ class StructureInstructionsTest {
   }
 
   static final Constraint AT_MOST_8 = new Constraint("c1", "content", "numerical",
-      "Use no more than 8 sentences in total.", Map.of("metric", "sentences", "max", 8));
+      "Use no more than 8 sentences in total.", Params.of("metric", "sentences", "max", 8));
 
   /** A candidate with one planned constraint and {@code expanded} as the model's expansion. */
   static Candidate handBuilt(String id, String expanded) {
@@ -135,7 +136,7 @@ class StructureInstructionsTest {
     // Only candidates with a counted or keyword param: the persona gets one of them wrong in every first answer.
     Map<Candidate, Instruction> good = new HashMap<>();
     expanded().forEach((c, x) -> {
-      if (x.constraints().stream().anyMatch(k -> k.params().keySet().stream()
+      if (x.constraints().stream().anyMatch(k -> k.params().names().stream()
           .anyMatch(List.of("keyword", "min", "max", "count")::contains))) {
         good.put(c, x);
       }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Params;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,7 +120,7 @@ public class TaxonomyLoaderTest {
     JudgeRule rule = tone.judge();
     assertEquals("tone", rule.by());
     assertTrue(rule.values().get("playful").markers().contains("fun"), rule.values().toString());
-    assertEquals(rule.values().get("formal"), rule.value(Map.of("tone", "formal")));
+    assertEquals(rule.values().get("formal"), rule.value(Params.of("tone", "formal")));
     assertTrue(shipped().dimension("positive_example").phrasing("imitate_example").judge().opening());
     assertTrue(shipped().dimension("template").phrasing("follow_layout").judge().all());
     assertEquals("{marker}", shipped().dimension("prior_condition").phrasing("if_then").judge().begins());
