@@ -2,8 +2,6 @@ package dev.tracegen.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.Collections;
@@ -46,13 +44,15 @@ public final class Params implements Serializable {
     return of(name1, value1, name2, value2).with(name3, value3);
   }
 
-  /** Params read from a JSON object; values become what an untyped read gives (Integer, String, List, ...). */
+  /**
+   * Params read from a JSON object, values as an untyped read gives them (Integer, String, List,
+   * ...). Jackson streams the object straight into this map: params are decoded with every record
+   * that crosses a stage, so no intermediate tree.
+   */
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public static Params fromJson(ObjectNode json) {
+  static Params fromJson(Map<String, Object> json) {
     Params out = new Params();
-    for (Map.Entry<String, JsonNode> e : json.properties()) {
-      out.values.put(e.getKey(), Json.PLAIN.convertValue(e.getValue(), Object.class));
-    }
+    out.values.putAll(json);
     return out;
   }
 
