@@ -1,5 +1,8 @@
 package dev.tracegen.embedded;
 
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
 import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.JudgeRule;
 import dev.tracegen.taxonomy.Phrasing;
@@ -188,10 +191,23 @@ public final class JudgeRules {
 
   /** {@code regex}, bounded by word edges where {@code shape} starts or ends with a letter or digit. */
   private static Pattern bounded(String regex, String shape) {
-    String start = shape.matches("(?s)^[\\p{L}\\p{N}].*") && !regex.startsWith("^") ? "\\b" : "";
-    String end = shape.matches("(?s).*[\\p{L}\\p{N}]$") ? "\\b" : "";
-    return Pattern.compile(start + regex + end, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    boolean start = !shape.isEmpty() && wordChar(shape.codePointAt(0)) && !regex.startsWith("^");
+    boolean end = !shape.isEmpty() && wordChar(shape.codePointBefore(shape.length()));
+    return COMPILED.getUnchecked((start ? "\\b" : "") + regex + (end ? "\\b" : ""));
   }
+
+  /** A letter or number, as regex {@code [\\p{L}\\p{N}]} reads it. */
+  private static boolean wordChar(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
+  // The same few thousand markers and quoted hits are judged in every answer; compiling them each
+  // time was the embedded build's largest CPU cost. Patterns are immutable, so sharing them is safe.
+  private static final LoadingCache<String, Pattern> COMPILED = CacheBuilder.newBuilder()
+      .maximumSize(20_000)
+      .build(CacheLoader.from(re -> Pattern.compile(re, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
 
   /** Params as regex literals, for filling forbidden-pattern templates. */
   private static Params quoted(Params params) {
