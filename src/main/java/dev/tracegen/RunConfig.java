@@ -14,6 +14,7 @@ import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.ResponseFormatMode;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
+import dev.tracegen.wave.WavePlanner;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public record RunConfig(
     int buckets,
     DedupConfig dedup,
     DecontaminationConfig decontamination,
-    double judgeCalibration) {
+    double judgeCalibration,
+    WavePlanner.Settings waves) {
 
   /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
   public static final String DEFAULT_CACHE_DIR = ".tracegen-cache";
@@ -74,7 +76,20 @@ public record RunConfig(
       throw new IllegalArgumentException("--judgeCalibration must be between 0 and 1, got " + o.getJudgeCalibration());
     }
     return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets(),
-        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration());
+        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration(), waveSettings(o));
+  }
+
+  /** {@code --planning} and its knobs; a fixed over-generation factor on the command line means fixed planning. */
+  static WavePlanner.Settings waveSettings(TraceOptions o) {
+    String planning = o.getPlanning().isBlank() ? (o.getOvergeneration() > 0 ? "fixed" : "adaptive") : o.getPlanning();
+    switch (planning) {
+      case "fixed":
+        return WavePlanner.Settings.fixed();
+      case "adaptive":
+        return new WavePlanner.Settings(true, o.getPriorYield(), o.getWaveMargin(), o.getMaxWaves());
+      default:
+        throw new IllegalArgumentException("--planning must be adaptive or fixed, not " + planning);
+    }
   }
 
   /** The seed file patterns: {@code --seeds} when given, else the profile's (none without a profile). */

@@ -217,7 +217,32 @@ public interface TraceOptions extends PipelineOptions {
 
   void setPersonaRates(String value);
 
-  @Description("Over-generation factor; 0 keeps the profile's.")
+  @Description("How many plans a run makes: adaptive (waves sized from the observed yield until every stratum is met)"
+      + " or fixed (one wave at the over-generation factor); default adaptive, or fixed when --overgeneration is given.")
+  @Default.String("")
+  String getPlanning();
+
+  void setPlanning(String value);
+
+  @Description("Adaptive planning: the share of plans the first wave expects to ship (1 plans exactly the targets).")
+  @Default.Double(1.0)
+  double getPriorYield();
+
+  void setPriorYield(double value);
+
+  @Description("Adaptive planning: standard deviations of safety a top-up wave adds to close each stratum's gap.")
+  @Default.Double(2.0)
+  double getWaveMargin();
+
+  void setWaveMargin(double value);
+
+  @Description("Adaptive planning: waves per split at most; then the shortfall rules apply.")
+  @Default.Integer(5)
+  int getMaxWaves();
+
+  void setMaxWaves(int value);
+
+  @Description("Over-generation factor with --planning=fixed; 0 keeps the profile's.")
   @Default.Double(0.0)
   double getOvergeneration();
 

@@ -1,6 +1,7 @@
 package dev.tracegen;
 
 import dev.tracegen.decontaminate.DecontaminateRecords;
+import dev.tracegen.decontaminate.ScreenCandidates;
 import dev.tracegen.dedup.DeduplicateRecords;
 import dev.tracegen.expand.ExpandInstructions;
 import dev.tracegen.export.ExportCorpus;
@@ -16,6 +17,7 @@ import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.perturb.PerturbConstraints;
 import dev.tracegen.plan.PlanConstraints;
+import dev.tracegen.plan.PlanSlots;
 import dev.tracegen.quality.CheckInstructionQuality;
 import dev.tracegen.respond.GenerateResponses;
 import dev.tracegen.select.SelectExactCounts;
@@ -25,11 +27,13 @@ import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import dev.tracegen.stage.StepContext;
 import dev.tracegen.structure.StructureInstructions;
+import dev.tracegen.wave.WaveFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -38,35 +42,86 @@ import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** The TRACE flow of DESIGN section 3 as one Beam pipeline; shared by {@code main} and the end-to-end test. */
+/**
+ * The TRACE flow as Beam pipelines, shared by {@code run} and the end-to-end tests. Its two halves
+ * are building blocks: {@link #candidates} (seeds, plans and every LLM stage up to the quadruple)
+ * and {@link #finish} (dedup, split, decontamination, exact selection and export). {@link #build}
+ * puts both in one pipeline; an adaptive run ({@code dev.tracegen.wave}) runs the first half once
+ * per wave ({@link #buildWave}, which keeps its candidates in files) and the second half once over
+ * all waves' candidates ({@link #buildFinish}).
+ */
 public final class TracePipeline {
   private TracePipeline() {}
 
-  /** Adds every stage to {@code p}, writing the corpus into {@code stagingDir}. */
+  /** Every stage in one pipeline over the profile's fixed plan slots, writing the corpus into {@code stagingDir}. */
   public static void build(Pipeline p, RunConfig cfg, String stagingDir) {
+    List<PCollection<Rejection>> rejections = new ArrayList<>();
+    PCollection<TraceRecord> noEval = p.apply("NoEvalCandidates", Create.empty(JsonCoder.of(TraceRecord.class)));
+    PCollection<TraceRecord> records = candidates(p, cfg, PlanSlots.fixed(cfg.profile()), noEval, rejections);
+    finish(records, cfg, stagingDir, rejections);
+    writeRejections(rejections, stagingDir);
+  }
+
+  /**
+   * One wave: the plans of {@code slots} through every LLM stage; quadruples go to {@code waveDir}
+   * ({@link WaveFiles}), rejections to its {@code rejections/}. Train candidates are screened
+   * against the eval candidates in {@code evalCandidates} (files of earlier waves; none for an
+   * empty list). Every wave reads the seeds again; only the first keeps the seed lines it rejects.
+   */
+  public static void buildWave(Pipeline p, RunConfig cfg, PlanSlots slots, List<String> evalCandidates, String waveDir,
+      boolean firstWave) {
+    List<PCollection<Rejection>> rejections = new ArrayList<>();
+    PCollection<TraceRecord> eval = WaveFiles.readRecords(p, "EvalCandidates", evalCandidates);
+    PCollection<TraceRecord> records = candidates(p, cfg, slots, eval, rejections);
+    if (!firstWave) {
+      rejections.remove(0);
+    }
+    records.apply("KeepCandidates", WaveFiles.writeRecords(waveDir));
+    writeRejections(rejections, waveDir);
+  }
+
+  /**
+   * Dedup to export over the quadruples of every wave in {@code waveDirs}, writing the corpus and
+   * all rejections (the waves' and its own) into {@code stagingDir}.
+   */
+  public static void buildFinish(Pipeline p, RunConfig cfg, List<String> waveDirs, String stagingDir) {
+    List<PCollection<Rejection>> rejections = new ArrayList<>();
+    rejections.add(WaveFiles.readRejections(p, "WaveRejections", waveDirs));
+    PCollection<TraceRecord> records = WaveFiles.readRecords(p, "Candidates", WaveFiles.candidateFiles(waveDirs, null));
+    finish(records, cfg, stagingDir, rejections);
+    writeRejections(rejections, stagingDir);
+  }
+
+  /** Seeds, plans of {@code slots}, and every candidate stage up to the quadruple. */
+  static PCollection<TraceRecord> candidates(Pipeline p, RunConfig cfg, PlanSlots slots, PCollection<TraceRecord> eval,
+      List<PCollection<Rejection>> rejections) {
     StepContext ctx = new StepContext(cfg.prompts(), cfg.taxonomy(), cfg.generator(), cfg.judge(), cfg.profile().runSeed(),
         cfg.judgeCalibration());
-    List<PCollection<Rejection>> rejections = new ArrayList<>();
-
     PCollectionTuple seeds = p.apply(Stages.READ_SEEDS.transform(), ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
-    rejections.add(seeds.get(ReadSeeds.REJECTED));
-    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS).apply(Stages.PLAN.transform(), PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets()));
+    rejections.add(seeds.get(ReadSeeds.REJECTED)); // first, see buildWave
+    PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS)
+        .apply(Stages.PLAN.transform(), PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets(), slots));
     rejections.add(plans.get(PlanConstraints.REJECTED));
     PCollection<Candidate> candidates = plans.get(PlanConstraints.PLANS)
         .apply("StartCandidates", MapElements.into(TypeDescriptor.of(Candidate.class)).via((Plan plan) -> Candidate.of(plan)))
         .setCoder(JsonCoder.of(Candidate.class));
 
-    Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> llmStages = candidateStages(ctx, cfg);
+    Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> llmStages = candidateStages(ctx, cfg, eval);
     for (Stage stage : Stages.TRACE.candidateStages()) {
       PCollectionTuple out = candidates.apply(stage.transform(), transformOf(stage, llmStages));
       rejections.add(out.get(CandidateStage.REJECTED));
       candidates = out.get(CandidateStage.KEPT);
     }
+    return candidates.apply("Quadruple", BuildQuadruples.with(cfg.generator(), cfg.judge()));
+  }
 
-    PCollection<TraceRecord> records = candidates.apply("Quadruple", BuildQuadruples.with(cfg.generator(), cfg.judge()));
-    // Dedup (exact, near, optional semantic; clusters never straddle the split), the seed check,
-    // then eval is selected first so that train is decontaminated against exactly the published
-    // eval split before train is selected.
+  /**
+   * Dedup (exact, near, optional semantic; clusters never straddle the split), the seed check, then
+   * eval is selected first so that train is decontaminated against exactly the published eval split
+   * before train is selected; the selected records are exported into {@code stagingDir}.
+   */
+  static void finish(PCollection<TraceRecord> records, RunConfig cfg, String stagingDir,
+      List<PCollection<Rejection>> rejections) {
     PCollectionTuple deduped = records.apply(Stages.DEDUP.transform(), DeduplicateRecords.with(cfg.dedup()));
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
     PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)
@@ -88,14 +143,19 @@ public final class TracePipeline {
     selected.apply("Export", ExportCorpus.to(stagingDir,
         cfg.profile().shards().getOrDefault("train", 16), cfg.profile().shards().getOrDefault("eval", 1),
         cfg.taxonomy().labelsZh(), cfg.profile().category()));
+  }
+
+  private static void writeRejections(List<PCollection<Rejection>> rejections, String dir) {
     PCollectionList.of(rejections).apply("AllRejections", Flatten.pCollections())
-        .apply("WriteRejections", WriteRejections.to(stagingDir));
+        .apply("WriteRejections", WriteRejections.to(dir));
   }
 
   /** The transform of each LLM stage; their order and names come from {@link Stages#TRACE}. */
-  static Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> candidateStages(StepContext ctx, RunConfig cfg) {
+  static Map<Stage, PTransform<PCollection<Candidate>, PCollectionTuple>> candidateStages(StepContext ctx, RunConfig cfg,
+      PCollection<TraceRecord> eval) {
     return Map.of(
         Stages.EXPAND, ExpandInstructions.with(ctx),
+        Stages.SCREEN, ScreenCandidates.against(eval, cfg.decontamination()),
         Stages.STRUCTURE, StructureInstructions.with(ctx),
         Stages.QUALITY, CheckInstructionQuality.with(ctx),
         Stages.RESPOND_Y1, GenerateResponses.forX1(ctx),

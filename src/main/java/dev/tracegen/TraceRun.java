@@ -2,21 +2,21 @@ package dev.tracegen;
 
 import dev.tracegen.decontaminate.ReferenceFiles;
 import dev.tracegen.dedup.DedupReport;
+import dev.tracegen.export.OutputDirectory;
 import dev.tracegen.export.ReportFiles;
 import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.facts.LlmStepCounts;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.RunOptions;
-import dev.tracegen.report.DatasetCard;
-import dev.tracegen.stage.Stages;
 import dev.tracegen.llm.LlmLimits;
-import dev.tracegen.export.OutputDirectory;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.RunResources;
+import dev.tracegen.report.DatasetCard;
 import dev.tracegen.report.Funnel;
 import dev.tracegen.report.ProgressReporter;
 import dev.tracegen.report.ReferenceSet;
 import dev.tracegen.report.ReportHtml;
+import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -64,32 +64,24 @@ public final class TraceRun {
     }
     ReferenceSet reference = o.getReference().isBlank() ? null
         : ReferenceSet.load(Path.of(o.getReference()), cfg.taxonomy().labelsZh());
-    long planned = Funnel.planned(cfg.profile());
     OutputDirectory out = OutputDirectory.prepare(o.getOutput(), o.getOverwrite(),
         notice -> System.err.println("tracegen: " + notice));
     long started = System.nanoTime();
     long targets = TracePipeline.targets(cfg).values().stream().mapToLong(Number::longValue).sum();
-    ProgressReporter progress = ProgressReporter.start(System.err, o.getQuiet() ? 0 : o.getProgressSeconds(), planned,
+    ProgressReporter progress = ProgressReporter.start(System.err, o.getQuiet() ? 0 : o.getProgressSeconds(), 0,
         targets);
     try {
-      Pipeline p = Pipeline.create(o);
-      TracePipeline.build(p, cfg, out.staging());
-      PipelineResult.State state;
-      PipelineResult result;
+      WaveRunner.Result waves;
       // The run's LLM state in this JVM (clients, breakers, budget, cache segment) lives while the
-      // pipeline runs, however often a runner sets DoFns up and tears them down, and no longer.
+      // pipelines run, however often a runner sets DoFns up and tears them down, and no longer.
       try (RunResources resources = RunResources.open(cfg.generator().runId())) {
-        result = p.run();
-        out.beforeExitCleanup(() -> cancel(result));
-        progress.attach(result);
-        state = result.waitUntilFinish();
+        waves = new WaveRunner(o, cfg, out.staging(), progress,
+            result -> out.beforeExitCleanup(() -> cancel(result))).run();
       }
       progress.finishing("writing statistics, dataset card and report");
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the pipeline ended in state " + state + " instead of DONE; nothing was published");
-      }
+      long planned = waves.planned();
       double seconds = (System.nanoTime() - started) / 1e9;
-      Map<String, Map<String, Long>> counters = RunMetrics.counters(result);
+      Map<String, Map<String, Long>> counters = waves.counters();
       List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
       Path staging = Path.of(out.staging());
       // Facts first (from the staged files and the counters), then their renderings, then the files.
@@ -100,7 +92,7 @@ public final class TraceRun {
       String status = shortfalls.isEmpty() ? "complete" : o.getAllowShortfall() ? "short_published" : "short";
       RunFacts run = runFacts(o, cfg, counters, shortfalls, seconds).ended(status, null).withOutcome(planned,
           referenceDocs, funnel, counters.getOrDefault("stage", Map.of()), DedupReport.counters(counters),
-          cfg.profile().dimensionWeights());
+          cfg.profile().dimensionWeights()).withWaves(waves.waves());
       ReportFiles.write(staging, stats, run, DatasetCard.render(Stages.TRACE, stats, run),
           ReportHtml.render(Stages.TRACE, stats, run, reference));
       progress.close();
@@ -141,6 +133,7 @@ public final class TraceRun {
     try {
       if (out.isLocal()) {
         Path staging = Path.of(out.staging());
+        WaveRunner.dropCandidates(staging);
         if (!Files.exists(staging.resolve("run.json"))) {
           ReportFiles.writeRun(staging,
               runFacts(o, cfg, Map.of(), List.of(), seconds).ended("failed", TraceGen.rootMessage(error)));
@@ -193,7 +186,7 @@ public final class TraceRun {
         license.isBlank() ? DatasetCard.DEFAULT_LICENSE : license, cfg.profile().runSeed(), cfg.generator().label(),
         cfg.judge().label(), cfg.taxonomy().version(), cfg.prompts().hashes(), options(o, cfg), libraryVersions(),
         TracePipeline.targets(cfg), counters.getOrDefault("select", Map.of()), shortfalls, llm,
-        Math.round(seconds * 10) / 10.0, null, null, null, null, null, null, null, null);
+        Math.round(seconds * 10) / 10.0, null, null, null, null, null, null, null, null, null);
   }
 
   /** The options that shaped the run. API keys are never options, only the names of variables. */
@@ -219,8 +212,9 @@ public final class TraceRun {
 
     public ShortfallException(List<String> shortfalls, String diagnostics) {
       super("targets not met; nothing was published. The run's run.json, stats.json, report.html and rejections/"
-          + " are in " + diagnostics + ". Raise --overgeneration (cached answers are reused) or pass"
-          + " --allowShortfall:\n  " + String.join("\n  ", shortfalls));
+          + " are in " + diagnostics + ". Allow more waves (--maxWaves) or, with --planning=fixed, raise"
+          + " --overgeneration (cached answers are reused either way), or pass --allowShortfall:\n  "
+          + String.join("\n  ", shortfalls));
       this.diagnostics = diagnostics;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.config.Profile;
+import dev.tracegen.facts.WaveFacts;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.TraceRecord;
 import java.io.IOException;
@@ -196,6 +197,40 @@ class TracePipelineEndToEndTest {
     }
     assertTrue(byStage.keySet().stream().anyMatch(k -> k.startsWith("judge_y1:y1_not_full")), byStage.toString());
     assertEquals(planned, 340 + rejectedIds.size(), "kept + rejected must equal planned; rejections " + byStage);
+  }
+
+  @Test
+  void adaptiveWavesMeetTheTargetsOfAModelThatFailsOftenWithLittleSurplus() throws IOException {
+    Path out = tmp.resolve("waves");
+    TraceRun.Outcome outcome = run("--profile=pipeline/smoke.yaml", "--output=" + out, "--nonCompliance=0.3");
+    assertEquals(List.of(), outcome.shortfalls());
+    assertEquals(300, CorpusFiles.records(out, "train").size());
+    assertEquals(40, CorpusFiles.records(out, "eval").size());
+    WaveFacts waves = outcome.run().waves();
+    assertEquals("adaptive", waves.planning());
+    // Eval first; the first wave of each split plans exactly its targets (prior yield 1), and a
+    // model that fails 30 % of the time needs top-ups after it.
+    assertEquals("eval", waves.waves().get(0).phase());
+    assertEquals(40, waves.waves().get(0).plans());
+    WaveFacts.Wave firstTrain = waves.waves().stream().filter(w -> w.phase().equals("train")).findFirst().orElseThrow();
+    assertEquals(300, firstTrain.plans());
+    assertTrue(waves.waves().size() >= 4, "waves " + waves.waves());
+    long planned = waves.waves().stream().mapToLong(WaveFacts.Wave::plans).sum();
+    assertEquals(planned, outcome.run().planned());
+    Map<String, Integer> byStage = new TreeMap<>();
+    Set<String> rejectedIds = new HashSet<>();
+    try (var files = Files.list(out.resolve("rejections"))) {
+      for (Path f : files.toList()) {
+        for (JsonNode r : CorpusFiles.jsonLines(f)) {
+          byStage.merge(r.get("stage").asText(), 1, Integer::sum);
+          assertTrue(rejectedIds.add(r.get("id").asText()), "rejected twice (a plan made twice?): " + r.get("id"));
+        }
+      }
+    }
+    assertEquals(planned, 340 + rejectedIds.size(), "kept + rejected must equal planned; rejections " + byStage);
+    // Surplus is what the waves planned beyond the need: a few records per stratum, not a quarter.
+    int surplus = byStage.getOrDefault("select", 0);
+    assertTrue(surplus <= 34, "surplus " + surplus + " of 340; rejections " + byStage);
   }
 
   private static Set<String> fieldNames(JsonNode n) {

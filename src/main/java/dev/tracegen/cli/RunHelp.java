@@ -28,6 +28,10 @@ public final class RunHelp {
       row("seedFormat", COMMON, "FORMAT"),
       row("taxonomy", COMMON, "DIR"),
       row("prompts", COMMON, "DIR"),
+      row("planning", COMMON, "adaptive|fixed"),
+      row("priorYield", COMMON, "SHARE"),
+      row("waveMargin", COMMON, "SIGMAS"),
+      row("maxWaves", COMMON, "N"),
       row("overgeneration", COMMON),
       row("allowShortfall", COMMON),
       row("dimensions", COMMON, "ID,..."),
@@ -127,7 +131,7 @@ public final class RunHelp {
             ExitStatus.FAILED.code() + "  the run failed (e.g. an LLM endpoint that keeps failing); nothing published",
             ExitStatus.USAGE.code() + "  bad options, or an invalid taxonomy, prompt, profile or seed file",
             ExitStatus.SHORTFALL.code() + "  a stratum fell short of its target; nothing published (raise "
-                + "--overgeneration, or --allowShortfall)")
+                + "--maxWaves, or --allowShortfall)")
         + (all ? "" : "\n'tracegen run --help=all' also lists the Beam and runner options (--flinkMaster, "
             + "--parallelism, ...).\n");
   }

@@ -85,29 +85,38 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
   @Override
   public PCollectionTuple expand(PCollection<TraceRecord> train) {
     NGrams ngrams = config.ngrams();
+    PCollectionView<ReferenceIndex> index = referenceIndex(NS, eval, config);
+    PCollectionTuple out = train.apply("DropOverlaps", ParDo.of(new DropFn(ngrams, index)).withSideInputs(index)
+        .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
+    out.get(KEPT).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
+    return out;
+  }
+
+  /**
+   * The reference side as a side input: the n-grams of the eval records' tasks and of the external
+   * files that at most {@code maxDocs} documents share, counted under metric namespace {@code ns}.
+   */
+  static PCollectionView<ReferenceIndex> referenceIndex(String ns, PCollection<TraceRecord> eval,
+      DecontaminationConfig config) {
+    NGrams ngrams = config.ngrams();
     int n = config.buckets();
     KvCoder<Integer, KV<Long, String>> refCoder =
         KvCoder.of(VarIntCoder.of(), KvCoder.of(BigEndianLongCoder.of(), StringUtf8Coder.of()));
     List<PCollection<KV<Integer, KV<Long, String>>>> refs = new ArrayList<>();
     refs.add(eval.apply("EvalNGrams", ParDo.of(new EvalNGramsFn(ngrams, n))).setCoder(refCoder));
     if (!config.files().isEmpty()) {
-      refs.add(train.getPipeline()
+      refs.add(eval.getPipeline()
           .apply("ExternalFiles", Create.of(config.files()).withCoder(StringUtf8Coder.of()))
           .apply("ExternalNGrams", ParDo.of(new ExternalNGramsFn(ngrams, config.field(), n)))
           .setCoder(refCoder));
     }
-    PCollectionView<ReferenceIndex> index = PCollectionList.of(refs)
+    return PCollectionList.of(refs)
         .apply("ReferenceNGrams", Flatten.pCollections())
         .apply("GroupNGramBuckets", GroupByKey.create())
-        .apply("CountDocuments", ParDo.of(new CountDocumentsFn(config.maxDocs())))
+        .apply("CountDocuments", ParDo.of(new CountDocumentsFn(ns, config.maxDocs())))
         .setCoder(JsonCoder.of(ReferenceIndex.Entry.class))
         .apply("ReferenceIndex", Combine.globally(new IndexFn()).asSingletonView());
-
-    PCollectionTuple out = train.apply("DropOverlaps", ParDo.of(new DropFn(ngrams, index)).withSideInputs(index)
-        .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    out.get(KEPT).setCoder(JsonCoder.of(TraceRecord.class));
-    out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
-    return out;
   }
 
   /** Train-side text: every instruction the record trains on. */
@@ -181,12 +190,15 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
    */
   static class CountDocumentsFn extends DoFn<KV<Integer, Iterable<KV<Long, String>>>, ReferenceIndex.Entry> {
     private final int maxDocs;
-    private final Counter evalNGrams = Metrics.counter(NS, "reference.eval_ngrams");
-    private final Counter externalNGrams = Metrics.counter(NS, "reference.external_ngrams");
-    private final Counter template = Metrics.counter(NS, "reference.template_ngrams");
+    private final Counter evalNGrams;
+    private final Counter externalNGrams;
+    private final Counter template;
 
-    CountDocumentsFn(int maxDocs) {
+    CountDocumentsFn(String ns, int maxDocs) {
       this.maxDocs = maxDocs;
+      this.evalNGrams = Metrics.counter(ns, "reference.eval_ngrams");
+      this.externalNGrams = Metrics.counter(ns, "reference.external_ngrams");
+      this.template = Metrics.counter(ns, "reference.template_ngrams");
     }
 
     @ProcessElement
@@ -277,12 +289,21 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
 
   /** The rejection of a train record that overlaps the index, or null. */
   static Rejection check(TraceRecord r, NGrams ngrams, ReferenceIndex index) {
+    Overlap o = overlap(trainText(r), ngrams, index);
+    return o == null ? null : new Rejection(Stages.DECONTAMINATE.id(), o.reason(), r.id(), o.detail(), Json.write(r));
+  }
+
+  /** Why a text overlaps the reference side: {@code ngram_overlap_eval} or {@code ngram_overlap_external}, and the n-gram. */
+  record Overlap(String reason, String detail) {}
+
+  /** The first n-gram of {@code text} in the index (an eval one before an external one), or null. */
+  static Overlap overlap(String text, NGrams ngrams, ReferenceIndex index) {
     if (index.size() == 0) {
       return null;
     }
     String gram = null;
     ReferenceIndex.Entry hit = null;
-    for (Map.Entry<String, Long> g : ngrams.grams(trainText(r)).entrySet()) {
+    for (Map.Entry<String, Long> g : ngrams.grams(text).entrySet()) {
       ReferenceIndex.Entry e = index.find(g.getValue());
       if (e != null && (hit == null || (ReferenceIndex.EXTERNAL.equals(hit.kind()) && ReferenceIndex.EVAL.equals(e.kind())))) {
         hit = e;
@@ -298,8 +319,7 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
     boolean words = gram.contains(" ") || !gram.codePoints().allMatch(dev.tracegen.text.Tokens::isCjk);
     String size = words ? ngrams.wordN() + "-word" : ngrams.charN() + "-character";
     String detail = String.format(Locale.ROOT, "shares the %s n-gram \"%s\" with %s", size, gram, hit.origin());
-    String reason = ReferenceIndex.EVAL.equals(hit.kind()) ? "ngram_overlap_eval" : "ngram_overlap_external";
-    return new Rejection(Stages.DECONTAMINATE.id(), reason, r.id(), detail, Json.write(r));
+    return new Overlap(ReferenceIndex.EVAL.equals(hit.kind()) ? "ngram_overlap_eval" : "ngram_overlap_external", detail);
   }
 
 }

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param stages each LLM stage's {@code <stage>.out} and {@code <stage>.rejected} counters
  * @param dedup the dedup, split and decontaminate counters by namespace
  * @param dimensionWeights the profile's overrides of the taxonomy's dimension weights
+ * @param waves how the plans were made, wave by wave
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
@@ -55,11 +56,12 @@ public record RunFacts(
     Map<String, Long> stages,
     Map<String, Map<String, Long>> dedup,
     @JsonProperty("dimension_weights") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        Map<String, Double> dimensionWeights) {
+        Map<String, Double> dimensionWeights,
+    WaveFacts waves) {
 
   /** Nothing known about the run, for a card or report rendered without one. */
   public static final RunFacts NONE = new RunFacts(null, null, null, null, null, 0, null, null, null, null, null,
-      null, null, null, null, null, 0, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null);
 
   public RunFacts {
     promptHashes = promptHashes == null ? Map.of() : promptHashes;
@@ -76,7 +78,7 @@ public record RunFacts(
   public RunFacts ended(String status, String error) {
     return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
         promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
-        decontaminateDocuments, funnel, stages, dedup, dimensionWeights);
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves);
   }
 
   /** The same run with what its pipeline counted and the funnel of its corpus. */
@@ -84,7 +86,14 @@ public record RunFacts(
       Map<String, Long> stages, Map<String, Map<String, Long>> dedup, Map<String, Double> dimensionWeights) {
     return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
         promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
-        decontaminateDocuments, funnel, stages, dedup, dimensionWeights);
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves);
+  }
+
+  /** The same run with how its plans were made. */
+  public RunFacts withWaves(WaveFacts waves) {
+    return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
+        promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves);
   }
 
   /** The same run with a funnel (for a corpus whose run.json predates it). */

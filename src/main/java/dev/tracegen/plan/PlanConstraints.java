@@ -34,8 +34,8 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * Plan: seeds in, plans out. Every (split, constraint count) stratum gets {@code target x
- * over-generation} plan slots; slot j goes to a seed of that split chosen by hash, so the result
+ * Plan: seeds in, plans out. Every (split, constraint count) stratum gets the plan slots of its
+ * {@link PlanSlots} range; slot j goes to a seed of that split chosen by hash, so the result
  * depends only on the run seed and the set of seeds, never on their order or on bundles.
  */
 public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTuple> {
@@ -45,16 +45,26 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
   private final Profile profile;
   private final Taxonomy taxonomy;
   private final int buckets;
+  private final PlanSlots slots;
 
-  private PlanConstraints(Profile profile, Taxonomy taxonomy, int buckets) {
+  private PlanConstraints(Profile profile, Taxonomy taxonomy, int buckets, PlanSlots slots) {
     this.profile = profile;
     this.taxonomy = taxonomy;
     this.buckets = buckets;
+    this.slots = slots;
   }
 
-  /** {@code buckets}: how many groups the plans are spread over for parallel work downstream. */
+  /**
+   * Every stratum's slots at the profile's fixed over-generation factor; {@code buckets}: how many
+   * groups the plans are spread over for parallel work downstream.
+   */
   public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets) {
-    return new PlanConstraints(profile, taxonomy, buckets);
+    return of(profile, taxonomy, buckets, PlanSlots.fixed(profile));
+  }
+
+  /** The plans of {@code slots} only (one wave of an adaptive run). */
+  public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets, PlanSlots slots) {
+    return new PlanConstraints(profile, taxonomy, buckets, slots);
   }
 
   @Override
@@ -67,17 +77,13 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
         .apply("SeedBank", Combine.globally(new SeedBankFn(runSeed, evalFraction)))
         .apply("SeedBankView", View.asSingleton());
 
-    List<KV<String, KV<Integer, Integer>>> strata = new ArrayList<>();
-    for (String split : List.of("train", "eval")) {
-      profile.stratumTargets(split).forEach((k, target) -> {
-        int planned = profile.plannedCount(k, target);
-        if (planned > 0) {
-          strata.add(KV.of(split, KV.of(k, planned)));
-        }
-      });
+    List<KV<String, KV<Integer, KV<Integer, Integer>>>> strata = new ArrayList<>();
+    for (PlanSlots.Range r : slots.ranges()) {
+      strata.add(KV.of(r.split(), KV.of(r.k(), KV.of(r.from(), r.to()))));
     }
     return seeds.getPipeline()
-        .apply("Strata", Create.of(strata).withCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))))
+        .apply("Strata", Create.of(strata).withCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(VarIntCoder.of(), KvCoder.of(VarIntCoder.of(), VarIntCoder.of())))))
         .apply("Slots", ParDo.of(new SlotsFn()))
         // A few large bundles, not one per slot: per-bundle overhead dominates on the Direct runner.
         .apply("SpreadSlots", Reshuffle.<KV<String, KV<Integer, Integer>>>viaRandomKey().withNumBuckets(buckets))
@@ -135,12 +141,14 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
     }
   }
 
-  /** One element per plan slot of a stratum. */
-  static class SlotsFn extends DoFn<KV<String, KV<Integer, Integer>>, KV<String, KV<Integer, Integer>>> {
+  /** One element per plan slot of a stratum's range. */
+  static class SlotsFn extends DoFn<KV<String, KV<Integer, KV<Integer, Integer>>>, KV<String, KV<Integer, Integer>>> {
     @ProcessElement
-    public void process(@Element KV<String, KV<Integer, Integer>> stratum, OutputReceiver<KV<String, KV<Integer, Integer>>> out) {
+    public void process(@Element KV<String, KV<Integer, KV<Integer, Integer>>> stratum,
+        OutputReceiver<KV<String, KV<Integer, Integer>>> out) {
       int k = stratum.getValue().getKey();
-      for (int slot = 0; slot < stratum.getValue().getValue(); slot++) {
+      KV<Integer, Integer> range = stratum.getValue().getValue();
+      for (int slot = range.getKey(); slot < range.getValue(); slot++) {
         out.output(KV.of(stratum.getKey(), KV.of(k, slot)));
       }
     }

@@ -37,16 +37,18 @@ public final class ProgressReporter implements AutoCloseable {
   private final PrintStream out;
   private final Stages stages;
   private final long intervalMillis;
-  private final long planned;
+  private volatile long planned;
   private final long targets;
+  private volatile String phase;
+  private volatile double phaseStart;
   private final long startNanos;
   private final AtomicReference<PipelineResult> result = new AtomicReference<>();
   private final Thread thread;
   private volatile boolean stopped;
   private volatile String finishing;
-  private long lastCalls;
+  private volatile long lastCalls;
   private double lastSeconds;
-  private double postStart = -1;
+  private volatile double postStart = -1;
 
   private ProgressReporter(PrintStream out, Stages stages, int seconds, long planned, long targets) {
     this.out = out;
@@ -83,6 +85,19 @@ public final class ProgressReporter implements AutoCloseable {
 
   /** The running pipeline to poll. */
   public void attach(PipelineResult running) {
+    result.set(running);
+  }
+
+  /**
+   * The running pipeline of one phase of a run made of several pipelines (a wave of {@code planned}
+   * plans, or with 0 the finishing pipeline), named at the head of each line.
+   */
+  public void attach(PipelineResult running, String phase, long planned) {
+    this.planned = planned;
+    this.phase = phase;
+    this.phaseStart = elapsed();
+    this.postStart = -1;
+    this.lastCalls = 0;
     result.set(running);
   }
 
@@ -138,13 +153,19 @@ public final class ProgressReporter implements AutoCloseable {
           + (seconds < 2.5 * intervalMillis / 1000.0 ? "starting the pipeline" : "running (no live counters from this runner)");
     }
     Map<String, Map<String, Long>> counters = attempted(r);
+    String current = phase;
+    if (current != null && planned == 0) {
+      String after = afterLlm(stages, counters, targets, seconds - phaseStart);
+      return "tracegen " + Report.clock(seconds) + " | " + current + " | "
+          + (after == null ? "starting" : after.replaceFirst("^100% LLM \\| ", ""));
+    }
     if (postStart < 0 && fractionDone(stages, counters.getOrDefault("stage", Map.of()), planned) >= 1) {
       postStart = seconds;
     }
     String text = format(stages, counters, planned, targets, seconds, seconds - lastSeconds, lastCalls, postStart);
     lastCalls = totalLlm(counters, "calls");
     lastSeconds = seconds;
-    return text;
+    return current == null ? text : text.replaceFirst(" \\| ", " | " + current + " | ");
   }
 
   /**

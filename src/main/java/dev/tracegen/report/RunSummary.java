@@ -1,6 +1,7 @@
 package dev.tracegen.report;
 
 import dev.tracegen.facts.RunFacts;
+import dev.tracegen.facts.WaveFacts;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,9 @@ public final class RunSummary {
   /** As above, for the flow {@code flow}. */
   public static String format(Stages flow, RunFacts run) {
     StringBuilder sb = new StringBuilder();
+    if (run.waves() != null && !run.waves().waves().isEmpty()) {
+      sb.append(waves(run.waves())).append('\n');
+    }
     List<Funnel.Row> rows = Funnel.rows(flow, run.funnel() == null ? Map.of() : run.funnel());
     if (!rows.isEmpty()) {
       List<String[]> table = new ArrayList<>();
@@ -35,6 +39,15 @@ public final class RunSummary {
       sb.append('\n').append(LlmSummary.format(run.llm()));
     }
     return sb.toString();
+  }
+
+  /** One line: how many plans each wave made and what they yielded, e.g. {@code waves (adaptive): eval 40 > 37, ...}. */
+  static String waves(WaveFacts waves) {
+    List<String> parts = new ArrayList<>();
+    for (WaveFacts.Wave w : waves.waves()) {
+      parts.add(w.phase() + " " + Report.count(w.plans()) + " plans > " + Report.count(w.candidates()));
+    }
+    return "waves (" + waves.planning() + "): " + String.join(", ", parts);
   }
 
   /** Left-aligned first column, right-aligned others, a rule under the header. */

@@ -1,5 +1,6 @@
 package dev.tracegen.select;
 
+import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
@@ -113,9 +114,10 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
       if (threshold != null && selectionKey(runSeed, r.id()).compareTo(threshold) <= 0) {
         c.output(r);
       } else {
-        // A surplus record is fine data that the exact target has no room for; its id suffices.
+        // A surplus record is fine data that the exact target has no room for; it is kept whole,
+        // like every rejection, so that what it cost is on record and it can be recovered.
         c.output(REJECTED, new Rejection(Stages.SELECT.id(), threshold == null ? "stratum_not_targeted" : "surplus", r.id(),
-            "stratum " + stratum + " is full", ""));
+            "stratum " + stratum + " is full", Json.write(r)));
       }
     }
   }

@@ -19,6 +19,10 @@ public final class Stages implements Serializable {
       "draw the constraint count and dimensions for each seed from hashes of the run seed.", Stage.Kind.SEEDS);
   public static final Stage EXPAND = new Stage("expand", "Expand", "expand", "Expand",
       "an LLM rewrites the simple seed into one complex instruction with those constraints.", Stage.Kind.CANDIDATES);
+  public static final Stage SCREEN = new Stage("screen", "Screen", "screen", "Screen",
+      "train instructions that already share a long n-gram with an eval task or an external benchmark are dropped"
+          + " before they are answered (decontamination after selection stays the final check).",
+      Stage.Kind.CANDIDATES);
   public static final Stage STRUCTURE = new Stage("structure", "Structure", "structure", "Structure",
       "the LLM splits it into description, labelled constraints and input; parameters are checked against the text.",
       Stage.Kind.CANDIDATES);
@@ -49,7 +53,7 @@ public final class Stages implements Serializable {
       "exact counts per split and constraint-count stratum, chosen by hash.", Stage.Kind.RECORDS);
 
   /** The flow tracegen runs. */
-  public static final Stages TRACE = new Stages(List.of(READ_SEEDS, PLAN, EXPAND, STRUCTURE, QUALITY, RESPOND_Y1,
+  public static final Stages TRACE = new Stages(List.of(READ_SEEDS, PLAN, EXPAND, SCREEN, STRUCTURE, QUALITY, RESPOND_Y1,
       JUDGE_Y1, PERTURB, RESPOND_Y2, JUDGE_Y2, CROSS_JUDGE, DEDUP, SPLIT, DECONTAMINATE, SELECT));
 
   private final List<Stage> all;

@@ -62,7 +62,7 @@ class StageDeclarationTest {
     RunFacts run = RunFacts.NONE.withFunnel(Funnel.of(FLOW, 100, stats()));
     run = new RunFacts(null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null,
         Map.of("polish", new LlmStepCounts(12, 0, 0, 0, 0, 100, 10)), 0, null, null, null, null, run.funnel(), null,
-        null, null);
+        null, null, null);
     String html = ReportHtml.render(FLOW, stats(), run, null);
     assertTrue(html.contains(">Polish answers<"), "funnel table row");
     assertTrue(html.contains("Polish answers · too_rough"), "rejection reasons");

@@ -1,0 +1,138 @@
+package dev.tracegen.wave;
+
+import dev.tracegen.model.Json;
+import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.Rejection;
+import dev.tracegen.model.TraceRecord;
+import dev.tracegen.select.SelectExactCounts;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TypeDescriptors;
+
+/**
+ * What a wave leaves for the next pipelines: its quadruples as JSON lines under {@code
+ * WAVE/candidates/} (eval and train in separate files, so a later wave reads only the eval side to
+ * screen against) and its rejections under {@code WAVE/rejections/}, in the layout of the corpus's
+ * own {@code rejections/}. Counter {@code wave/candidates.<split>.<k>} gives the quadruples per stratum.
+ */
+public final class WaveFiles {
+  /** Metric namespace of a wave's own counters. */
+  public static final String NS = "wave";
+  public static final String CANDIDATES_DIR = "candidates";
+
+  private WaveFiles() {}
+
+  /** Writes the quadruples of a wave into {@code waveDir}, counted per stratum. */
+  public static PTransform<PCollection<TraceRecord>, PDone> writeRecords(String waveDir) {
+    return new WriteRecords(waveDir);
+  }
+
+  /** The quadruple files of {@code waveDirs}, of one split or (null) both. */
+  public static List<String> candidateFiles(List<String> waveDirs, String split) {
+    List<String> out = new ArrayList<>();
+    for (String dir : waveDirs) {
+      out.add(dir + "/" + CANDIDATES_DIR + "/" + (split == null ? "*" : split) + "-*.jsonl");
+    }
+    return out;
+  }
+
+  /** The records in the files matching {@code globs} (none for an empty list). */
+  public static PCollection<TraceRecord> readRecords(Pipeline p, String name, List<String> globs) {
+    return read(p, name, globs, TraceRecord.class);
+  }
+
+  /** Every rejection the waves in {@code waveDirs} wrote. */
+  public static PCollection<Rejection> readRejections(Pipeline p, String name, List<String> waveDirs) {
+    List<String> globs = new ArrayList<>();
+    for (String dir : waveDirs) {
+      globs.add(dir + "/rejections/*.jsonl");
+    }
+    return read(p, name, globs, Rejection.class);
+  }
+
+  private static <T> PCollection<T> read(Pipeline p, String name, List<String> globs, Class<T> type) {
+    if (globs.isEmpty()) {
+      return p.apply(name, Create.empty(JsonCoder.of(type)));
+    }
+    return p.apply(name, new ReadJsonLines<>(globs, type));
+  }
+
+  private static class ReadJsonLines<T> extends PTransform<PBegin, PCollection<T>> {
+    private final List<String> globs;
+    private final Class<T> type;
+
+    ReadJsonLines(List<String> globs, Class<T> type) {
+      this.globs = List.copyOf(globs);
+      this.type = type;
+    }
+
+    @Override
+    public PCollection<T> expand(PBegin begin) {
+      return begin.apply("Globs", Create.of(globs).withCoder(StringUtf8Coder.of()))
+          .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+          .apply("Open", FileIO.readMatches())
+          .apply("Lines", TextIO.readFiles())
+          .apply("Parse", ParDo.of(new ParseFn<>(type)))
+          .setCoder(JsonCoder.of(type));
+    }
+  }
+
+  static class ParseFn<T> extends DoFn<String, T> {
+    private final Class<T> type;
+
+    ParseFn(Class<T> type) {
+      this.type = type;
+    }
+
+    @ProcessElement
+    public void process(@Element String line, OutputReceiver<T> out) {
+      if (!line.isBlank()) {
+        out.output(Json.read(line, type));
+      }
+    }
+  }
+
+  private static class WriteRecords extends PTransform<PCollection<TraceRecord>, PDone> {
+    private final String waveDir;
+
+    WriteRecords(String waveDir) {
+      this.waveDir = waveDir;
+    }
+
+    @Override
+    public PDone expand(PCollection<TraceRecord> records) {
+      PCollection<TraceRecord> counted = records.apply("CountStrata", ParDo.of(new CountFn()))
+          .setCoder(JsonCoder.of(TraceRecord.class));
+      for (String split : List.of("eval", "train")) {
+        String title = split.substring(0, 1).toUpperCase() + split.substring(1);
+        counted.apply(title + "Only", Filter.by((TraceRecord r) -> split.equals(r.split())))
+            .apply(title + "Json", MapElements.into(TypeDescriptors.strings()).via((TraceRecord r) -> Json.write(r)))
+            .apply(title + "Write", TextIO.write().to(waveDir + "/" + CANDIDATES_DIR + "/" + split).withSuffix(".jsonl"));
+      }
+      return PDone.in(records.getPipeline());
+    }
+  }
+
+  static class CountFn extends DoFn<TraceRecord, TraceRecord> {
+    @ProcessElement
+    public void process(@Element TraceRecord r, OutputReceiver<TraceRecord> out) {
+      Metrics.counter(NS, "candidates." + SelectExactCounts.stratum(r.split(), r.constraintsNum())).inc();
+      out.output(r);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.tracegen.wave;
+
+import dev.tracegen.config.Profile;
+import dev.tracegen.plan.PlanSlots;
+import dev.tracegen.select.SelectExactCounts;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How many plans each wave makes per (split, constraint count) stratum. The first wave plans a
+ * stratum's target divided by a prior yield (or, with a fixed factor, the profile's over-generation
+ * and nothing after it). Every later wave sizes each short stratum from what is known then: the
+ * stratum's observed yield (records kept per plan), pulled towards its split's pooled yield while
+ * it has few plans, and enough plans that the gap is closed unless the stratum does worse than its
+ * yield by more than {@code margin} standard deviations of a binomial draw. Plans are numbered slots,
+ * so a wave only ever adds slots after the ones before it. Pure and deterministic.
+ */
+public final class WavePlanner {
+  /** Plans of pooled evidence that a stratum's own yield is blended with. */
+  static final double POOL_WEIGHT = 20;
+  /** The lowest yield a wave is sized for: a stratum that keeps almost nothing is not chased forever. */
+  static final double MIN_YIELD = 0.02;
+
+  /**
+   * @param adaptive false: one wave at the profile's fixed over-generation factor
+   * @param priorYield the share of plans the first wave expects to ship (1: plan exactly the targets)
+   * @param margin standard deviations of safety in a top-up wave
+   * @param maxWaves waves per split at most (a top-up after finishing counts too)
+   */
+  public record Settings(boolean adaptive, double priorYield, double margin, int maxWaves) {
+    public Settings {
+      if (priorYield <= 0 || priorYield > 1) {
+        throw new IllegalArgumentException("--priorYield must be in (0, 1], not " + priorYield);
+      }
+      if (margin < 0) {
+        throw new IllegalArgumentException("--waveMargin must be at least 0, not " + margin);
+      }
+      if (maxWaves < 1) {
+        throw new IllegalArgumentException("--maxWaves must be at least 1, not " + maxWaves);
+      }
+    }
+
+    public static Settings fixed() {
+      return new Settings(false, 1, 0, 1);
+    }
+  }
+
+  private final Profile profile;
+  private final Settings settings;
+  private final Map<String, Integer> targets;
+  private final Map<String, Integer> planned = new TreeMap<>();
+  private final Map<String, Long> kept = new TreeMap<>();
+  private final Map<String, Integer> waves = new TreeMap<>();
+
+  /** {@code targets}: stratum key ({@code split.k}) to exact count. */
+  public WavePlanner(Profile profile, Map<String, Integer> targets, Settings settings) {
+    this.profile = profile;
+    this.settings = settings;
+    this.targets = new TreeMap<>(targets);
+  }
+
+  /** The next wave's slots for {@code split}, or empty when the split is met or out of waves. */
+  public PlanSlots next(String split) {
+    if (waves.getOrDefault(split, 0) >= (settings.adaptive() ? settings.maxWaves() : 1)) {
+      return new PlanSlots(List.of());
+    }
+    Map<String, Integer> to = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> t : targets.entrySet()) {
+      String stratum = t.getKey();
+      if (!stratum.startsWith(split + ".")) {
+        continue;
+      }
+      int done = planned.getOrDefault(stratum, 0);
+      int more = done == 0 ? firstWave(stratum, t.getValue()) : topUp(stratum, t.getValue());
+      if (more > 0) {
+        to.put(stratum, done + more);
+      }
+    }
+    return PlanSlots.of(planned, to);
+  }
+
+  /** A wave of {@code slots} was run. */
+  public void planned(PlanSlots slots) {
+    for (PlanSlots.Range r : slots.ranges()) {
+      planned.merge(SelectExactCounts.stratum(r.split(), r.k()), r.size(), Integer::sum);
+    }
+    slots.ranges().stream().map(PlanSlots.Range::split).distinct().forEach(s -> waves.merge(s, 1, Integer::sum));
+  }
+
+  /** Quadruples a wave added per stratum. */
+  public void kept(Map<String, Long> added) {
+    added.forEach((stratum, n) -> kept.merge(stratum, n, Long::sum));
+  }
+
+  /** What finishing found usable per stratum (after dedup and decontamination): replaces the count so far. */
+  public void available(Map<String, Long> available) {
+    for (String stratum : targets.keySet()) {
+      kept.put(stratum, available.getOrDefault(stratum, 0L));
+    }
+  }
+
+  /** Whether some stratum of {@code split} (null: any) has fewer records than its target. */
+  public boolean isShort(String split) {
+    return targets.entrySet().stream()
+        .filter(t -> split == null || t.getKey().startsWith(split + "."))
+        .anyMatch(t -> kept.getOrDefault(t.getKey(), 0L) < t.getValue());
+  }
+
+  /** Plans so far per stratum. */
+  public Map<String, Integer> planned() {
+    return new TreeMap<>(planned);
+  }
+
+  public long plannedTotal() {
+    return planned.values().stream().mapToLong(Integer::longValue).sum();
+  }
+
+  private int firstWave(String stratum, int target) {
+    if (target <= 0) {
+      return 0;
+    }
+    if (!settings.adaptive()) {
+      return profile.plannedCount(Integer.parseInt(stratum.substring(stratum.indexOf('.') + 1)), target);
+    }
+    return (int) Math.ceil(target / settings.priorYield() - 1e-9);
+  }
+
+  private int topUp(String stratum, int target) {
+    long need = target - kept.getOrDefault(stratum, 0L);
+    if (need <= 0) {
+      return 0;
+    }
+    return plansFor(need, yieldOf(stratum), settings.margin());
+  }
+
+  /** The stratum's yield, blended with its split's pooled yield by {@link #POOL_WEIGHT} plans. */
+  double yieldOf(String stratum) {
+    String split = stratum.substring(0, stratum.indexOf('.'));
+    long pooledPlans = 0;
+    long pooledKept = 0;
+    for (Map.Entry<String, Integer> p : planned.entrySet()) {
+      if (p.getKey().startsWith(split + ".")) {
+        pooledPlans += p.getValue();
+        pooledKept += Math.min(kept.getOrDefault(p.getKey(), 0L), p.getValue());
+      }
+    }
+    double pooled = pooledPlans == 0 ? settings.priorYield() : (double) pooledKept / pooledPlans;
+    int own = planned.getOrDefault(stratum, 0);
+    long ownKept = Math.min(kept.getOrDefault(stratum, 0L), own);
+    double y = (ownKept + POOL_WEIGHT * pooled) / (own + POOL_WEIGHT);
+    return Math.max(MIN_YIELD, Math.min(1, y));
+  }
+
+  /**
+   * The fewest plans n whose expected keep n*y, less {@code margin} standard deviations of a
+   * binomial draw, still reaches {@code need}: solve y*n - z*sqrt(n*y*(1-y)) = need for sqrt(n).
+   */
+  static int plansFor(long need, double y, double margin) {
+    double spread = margin * Math.sqrt(y * (1 - y));
+    double root = (spread + Math.sqrt(spread * spread + 4 * y * need)) / (2 * y);
+    return (int) Math.max(need, Math.ceil(root * root - 1e-9));
+  }
+}

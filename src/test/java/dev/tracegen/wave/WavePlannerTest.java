@@ -1,0 +1,152 @@
+package dev.tracegen.wave;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracegen.config.Profile;
+import dev.tracegen.plan.PlanSlots;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class WavePlannerTest {
+  private static final Profile SMOKE = Profile.load(Path.of("pipeline/smoke.yaml"));
+  private static final WavePlanner.Settings ADAPTIVE = new WavePlanner.Settings(true, 1.0, 2.0, 5);
+
+  @Test
+  void theFirstWavePlansTheTargetsOverThePriorYield() {
+    WavePlanner planner = new WavePlanner(SMOKE, Map.of("train.2", 100, "train.3", 7, "eval.2", 10),
+        new WavePlanner.Settings(true, 0.8, 2.0, 5));
+    PlanSlots train = planner.next("train");
+    assertEquals(Map.of("train.2", 125, "train.3", 9), sizes(train));
+    assertTrue(train.ranges().stream().allMatch(r -> r.from() == 0));
+    assertEquals(Map.of("eval.2", 13), sizes(planner.next("eval")));
+  }
+
+  @Test
+  void aTopUpStartsAfterTheSlotsBeforeItAndOnlyForShortStrata() {
+    WavePlanner planner = new WavePlanner(SMOKE, Map.of("train.2", 100, "train.3", 50), ADAPTIVE);
+    PlanSlots first = planner.next("train");
+    planner.planned(first);
+    planner.kept(Map.of("train.2", 90L, "train.3", 50L));
+    PlanSlots second = planner.next("train");
+    assertEquals(1, second.ranges().size(), "train.3 is met");
+    PlanSlots.Range r = second.ranges().get(0);
+    assertEquals("train", r.split());
+    assertEquals(2, r.k());
+    assertEquals(100, r.from(), "a top-up never reuses a slot");
+    assertTrue(r.size() >= 10 && r.size() < 20, "10 short at a yield near 0.9: " + r.size());
+  }
+
+  @Test
+  void topUpsCloseTheGapWithAMarginFromTheBinomialSpread() {
+    // 400 short at yield 0.95: 421 expected, about 4.4 plans of spread per sigma.
+    assertEquals(421, WavePlanner.plansFor(400, 0.95, 0));
+    int two = WavePlanner.plansFor(400, 0.95, 2);
+    assertTrue(two > 425 && two < 435, "two sigmas: " + two);
+    assertEquals(10, WavePlanner.plansFor(10, 1.0, 2), "a stratum that keeps everything needs no margin");
+    assertEquals(500, WavePlanner.plansFor(10, 0.02, 0), "the lowest yield bounds the chase");
+  }
+
+  @Test
+  void aSmallStratumBorrowsItsSplitsYield() {
+    WavePlanner planner = new WavePlanner(SMOKE, Map.of("train.2", 1000, "train.9", 2), ADAPTIVE);
+    planner.planned(planner.next("train"));
+    // The small stratum lost both of its plans; alone that says little against the split's 0.9.
+    planner.kept(Map.of("train.2", 900L, "train.9", 0L));
+    double y = planner.yieldOf("train.9");
+    assertTrue(y > 0.7 && y < 0.9, "blended yield " + y);
+  }
+
+  @Test
+  void wavesStopAtTheLimitAndFixedPlanningMakesOne() {
+    WavePlanner limited = new WavePlanner(SMOKE, Map.of("train.2", 100), new WavePlanner.Settings(true, 1.0, 2.0, 2));
+    for (int i = 0; i < 2; i++) {
+      limited.planned(limited.next("train"));
+      limited.kept(Map.of("train.2", 10L));
+    }
+    assertTrue(limited.isShort("train"));
+    assertTrue(limited.next("train").isEmpty());
+
+    WavePlanner fixed = new WavePlanner(SMOKE, Map.of("train.4", 100), WavePlanner.Settings.fixed());
+    PlanSlots one = fixed.next("train");
+    assertEquals(SMOKE.plannedCount(4, 100), one.total());
+    fixed.planned(one);
+    assertTrue(fixed.next("train").isEmpty());
+  }
+
+  @Test
+  void finishingReplacesTheCountsWithWhatSelectFound() {
+    WavePlanner planner = new WavePlanner(SMOKE, Map.of("train.2", 100, "eval.2", 10), ADAPTIVE);
+    planner.planned(planner.next("eval"));
+    planner.planned(planner.next("train"));
+    planner.kept(Map.of("train.2", 100L, "eval.2", 10L));
+    assertFalse(planner.isShort(null));
+    planner.available(Map.of("train.2", 97L, "eval.2", 10L));
+    assertTrue(planner.isShort("train"));
+    assertFalse(planner.isShort("eval"));
+    PlanSlots.Range topUp = planner.next("train").ranges().get(0);
+    assertEquals(100, topUp.from());
+    assertTrue(topUp.size() >= 3 && topUp.size() <= 10, "3 short: " + topUp.size());
+  }
+
+  @Test
+  void simulatedRunsMeetEveryTargetWithLittleSurplus() {
+    // Strata of a 12K-like build, yields between 0.55 and 0.97 drawn per plan: the waves must meet
+    // every target within the limit, and what they plan beyond the need stays small.
+    Map<String, Integer> targets = new TreeMap<>();
+    Map<String, Double> yields = new HashMap<>();
+    int[] sizes = {1057, 9182, 5000, 2000, 699, 36, 15, 7};
+    for (int i = 0; i < sizes.length; i++) {
+      targets.put("train." + (i + 1), sizes[i]);
+      yields.put("train." + (i + 1), 0.55 + 0.42 * i / (sizes.length - 1));
+    }
+    SplittableRandom rnd = new SplittableRandom(7);
+    WavePlanner planner = new WavePlanner(SMOKE, targets, ADAPTIVE);
+    Map<String, Long> kept = new TreeMap<>();
+    int waves = 0;
+    PlanSlots slots;
+    while (planner.isShort("train") && !(slots = planner.next("train")).isEmpty()) {
+      waves++;
+      planner.planned(slots);
+      Map<String, Long> added = new TreeMap<>();
+      for (PlanSlots.Range r : slots.ranges()) {
+        String stratum = r.split() + "." + r.k();
+        long n = 0;
+        for (int j = 0; j < r.size(); j++) {
+          n += rnd.nextDouble() < yields.get(stratum) ? 1 : 0;
+        }
+        added.put(stratum, n);
+        kept.merge(stratum, n, Long::sum);
+      }
+      planner.kept(added);
+    }
+    assertFalse(planner.isShort("train"), "met in " + waves + " waves: " + kept);
+    assertTrue(waves <= 4, "waves " + waves);
+    long surplus = 0;
+    for (Map.Entry<String, Integer> t : targets.entrySet()) {
+      surplus += kept.get(t.getKey()) - t.getValue();
+    }
+    long total = targets.values().stream().mapToLong(Integer::longValue).sum();
+    assertTrue(surplus < 0.01 * total, "surplus " + surplus + " of " + total);
+  }
+
+  @Test
+  void badSettingsAreRefused() {
+    assertThrows(IllegalArgumentException.class, () -> new WavePlanner.Settings(true, 0, 2, 5));
+    assertThrows(IllegalArgumentException.class, () -> new WavePlanner.Settings(true, 1.5, 2, 5));
+    assertThrows(IllegalArgumentException.class, () -> new WavePlanner.Settings(true, 1, -1, 5));
+    assertThrows(IllegalArgumentException.class, () -> new WavePlanner.Settings(true, 1, 2, 0));
+  }
+
+  private static Map<String, Integer> sizes(PlanSlots slots) {
+    Map<String, Integer> out = new TreeMap<>();
+    slots.ranges().forEach(r -> out.put(r.split() + "." + r.k(), r.size()));
+    return out;
+  }
+}
