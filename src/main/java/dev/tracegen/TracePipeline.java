@@ -76,7 +76,8 @@ public final class TracePipeline {
     if (!firstWave) {
       rejections.remove(0);
     }
-    records.apply("KeepCandidates", WaveFiles.writeRecords(waveDir));
+    records.apply("KeepCandidates", WaveFiles.writeRecords(waveDir,
+        slots.ranges().stream().map(PlanSlots.Range::split).distinct().sorted().toList()));
     writeRejections(rejections, waveDir);
   }
 

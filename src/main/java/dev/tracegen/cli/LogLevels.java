@@ -21,6 +21,8 @@ public final class LogLevels {
   static final List<String> LIBRARIES = List.of("org.apache.beam", "org.apache.beam.runners.flink", "org.apache.flink",
       "org.apache.pekko");
 
+  static final String SINK_CLEANUP = "org.apache.beam.sdk.io.FileBasedSink";
+
   private LogLevels() {}
 
   /** Whether the command line asks for library logging: {@code --verbose}, {@code --verbose=true} or {@code --verbose true}. */
@@ -44,6 +46,9 @@ public final class LogLevels {
     for (String logger : LIBRARIES) {
       p.put(PREFIX + logger, verbose ? "info" : "warn");
     }
+    // TextIO's sink warns once per write that it found no temporary files left to delete, which is
+    // its normal end after a successful write (a run writes its waves' candidates this way).
+    p.put(PREFIX + SINK_CLEANUP, verbose ? "info" : "error");
     return p;
   }
 

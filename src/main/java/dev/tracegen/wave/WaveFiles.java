@@ -37,9 +37,9 @@ public final class WaveFiles {
 
   private WaveFiles() {}
 
-  /** Writes the quadruples of a wave into {@code waveDir}, counted per stratum. */
-  public static PTransform<PCollection<TraceRecord>, PDone> writeRecords(String waveDir) {
-    return new WriteRecords(waveDir);
+  /** Writes the quadruples of a wave into {@code waveDir}, one set of files per split in {@code splits}, counted per stratum. */
+  public static PTransform<PCollection<TraceRecord>, PDone> writeRecords(String waveDir, List<String> splits) {
+    return new WriteRecords(waveDir, splits);
   }
 
   /** The quadruple files of {@code waveDirs}, of one split or (null) both. */
@@ -109,16 +109,18 @@ public final class WaveFiles {
 
   private static class WriteRecords extends PTransform<PCollection<TraceRecord>, PDone> {
     private final String waveDir;
+    private final List<String> splits;
 
-    WriteRecords(String waveDir) {
+    WriteRecords(String waveDir, List<String> splits) {
       this.waveDir = waveDir;
+      this.splits = List.copyOf(splits);
     }
 
     @Override
     public PDone expand(PCollection<TraceRecord> records) {
       PCollection<TraceRecord> counted = records.apply("CountStrata", ParDo.of(new CountFn()))
           .setCoder(JsonCoder.of(TraceRecord.class));
-      for (String split : List.of("eval", "train")) {
+      for (String split : splits) {
         String title = split.substring(0, 1).toUpperCase() + split.substring(1);
         counted.apply(title + "Only", Filter.by((TraceRecord r) -> split.equals(r.split())))
             .apply(title + "Json", MapElements.into(TypeDescriptors.strings()).via((TraceRecord r) -> Json.write(r)))

@@ -18,12 +18,13 @@ class ProgressAndCommandsTest {
         "llm.expand", Map.of("calls", 100L, "cache_hits", 40L, "tokens_in", 52_000L, "tokens_out", 9_000L),
         "llm.structure", Map.of("calls", 95L, "failures", 2L, "tokens_in", 1_200_000L, "tokens_out", 3_000L));
     String line = ProgressReporter.format(counters, 100, 30, 5, 145);
-    assertTrue(line.startsWith("tracegen 0:30 | expand 100 › structure 90 › quality 80 › y1 0 › judge 0"), line);
+    assertTrue(line.startsWith("tracegen 0:30 | expand 100 › screen 0 › structure 90 › quality 80 › y1 0 › judge 0"),
+        line);
     assertTrue(line.contains("| rejected 5 |"), line);
     assertTrue(line.contains("LLM 195 calls 10.0/s, cache 40, fail 2, tokens 1.25M in 12.0k out"), line);
-    // (100 + 90 + 5*8 + 80) stage passes of 100 * 9: 34%, 30 s so far.
-    assertEquals(310.0 / 900, ProgressReporter.fractionDone(Stages.TRACE, counters.get("stage"), 100), 1e-9);
-    assertTrue(line.endsWith("| 34% ETA 0:57"), line);
+    // (100 + 90 + 5*8 + 80) stage passes of 100 * 10 (nothing passed the screen in this made-up line).
+    assertEquals(310.0 / 1000, ProgressReporter.fractionDone(Stages.TRACE, counters.get("stage"), 100), 1e-9);
+    assertTrue(line.endsWith("| 31% ETA 1:07"), line);
 
     assertTrue(ProgressReporter.format(Map.of(), 644, 3, 3, 0).endsWith("| reading seeds"));
     assertTrue(ProgressReporter.format(Map.of("dev.tracegen.io.ReadSeeds", Map.of("seeds_parsed", 4179L)), 644, 9, 3, 0)
@@ -77,7 +78,7 @@ class ProgressAndCommandsTest {
     assertEquals(90L, f.get("judge_y1"));
     assertEquals(88L, f.get("zz_custom"));
     assertEquals(38L, f.get("select"));
-    assertEquals(java.util.List.of("planned", "plan", "expand", "structure", "quality", "respond_y1", "judge_y1", "perturb",
+    assertEquals(java.util.List.of("planned", "plan", "expand", "screen", "structure", "quality", "respond_y1", "judge_y1", "perturb",
         "respond_y2", "judge_y2", "cross_judge", "zz_custom", "dedup", "split", "decontaminate", "select"),
         java.util.List.copyOf(f.keySet()));
     // run.json is written with sorted keys; rows come back in pipeline order.

@@ -53,8 +53,8 @@ class StageDeclarationTest {
     String line = ProgressReporter.format(FLOW, counters, 10, 0, 5, 5, 0, -1);
     assertTrue(line.contains("› judge 4 › polish 3 › cross 0 |"), line);
     assertTrue(line.contains("| rejected 1 |"), line);
-    // Ten LLM stages now: ten candidates rejected at the ninth are 2 of their 10 passes each.
-    assertEquals(0.2, ProgressReporter.fractionDone(FLOW, Map.of("polish.rejected", 10L), 10), 1e-9);
+    // Eleven candidate stages now: ten candidates rejected at the tenth are 2 of their 11 passes each.
+    assertEquals(2.0 / 11, ProgressReporter.fractionDone(FLOW, Map.of("polish.rejected", 10L), 10), 1e-9);
   }
 
   @Test
@@ -69,14 +69,14 @@ class StageDeclarationTest {
     assertTrue(RunSummary.format(FLOW, run).lines().anyMatch(l -> l.startsWith("polish ")),
         RunSummary.format(FLOW, run));
     String card = DatasetCard.render(FLOW, stats(), run);
-    assertTrue(card.contains("11. **Polish answers**: a dummy stage that tidies y2.\n12. **Cross-judge**"), card);
+    assertTrue(card.contains("12. **Polish answers**: a dummy stage that tidies y2.\n13. **Cross-judge**"), card);
   }
 
   @Test
   void stageIdsAreUniqueAndWellFormed() {
     assertThrows(IllegalArgumentException.class, () -> Stages.TRACE.with(POLISH, "dedup").with(POLISH, "dedup"));
     assertThrows(IllegalArgumentException.class, () -> new Stage("Polish", "Polish", "p", "P", "p", Stage.Kind.RECORDS));
-    assertEquals(List.of("expand", "structure", "quality", "respond_y1", "judge_y1", "perturb", "respond_y2",
+    assertEquals(List.of("expand", "screen", "structure", "quality", "respond_y1", "judge_y1", "perturb", "respond_y2",
         "judge_y2", "cross_judge"), Stages.TRACE.candidateStages().stream().map(Stage::id).toList());
   }
 }
