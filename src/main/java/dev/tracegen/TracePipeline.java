@@ -46,7 +46,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * The TRACE flow as Beam pipelines, shared by {@code run} and the end-to-end tests. Its two halves
  * are building blocks: {@link #candidates} (seeds, plans and every LLM stage up to the quadruple)
  * and {@link #finish} (dedup, split, decontamination, exact selection and export). {@link #build}
- * puts both in one pipeline; an adaptive run ({@code dev.tracegen.wave}) runs the first half once
+ * puts both in one pipeline; a run ({@link WaveRunner}) runs the first half once
  * per wave ({@link #buildWave}, which keeps its candidates in files) and the second half once over
  * all waves' candidates ({@link #buildFinish}).
  */
@@ -57,7 +57,7 @@ public final class TracePipeline {
   public static void build(Pipeline p, RunConfig cfg, String stagingDir) {
     List<PCollection<Rejection>> rejections = new ArrayList<>();
     PCollection<TraceRecord> noEval = p.apply("NoEvalCandidates", Create.empty(JsonCoder.of(TraceRecord.class)));
-    PCollection<TraceRecord> records = candidates(p, cfg, PlanSlots.fixed(cfg.profile()), noEval, rejections);
+    PCollection<TraceRecord> records = candidates(p, cfg, PlanSlots.fixed(cfg.profile()), noEval, rejections, true);
     finish(records, cfg, stagingDir, rejections);
     writeRejections(rejections, stagingDir);
   }
@@ -72,10 +72,7 @@ public final class TracePipeline {
       boolean firstWave) {
     List<PCollection<Rejection>> rejections = new ArrayList<>();
     PCollection<TraceRecord> eval = WaveFiles.readRecords(p, "EvalCandidates", evalCandidates);
-    PCollection<TraceRecord> records = candidates(p, cfg, slots, eval, rejections);
-    if (!firstWave) {
-      rejections.remove(0);
-    }
+    PCollection<TraceRecord> records = candidates(p, cfg, slots, eval, rejections, firstWave);
     records.apply("KeepCandidates", WaveFiles.writeRecords(waveDir,
         slots.ranges().stream().map(PlanSlots.Range::split).distinct().sorted().toList()));
     writeRejections(rejections, waveDir);
@@ -93,13 +90,15 @@ public final class TracePipeline {
     writeRejections(rejections, stagingDir);
   }
 
-  /** Seeds, plans of {@code slots}, and every candidate stage up to the quadruple. */
+  /** Seeds, plans of {@code slots}, and every candidate stage up to the quadruple; {@code seedRejections}: keep the bad seed lines. */
   static PCollection<TraceRecord> candidates(Pipeline p, RunConfig cfg, PlanSlots slots, PCollection<TraceRecord> eval,
-      List<PCollection<Rejection>> rejections) {
+      List<PCollection<Rejection>> rejections, boolean seedRejections) {
     StepContext ctx = new StepContext(cfg.prompts(), cfg.taxonomy(), cfg.generator(), cfg.judge(), cfg.profile().runSeed(),
         cfg.judgeCalibration());
     PCollectionTuple seeds = p.apply(Stages.READ_SEEDS.transform(), ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
-    rejections.add(seeds.get(ReadSeeds.REJECTED)); // first, see buildWave
+    if (seedRejections) {
+      rejections.add(seeds.get(ReadSeeds.REJECTED));
+    }
     PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS)
         .apply(Stages.PLAN.transform(), PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets(), slots));
     rejections.add(plans.get(PlanConstraints.REJECTED));
