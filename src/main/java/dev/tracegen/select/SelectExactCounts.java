@@ -113,9 +113,9 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
       if (threshold != null && selectionKey(runSeed, r.id()).compareTo(threshold) <= 0) {
         c.output(r);
       } else {
-        // A surplus record is fine data that the exact target has no room for; its id suffices.
+        // A surplus record is fine data that the exact target has no room for; its id and its spend suffice.
         c.output(REJECTED, new Rejection(Stages.SELECT.id(), threshold == null ? "stratum_not_targeted" : "surplus", r.id(),
-            "stratum " + stratum + " is full", ""));
+            "stratum " + stratum + " is full", "").withSpend(r.lineage() == null ? null : r.lineage().spend()));
       }
     }
   }

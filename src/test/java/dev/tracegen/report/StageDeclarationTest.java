@@ -32,7 +32,7 @@ class StageDeclarationTest {
     Map<String, Map<String, Long>> byReason = new LinkedHashMap<>();
     byReason.put("polish", Map.of("too_rough", 7L));
     return new CorpusStats(null, null, null, null, null, null, null, null, null,
-        new CorpusStats.Rejections(20, byStage, byReason), null, null, null);
+        new CorpusStats.Rejections(20, byStage, byReason), null, null, null, null);
   }
 
   @Test
