@@ -50,14 +50,12 @@ public final class RunSummary {
     StringBuilder sb = new StringBuilder("waste: ");
     if (w.spentNotShippedShare() != null) {
       sb.append(percent(w.spentNotShippedShare().requests())).append(" of LLM requests (")
-          .append(percent(w.spentNotShippedShare().tokens())).append(" of tokens) went to candidates that did not ship");
-    } else {
-      sb.append("spent on candidates that did not ship");
+          .append(percent(w.spentNotShippedShare().tokens())).append(" of tokens) went to candidates that did not ship; ");
     }
     long sent = w.shipped().sent() + w.notShipped().sent();
-    sb.append(sent == 0 ? "; this run sent no request (all answered from the response cache)"
-        : "; this run sent " + Report.count(sent) + ", " + Report.count(w.notShipped().sent()) + " ("
-            + percent(w.notShippedShare().requests()) + ") for them");
+    sb.append(sent == 0 ? "this run sent no request (all answered from the response cache)"
+        : "this run sent " + Report.count(sent) + " requests, " + Report.count(w.notShipped().sent()) + " of them ("
+            + percent(w.notShippedShare().requests()) + ") for candidates that did not ship");
     sb.append('\n');
     if (!w.byStage().isEmpty()) {
       List<String> parts = new ArrayList<>();

@@ -33,7 +33,7 @@ class WasteReportTest {
     CorpusStats stats = CorpusStats.compute(WasteStatsTest.corpus(dir));
     String summary = RunSummary.format(Stages.TRACE, run(stats));
     assertTrue(summary.contains("waste: 55.6 % of LLM requests (56.5 % of tokens) went to candidates that did not "
-        + "ship; this run sent 27, 15 (55.6 %) for them"), summary);
+        + "ship; this run sent 27 requests, 15 of them (55.6 %) for candidates that did not ship"), summary);
     assertTrue(summary.contains("lost at (share of requests): quality 11.1 %, judge_y1 14.8 %, dedup 14.8 %, "
         + "select 14.8 %"), summary);
     // The LLM table says per step which part of what it sent did not ship.
