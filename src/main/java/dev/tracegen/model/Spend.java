@@ -1,6 +1,7 @@
 package dev.tracegen.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -54,6 +55,7 @@ public record Spend(Map<String, Step> steps) implements Serializable {
       return tokensIn + tokensOut;
     }
 
+    @JsonIgnore
     public boolean isZero() {
       return requests == 0 && tokensIn == 0 && tokensOut == 0;
     }

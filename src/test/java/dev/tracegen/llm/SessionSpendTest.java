@@ -21,9 +21,13 @@ class SessionSpendTest {
 
     LlmSession sent = new LlmSession(client, "respond_y1");
     sent.askText("answer this");
-    LlmSession hit = new LlmSession(client, "respond_y1");
-    hit.askText("answer this");
     cache.close();
+    // A rerun: the answer is read from the cache on disk.
+    ResponseCache reopened = ResponseCache.open(tmp.toString());
+    LlmSession hit = new LlmSession(LlmClientTest.client(LlmClientTest.settings(0, 1), model, new CircuitBreaker(),
+        new Budget(0, 0), new RateLimits(0, 0), reopened), "respond_y1");
+    hit.askText("answer this");
+    reopened.close();
 
     assertEquals(1, model.calls.get());
     // Both elements cost the same: one request, 10 tokens in and 5 out (the fake model's usage).
