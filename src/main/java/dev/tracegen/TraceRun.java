@@ -8,6 +8,7 @@ import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.facts.LlmStepCounts;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.RunOptions;
+import dev.tracegen.facts.ShippedCounters;
 import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.RunResources;
@@ -92,7 +93,8 @@ public final class TraceRun {
       String status = shortfalls.isEmpty() ? "complete" : o.getAllowShortfall() ? "short_published" : "short";
       RunFacts run = runFacts(o, cfg, counters, shortfalls, seconds).ended(status, null).withOutcome(planned,
           referenceDocs, funnel, counters.getOrDefault("stage", Map.of()), DedupReport.counters(counters),
-          cfg.profile().dimensionWeights()).withWaves(waves.waves());
+          cfg.profile().dimensionWeights()).withWaves(waves.waves())
+          .withWaste(counters.getOrDefault(ShippedCounters.NAMESPACE, Map.of()), stats.waste());
       ReportFiles.write(staging, stats, run, DatasetCard.render(Stages.TRACE, stats, run),
           ReportHtml.render(Stages.TRACE, stats, run, reference));
       progress.close();
@@ -186,7 +188,7 @@ public final class TraceRun {
         license.isBlank() ? DatasetCard.DEFAULT_LICENSE : license, cfg.profile().runSeed(), cfg.generator().label(),
         cfg.judge().label(), cfg.taxonomy().version(), cfg.prompts().hashes(), options(o, cfg), libraryVersions(),
         TracePipeline.targets(cfg), counters.getOrDefault("select", Map.of()), shortfalls, llm,
-        Math.round(seconds * 10) / 10.0, null, null, null, null, null, null, null, null, null);
+        Math.round(seconds * 10) / 10.0, null, null, null, null, null, null, null, null);
   }
 
   /** The options that shaped the run. API keys are never options, only the names of variables. */

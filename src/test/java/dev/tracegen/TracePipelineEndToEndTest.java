@@ -109,7 +109,7 @@ class TracePipelineEndToEndTest {
         }
         assertEquals(Set.of("op", "changed", "removed"), fieldNames(n.get("perturbation")));
         assertTrue(Set.of("ADD", "DELETE", "REVISE").contains(n.get("perturbation").get("op").asText()));
-        assertEquals(Set.of("generator", "judge", "prompt_hashes", "attempts"), fieldNames(n.get("lineage")));
+        assertEquals(Set.of("generator", "judge", "prompt_hashes", "attempts", "spend"), fieldNames(n.get("lineage")));
         int k = n.get("constraints_num").asInt();
         assertEquals(k, n.get("x1").get("constraints").size());
         assertTrue(k >= 1 && k <= 15);

@@ -21,7 +21,7 @@ class TraceRunChecksTest {
 
   static CorpusStats stats(long train, long eval) {
     return new CorpusStats(Map.of("train", train, "eval", eval), null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   @Test

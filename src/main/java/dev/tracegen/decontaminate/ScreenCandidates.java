@@ -83,7 +83,8 @@ public class ScreenCandidates extends PTransform<PCollection<Candidate>, PCollec
         rejected.inc();
         Metrics.counter(NS, o.reason()).inc();
         c.output(CandidateStage.REJECTED,
-            new Rejection(Stages.SCREEN.id(), o.reason(), candidate.id(), o.detail(), Json.write(candidate)));
+            new Rejection(Stages.SCREEN.id(), o.reason(), candidate.id(), o.detail(), Json.write(candidate))
+                .withSpend(candidate.spend()));
       }
     }
   }

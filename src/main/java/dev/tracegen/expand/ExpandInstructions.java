@@ -95,7 +95,7 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
       if (unfilled != null) {
         return StepResult.reject("unfilled_placeholder", "the instruction still holds " + unfilled);
       }
-      return StepResult.of(c.withExpanded(text).spent("expand", ctx.prompts().hash("expand"), session.calls()));
+      return StepResult.of(c.withExpanded(text).spent("expand", ctx.prompts().hash("expand"), session.spent(), session.fromCache()));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.tracegen.export;
 
 import com.google.common.hash.Hashing;
+import dev.tracegen.facts.ShippedCounters;
 import dev.tracegen.model.TraceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -29,6 +30,7 @@ class AssignShardFn extends DoFn<TraceRecord, KV<KV<String, Integer>, TraceRecor
               + "', expected one of "
               + shardCounts.keySet());
     }
+    ShippedCounters.count(r);
     out.output(KV.of(KV.of(r.split(), shardOf(r.id(), count)), r));
   }
 

@@ -140,6 +140,7 @@ final class CorpusScan {
   private static CorpusStats scanChecked(Path dir) throws IOException {
     TreeMap<String, SplitStats> bySplit = new TreeMap<>();
     JudgeTally judge = new JudgeTally();
+    WasteTally waste = new WasteTally();
     bySplit.put(ExportFiles.TRAIN, new SplitStats());
     bySplit.put(ExportFiles.EVAL, new SplitStats());
     for (Path shard : sortedFiles(dir, "*.jsonl.gz")) {
@@ -158,6 +159,7 @@ final class CorpusScan {
             TraceRecord r = Json.MAPPER.readValue(line, TraceRecord.class);
             s.add(r);
             judge.add(r);
+            waste.shipped(r);
           }
         }
       }
@@ -185,8 +187,9 @@ final class CorpusScan {
       words.put(split, new CorpusStats.Words(mean(s.y1Words, s.records), mean(s.y2Words, s.records)));
     }
     Path rejections = dir.resolve(ExportFiles.REJECTIONS_DIR);
+    CorpusStats.Rejections rejected = rejections(rejections, waste);
     return new CorpusStats(records, shards, histograms, means, dimensions, types, ops, words, languages,
-        rejections(rejections), judge.toStats(), DedupStats.compute(rejections, records), null);
+        rejected, judge.toStats(), DedupStats.compute(rejections, records), null, waste.toWaste());
   }
 
   /** {@code train}, {@code eval}, then the other splits alphabetically. */
@@ -200,7 +203,8 @@ final class CorpusScan {
     return splits;
   }
 
-  private static CorpusStats.Rejections rejections(Path dir) throws IOException {
+  /** Tallies the rejection files; what the rejected cost goes to {@code waste}. */
+  private static CorpusStats.Rejections rejections(Path dir, WasteTally waste) throws IOException {
     long total = 0;
     TreeMap<String, Long> byStage = new TreeMap<>();
     TreeMap<String, TreeMap<String, Long>> byReason = new TreeMap<>();
@@ -219,6 +223,7 @@ final class CorpusScan {
             total++;
             byStage.merge(stage, 1L, Long::sum);
             byReason.computeIfAbsent(stage, x -> new TreeMap<>()).merge(reason, 1L, Long::sum);
+            waste.rejected(stage, r);
           }
         }
       }

@@ -25,9 +25,11 @@ import java.util.Map;
  * @param languages per split, records by language found in their texts
  * @param funnel candidates left after each stage ({@code planned} first); only when the planned
  *     count is known (a run, or {@code stats} on a corpus with its {@code run.json})
+ * @param waste LLM requests and tokens spent on published records against those spent on
+ *     candidates that did not ship; absent for a corpus whose files do not say
  */
 @JsonPropertyOrder({"records", "shards", "constraints_histogram", "constraints_mean", "dimensions", "types",
-    "perturbation_ops", "words_mean", "languages", "rejections", "judge", "dedup", "funnel"})
+    "perturbation_ops", "words_mean", "languages", "rejections", "judge", "dedup", "funnel", "waste"})
 public record CorpusStats(
     Map<String, Long> records,
     Map<String, Long> shards,
@@ -41,11 +43,12 @@ public record CorpusStats(
     Rejections rejections,
     JudgeStats judge,
     DedupStats dedup,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> funnel) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> funnel,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Waste waste) {
 
   /** Statistics with nothing in them, for a card or report rendered without a corpus. */
   public static final CorpusStats EMPTY = new CorpusStats(null, null, null, null, null, null, null, null, null,
-      null, null, null, null);
+      null, null, null, null, null);
 
   public CorpusStats {
     records = records == null ? Map.of() : records;
@@ -109,7 +112,7 @@ public record CorpusStats(
   /** These statistics with the funnel of the run. */
   public CorpusStats withFunnel(Map<String, Long> funnel) {
     return new CorpusStats(records, shards, constraintsHistogram, constraintsMean, dimensions, types, perturbationOps,
-        wordsMean, languages, rejections, judge, dedup, funnel == null ? null : new LinkedHashMap<>(funnel));
+        wordsMean, languages, rejections, judge, dedup, funnel == null ? null : new LinkedHashMap<>(funnel), waste);
   }
 
   /** Records over all splits. */

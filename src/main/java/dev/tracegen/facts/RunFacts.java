@@ -1,5 +1,6 @@
 package dev.tracegen.facts;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param dedup the dedup, split and decontaminate counters by namespace
  * @param dimensionWeights the profile's overrides of the taxonomy's dimension weights
  * @param waves how the plans were made, wave by wave
+ * @param waste what the run paid (requests sent, cache hits, tokens) for exported records against
+ *     candidates that did not ship, per step
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
@@ -57,12 +60,14 @@ public record RunFacts(
     Map<String, Map<String, Long>> dedup,
     @JsonProperty("dimension_weights") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Map<String, Double> dimensionWeights,
-    WaveFacts waves) {
+    WaveFacts waves,
+    RunWaste waste) {
 
   /** Nothing known about the run, for a card or report rendered without one. */
   public static final RunFacts NONE = new RunFacts(null, null, null, null, null, 0, null, null, null, null, null,
-      null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null);
+      null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null, null);
 
+  @JsonCreator
   public RunFacts {
     promptHashes = promptHashes == null ? Map.of() : promptHashes;
     versions = versions == null ? Map.of() : versions;
@@ -78,7 +83,30 @@ public record RunFacts(
   public RunFacts ended(String status, String error) {
     return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
         promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
-        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves);
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves, waste);
+  }
+
+  /** What is known of a run before its outcome: everything but its {@code waste}. */
+  public RunFacts(String tool, String version, String profile, String name, String license, long runSeed,
+      String generator, String judge, String taxonomyVersion, Map<String, String> promptHashes, RunOptions options,
+      Map<String, String> versions, Map<String, Integer> targets, Map<String, Long> select, List<String> shortfalls,
+      Map<String, LlmStepCounts> llm, double wallSeconds, String status, String error, Long planned,
+      Map<String, Long> decontaminateDocuments, Map<String, Long> funnel, Map<String, Long> stages,
+      Map<String, Map<String, Long>> dedup, Map<String, Double> dimensionWeights) {
+    this(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion, promptHashes, options,
+        versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned, decontaminateDocuments,
+        funnel, stages, dedup, dimensionWeights, null, null);
+  }
+
+  /**
+   * The same run with what it paid for shipped and not shipped records, from its LLM counters, the
+   * {@code waste} counters of its export ({@link ShippedCounters}) and the {@code waste} of its
+   * {@code stats.json} ({@code files}).
+   */
+  public RunFacts withWaste(Map<String, Long> shippedCounters, Waste files) {
+    return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
+        promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves, RunWaste.of(llm, shippedCounters, files));
   }
 
   /** The same run with what its pipeline counted and the funnel of its corpus. */
@@ -86,14 +114,14 @@ public record RunFacts(
       Map<String, Long> stages, Map<String, Map<String, Long>> dedup, Map<String, Double> dimensionWeights) {
     return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
         promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
-        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves);
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves, waste);
   }
 
   /** The same run with how its plans were made. */
   public RunFacts withWaves(WaveFacts waves) {
     return new RunFacts(tool, version, profile, name, license, runSeed, generator, judge, taxonomyVersion,
         promptHashes, options, versions, targets, select, shortfalls, llm, wallSeconds, status, error, planned,
-        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves);
+        decontaminateDocuments, funnel, stages, dedup, dimensionWeights, waves, waste);
   }
 
   /** The same run with a funnel (for a corpus whose run.json predates it). */

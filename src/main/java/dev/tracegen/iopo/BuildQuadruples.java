@@ -43,6 +43,6 @@ public class BuildQuadruples extends PTransform<PCollection<Candidate>, PCollect
     judgements.put(TraceRecord.Y2_X1, c.y2x1());
     return new TraceRecord(c.id(), c.plan().seed().id(), c.plan().split(), c.x1(), c.y1(), c.x2(), c.y2(),
         c.perturbation(), judgements, c.x1().constraints().size(),
-        new Lineage(generator, judge, c.promptHashes(), c.attempts()));
+        new Lineage(generator, judge, c.promptHashes(), c.attempts(), c.spend(), c.cached()));
   }
 }

@@ -71,7 +71,7 @@ public class CrossJudgeResponses extends PTransform<PCollection<Candidate>, PCol
       if (y2x1.full()) {
         return StepResult.reject("y2_satisfies_x1", "y2 scores full on the constraints x2 changed");
       }
-      return StepResult.of(c.withCross(y1x2, y2x1).spent("cross_judge", ctx.prompts().hash("judge"), session.calls()));
+      return StepResult.of(c.withCross(y1x2, y2x1).spent("cross_judge", ctx.prompts().hash("judge"), session.spent(), session.fromCache()));
     }
   }
 }

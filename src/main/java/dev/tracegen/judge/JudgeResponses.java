@@ -63,7 +63,7 @@ public class JudgeResponses extends PTransform<PCollection<Candidate>, PCollecti
             "constraint " + miss.constraint() + " (" + dim + ") scored " + miss.score() + ": " + miss.reason());
       }
       Candidate out = second ? c.withY2X2(j) : c.withY1X1(j);
-      return StepResult.of(out.spent(name, ctx.prompts().hash("judge"), session.calls()));
+      return StepResult.of(out.spent(name, ctx.prompts().hash("judge"), session.spent(), session.fromCache()));
     }
   }
 }

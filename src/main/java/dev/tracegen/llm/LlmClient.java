@@ -171,7 +171,8 @@ public class LlmClient {
     if (key != null) {
       Optional<ResponseCache.Entry> hit = cache.get(key);
       if (hit.isPresent()) {
-        return new LlmReply(hit.get().text(), 0, 0, 0, true, FinishReason.STOP);
+        // The tokens it cost when it was sent: a record's spend must not depend on the cache.
+        return new LlmReply(hit.get().text(), hit.get().tokensIn(), hit.get().tokensOut(), 0, true, FinishReason.STOP);
       }
     }
     ChatRequest request = request(messages, schema, mode);

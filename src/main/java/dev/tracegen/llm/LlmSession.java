@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.tracegen.model.Spend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,8 @@ public final class LlmSession {
   int cacheHits;
   long tokensIn;
   long tokensOut;
+  long cachedTokensIn;
+  long cachedTokensOut;
   int failures;
 
   /** A session for one element of {@code step}, sending through {@code client}. */
@@ -62,6 +65,21 @@ public final class LlmSession {
 
   public int failures() {
     return failures;
+  }
+
+  /**
+   * What this element cost at this step: every request, sent or answered from the response cache
+   * (with the tokens it cost when it was sent), so that the figure is the same on every rerun.
+   * {@link #calls()} less {@link #cacheHits()} and {@link #tokensIn()}/{@link #tokensOut()} are
+   * what this run paid.
+   */
+  public Spend.Step spent() {
+    return new Spend.Step(calls, tokensIn + cachedTokensIn, tokensOut + cachedTokensOut);
+  }
+
+  /** The part of {@link #spent()} that this run read from the response cache instead of paying for it. */
+  public Spend.Step fromCache() {
+    return new Spend.Step(cacheHits, cachedTokensIn, cachedTokensOut);
   }
 
   /** Counts a call that failed for good (the step rejects its element). */
@@ -126,10 +144,13 @@ public final class LlmSession {
     LlmReply reply = client.call(step, messages, schema);
     calls++;
     retries += reply.retries();
-    tokensIn += reply.tokensIn();
-    tokensOut += reply.tokensOut();
     if (reply.cached()) {
       cacheHits++;
+      cachedTokensIn += reply.tokensIn();
+      cachedTokensOut += reply.tokensOut();
+    } else {
+      tokensIn += reply.tokensIn();
+      tokensOut += reply.tokensOut();
     }
     return reply;
   }

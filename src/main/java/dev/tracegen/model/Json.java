@@ -3,6 +3,7 @@ package dev.tracegen.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -13,12 +14,32 @@ import java.io.UncheckedIOException;
  * sorted so output is byte-stable, unknown fields tolerated on read.
  */
 public final class Json {
-  public static final ObjectMapper MAPPER =
+  /**
+   * The default view of {@link #MAPPER}: what files hold. A field marked {@code @JsonView(InFlight.class)}
+   * is left out of it, so that files stay the same on every rerun.
+   */
+  public interface Written {}
+
+  /**
+   * Run-specific state that travels with a record between stages ({@link JsonCoder}) but is never
+   * written to a file (what this run read from the response cache, for instance).
+   */
+  public interface InFlight {}
+
+  public static final ObjectMapper MAPPER = filesView(
       JsonMapper.builder()
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .build();
+          .build());
+
+  /** {@link #MAPPER}'s writer for records crossing stages: every field, in-flight ones too. */
+  static final ObjectWriter IN_FLIGHT = MAPPER.writerWithView(InFlight.class);
+
+  private static ObjectMapper filesView(ObjectMapper m) {
+    m.setConfig(m.getSerializationConfig().withView(Written.class));
+    return m;
+  }
 
   /** Plain mapper (no naming strategy) for third-party layouts with fixed keys. */
   public static final ObjectMapper PLAIN =
@@ -29,6 +50,15 @@ public final class Json {
   public static String write(Object value) {
     try {
       return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code value} with its in-flight fields too, for working files that later stages of the same run read back. */
+  public static String writeInFlight(Object value) {
+    try {
+      return IN_FLIGHT.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

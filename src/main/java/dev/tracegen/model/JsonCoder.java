@@ -41,7 +41,8 @@ public final class JsonCoder<T> extends CustomCoder<T> {
 
   @Override
   public void encode(T value, OutputStream out) throws IOException {
-    STRING.encode(Json.MAPPER.writeValueAsString(value), out);
+    // In-flight fields too: they must survive the trip between stages.
+    STRING.encode(Json.IN_FLIGHT.writeValueAsString(value), out);
   }
 
   @Override

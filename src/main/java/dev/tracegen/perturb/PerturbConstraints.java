@@ -157,7 +157,7 @@ public class PerturbConstraints extends PTransform<PCollection<Candidate>, PColl
       if (out.x2().constraints().size() > 15) {
         return StepResult.reject("constraint_count", "x2 has more than 15 constraints");
       }
-      return StepResult.of(out.spent("perturb", ctx.prompts().hash("perturb"), session.calls()));
+      return StepResult.of(out.spent("perturb", ctx.prompts().hash("perturb"), session.spent(), session.fromCache()));
     }
   }
 }

@@ -101,7 +101,7 @@ public class CheckInstructionQuality extends PTransform<PCollection<Candidate>, 
         }
         return node;
       });
-      Candidate spent = c.spent("quality", ctx.prompts().hash("quality"), session.calls());
+      Candidate spent = c.spent("quality", ctx.prompts().hash("quality"), session.spent(), session.fromCache());
       if (!verdict.path("complete").asBoolean()) {
         return StepResult.reject("incomplete", verdict.path("reason").asText());
       }

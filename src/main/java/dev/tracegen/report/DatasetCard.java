@@ -9,6 +9,7 @@ import dev.tracegen.export.View;
 import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.facts.DedupStats;
 import dev.tracegen.facts.RunFacts;
+import dev.tracegen.facts.Waste;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
@@ -45,6 +46,20 @@ public final class DatasetCard {
           + "}\n";
 
   private DatasetCard() {}
+
+  /** One sentence: the part of the LLM work spent on candidates that did not ship, and where most was lost. */
+  static void waste(StringBuilder b, Waste w) {
+    if (w == null || w.total().requests() == 0) {
+      return;
+    }
+    b.append(String.format(Locale.ROOT, "%.1f %% of the LLM requests (%.1f %% of the tokens) were spent on candidates"
+        + " that did not ship", 100 * w.notShippedShare().requests(), 100 * w.notShippedShare().tokens()));
+    List<String> top = w.byStage().entrySet().stream()
+        .sorted((x, y) -> Long.compare(y.getValue().requests(), x.getValue().requests()))
+        .limit(3).map(e -> String.format(Locale.ROOT, "%s %.1f %%", e.getKey(), 100 * e.getValue().share().requests()))
+        .toList();
+    b.append(top.isEmpty() ? "" : "; most were dropped at " + String.join(", ", top)).append(" (`stats.json`, `waste`).\n\n");
+  }
 
   /** The card of a run of the flow {@code flow} ("How it was built" lists its stages). */
   public static String render(Stages flow, CorpusStats stats, RunFacts run) {
@@ -109,6 +124,7 @@ public final class DatasetCard {
     }
     b.append(++step).append(". **Export**: the files above, written atomically.\n");
     b.append('\n');
+    waste(b, s.waste());
 
     statistics(b, s, splits);
     dedup(b, s.dedup());

@@ -1,6 +1,7 @@
 package dev.tracegen.report;
 
 import dev.tracegen.facts.LlmStepCounts;
+import dev.tracegen.facts.RunWaste;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,27 +19,48 @@ public final class LlmSummary {
    * {@code sent} = calls − cache hits (requests that reached the model, retries not included).
    */
   public static String format(Map<String, LlmStepCounts> llm) {
+    return format(llm, null);
+  }
+
+  /**
+   * As above, with a last column when {@code waste} is known: the part of the requests the step
+   * sent this run that went to candidates that did not ship.
+   */
+  public static String format(Map<String, LlmStepCounts> llm, RunWaste waste) {
+    int columns = COLUMNS.length + (waste == null ? 0 : 1);
     List<String[]> rows = new ArrayList<>();
     long[] total = new long[COLUMNS.length];
     llm.forEach((step, c) -> {
       long[] v = {c.calls(), c.cacheHits(), c.sent(), c.retries(), c.failures(), c.repairs(), c.tokensIn(),
           c.tokensOut()};
-      String[] row = new String[COLUMNS.length + 1];
+      String[] row = new String[columns + 1];
       row[0] = step;
       for (int i = 0; i < v.length; i++) {
         row[i + 1] = Long.toString(v[i]);
         total[i] += v[i];
       }
+      if (waste != null) {
+        RunWaste.Part p = waste.byStep().get(step);
+        row[columns] = p == null || p.shipped().sent() + p.notShipped().sent() == 0 ? "-"
+            : RunSummary.percent(p.notShippedShare().requests());
+      }
       rows.add(row);
     });
-    String[] totalRow = new String[COLUMNS.length + 1];
+    String[] totalRow = new String[columns + 1];
     totalRow[0] = "total";
     for (int i = 0; i < total.length; i++) {
       totalRow[i + 1] = Long.toString(total[i]);
     }
-    String[] header = new String[COLUMNS.length + 1];
+    if (waste != null) {
+      totalRow[columns] = waste.shipped().sent() + waste.notShipped().sent() == 0 ? "-"
+          : RunSummary.percent(waste.notShippedShare().requests());
+    }
+    String[] header = new String[columns + 1];
     header[0] = "LLM step";
     System.arraycopy(COLUMNS, 0, header, 1, COLUMNS.length);
+    if (waste != null) {
+      header[columns] = "not shipped";
+    }
     int[] width = new int[header.length];
     List<String[]> all = new ArrayList<>();
     all.add(header);

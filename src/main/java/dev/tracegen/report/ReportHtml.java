@@ -6,6 +6,8 @@ import dev.tracegen.export.ExportFiles;
 import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.facts.LlmStepCounts;
 import dev.tracegen.facts.RunFacts;
+import dev.tracegen.facts.RunWaste;
+import dev.tracegen.facts.Waste;
 import dev.tracegen.stage.Stage;
 import dev.tracegen.stage.Stages;
 import java.io.IOException;
@@ -73,6 +75,7 @@ public final class ReportHtml {
     rejections(h, flow, stats);
     judge(h, stats);
     llm(h, flow, run);
+    waste(h, flow, stats, run);
 
     h.open("footer").open("p").text("Written by tracegen run next to the corpus. All numbers except the LLM work and the"
         + " timings come from the corpus files and are the same on every rerun; LLM calls, cache hits and wall time"
@@ -373,6 +376,76 @@ public final class ReportHtml {
       h.close("tr");
     }
     h.close("tbody").close("table").close("section").raw("\n");
+  }
+
+  /**
+   * LLM work on published records against candidates that did not ship, per step and per stage of
+   * loss, from stats.json (every request, cache hits included); the last column is what this run
+   * sent (run.json), when known.
+   */
+  private static void waste(Html h, Stages flow, CorpusStats stats, RunFacts run) {
+    Waste w = stats.waste();
+    if (w == null) {
+      return;
+    }
+    section(h, "waste", "Waste: LLM work on candidates that did not ship", "Requests and tokens per step spent on "
+        + "the published records and on candidates dropped later, cache hits included (the same on every rerun)"
+        + (run.waste() == null ? "." : "; the last column is the part of the requests this run sent that did not ship."));
+    h.open("table").open("thead").open("tr");
+    List<String> head = new ArrayList<>(List.of("step", "requests shipped", "not shipped", "not shipped %",
+        "tokens not shipped %"));
+    if (run.waste() != null) {
+      head.add("sent this run, not shipped %");
+    }
+    for (String c : head) {
+      h.open("th").text(c).close("th");
+    }
+    h.close("tr").close("thead").open("tbody");
+    Map<String, Waste.Part> steps = new LinkedHashMap<>(w.byStep());
+    steps.put("total", Waste.Part.of(w.shipped(), w.notShipped()));
+    steps.forEach((step, p) -> {
+      h.open("tr").open("td").text(step).close("td");
+      cell(h, Report.count(p.shipped().requests()));
+      cell(h, Report.count(p.notShipped().requests()));
+      cell(h, percent(p.notShippedShare().requests()));
+      cell(h, percent(p.notShippedShare().tokens()));
+      if (run.waste() != null) {
+        RunWaste.Part paid = "total".equals(step)
+            ? new RunWaste.Part(run.waste().shipped(), run.waste().notShipped(), run.waste().notShippedShare())
+            : run.waste().byStep().get(step);
+        cell(h, paid == null || paid.shipped().sent() + paid.notShipped().sent() == 0 ? "-"
+            : percent(paid.notShippedShare().requests()));
+      }
+      h.close("tr");
+    });
+    h.close("tbody").close("table");
+    if (!w.byStage().isEmpty()) {
+      h.open("h3").text("Per stage of loss").close("h3");
+      h.open("table").open("thead").open("tr");
+      for (String c : List.of("stage", "candidates dropped", "requests", "tokens", "share of requests")) {
+        h.open("th").text(c).close("th");
+      }
+      h.close("tr").close("thead").open("tbody");
+      for (String stage : RunSummary.inOrder(flow, w.byStage().keySet())) {
+        Waste.Loss l = w.byStage().get(stage);
+        h.open("tr").open("td").text(title(flow, stage)).close("td");
+        cell(h, Report.count(l.records()));
+        cell(h, Report.count(l.requests()));
+        cell(h, Report.human(l.tokensIn() + l.tokensOut()));
+        cell(h, percent(l.share().requests()));
+        h.close("tr");
+      }
+      h.close("tbody").close("table");
+    }
+    h.close("section").raw("\n");
+  }
+
+  private static void cell(Html h, String text) {
+    h.open("td", "class", "n").text(text).close("td");
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", 100.0 * share);
   }
 
   // ---- charts ----------------------------------------------------------------------------------

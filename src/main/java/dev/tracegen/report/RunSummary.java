@@ -2,6 +2,7 @@ package dev.tracegen.report;
 
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.WaveFacts;
+import dev.tracegen.facts.RunWaste;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * The end-of-run summary {@code tracegen run} prints on stderr: the per-stage funnel (in, kept,
- * rejected, share kept) and the LLM work per step, from the run report ({@code run.json}).
+ * rejected, share kept), the waste (LLM work spent on candidates that did not ship, and where they
+ * were lost) and the LLM work per step, from the run report ({@code run.json}).
  */
 public final class RunSummary {
   private RunSummary() {}
@@ -35,8 +37,11 @@ public final class RunSummary {
       }
       sb.append(table(table));
     }
+    if (run.waste() != null) {
+      sb.append('\n').append(waste(flow, run.waste()));
+    }
     if (!run.llm().isEmpty()) {
-      sb.append('\n').append(LlmSummary.format(run.llm()));
+      sb.append('\n').append(LlmSummary.format(run.llm(), run.waste()));
     }
     return sb.toString();
   }
@@ -48,6 +53,46 @@ public final class RunSummary {
       parts.add(w.phase() + " " + Report.count(w.plans()) + " plans > " + Report.count(w.candidates()));
     }
     return "waves (" + waves.planning() + "): " + String.join(", ", parts);
+  }
+
+  /**
+   * Two lines: the part of the LLM work spent on candidates that did not ship (every request, as in
+   * {@code stats.json}, and what this run sent), then where it was lost, per stage of loss.
+   */
+  static String waste(Stages flow, RunWaste w) {
+    StringBuilder sb = new StringBuilder("waste: ");
+    if (w.spentNotShippedShare() != null) {
+      sb.append(percent(w.spentNotShippedShare().requests())).append(" of LLM requests (")
+          .append(percent(w.spentNotShippedShare().tokens())).append(" of tokens) went to candidates that did not ship; ");
+    }
+    long sent = w.shipped().sent() + w.notShipped().sent();
+    sb.append(sent == 0 ? "this run sent no request (all answered from the response cache)"
+        : "this run sent " + Report.count(sent) + " requests, " + Report.count(w.notShipped().sent()) + " of them ("
+            + percent(w.notShippedShare().requests()) + ") for candidates that did not ship");
+    sb.append('\n');
+    if (!w.byStage().isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (String stage : inOrder(flow, w.byStage().keySet())) {
+        parts.add(stage + " " + percent(w.byStage().get(stage).share().requests()));
+      }
+      sb.append("lost at (share of requests): ").append(String.join(", ", parts)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** {@code present} in pipeline order ({@code run.json} sorts its keys), unknown ids before dedup. */
+  static List<String> inOrder(Stages flow, java.util.Collection<String> present) {
+    List<String> out = new ArrayList<>();
+    for (String id : Funnel.stages(flow, present)) {
+      if (present.contains(id)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f %%", 100.0 * share);
   }
 
   /** Left-aligned first column, right-aligned others, a rule under the header. */

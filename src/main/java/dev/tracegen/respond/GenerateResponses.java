@@ -68,7 +68,7 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
         return StepResult.reject("wrong_language", language.get());
       }
       Candidate out = second ? c.withY2(response) : c.withY1(response);
-      return StepResult.of(out.spent((second ? Stages.RESPOND_Y2 : Stages.RESPOND_Y1).id(), ctx.prompts().hash("respond"), session.calls()));
+      return StepResult.of(out.spent((second ? Stages.RESPOND_Y2 : Stages.RESPOND_Y1).id(), ctx.prompts().hash("respond"), session.spent(), session.fromCache()));
     }
   }
 }

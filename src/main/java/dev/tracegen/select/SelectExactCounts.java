@@ -1,6 +1,5 @@
 package dev.tracegen.select;
 
-import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
@@ -114,10 +113,9 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
       if (threshold != null && selectionKey(runSeed, r.id()).compareTo(threshold) <= 0) {
         c.output(r);
       } else {
-        // A surplus record is fine data that the exact target has no room for; it is kept whole,
-        // like every rejection, so that what it cost is on record and it can be recovered.
+        // A surplus record is fine data that the exact target has no room for; its id and its spend suffice.
         c.output(REJECTED, new Rejection(Stages.SELECT.id(), threshold == null ? "stratum_not_targeted" : "surplus", r.id(),
-            "stratum " + stratum + " is full", Json.write(r)));
+            "stratum " + stratum + " is full", "").withSpend(r.lineage() == null ? null : r.lineage().spend()));
       }
     }
   }

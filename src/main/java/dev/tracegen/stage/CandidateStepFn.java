@@ -2,6 +2,7 @@ package dev.tracegen.stage;
 
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Spend;
 import dev.tracegen.taxonomy.Taxonomy;
 
 /** An {@link LlmStepFn} over candidates, identified by plan id. */
@@ -13,5 +14,10 @@ public abstract class CandidateStepFn extends LlmStepFn<Candidate, Candidate> {
   @Override
   protected String idOf(Candidate input) {
     return input.id();
+  }
+
+  @Override
+  protected Spend spendOf(Candidate input) {
+    return input.spend();
   }
 }

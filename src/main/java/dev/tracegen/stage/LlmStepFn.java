@@ -7,6 +7,7 @@ import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.MalformedOutputException;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.Spend;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -67,7 +68,17 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     return taxonomy;
   }
 
-  private record Done<O>(String id, String record, StepResult<O> result, LlmSession session, Exception error) {}
+  /**
+   * What was spent on an element before this step (its carried spend); an element that carries
+   * none spent nothing.
+   */
+  protected Spend spendOf(I input) {
+    return Spend.NONE;
+  }
+
+  /** {@code spent} is what a rejected element cost, this step's requests included. */
+  private record Done<O>(String id, String record, StepResult<O> result, LlmSession session, Exception error,
+      Spend spent) {}
 
   @Setup
   public void setup() {
@@ -150,15 +161,23 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     try {
       StepResult<O> result = work(input, session);
       // The record is serialised only when it is rejected, so nothing is lost and nothing is wasted.
-      return new Done<>(id, result.rejected() ? Json.write(input) : null, result, session, null);
+      return result.rejected() ? new Done<>(id, Json.write(input), result, session, null, spent(input, session))
+          : new Done<>(id, null, result, session, null, null);
     } catch (MalformedOutputException e) {
-      return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);
+      return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null,
+          spent(input, session));
     } catch (LlmCallFailedException e) {
       session.countFailure();
-      return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null);
+      return new Done<>(id, Json.write(input), StepResult.reject(e.reason(), e.getMessage()), session, null,
+          spent(input, session));
     } catch (Exception e) {
-      return new Done<>(id, Json.write(input), null, session, e);
+      return new Done<>(id, Json.write(input), null, session, e, null);
     }
+  }
+
+  /** What a dropped element cost: its carried spend and this step's requests (a repair included). */
+  private Spend spent(I input, LlmSession session) {
+    return spendOf(input).plus(step, session.spent());
   }
 
   private Done<O> await(Future<Done<O>> f) throws Exception {
@@ -197,6 +216,6 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
 
   private Rejection rejection(Done<O> done) {
     return new Rejection(step, done.result().reason(), done.id(), done.result().detail(),
-        done.record() == null ? "" : done.record());
+        done.record() == null ? "" : done.record(), done.spent() == null ? Spend.NONE : done.spent());
   }
 }

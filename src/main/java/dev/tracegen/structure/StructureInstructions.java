@@ -71,7 +71,7 @@ public class StructureInstructions extends PTransform<PCollection<Candidate>, PC
           "instruction", c.expanded(), "dimensions", dimensions, "param_guide", paramGuide),
           StepContext.payload().put("instruction", c.expanded()));
       Instruction x1 = session.ask(prompt, StructureSchema.SCHEMA, text -> parse(ctx.taxonomy(), params, text, c.plan().constraints()));
-      return StepResult.of(c.withX1(x1).spent("structure", ctx.prompts().hash("structure"), session.calls()));
+      return StepResult.of(c.withX1(x1).spent("structure", ctx.prompts().hash("structure"), session.spent(), session.fromCache()));
     }
   }
 

@@ -25,7 +25,8 @@ import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * What a wave leaves for the next pipelines: its quadruples as JSON lines under {@code
+ * What a wave leaves for the next pipelines: its quadruples as JSON lines (with their in-flight
+ * fields, such as what this run read from the response cache) under {@code
  * WAVE/candidates/} (eval and train in separate files, so a later wave reads only the eval side to
  * screen against) and its rejections under {@code WAVE/rejections/}, in the layout of the corpus's
  * own {@code rejections/}. Counter {@code wave/candidates.<split>.<k>} gives the quadruples per stratum.
@@ -123,7 +124,7 @@ public final class WaveFiles {
       for (String split : splits) {
         String title = split.substring(0, 1).toUpperCase() + split.substring(1);
         counted.apply(title + "Only", Filter.by((TraceRecord r) -> split.equals(r.split())))
-            .apply(title + "Json", MapElements.into(TypeDescriptors.strings()).via((TraceRecord r) -> Json.write(r)))
+            .apply(title + "Json", MapElements.into(TypeDescriptors.strings()).via((TraceRecord r) -> Json.writeInFlight(r)))
             .apply(title + "Write", TextIO.write().to(waveDir + "/" + CANDIDATES_DIR + "/" + split).withSuffix(".jsonl"));
       }
       return PDone.in(records.getPipeline());

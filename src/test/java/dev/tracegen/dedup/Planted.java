@@ -67,6 +67,6 @@ public final class Planted {
     js.put(TraceRecord.Y2_X1, full);
     return new TraceRecord(id, seed, split, x1, "answer one", x2, "answer two",
         new Perturbation("REVISE", List.of(cs.size()), List.of()), js, cs.size(),
-        new Lineage("embedded", "embedded", Map.of(), 1));
+        new Lineage("embedded", "embedded", Map.of(), 1, null));
   }
 }

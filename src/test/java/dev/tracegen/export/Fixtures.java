@@ -7,6 +7,7 @@ import dev.tracegen.model.Lineage;
 import dev.tracegen.model.Params;
 import dev.tracegen.model.Perturbation;
 import dev.tracegen.model.Score;
+import dev.tracegen.model.Spend;
 import dev.tracegen.model.TraceRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class Fixtures {
         new Perturbation(OPS[i % 3], List.of(k), List.of()),
         js,
         k,
-        new Lineage("embedded", "embedded", Map.of("expand", "abc123"), 5 + i));
+        new Lineage("embedded", "embedded", Map.of("expand", "abc123"), 5 + i,
+            new Spend(Map.of("expand", new Spend.Step(5 + i, 100L * (5 + i), 40L * (5 + i))))));
   }
 }

@@ -72,7 +72,8 @@ class CorpusStatsTest {
             "languages",
             "rejections",
             "judge",
-            "dedup"),
+            "dedup",
+            "waste"),
         ImmutableList.copyOf(json.fieldNames()), "stats.json keeps its sections in this order");
     // 4 records x 4 pairings: y1|x1 and y2|x2 by the LLM, the cross pairings by a checker, each put
     // to the judge as well, which agreed on y1|x2 only (constraint k of x2 / x1; see Fixtures).

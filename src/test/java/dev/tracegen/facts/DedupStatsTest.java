@@ -56,7 +56,7 @@ class DedupStatsTest {
     assertEquals(1L, d.ngramOverlapExternal());
     CorpusStats stats = CorpusStats.EMPTY;
     String card = DatasetCard.render(Stages.TRACE, new CorpusStats(stats.records(), null, null, null, null, null,
-        null, null, null, null, null, s, null), null);
+        null, null, null, null, null, s, null, null), null);
     assertTrue(card.contains("| near_duplicate | 2 |"), card);
     assertTrue(card.contains("| near | 2: 1, 3: 1 |"), card);
     assertFalse(DatasetCard.render(Stages.TRACE, CorpusStats.EMPTY, null).contains("Deduplication"));

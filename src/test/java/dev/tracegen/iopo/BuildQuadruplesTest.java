@@ -12,6 +12,7 @@ import dev.tracegen.model.Perturbation;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Score;
 import dev.tracegen.model.Seed;
+import dev.tracegen.model.Spend;
 import dev.tracegen.model.TraceRecord;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * lineage (model labels, prompt hashes, attempts). It has no rejection path: everything reaching
  * it was verified by the cross-judge.
  */
-class BuildQuadruplesTest {
+public class BuildQuadruplesTest {
   @RegisterExtension final TestPipelineExtension pipeline = TestPipelineExtension.create();
 
   static final Constraint AT_MOST_8 = new Constraint("c1", "content", "numerical",
@@ -44,7 +45,7 @@ class BuildQuadruplesTest {
     return new Judgement(List.of(new Score(1, score, "checker:numerical", reason)), score);
   }
 
-  static Candidate verified(String id, String split) {
+  public static Candidate verified(String id, String split) {
     Seed seed = new Seed("seed-" + id, "Explain how tides work.", "", "explain", "seeds.jsonl:1");
     Instruction x1 = new Instruction("Explain tides.", List.of(AT_MOST_8, NO_EMOJI), "");
     Instruction x2 = new Instruction("Explain tides.", List.of(AT_LEAST_12, NO_EMOJI), "");
@@ -52,7 +53,8 @@ class BuildQuadruplesTest {
     return Candidate.of(plan).withExpanded(x1.render()).withX1(x1).withY1("y1 " + id)
         .withY1X1(judgement(10, "y1x1")).withX2(x2, new Perturbation("REVISE", List.of(1), List.of()))
         .withY2("y2 " + id).withY2X2(judgement(10, "y2x2")).withCross(judgement(0, "y1x2"), judgement(0, "y2x1"))
-        .spent("expand", "h-expand", 1).spent("judge_y1", "h-judge", 2);
+        .spent("expand", "h-expand", new Spend.Step(1, 100, 40), Spend.Step.ZERO)
+        .spent("judge_y1", "h-judge", new Spend.Step(2, 300, 20), new Spend.Step(1, 150, 10));
   }
 
   static TraceRecord expected(Candidate c, String generator, String judge) {
@@ -62,7 +64,9 @@ class BuildQuadruplesTest {
     js.put("y1|x2", c.y1x2());
     js.put("y2|x1", c.y2x1());
     return new TraceRecord(c.id(), c.plan().seed().id(), c.plan().split(), c.x1(), c.y1(), c.x2(), c.y2(),
-        c.perturbation(), js, 2, new Lineage(generator, judge, Map.of("expand", "h-expand", "judge_y1", "h-judge"), 3));
+        c.perturbation(), js, 2, new Lineage(generator, judge, Map.of("expand", "h-expand", "judge_y1", "h-judge"), 3,
+            new Spend(Map.of("expand", new Spend.Step(1, 100, 40), "judge_y1", new Spend.Step(2, 300, 20))),
+            new Spend(Map.of("judge_y1", new Spend.Step(1, 150, 10)))));
   }
 
   @Test

@@ -334,7 +334,9 @@ class LlmClientTest {
         .call("s", HELLO, SCHEMA);
     assertTrue(hit.cached());
     assertEquals("answer 0", hit.text());
-    assertEquals(0, hit.tokensIn() + hit.tokensOut());
+    // It carries what it cost when it was sent (a record's spend must not depend on the cache);
+    // nothing is paid again: the model is not called.
+    assertEquals(15, hit.tokensIn() + hit.tokensOut());
     assertEquals(0, again.calls.get());
     // Another parameter is another key.
     LlmReply json = client(settings(0, 1), again, new CircuitBreaker(), new Budget(0, 0), new RateLimits(0, 0), reopened)

@@ -71,7 +71,7 @@ class ProgressAndCommandsTest {
   void funnelIsDerivedFromRejectionsInPipelineOrder() {
     CorpusStats stats = new CorpusStats(null, null, null, null, null, null, null, null, null,
         new CorpusStats.Rejections(65, Map.of("read_seeds", 3L, "judge_y1", 10L, "select", 50L, "zz_custom", 2L), null),
-        null, null, null);
+        null, null, null, null);
     Map<String, Long> f = Funnel.of(Stages.TRACE, 100, stats);
     assertEquals(100L, f.get("planned"));
     assertEquals(100L, f.get("respond_y1"));

@@ -32,7 +32,7 @@ class StageDeclarationTest {
     Map<String, Map<String, Long>> byReason = new LinkedHashMap<>();
     byReason.put("polish", Map.of("too_rough", 7L));
     return new CorpusStats(null, null, null, null, null, null, null, null, null,
-        new CorpusStats.Rejections(20, byStage, byReason), null, null, null);
+        new CorpusStats.Rejections(20, byStage, byReason), null, null, null, null);
   }
 
   @Test
@@ -62,7 +62,7 @@ class StageDeclarationTest {
     RunFacts run = RunFacts.NONE.withFunnel(Funnel.of(FLOW, 100, stats()));
     run = new RunFacts(null, null, null, null, null, 0, null, null, null, null, null, null, null, null, null,
         Map.of("polish", new LlmStepCounts(12, 0, 0, 0, 0, 100, 10)), 0, null, null, null, null, run.funnel(), null,
-        null, null, null);
+        null, null);
     String html = ReportHtml.render(FLOW, stats(), run, null);
     assertTrue(html.contains(">Polish answers<"), "funnel table row");
     assertTrue(html.contains("Polish answers · too_rough"), "rejection reasons");
