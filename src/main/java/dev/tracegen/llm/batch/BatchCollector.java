@@ -52,12 +52,13 @@ public final class BatchCollector implements BatchQueue {
   /** Consecutive failed polls (each already tried again with backoff) after which the run stops. */
   static final int MAX_POLL_FAILURES = 10;
 
-  /** Per run, cache and endpoint: whether earlier runs' batches were collected, and how many answers they gave. */
+  /** Per run, cache and endpoint: whether earlier runs' batches were collected, and the answers they gave. */
   private static final Map<String, Resumed> RESUMED = new ConcurrentHashMap<>();
 
   private static final class Resumed {
     boolean done;
-    long answers;
+    /** Kept here: the cache does not look up what this process wrote to it. */
+    Map<String, BatchOutcome.Answer> answers = Map.of();
   }
 
   private record Pending(BatchRequest request, CompletableFuture<BatchOutcome> future) {}
@@ -178,14 +179,15 @@ public final class BatchCollector implements BatchQueue {
     for (Pending p : take) {
       byKey.computeIfAbsent(p.request().key(), k -> new ArrayList<>()).add(p);
     }
-    if (resumeEarlierRuns() > 0) {
-      // Earlier runs' batches may have answered some of these.
+    Map<String, BatchOutcome.Answer> earlier = resumeEarlierRuns();
+    if (!earlier.isEmpty()) {
+      // Earlier runs' batches may have answered some of these; they were paid for then.
       for (var it = byKey.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
-        Optional<ResponseCache.Entry> hit = cache.get(e.getKey());
-        if (hit.isPresent()) {
-          BatchOutcome.Answer a = new BatchOutcome.Answer(hit.get().text(), 0, 0, FinishReason.STOP, true);
-          e.getValue().forEach(p -> p.future().complete(a));
+        BatchOutcome.Answer a = earlier.get(e.getKey());
+        if (a != null) {
+          BatchOutcome.Answer paidBefore = new BatchOutcome.Answer(a.text(), 0, 0, a.finishReason(), true);
+          e.getValue().forEach(p -> p.future().complete(paidBefore));
           it.remove();
         }
       }
@@ -342,7 +344,7 @@ public final class BatchCollector implements BatchQueue {
   }
 
   /** Collects, once per run, cache and endpoint, the batches earlier runs recorded; returns the answers they gave. */
-  private long resumeEarlierRuns() {
+  private Map<String, BatchOutcome.Answer> resumeEarlierRuns() {
     Resumed r = RESUMED.computeIfAbsent(settings.runId() + "|" + ledger.dir() + "|" + settings.provider() + "|"
         + endpoint, k -> new Resumed());
     synchronized (r) {
@@ -354,8 +356,8 @@ public final class BatchCollector implements BatchQueue {
     }
   }
 
-  private long resume() {
-    long total = 0;
+  private Map<String, BatchOutcome.Answer> resume() {
+    Map<String, BatchOutcome.Answer> total = new ConcurrentHashMap<>();
     for (BatchRecord rec : ledger.records()) {
       if (!rec.provider().equals(settings.provider()) || !rec.endpoint().equals(endpoint)) {
         continue;
@@ -387,7 +389,7 @@ public final class BatchCollector implements BatchQueue {
       LOG.info("{}: collecting batch {} ({} requests of step {}) left by an earlier run", step, info.id(),
           rec.keys().size(), rec.step());
       try {
-        total += collect(rec, info).size();
+        total.putAll(collect(rec, info));
         ledger.done(rec.tag());
       } catch (BatchApiException e) {
         LOG.warn("{}: could not collect batch {} of an earlier run: {}", step, info.id(), e.getMessage());

@@ -223,8 +223,9 @@ class OpenAiBatchApiTest {
     assertEquals("cancelled", cancelled.status());
     assertNull(cancelled.outputFileId());
     s.batches().delaySeconds(0);
-    assertEquals("cancelled", api.get(ids.get(2)).status(), "a cancelled batch stays cancelled");
-    assertEquals("completed", api.get(ids.get(1)).status());
+    for (int i = 0; i < ids.size(); i++) {
+      assertEquals(i == 2 ? "cancelled" : "completed", api.get(ids.get(i)).status(), "a cancelled batch stays cancelled");
+    }
     assertEquals(4 * 2, s.stats().get("batch_lines_answered"), "nothing answered for the cancelled batch");
   }
 
