@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +79,12 @@ public final class BatchCollector implements BatchQueue {
   private final AtomicLong submitted = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
   private final AtomicLong unanswered = new AtomicLong();
+  // Beam counters of the step ({@code llm.<step>}); batches are sent from the processing thread, where they count.
+  private final Counter batches;
+  private final Counter batchRequests;
+  private final Counter batchAnswered;
+  private final Counter batchUnanswered;
+  private final Counter batchResumed;
 
   BatchCollector(String step, LlmClient client, ResponseCache cache, OpenAiBatchApi api, String endpoint) {
     this.step = step;
@@ -87,6 +95,12 @@ public final class BatchCollector implements BatchQueue {
     this.api = api;
     this.endpoint = endpoint;
     this.ledger = new BatchLedger(cache.dir());
+    String ns = "llm." + step;
+    this.batches = Metrics.counter(ns, "batches");
+    this.batchRequests = Metrics.counter(ns, "batch_requests");
+    this.batchAnswered = Metrics.counter(ns, "batch_answered");
+    this.batchUnanswered = Metrics.counter(ns, "batch_unanswered");
+    this.batchResumed = Metrics.counter(ns, "batch_resumed");
   }
 
   /** The collector of one step instance that calls through {@code client} (which must have a response cache). */
@@ -168,6 +182,7 @@ public final class BatchCollector implements BatchQueue {
       take.forEach(p -> {
         if (p.future().complete(new BatchOutcome.Unanswered("the batch ended without it"))) {
           unanswered.incrementAndGet();
+          batchUnanswered.inc();
         }
       });
     }
@@ -188,6 +203,7 @@ public final class BatchCollector implements BatchQueue {
         if (a != null) {
           BatchOutcome.Answer paidBefore = new BatchOutcome.Answer(a.text(), 0, 0, a.finishReason(), true);
           e.getValue().forEach(p -> p.future().complete(paidBefore));
+          batchResumed.inc();
           it.remove();
         }
       }
@@ -202,6 +218,7 @@ public final class BatchCollector implements BatchQueue {
         BatchOutcome.Answer a = answers.get(k);
         if (a != null) {
           answered.incrementAndGet();
+          batchAnswered.inc();
           List<Pending> waiting = byKey.get(k);
           waiting.get(0).future().complete(a);
           // One line answered them all: the others cost nothing, as if read from the cache.
@@ -255,6 +272,8 @@ public final class BatchCollector implements BatchQueue {
     rec = rec.withBatchId(info.id());
     ledger.created(rec);
     submitted.addAndGet(sorted.size());
+    batches.inc();
+    batchRequests.inc(sorted.size());
     LOG.debug("{}: batch {} submitted with {} requests", step, info.id(), sorted.size());
     Map<String, BatchOutcome.Answer> answers;
     try {
