@@ -67,6 +67,8 @@ public record RunConfig(
     ResponseFormatMode responseFormat = ResponseFormatMode.parse(o.getResponseFormat());
     generator = withRunOptions(o, generator, runId).withPersona(persona).withResponseFormat(responseFormat);
     judge = withRunOptions(o, judge, runId).withPersona(persona).withResponseFormat(responseFormat);
+    generator = withBatch(o, generator, "generator");
+    judge = withBatch(o, judge, "judge");
     ChatModels.validate(generator, "generator");
     ChatModels.validate(judge, "judge");
     if (o.getBuckets() < 1) {
@@ -104,6 +106,26 @@ public record RunConfig(
   static SeedFormat seedFormat(TraceOptions o, Profile profile) {
     String format = !o.getSeedFormat().isBlank() ? o.getSeedFormat() : profile == null ? "auto" : profile.seedFormat();
     return SeedFormat.parse(format);
+  }
+
+  /**
+   * {@code --batch} and its settings for a model over HTTP; the in-process embedded model answers at
+   * once and never batches. Batches need the OpenAI batch API and the response cache (where their
+   * answers and records go).
+   */
+  static LlmSettings withBatch(TraceOptions o, LlmSettings s, String role) {
+    if (!o.getBatch() || s.isEmbedded()) {
+      return s;
+    }
+    if (!"openai".equals(s.provider())) {
+      throw new IllegalArgumentException("--batch supports provider openai (and OpenAI-compatible servers) only; the "
+          + role + " uses " + s.provider());
+    }
+    if (!s.cached()) {
+      throw new IllegalArgumentException("--batch needs the response cache: drop --cache=false");
+    }
+    return s.withBatch(new dev.tracegen.llm.batch.BatchSettings(true, o.getBatchPollSeconds(),
+        o.getBatchMaxRequests(), o.getBatchTimeoutHours()));
   }
 
   /** Limits, budgets and the response cache (never for the in-process embedded model) from the options. */

@@ -145,6 +145,34 @@ public interface TraceOptions extends PipelineOptions {
 
   void setMaxInFlight(int value);
 
+  @Description("Send each LLM step's cache misses through the provider's batch API (OpenAI-compatible /v1/files + "
+      + "/v1/batches; about half the price, answers within 24 h) instead of one request each. Provider openai only; "
+      + "needs the response cache. Each batch holds up to --maxInFlight requests per step instance: raise it "
+      + "(e.g. 512). See docs/batch.md.")
+  @Default.Boolean(false)
+  boolean getBatch();
+
+  void setBatch(boolean value);
+
+  @Description("With --batch: how often a submitted batch's status is read, in seconds.")
+  @Default.Double(30)
+  double getBatchPollSeconds();
+
+  void setBatchPollSeconds(double value);
+
+  @Description("With --batch: most requests in one batch (OpenAI allows 50000).")
+  @Default.Integer(50000)
+  int getBatchMaxRequests();
+
+  void setBatchMaxRequests(int value);
+
+  @Description("With --batch: a batch still running after this many hours is cancelled and its unanswered "
+      + "requests are sent one by one.")
+  @Default.Double(24)
+  double getBatchTimeoutHours();
+
+  void setBatchTimeoutHours(double value);
+
   @Description("Requests per minute per worker JVM and endpoint, 0 = unlimited (cluster-wide figure / workers).")
   @Default.Long(0)
   long getRequestsPerMinute();

@@ -23,6 +23,7 @@ public final class ServeCommand {
   private static final Group SERVER = new Group("Server");
   private static final Group MODEL = new Group("Embedded model");
   private static final Group FAULTS = new Group("Latency and faults (for testing clients)");
+  private static final Group BATCH = new Group("Batch API (/v1/files, /v1/batches)");
 
   /** Where every ServeOptions option shows in {@code serve --help}; ServeCommandTest checks that none is missing. */
   static final OptionTable OPTIONS = new OptionTable(List.of(ServeOptions.class), List.of(
@@ -42,7 +43,10 @@ public final class ServeCommand {
       row("fractionStall", FAULTS),
       row("stallSeconds", FAULTS),
       row("fractionMalformed", FAULTS),
-      row("faultSeed", FAULTS)));
+      row("faultSeed", FAULTS),
+      row("batchDelay", BATCH),
+      row("batchFailures", BATCH),
+      row("batchMalformed", BATCH)));
 
   private ServeCommand() {}
 
@@ -54,7 +58,8 @@ public final class ServeCommand {
   public static String help() {
     return "usage: tracegen serve [--port=N] [--option=value ...]\n"
         + Help.paragraph("Serves the embedded generator behind an OpenAI-compatible HTTP endpoint on 127.0.0.1 "
-            + "(POST /v1/chat/completions, GET /v1/models, GET /stats for counts) until the process is stopped; "
+            + "(POST /v1/chat/completions, GET /v1/models, OpenAI's batch API under /v1/files and /v1/batches, "
+            + "GET /stats for counts) until the process is stopped; "
             + "the first line printed is 'tracegen serve: listening on <base URL>'. Point a run at it with "
             + "--provider=openai --baseUrl=<base URL>. The fault knobs make it misbehave the way real endpoints do.")
         + OPTIONS.render(catalog(), false)
@@ -94,7 +99,15 @@ public final class ServeCommand {
         o.getJitterMillis(), o.getFraction429(), o.getRetryAfterSeconds(), o.getFraction500(), o.getFractionStall(),
         o.getStallSeconds(), o.getFractionMalformed(), key, o.getFaultSeed());
     Persona persona = Persona.of(o.getPersona(), o.getPersonaRates());
-    return EmbeddedServer.start(config, model(Path.of(o.getTaxonomy()), o.getNonCompliance(), o.getMalformed(), persona));
+    EmbeddedServer server = EmbeddedServer.start(config, model(Path.of(o.getTaxonomy()), o.getNonCompliance(),
+        o.getMalformed(), persona));
+    try {
+      server.batches().delaySeconds(o.getBatchDelay()).failures(o.getBatchFailures()).malformed(o.getBatchMalformed());
+    } catch (IllegalArgumentException e) {
+      server.close();
+      throw e;
+    }
+    return server;
   }
 
   /** The faithful embedded simulator over the taxonomy in {@code taxonomyDir}. */

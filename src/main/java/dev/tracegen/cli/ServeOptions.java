@@ -107,4 +107,22 @@ public interface ServeOptions extends PipelineOptions {
   long getFaultSeed();
 
   void setFaultSeed(long value);
+
+  @Description("Batch API: seconds from a batch's creation until it completes.")
+  @Default.Double(2.0)
+  double getBatchDelay();
+
+  void setBatchDelay(double value);
+
+  @Description("Batch API: fraction of batch lines that fail into the error file unanswered (0-1, drawn per custom_id).")
+  @Default.Double(0.0)
+  double getBatchFailures();
+
+  void setBatchFailures(double value);
+
+  @Description("Batch API: fraction of answered batch lines written cut off, as invalid JSON (0-1, drawn per custom_id).")
+  @Default.Double(0.0)
+  double getBatchMalformed();
+
+  void setBatchMalformed(double value);
 }

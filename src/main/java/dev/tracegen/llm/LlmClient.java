@@ -12,6 +12,10 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.tracegen.llm.batch.BatchOutcome;
+import dev.tracegen.llm.batch.BatchQueue;
+import dev.tracegen.llm.batch.BatchRequest;
+import dev.tracegen.llm.batch.ChatBodies;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +119,16 @@ public class LlmClient {
     return breaker.isOpen();
   }
 
+  /** The run's response cache, or null when the run has none. */
+  public ResponseCache cache() {
+    return cache;
+  }
+
+  /** Stops every call of the run with {@code message} (the first stop message wins); returns the error to throw. */
+  public LlmFatalException stop(String message) {
+    return stopRun(message);
+  }
+
   /** How JSON steps ask for their answer at the moment (after any fallback). */
   public ResponseFormatMode responseFormat() {
     return format.get();
@@ -125,10 +139,19 @@ public class LlmClient {
    * as the current response format; null for free text.
    */
   public LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema) {
+    return call(step, messages, schema, null);
+  }
+
+  /**
+   * As {@link #call(String, List, JsonSchema)}; with {@code batch} not null a cache miss is
+   * answered through that batch queue ({@code --batch}), and sent on its own only when the batch
+   * left it unanswered.
+   */
+  public LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema, BatchQueue batch) {
     while (true) {
       ResponseFormatMode mode = schema == null ? ResponseFormatMode.NONE : format.get();
       try {
-        return call(step, messages, schema, mode);
+        return call(step, messages, schema, mode, batch);
       } catch (FormatRefused refused) {
         weaken(step, mode, refused.getMessage());
       }
@@ -165,7 +188,8 @@ public class LlmClient {
     return builder.build();
   }
 
-  private LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
+  private LlmReply call(String step, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode,
+      BatchQueue batch) {
     String key = cache == null ? null : ResponseCache.key(settings, messages, schema,
         schema == null ? null : schemaHashes.computeIfAbsent(schema, ResponseCache::schemaSha256), mode);
     if (key != null) {
@@ -175,8 +199,14 @@ public class LlmClient {
         return new LlmReply(hit.get().text(), hit.get().tokensIn(), hit.get().tokensOut(), 0, true, FinishReason.STOP);
       }
     }
-    ChatRequest request = request(messages, schema, mode);
     long estimate = estimateTokens(messages);
+    if (batch != null && key != null) {
+      LlmReply answered = viaBatch(step, messages, schema, mode, batch, key, estimate);
+      if (answered != null) {
+        return answered;
+      }
+    }
+    ChatRequest request = request(messages, schema, mode);
     LlmLimits l = settings.limits();
     for (int attempt = 0; ; attempt++) {
       breaker.check();
@@ -237,6 +267,33 @@ public class LlmClient {
       }
       return new LlmReply(text, in, out, attempt, false, finish);
     }
+  }
+
+  /**
+   * A cache miss through the batch queue: the answer (the queue wrote it to the cache), or null when
+   * the batch left the request unanswered and it is to be sent on its own.
+   */
+  private LlmReply viaBatch(String step, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode,
+      BatchQueue batch, String key, long estimate) {
+    breaker.check();
+    budget.reserveCall();
+    BatchOutcome outcome;
+    try {
+      outcome = batch.ask(new BatchRequest(key, ChatBodies.chat(settings, messages, schema, mode)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw stopRun(step + ": interrupted while waiting for a batch");
+    }
+    if (!(outcome instanceof BatchOutcome.Answer a)) {
+      return null;
+    }
+    if (a.cached()) {
+      return new LlmReply(a.text(), 0, 0, 0, true, a.finishReason());
+    }
+    long in = a.tokensIn() < 0 ? estimate : a.tokensIn();
+    budget.spendTokens(in + a.tokensOut());
+    breaker.record(true, null);
+    return new LlmReply(a.text(), in, a.tokensOut(), 0, false, a.finishReason());
   }
 
   /** Opens this client's breaker and, through the run, every other breaker of the run in this JVM. */

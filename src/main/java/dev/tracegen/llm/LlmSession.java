@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.tracegen.llm.batch.BatchQueue;
 import dev.tracegen.model.Spend;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ public final class LlmSession {
 
   private final LlmClient client;
   private final String step;
+  /** Where cache misses go in batch mode; null sends each call on its own. */
+  private final BatchQueue batch;
   int calls;
   int repairs;
   int retries;
@@ -35,8 +38,14 @@ public final class LlmSession {
 
   /** A session for one element of {@code step}, sending through {@code client}. */
   public LlmSession(LlmClient client, String step) {
+    this(client, step, null);
+  }
+
+  /** A session whose cache misses go through {@code batch} ({@code --batch}); null sends each call on its own. */
+  public LlmSession(LlmClient client, String step, BatchQueue batch) {
     this.client = client;
     this.step = step;
+    this.batch = batch;
   }
 
   public int calls() {
@@ -141,7 +150,7 @@ public final class LlmSession {
 
   /** One call; {@code schema} is null for free text. */
   private LlmReply send(List<ChatMessage> messages, JsonSchema schema) {
-    LlmReply reply = client.call(step, messages, schema);
+    LlmReply reply = client.call(step, messages, schema, batch);
     calls++;
     retries += reply.retries();
     if (reply.cached()) {

@@ -1,6 +1,7 @@
 package dev.tracegen.llm;
 
 import dev.tracegen.embedded.Persona;
+import dev.tracegen.llm.batch.BatchSettings;
 import java.io.Serializable;
 
 /**
@@ -16,6 +17,7 @@ import java.io.Serializable;
  *     clients (circuit breaker, budget, cache view); not part of any cache key or report
  * @param responseFormat how JSON steps ask for their answer ({@code --responseFormat}); {@code auto}
  *     is resolved per provider by the client
+ * @param batch whether and how cache misses go through the provider's batch API ({@code --batch})
  */
 public record LlmSettings(
     String provider,
@@ -32,7 +34,8 @@ public record LlmSettings(
     String cacheDir,
     String runId,
     Persona persona,
-    ResponseFormatMode responseFormat)
+    ResponseFormatMode responseFormat,
+    BatchSettings batch)
     implements Serializable {
 
   public LlmSettings {
@@ -43,13 +46,22 @@ public record LlmSettings(
     runId = runId == null ? "" : runId;
     baseUrl = baseUrl == null ? "" : baseUrl;
     apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+    batch = batch == null ? BatchSettings.OFF : batch;
+  }
+
+  /** Settings without batch mode. */
+  public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
+      int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed, LlmLimits limits,
+      String cacheDir, String runId, Persona persona, ResponseFormatMode responseFormat) {
+    this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
+        malformed, limits, cacheDir, runId, persona, responseFormat, BatchSettings.OFF);
   }
 
   /** Settings with default limits, no cache. */
   public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
       int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed) {
     this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
-        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL, ResponseFormatMode.AUTO);
+        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL, ResponseFormatMode.AUTO, BatchSettings.OFF);
   }
 
   public static LlmSettings embedded() {
@@ -71,29 +83,35 @@ public record LlmSettings(
 
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat);
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat, batch);
   }
 
   /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
   public LlmSettings withCacheDir(String dir) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat);
+        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat, batch);
   }
 
   /** The same settings with the embedded model's {@code persona}. */
   public LlmSettings withPersona(Persona newPersona) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat, batch);
   }
 
   public LlmSettings withRunId(String id) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat, batch);
   }
 
   /** The same settings with {@code --responseFormat} set to {@code mode}. */
   public LlmSettings withResponseFormat(ResponseFormatMode mode) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode, batch);
+  }
+
+  /** The same settings with batch mode as {@code b} says. */
+  public LlmSettings withBatch(BatchSettings b) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, b);
   }
 }

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded model behind an OpenAI-compatible HTTP API on loopback, so that the real
  * {@code openai} client path (LangChain4j's OpenAiChatModel over HTTP) can be tested and
- * benchmarked: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /stats}.
+ * benchmarked: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /stats}, and
+ * OpenAI's batch API ({@code /v1/files}, {@code /v1/batches}: {@link BatchEmulator}).
  *
  * <p>Faults are drawn from the server's seed, the request body and how many times this server has
  * seen that body before: a retried request gets a fresh draw, so it can succeed, and which
@@ -132,6 +133,9 @@ public final class EmbeddedServer implements AutoCloseable {
   /** Per request body (SHA-256): how often it was drawn for and its current run of faults. */
   private final Map<String, Draws> draws = new ConcurrentHashMap<>();
   private final AtomicLong mostFaultsInARow = new AtomicLong();
+  /** Answers per distinct request, on their own and in batches. */
+  private final RequestCounts requestCounts = new RequestCounts();
+  private final BatchEmulator batches;
   /** The {@code response_format} of the last chat request (null when it had none), for tests and debugging. */
   private volatile JsonNode lastResponseFormat;
 
@@ -169,6 +173,9 @@ public final class EmbeddedServer implements AutoCloseable {
     server.createContext("/v1/chat/completions", this::chat);
     server.createContext("/v1/models", this::models);
     server.createContext("/stats", this::stats);
+    this.batches = new BatchEmulator(config, model, requestCounts);
+    server.createContext("/v1/files", batches::files);
+    server.createContext("/v1/batches", batches::batches);
     server.createContext("/", ex -> send(ex, 404, error("no such endpoint: " + ex.getRequestURI().getPath(),
         "invalid_request_error", "not_found")));
   }
@@ -198,6 +205,16 @@ public final class EmbeddedServer implements AutoCloseable {
     return lastResponseFormat;
   }
 
+  /** The batch API: its knobs (delay, failed and malformed lines) can be changed while the server runs. */
+  public BatchEmulator batches() {
+    return batches;
+  }
+
+  /** How often each distinct request was answered (the model ran for it). */
+  public RequestCounts requestCounts() {
+    return requestCounts;
+  }
+
   /** A copy of the counters served at {@code /stats}. */
   public Map<String, Long> stats() {
     Map<String, Long> out = new TreeMap<>();
@@ -205,6 +222,8 @@ public final class EmbeddedServer implements AutoCloseable {
     out.put("in_flight", inFlight.get());
     out.put("max_in_flight", maxInFlight.get());
     out.put("most_faults_in_a_row", mostFaultsInARow.get());
+    batches.addStats(out);
+    requestCounts.addStats(out);
     return out;
   }
 
@@ -313,6 +332,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
     u -= config.fraction500();
     EmbeddedChatModel.Reply reply = model.reply(messages, schema);
+    requestCounts.answered(req, false);
     String answer = json ? jsonObject(reply.text()) : reply.text();
     // "length" when the model ran out of tokens; in JSON mode also when the answer is no JSON
     // object (what the faithful model's malformed knob stands for: a cut-off object).
@@ -361,7 +381,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  private ObjectNode completion(long n, String modelName, List<ChatMessage> messages, String answer, boolean cutOff) {
+  static ObjectNode completion(long n, String modelName, List<ChatMessage> messages, String answer, boolean cutOff) {
     long in = Math.max(1, messages.stream().mapToLong(m -> text(m).length()).sum() / 4);
     long out = Math.max(1, answer.length() / 4);
     ObjectNode r = Json.PLAIN.createObjectNode();
@@ -423,7 +443,7 @@ public final class EmbeddedServer implements AutoCloseable {
   }
 
   /** A message's text: a string, or the text parts of a content array. */
-  private static String content(JsonNode content) {
+  static String content(JsonNode content) {
     if (content.isTextual()) {
       return content.asText();
     }
@@ -485,7 +505,7 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  private static String error(String message, String type, String code) {
+  static String error(String message, String type, String code) {
     ObjectNode r = Json.PLAIN.createObjectNode();
     ObjectNode e = r.putObject("error");
     e.put("message", message);
@@ -502,9 +522,12 @@ public final class EmbeddedServer implements AutoCloseable {
     return in.readAllBytes();
   }
 
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "application/json");
+  static void send(HttpExchange ex, int status, String body) throws IOException {
+    send(ex, status, "application/json", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static void send(HttpExchange ex, int status, String contentType, byte[] bytes) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", contentType);
     try {
       ex.sendResponseHeaders(status, bytes.length);
       try (OutputStream out = ex.getResponseBody()) {

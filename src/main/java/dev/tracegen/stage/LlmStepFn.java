@@ -5,6 +5,7 @@ import dev.tracegen.llm.LlmClient;
 import dev.tracegen.llm.LlmSession;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.MalformedOutputException;
+import dev.tracegen.llm.batch.BatchCollector;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.Spend;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -27,6 +29,10 @@ import org.apache.beam.sdk.values.TupleTag;
  * on a pool (LLM latency, not CPU, bounds throughput), results are emitted as they complete and
  * the rest at the end of the bundle. Malformed answers are repaired once, then rejected; every
  * call is counted per step in Beam metrics ({@code llm.<step>} namespace).
+ *
+ * <p>With {@code --batch}, cache misses wait in the step's {@link BatchCollector}; while this
+ * DoFn waits for results it lets the collector send them as one batch once every element at work
+ * is waiting for an answer (a full window, or the end of the bundle).
  */
 public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   private final String step;
@@ -36,6 +42,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   private final TupleTag<Rejection> rejectedTag;
 
   private transient LlmClient client;
+  private transient BatchCollector batch;
   private transient ExecutorService pool;
   private transient CompletionService<Done<O>> completion;
   private transient int inFlight;
@@ -90,6 +97,9 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
         t.setDaemon(true);
         return t;
       });
+      if (settings.batch().enabled()) {
+        batch = BatchCollector.open(client, step);
+      }
     }
     String ns = "llm." + step;
     calls = Metrics.counter(ns, "calls");
@@ -116,6 +126,10 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
       emit(run(input), out);
       return;
     }
+    if (batch != null) {
+      // Counted before it runs, so that a batch does not go out while this element may still ask.
+      batch.started();
+    }
     completion.submit(() -> run(input));
     inFlight++;
     // Emit in completion order: a slow element (retrying, timing out) must not hold a free slot.
@@ -126,7 +140,24 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     }
     while (inFlight >= settings.maxInFlight()) {
       inFlight--;
-      emit(await(completion.take()), out);
+      emit(await(next()), out);
+    }
+  }
+
+  /** How often a DoFn waiting for results checks whether its batch can go. */
+  private static final long BATCH_CHECK_MILLIS = 20;
+
+  /** The next completed element; in batch mode, sends the queued requests once every element waits for them. */
+  private Future<Done<O>> next() throws InterruptedException {
+    if (batch == null) {
+      return completion.take();
+    }
+    while (true) {
+      Future<Done<O>> f = completion.poll(BATCH_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+      if (f != null) {
+        return f;
+      }
+      batch.flushIfAllWaiting();
     }
   }
 
@@ -134,7 +165,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   public void finishBundle(FinishBundleContext c) throws Exception {
     while (inFlight > 0) {
       inFlight--;
-      Done<O> done = await(completion.take());
+      Done<O> done = await(next());
       account(done);
       if (done.result().rejected()) {
         c.output(rejectedTag, rejection(done), BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE);
@@ -156,7 +187,17 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   }
 
   private Done<O> run(I input) {
-    LlmSession session = new LlmSession(client, step);
+    try {
+      return runOne(input);
+    } finally {
+      if (batch != null) {
+        batch.finished();
+      }
+    }
+  }
+
+  private Done<O> runOne(I input) {
+    LlmSession session = new LlmSession(client, step, batch);
     String id = idOf(input);
     try {
       StepResult<O> result = work(input, session);

@@ -1,0 +1,158 @@
+package dev.tracegen.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.cli.ServeCommand;
+import dev.tracegen.embedded.EmbeddedChatModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The smoke profile with {@code --batch} over HTTP against {@link EmbeddedServer}'s batch API:
+ * the same corpus bytes as a synchronous build, every distinct request answered once and only in
+ * batches; and a build killed while its batch is out, then run again: the rerun collects the
+ * killed run's batch instead of paying for it again.
+ */
+class BatchSmokeIT {
+  @TempDir static Path tmp;
+  static EmbeddedChatModel model;
+  static Path sync;
+  static final List<EmbeddedServer> servers = new ArrayList<>();
+
+  @BeforeAll
+  static void baseline() throws Exception {
+    model = ServeCommand.model(Path.of("taxonomy"), 0, 0);
+    EmbeddedServer s = serve();
+    sync = tmp.resolve("sync");
+    assertTrue(ServeSmokeIT.run(ServeSmokeIT.httpArgs(s, "--output=" + sync, "--cacheDir=" + tmp.resolve("sync-cache")))
+        .shortfalls().isEmpty());
+  }
+
+  @AfterAll
+  static void stop() {
+    servers.forEach(EmbeddedServer::close);
+  }
+
+  static EmbeddedServer serve() throws IOException {
+    EmbeddedServer s = EmbeddedServer.start(EmbeddedServer.Config.defaults(), model);
+    servers.add(s);
+    return s;
+  }
+
+  static String[] batchArgs(EmbeddedServer s, Path out, Path cache) {
+    return ServeSmokeIT.httpArgs(s, "--output=" + out, "--cacheDir=" + cache, "--batch", "--batchPollSeconds=0.05",
+        "--maxInFlight=64");
+  }
+
+  /** Every file of the two corpora but the run-specific run.json and report.html is byte for byte the same. */
+  static void sameCorpus(Path a, Path b) throws IOException {
+    Map<String, byte[]> x = ServeSmokeIT.tree(a);
+    Map<String, byte[]> y = ServeSmokeIT.tree(b);
+    for (String runSpecific : List.of("run.json", "report.html")) {
+      x.remove(runSpecific);
+      y.remove(runSpecific);
+    }
+    assertEquals(x.keySet(), y.keySet());
+    x.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, y.get(name)), name + " differs"));
+  }
+
+  /** Requests the run paid for: its calls that were not cache hits. */
+  static long paidCalls(Path out) throws IOException {
+    long paid = 0;
+    for (JsonNode step : ServeSmokeIT.runJson(out).path("llm")) {
+      paid += step.path("calls").asLong() - step.path("cache_hits").asLong();
+    }
+    return paid;
+  }
+
+  static void eachRequestAnsweredOnceInABatch(EmbeddedServer s) {
+    RequestCounts counts = s.requestCounts();
+    assertEquals(Map.of(), counts.syncPerRequest(), "nothing sent on its own");
+    List<Long> repeated = counts.batchPerRequest().values().stream().filter(v -> v != 1).toList();
+    assertEquals(List.of(), repeated, "each distinct request answered once");
+  }
+
+  @Test
+  void aBatchBuildWritesTheSameCorpusAndPaysForEachRequestOnce() throws Exception {
+    EmbeddedServer s = serve();
+    s.batches().delaySeconds(0.2);
+    Path out = tmp.resolve("batch");
+    long start = System.nanoTime();
+    assertTrue(ServeSmokeIT.run(batchArgs(s, out, tmp.resolve("batch-cache"))).shortfalls().isEmpty());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    sameCorpus(sync, out);
+    eachRequestAnsweredOnceInABatch(s);
+    Map<String, Long> stats = s.stats();
+    System.out.printf("batch smoke build: %.1f s, %d batches, %d lines, %d distinct requests, %d paid calls%n",
+        seconds, stats.get("batches_created"), stats.get("batch_lines"), stats.get("distinct_requests"), paidCalls(out));
+    assertEquals(paidCalls(out), stats.get("batch_lines"), "one batch line per paid call");
+    assertEquals(stats.get("batch_lines"), stats.get("distinct_requests"));
+    assertTrue(stats.get("batches_created") < stats.get("batch_lines") / 4, "requests are batched, not sent one by one");
+  }
+
+  @Test
+  void aBuildKilledWhileItsBatchIsOutIsResumedWithoutPayingTwice() throws Exception {
+    EmbeddedServer s = serve();
+    s.batches().delaySeconds(3600);
+    Path cache = tmp.resolve("killed-cache");
+    Path log = tmp.resolve("killed.log");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx2g", "-jar", Path.of("target", "tracegen.jar").toString(), "run",
+        "--profile=" + ServeSmokeIT.SMOKE, "--quiet"));
+    command.addAll(List.of(batchArgs(s, tmp.resolve("killed"), cache)));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      Path batches = cache.resolve("batches");
+      for (int i = 0; i < 1800 && !hasBatchId(batches); i++) {
+        assertTrue(p.isAlive(), () -> "the build ended early: " + read(log));
+        Thread.sleep(100);
+      }
+      assertTrue(hasBatchId(batches), "a batch was created and recorded");
+      Thread.sleep(500);
+    } finally {
+      p.destroyForcibly();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    }
+    long created = s.stats().get("batches_created");
+    assertTrue(created >= 1);
+    assertEquals(0, s.stats().get("batch_lines"), "nothing answered before the kill");
+    s.batches().delaySeconds(0);
+    Path out = tmp.resolve("resumed");
+    assertTrue(ServeSmokeIT.run(batchArgs(s, out, cache)).shortfalls().isEmpty());
+    sameCorpus(sync, out);
+    eachRequestAnsweredOnceInABatch(s);
+    try (Stream<Path> left = Files.list(cache.resolve("batches"))) {
+      assertEquals(List.of(), left.toList(), "every record was collected");
+    }
+  }
+
+  static boolean hasBatchId(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".batch"));
+    }
+  }
+
+  static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}
