@@ -1,22 +1,37 @@
 package dev.tracegen.llm;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The run's spending limits in one worker JVM: requests sent (retries included) and tokens
- * (in + out). Once spent, calls fail as {@code budget_exhausted}: their elements are rejected,
- * the run ends cleanly, and every answer already received stays in the response cache, so a
- * rerun with a larger budget pays only for the rest. Shared by the generator and judge clients.
+ * The run's spending limits in one worker JVM: requests sent (retries included), tokens (in +
+ * out) and money. Once calls or tokens are spent, calls fail as {@code budget_exhausted}: their
+ * elements are rejected, the run ends cleanly, and every answer already received stays in the
+ * response cache, so a rerun with a larger budget pays only for the rest. Shared by the generator
+ * and judge clients.
+ *
+ * <p>Money is checked before a request is sent: the request reserves what it may cost (its input
+ * estimate and its full output allowance), and settles with what its usage says it cost once it
+ * is answered. A request whose reservation would take spending past {@code maxCost} is not sent,
+ * so the cap holds however many requests are in flight.
  */
 final class Budget {
   private final long maxCalls;
   private final long maxTokens;
+  private final double maxCost;
   private final AtomicLong calls = new AtomicLong();
   private final AtomicLong tokens = new AtomicLong();
+  private double spent;
+  private double reserved;
 
   Budget(long maxCalls, long maxTokens) {
+    this(maxCalls, maxTokens, 0);
+  }
+
+  Budget(long maxCalls, long maxTokens, double maxCost) {
     this.maxCalls = maxCalls;
     this.maxTokens = maxTokens;
+    this.maxCost = maxCost;
   }
 
   /** Takes one request from the budget, or throws {@link LlmCallFailedException} when it is spent. */
@@ -34,5 +49,45 @@ final class Budget {
 
   void spendTokens(long n) {
     tokens.addAndGet(n);
+  }
+
+  /** Whether this budget caps money. */
+  boolean capsCost() {
+    return maxCost > 0;
+  }
+
+  /**
+   * Reserves {@code expected} for a request about to be sent. Returns null when it fits under
+   * {@code --maxCost}, else (reserving nothing) the message that says the cap is reached.
+   */
+  synchronized String reserveCost(double expected, String currency) {
+    if (maxCost > 0 && spent + reserved + expected > maxCost) {
+      return String.format(Locale.ROOT, "money budget reached: %s %.4f spent (and %.4f reserved by requests in "
+          + "flight) of --maxCost=%s; the next request may cost up to %.4f, so no further request is sent. "
+          + "Answers received so far are in the response cache: rerun the same command with a higher --maxCost "
+          + "and they are not paid again", currency, spent, reserved, plain(maxCost), expected);
+    }
+    reserved += expected;
+    return null;
+  }
+
+  /** A reserved request was answered and cost {@code actual}. */
+  synchronized void settleCost(double reservedCost, double actual) {
+    reserved = Math.max(0, reserved - reservedCost);
+    spent += actual;
+  }
+
+  /** A reserved request got no answer (it failed, or was refused before it was charged). */
+  synchronized void releaseCost(double reservedCost) {
+    reserved = Math.max(0, reserved - reservedCost);
+  }
+
+  /** Money spent so far on answered requests. */
+  synchronized double spentCost() {
+    return spent;
+  }
+
+  private static String plain(double v) {
+    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

@@ -180,11 +180,13 @@ public class LlmClient {
     for (int attempt = 0; ; attempt++) {
       breaker.check();
       budget.reserveCall();
+      double reserved = reserveCost(step, estimate);
       limits.beforeCall(estimate);
       ChatResponse response;
       try {
         response = model.chat(request);
       } catch (RuntimeException e) {
+        budget.releaseCost(reserved);
         if (mode != ResponseFormatMode.NONE && LlmErrors.refusesResponseFormat(e)) {
           throw new FormatRefused(Secrets.scrubOrEmpty(LlmErrors.refusal(e), secret));
         }
@@ -227,6 +229,9 @@ public class LlmClient {
       long in = usage == null || usage.inputTokenCount() == null ? estimate : usage.inputTokenCount();
       long out = usage == null || usage.outputTokenCount() == null ? text.length() / 4 : usage.outputTokenCount();
       budget.spendTokens(in + out);
+      if (budget.capsCost() && settings.price() != null) {
+        budget.settleCost(reserved, settings.price().cost(in, out));
+      }
       limits.afterCall(estimate, in, out);
       breaker.record(true, null);
       FinishReason finish = response.finishReason();
@@ -236,6 +241,22 @@ public class LlmClient {
       }
       return new LlmReply(text, in, out, attempt, false, finish);
     }
+  }
+
+  /**
+   * Reserves the most this request may cost (its input estimate, and its whole output allowance)
+   * under {@code --maxCost}; when that could cross the cap the run stops before the request is sent.
+   */
+  private double reserveCost(String step, long inputEstimate) {
+    if (!budget.capsCost() || settings.price() == null || !settings.price().known()) {
+      return 0;
+    }
+    double most = settings.price().cost(inputEstimate, settings.maxTokens());
+    String over = budget.reserveCost(most, settings.price().currency());
+    if (over != null) {
+      throw stopRun(step + ": " + over + ".");
+    }
+    return most;
   }
 
   /** Opens this client's breaker and, through the run, every other breaker of the run in this JVM. */

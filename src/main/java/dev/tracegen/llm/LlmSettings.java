@@ -1,5 +1,6 @@
 package dev.tracegen.llm;
 
+import dev.tracegen.cost.ModelPrice;
 import dev.tracegen.embedded.Persona;
 import java.io.Serializable;
 
@@ -16,6 +17,7 @@ import java.io.Serializable;
  *     clients (circuit breaker, budget, cache view); not part of any cache key or report
  * @param responseFormat how JSON steps ask for their answer ({@code --responseFormat}); {@code auto}
  *     is resolved per provider by the client
+ * @param price what the model charges, for {@code --maxCost}; null = unknown; not part of any cache key
  */
 public record LlmSettings(
     String provider,
@@ -32,7 +34,8 @@ public record LlmSettings(
     String cacheDir,
     String runId,
     Persona persona,
-    ResponseFormatMode responseFormat)
+    ResponseFormatMode responseFormat,
+    ModelPrice price)
     implements Serializable {
 
   public LlmSettings {
@@ -43,6 +46,14 @@ public record LlmSettings(
     runId = runId == null ? "" : runId;
     baseUrl = baseUrl == null ? "" : baseUrl;
     apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
+  }
+
+  /** Settings without a price. */
+  public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
+      int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed, LlmLimits limits,
+      String cacheDir, String runId, Persona persona, ResponseFormatMode responseFormat) {
+    this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
+        malformed, limits, cacheDir, runId, persona, responseFormat, null);
   }
 
   /** Settings with default limits, no cache. */
@@ -71,29 +82,35 @@ public record LlmSettings(
 
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat);
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat, price);
   }
 
   /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
   public LlmSettings withCacheDir(String dir) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat);
+        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat, price);
   }
 
   /** The same settings with the embedded model's {@code persona}. */
   public LlmSettings withPersona(Persona newPersona) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat, price);
   }
 
   public LlmSettings withRunId(String id) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat, price);
   }
 
   /** The same settings with {@code --responseFormat} set to {@code mode}. */
   public LlmSettings withResponseFormat(ResponseFormatMode mode) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode, price);
+  }
+
+  /** The same settings charged at {@code newPrice}. */
+  public LlmSettings withPrice(ModelPrice newPrice) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, newPrice);
   }
 }
