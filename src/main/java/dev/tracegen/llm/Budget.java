@@ -23,6 +23,7 @@ final class Budget {
   private final AtomicLong tokens = new AtomicLong();
   private double spent;
   private double reserved;
+  private boolean capReached;
 
   Budget(long maxCalls, long maxTokens) {
     this(maxCalls, maxTokens, 0);
@@ -61,25 +62,50 @@ final class Budget {
    * {@code --maxCost}, else (reserving nothing) the message that says the cap is reached.
    */
   synchronized String reserveCost(double expected, String currency) {
-    if (maxCost > 0 && spent + reserved + expected > maxCost) {
-      return String.format(Locale.ROOT, "money budget reached: %s %.4f spent (and %.4f reserved by requests in "
-          + "flight) of --maxCost=%s; the next request may cost up to %.4f, so no further request is sent. "
-          + "Answers received so far are in the response cache: rerun the same command with a higher --maxCost "
-          + "and they are not paid again", currency, spent, reserved, plain(maxCost), expected);
+    if (maxCost > 0 && (capReached || spent + reserved + expected > maxCost)) {
+      // Once one request is refused no other is sent, even a smaller one: the run is stopping.
+      capReached = true;
+      return capMessage(currency, expected);
     }
     reserved += expected;
     return null;
   }
 
-  /** A reserved request was answered and cost {@code actual}. */
+  /** What a run stopped by the cap is told: what was spent, and how to go on. */
+  synchronized String capMessage(String currency, double next) {
+    return String.format(Locale.ROOT, "money budget reached: %s %.4f spent%s of --maxCost=%s; the next request "
+        + "may cost up to %.4f, so no further request is sent. Answers received so far are in the response cache: "
+        + "rerun the same command with a higher --maxCost and they are not paid again", currency, spent,
+        reserved > 1e-12 ? String.format(Locale.ROOT, " (and %.4f reserved by requests still in flight)", reserved)
+        : "", plain(maxCost), next);
+  }
+
+  /** A reserved request was answered (and its answer cached) and cost {@code actual}. */
   synchronized void settleCost(double reservedCost, double actual) {
     reserved = Math.max(0, reserved - reservedCost);
     spent += actual;
+    notifyAll();
   }
 
   /** A reserved request got no answer (it failed, or was refused before it was charged). */
   synchronized void releaseCost(double reservedCost) {
     reserved = Math.max(0, reserved - reservedCost);
+    notifyAll();
+  }
+
+  /**
+   * Waits (at most {@code millis}) until no reserved request is in flight any more, so that the
+   * answers already paid for are in the cache before the run is stopped.
+   */
+  synchronized void awaitSettled(long millis) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000;
+    while (reserved > 1e-12) {
+      long left = (end - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return;
+      }
+      wait(left);
+    }
   }
 
   /** Money spent so far on answered requests. */

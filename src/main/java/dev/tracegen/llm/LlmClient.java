@@ -229,15 +229,16 @@ public class LlmClient {
       long in = usage == null || usage.inputTokenCount() == null ? estimate : usage.inputTokenCount();
       long out = usage == null || usage.outputTokenCount() == null ? text.length() / 4 : usage.outputTokenCount();
       budget.spendTokens(in + out);
-      if (budget.capsCost() && settings.price() != null) {
-        budget.settleCost(reserved, settings.price().cost(in, out));
-      }
       limits.afterCall(estimate, in, out);
       breaker.record(true, null);
       FinishReason finish = response.finishReason();
       // A cut-off answer is never replayed: a rerun asks again rather than reuse it.
       if (key != null && !text.isEmpty() && finish != FinishReason.LENGTH) {
         cache.put(key, new ResponseCache.Entry(text, in, out));
+      }
+      // Settled once the answer is cached: a run stopped by --maxCost waits for this.
+      if (budget.capsCost() && settings.price() != null) {
+        budget.settleCost(reserved, settings.price().cost(in, out));
       }
       return new LlmReply(text, in, out, attempt, false, finish);
     }
@@ -254,7 +255,13 @@ public class LlmClient {
     double most = settings.price().cost(inputEstimate, settings.maxTokens());
     String over = budget.reserveCost(most, settings.price().currency());
     if (over != null) {
-      throw stopRun(step + ": " + over + ".");
+      // The requests already sent are paid for: their answers reach the cache before the run stops.
+      try {
+        budget.awaitSettled(1000L * (settings.timeoutSeconds() + 5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw stopRun(step + ": " + budget.capMessage(settings.price().currency(), most) + ".");
     }
     return most;
   }
