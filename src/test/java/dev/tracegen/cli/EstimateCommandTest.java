@@ -79,4 +79,20 @@ class EstimateCommandTest {
     assertEquals(0, r.status());
     assertTrue(r.out().contains("--pilot=N") && r.out().contains("--prices=FILE"), r.out());
   }
+
+  @Test
+  void aRunPrintsItsEstimateFirstUnlessQuiet() {
+    PrintStream err = System.err;
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+    try {
+      RunCommand.printEstimate(CommandLine.parse(RunHelp.catalog("run"), new String[] {"--profile=pipeline/smoke.yaml",
+          "--provider=openai", "--model=gpt-4o"}, java.util.List.of(), dev.tracegen.TraceOptions.class).options());
+    } finally {
+      System.setErr(err);
+    }
+    String printed = e.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.startsWith("Estimate for ") && printed.contains("openai:gpt-4o at USD 2.50 in / 10.00 out"),
+        printed);
+  }
 }
