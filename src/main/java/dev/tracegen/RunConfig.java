@@ -3,6 +3,8 @@ package dev.tracegen;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
+import dev.tracegen.cost.PriceOverrides;
+import dev.tracegen.cost.PriceTable;
 import dev.tracegen.decontaminate.DecontaminationConfig;
 import dev.tracegen.dedup.DedupConfig;
 import dev.tracegen.embedded.Persona;
@@ -15,6 +17,7 @@ import dev.tracegen.llm.ResponseFormatMode;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import dev.tracegen.wave.WavePlanner;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -69,6 +72,21 @@ public record RunConfig(
     judge = withRunOptions(o, judge, runId).withPersona(persona).withResponseFormat(responseFormat);
     generator = withBatch(o, generator, "generator");
     judge = withBatch(o, judge, "judge");
+    PriceTable prices = priceTable(o);
+    generator = generator.withPrice(prices.price(generator.provider(), generator.model(), priceOverrides(o), "--price"));
+    // A judge that is the generator's model is charged the generator's prices unless told otherwise.
+    boolean sameModel = judge.provider().equals(generator.provider()) && judge.model().equals(generator.model());
+    PriceOverrides judgePrices = judgePriceOverrides(o).any() || !sameModel ? judgePriceOverrides(o) : priceOverrides(o);
+    judge = judge.withPrice(prices.price(judge.provider(), judge.model(), judgePrices,
+        judgePriceOverrides(o).any() || !sameModel ? "--judgePrice" : "--price"));
+    if (o.getMaxCost() > 0) {
+      for (LlmSettings s : List.of(generator, judge)) {
+        if (!s.price().known()) {
+          throw new IllegalArgumentException("--maxCost needs the price of every model the run calls; "
+              + s.price().hint());
+        }
+      }
+    }
     ChatModels.validate(generator, "generator");
     ChatModels.validate(judge, "judge");
     if (o.getBuckets() < 1) {
@@ -128,10 +146,33 @@ public record RunConfig(
         o.getBatchMaxRequests(), o.getBatchTimeoutHours()));
   }
 
+  /**
+   * The price table of {@code --prices}: a file that is there must be valid; the default one may be
+   * absent (a run from another directory), which leaves every price unknown.
+   */
+  public static PriceTable priceTable(TraceOptions o) {
+    Path file = Path.of(o.getPrices());
+    if (!Files.exists(file) && !o.getPrices().equals(PriceTable.DEFAULT_FILE)) {
+      throw new IllegalArgumentException("--prices=" + o.getPrices() + ": no such file");
+    }
+    return PriceTable.loadOrEmpty(file);
+  }
+
+  /** The generator's {@code --price*} options. */
+  public static PriceOverrides priceOverrides(TraceOptions o) {
+    return new PriceOverrides(o.getPriceInput(), o.getPriceOutput(), o.getPriceCachedInput(), o.getPriceBatchInput(),
+        o.getPriceBatchOutput());
+  }
+
+  /** The judge's {@code --judgePrice*} options. */
+  public static PriceOverrides judgePriceOverrides(TraceOptions o) {
+    return new PriceOverrides(o.getJudgePriceInput(), o.getJudgePriceOutput(), -1, -1, -1);
+  }
+
   /** Limits, budgets and the response cache (never for the in-process embedded model) from the options. */
   private static LlmSettings withRunOptions(TraceOptions o, LlmSettings s, String runId) {
     LlmLimits limits = new LlmLimits(o.getRequestsPerMinute(), o.getTokensPerMinute(), o.getMaxRetries(),
-        o.getRetryBaseMillis(), o.getMaxCalls(), o.getMaxTotalTokens());
+        o.getRetryBaseMillis(), o.getMaxCalls(), o.getMaxTotalTokens(), o.getMaxCost());
     String cacheDir = "";
     if (o.getCache() && !s.isEmbedded()) {
       String dir = o.getCacheDir().isBlank() ? DEFAULT_CACHE_DIR : o.getCacheDir();

@@ -1,5 +1,6 @@
 package dev.tracegen;
 
+import dev.tracegen.cli.EstimateCommand;
 import dev.tracegen.cli.ExitStatus;
 import dev.tracegen.cli.ExportCommand;
 import dev.tracegen.cli.Help;
@@ -18,7 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The process entry point: {@code tracegen [run|validate|serve|stats|export|version|help]
+ * The process entry point: {@code tracegen [run|estimate|validate|serve|stats|export|version|help]
  * [--options]}. It picks the command and hands the rest of the line to its class in {@link
  * dev.tracegen.cli}. Expected problems (bad options, bad input, unmet targets) end with a
  * one-paragraph message and one of the {@link ExitStatus} codes, never a bare stack trace.
@@ -29,6 +30,7 @@ public final class TraceGen {
   /** The commands, in the order the top-level help lists them. */
   enum Command {
     RUN("build the corpus (the default command): run --output=DIR [--profile=FILE]"),
+    ESTIMATE("calls, tokens, cost and time a run would take, before any LLM call: estimate [--pilot=N]"),
     VALIDATE("check taxonomy, prompts, profile and seeds without any LLM call"),
     SERVE("the embedded generator behind an OpenAI-compatible endpoint on loopback: serve [--port=N]"),
     STATS("recompute the statistics of a built corpus: stats DIR [--json|--write|--check|--report]"),
@@ -97,6 +99,7 @@ public final class TraceGen {
     try {
       return switch (command.get()) {
         case RUN -> RunCommand.execute(rest);
+        case ESTIMATE -> EstimateCommand.execute(rest);
         case VALIDATE -> ValidateCommand.execute(rest);
         case SERVE -> ServeCommand.execute(rest);
         case STATS -> StatsCommand.execute(rest);
@@ -163,6 +166,7 @@ public final class TraceGen {
   static String help(Command command, boolean all) {
     return switch (command) {
       case RUN -> RunHelp.run(all);
+      case ESTIMATE -> EstimateCommand.help();
       case VALIDATE -> RunHelp.validate();
       case SERVE -> ServeCommand.help();
       case STATS -> StatsCommand.help();

@@ -209,6 +209,70 @@ public interface TraceOptions extends PipelineOptions {
 
   void setMaxTotalTokens(long value);
 
+  // --- Prices and the money budget (prices/README.md, docs/cost.md) ---
+
+  @Description("Budget: money the run may spend on LLM requests, in the price table's currency, 0 = unlimited. A "
+      + "request that could cross it is not sent and the run stops (nothing published, answers cached); rerun with "
+      + "a higher --maxCost to go on. Needs a price for the generator and the judge.")
+  @Default.Double(0.0)
+  double getMaxCost();
+
+  void setMaxCost(double value);
+
+  @Description("Price table (YAML): list prices per million tokens per provider and model (prices/README.md).")
+  @Default.String("prices/prices.yaml")
+  String getPrices();
+
+  void setPrices(String value);
+
+  @Description("Generator's input price per million tokens; -1 = the price table's.")
+  @Default.Double(-1)
+  double getPriceInput();
+
+  void setPriceInput(double value);
+
+  @Description("Generator's output price per million tokens; -1 = the price table's.")
+  @Default.Double(-1)
+  double getPriceOutput();
+
+  void setPriceOutput(double value);
+
+  @Description("Generator's cached-input price per million tokens; -1 = the price table's (else the input price).")
+  @Default.Double(-1)
+  double getPriceCachedInput();
+
+  void setPriceCachedInput(double value);
+
+  @Description("Generator's batch input price per million tokens; -1 = the price table's (else the input price).")
+  @Default.Double(-1)
+  double getPriceBatchInput();
+
+  void setPriceBatchInput(double value);
+
+  @Description("Generator's batch output price per million tokens; -1 = the price table's (else the output price).")
+  @Default.Double(-1)
+  double getPriceBatchOutput();
+
+  void setPriceBatchOutput(double value);
+
+  @Description("Judge's input price per million tokens; -1 = the price table's for the judge's model.")
+  @Default.Double(-1)
+  double getJudgePriceInput();
+
+  void setJudgePriceInput(double value);
+
+  @Description("Judge's output price per million tokens; -1 = the price table's for the judge's model.")
+  @Default.Double(-1)
+  double getJudgePriceOutput();
+
+  void setJudgePriceOutput(double value);
+
+  @Description("Estimate: seconds one LLM request takes; 0 = 0.5 s plus 20 ms per output token.")
+  @Default.Double(0.0)
+  double getExpectedLatency();
+
+  void setExpectedLatency(double value);
+
   @Description("Response cache for non-embedded providers: reuse answers of earlier runs (--cache=false turns it off).")
   @Default.Boolean(true)
   boolean getCache();

@@ -1,7 +1,9 @@
 package dev.tracegen.cli;
 
+import dev.tracegen.RunConfig;
 import dev.tracegen.TraceOptions;
 import dev.tracegen.TraceRun;
+import dev.tracegen.cost.RunEstimate;
 import dev.tracegen.report.RunSummary;
 import java.util.List;
 
@@ -14,6 +16,9 @@ public final class RunCommand {
 
   public static int execute(String[] args) throws Exception {
     TraceOptions options = CommandLine.parse(RunHelp.catalog("run"), args, List.of(), TraceOptions.class).options();
+    if (!options.getQuiet()) {
+      printEstimate(options);
+    }
     TraceRun.Outcome outcome = TraceRun.run(options);
     if (!options.getQuiet()) {
       System.err.print(RunSummary.format(outcome.run()));
@@ -21,5 +26,20 @@ public final class RunCommand {
     System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().wallSeconds() + " s (report: "
         + outcome.output().resolve("report.html") + ")");
     return ExitStatus.OK.code();
+  }
+
+  /**
+   * What the run is expected to spend, from the options alone (no LLM call). A configuration the
+   * estimate cannot read is left for the run itself to report.
+   */
+  static void printEstimate(TraceOptions options) {
+    String estimate;
+    try {
+      RunConfig cfg = RunConfig.from(options);
+      estimate = RunEstimate.of(options, cfg, RunEstimate.estimator(cfg)).format();
+    } catch (RuntimeException e) {
+      return;
+    }
+    System.err.print(estimate);
   }
 }

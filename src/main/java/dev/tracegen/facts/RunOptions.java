@@ -47,5 +47,6 @@ public record RunOptions(
       @JsonProperty("max_retries") Integer maxRetries,
       @JsonProperty("max_calls") Long maxCalls,
       @JsonProperty("max_total_tokens") Long maxTotalTokens,
-      @JsonProperty("cache_dir") String cacheDir) {}
+      @JsonProperty("cache_dir") String cacheDir,
+      @JsonProperty("max_cost") Double maxCost) {}
 }

@@ -211,11 +211,13 @@ public class LlmClient {
     for (int attempt = 0; ; attempt++) {
       breaker.check();
       budget.reserveCall();
+      double reserved = reserveCost(step, estimate);
       limits.beforeCall(estimate);
       ChatResponse response;
       try {
         response = model.chat(request);
       } catch (RuntimeException e) {
+        budget.releaseCost(reserved);
         if (mode != ResponseFormatMode.NONE && LlmErrors.refusesResponseFormat(e)) {
           throw new FormatRefused(Secrets.scrubOrEmpty(LlmErrors.refusal(e), secret));
         }
@@ -265,6 +267,10 @@ public class LlmClient {
       if (key != null && !text.isEmpty() && finish != FinishReason.LENGTH) {
         cache.put(key, new ResponseCache.Entry(text, in, out));
       }
+      // Settled once the answer is cached: a run stopped by --maxCost waits for this.
+      if (budget.capsCost() && settings.price() != null) {
+        budget.settleCost(reserved, settings.price().cost(in, out));
+      }
       return new LlmReply(text, in, out, attempt, false, finish);
     }
   }
@@ -294,6 +300,28 @@ public class LlmClient {
     budget.spendTokens(in + a.tokensOut());
     breaker.record(true, null);
     return new LlmReply(a.text(), in, a.tokensOut(), 0, false, a.finishReason());
+  }
+
+  /**
+   * Reserves the most this request may cost (its input estimate, and its whole output allowance)
+   * under {@code --maxCost}; when that could cross the cap the run stops before the request is sent.
+   */
+  private double reserveCost(String step, long inputEstimate) {
+    if (!budget.capsCost() || settings.price() == null || !settings.price().known()) {
+      return 0;
+    }
+    double most = settings.price().cost(inputEstimate, settings.maxTokens());
+    String over = budget.reserveCost(most, settings.price().currency());
+    if (over != null) {
+      // The requests already sent are paid for: their answers reach the cache before the run stops.
+      try {
+        budget.awaitSettled(1000L * (settings.timeoutSeconds() + 5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw stopRun(step + ": " + budget.capMessage(settings.price().currency(), most) + ".");
+    }
+    return most;
   }
 
   /** Opens this client's breaker and, through the run, every other breaker of the run in this JVM. */

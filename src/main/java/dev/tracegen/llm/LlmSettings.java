@@ -1,5 +1,6 @@
 package dev.tracegen.llm;
 
+import dev.tracegen.cost.ModelPrice;
 import dev.tracegen.embedded.Persona;
 import dev.tracegen.llm.batch.BatchSettings;
 import java.io.Serializable;
@@ -18,6 +19,7 @@ import java.io.Serializable;
  * @param responseFormat how JSON steps ask for their answer ({@code --responseFormat}); {@code auto}
  *     is resolved per provider by the client
  * @param batch whether and how cache misses go through the provider's batch API ({@code --batch})
+ * @param price what the model charges, for {@code --maxCost}; null = unknown; not part of any cache key
  */
 public record LlmSettings(
     String provider,
@@ -35,7 +37,8 @@ public record LlmSettings(
     String runId,
     Persona persona,
     ResponseFormatMode responseFormat,
-    BatchSettings batch)
+    BatchSettings batch,
+    ModelPrice price)
     implements Serializable {
 
   public LlmSettings {
@@ -49,19 +52,19 @@ public record LlmSettings(
     batch = batch == null ? BatchSettings.OFF : batch;
   }
 
-  /** Settings without batch mode. */
+  /** Settings without batch mode and without a price. */
   public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
       int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed, LlmLimits limits,
       String cacheDir, String runId, Persona persona, ResponseFormatMode responseFormat) {
     this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
-        malformed, limits, cacheDir, runId, persona, responseFormat, BatchSettings.OFF);
+        malformed, limits, cacheDir, runId, persona, responseFormat, BatchSettings.OFF, null);
   }
 
   /** Settings with default limits, no cache. */
   public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
       int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed) {
     this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
-        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL, ResponseFormatMode.AUTO, BatchSettings.OFF);
+        malformed, LlmLimits.DEFAULT, "", "", Persona.FAITHFUL, ResponseFormatMode.AUTO, BatchSettings.OFF, null);
   }
 
   public static LlmSettings embedded() {
@@ -83,35 +86,41 @@ public record LlmSettings(
 
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat, batch);
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat, batch, price);
   }
 
   /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
   public LlmSettings withCacheDir(String dir) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat, batch);
+        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat, batch, price);
   }
 
   /** The same settings with the embedded model's {@code persona}. */
   public LlmSettings withPersona(Persona newPersona) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat, batch);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat, batch, price);
   }
 
   public LlmSettings withRunId(String id) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat, batch);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat, batch, price);
   }
 
   /** The same settings with {@code --responseFormat} set to {@code mode}. */
   public LlmSettings withResponseFormat(ResponseFormatMode mode) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode, batch);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode, batch, price);
   }
 
   /** The same settings with batch mode as {@code b} says. */
   public LlmSettings withBatch(BatchSettings b) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, b);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, b, price);
+  }
+
+  /** The same settings charged at {@code newPrice}. */
+  public LlmSettings withPrice(ModelPrice newPrice) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, batch, newPrice);
   }
 }

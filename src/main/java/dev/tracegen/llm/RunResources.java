@@ -118,8 +118,8 @@ public final class RunResources implements AutoCloseable {
 
   /** The run's request and token budget for these limits (generator and judge share it). */
   synchronized Budget budget(LlmLimits l) {
-    return budgets.computeIfAbsent(l.maxCalls() + "|" + l.maxTotalTokens(),
-        k -> new Budget(l.maxCalls(), l.maxTotalTokens()));
+    return budgets.computeIfAbsent(l.maxCalls() + "|" + l.maxTotalTokens() + "|" + l.maxCost(),
+        k -> new Budget(l.maxCalls(), l.maxTotalTokens(), l.maxCost()));
   }
 
   /** The rate limits towards one endpoint and key variable (generator and judge share them when those match). */

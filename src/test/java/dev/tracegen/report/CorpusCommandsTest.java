@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.tracegen.config.Profile;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.model.Json;
 import dev.tracegen.stage.Stage;
@@ -172,8 +171,11 @@ class CorpusCommandsTest {
   @Test
   void funnelAccountsForEveryPlanAndAgreesWithTheStageCounters() throws IOException {
     JsonNode run = Json.PLAIN.readTree(smoke.resolve("run.json").toFile());
-    long planned = Funnel.planned(Profile.load(Path.of("pipeline/smoke.yaml")));
-    assertEquals(planned, run.get("planned").asLong());
+    long planned = 0;
+    for (JsonNode wave : run.at("/waves/waves")) {
+      planned += wave.get("plans").asLong();
+    }
+    assertEquals(planned, run.get("planned").asLong(), "planned is every wave's plans");
     JsonNode funnel = run.get("funnel");
     assertEquals(planned, funnel.get("planned").asLong());
     assertEquals(340, funnel.get("select").asLong(), "the last stage leaves the records written");
@@ -216,7 +218,9 @@ class CorpusCommandsTest {
   void theSummaryTableHasStagesAndLlmSteps() throws IOException {
     RunFacts run = Json.PLAIN.readValue(smoke.resolve("run.json").toFile(), RunFacts.class);
     String table = RunSummary.format(run);
-    assertTrue(table.matches("(?s)stage\\s+in\\s+kept\\s+rejected\\s+kept %\n-+\nplan\\s+763\\s+763\\s+0\\s+100\\.0\n.*"), table);
+    String planned = String.valueOf(run.planned());
+    assertTrue(table.matches("(?s)waves \\(adaptive\\): eval [^\n]+\nstage\\s+in\\s+kept\\s+rejected\\s+kept %\n-+\nplan\\s+"
+        + planned + "\\s+" + planned + "\\s+0\\s+100\\.0\n.*"), table);
     assertTrue(table.contains("select") && table.contains("LLM step") && table.contains("cross_judge"), table);
   }
 
