@@ -60,6 +60,7 @@ public final class EstimateCommand {
     RunConfig cfg = RunConfig.from(o);
     CostEstimator estimator = RunEstimate.estimator(cfg);
     List<String> pilotNotes = new ArrayList<>();
+    Double yield = null;
     if (o.getPilot() > 0) {
       // A fresh copy of the options: the pilot points them at its own profile and output.
       EstimateOptions pilotOptions = CommandLine.parse(catalog(), args, List.of(), EstimateOptions.class).options();
@@ -70,17 +71,26 @@ public final class EstimateCommand {
         Pilot.Result pilot = Pilot.run(pilotOptions, o.getPilot(), dir);
         estimator = estimator.calibrated(pilot.facts(), pilot.plans());
         pilotNotes.add(pilotYield(pilot.facts()));
+        yield = yieldOf(pilot.facts());
       } finally {
         deleteTree(dir);
       }
     }
-    Estimate e = RunEstimate.of(o, cfg, estimator);
+    Estimate e = RunEstimate.of(o, cfg, estimator, yield);
     for (String n : pilotNotes) {
       e = new Estimate(e.plans(), e.basis(), e.generator(), e.judge(), e.steps(), e.wallSeconds(), e.throughput(),
           Stream.concat(e.notes().stream(), Stream.of(n)).toList());
     }
     System.out.print(e.format());
     return ExitStatus.OK.code();
+  }
+
+  /** The share of the pilot's plans that reached selection, or null when it planned nothing. */
+  static Double yieldOf(RunFacts pilot) {
+    long planned = pilot.planned() == null ? 0 : pilot.planned();
+    long available = pilot.select().entrySet().stream().filter(x -> x.getKey().startsWith("available."))
+        .mapToLong(x -> x.getValue()).sum();
+    return planned == 0 ? null : (double) available / planned;
   }
 
   /** What share of the pilot's plans reached selection. */

@@ -51,6 +51,8 @@ public final class Pilot {
     o.setOverwrite(true);
     o.setAllowShortfall(true);
     o.setQuiet(true);
+    // One wave at the profile's fixed counts: the pilot measures the yield that adaptive waves would chase.
+    o.setPlanning("fixed");
     TraceRun.Outcome outcome = TraceRun.run(o);
     Profile pilot = RunConfig.from(o).profile();
     return new Result(outcome.run(), CostEstimator.plannedPerStratum(pilot), profile);
