@@ -1,14 +1,11 @@
 package dev.tracegen.cost;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Prompts;
+import dev.tracegen.expand.ExpandInstructions;
 import dev.tracegen.io.SeedFormat;
 import dev.tracegen.io.SeedParser;
-import dev.tracegen.model.Choice;
 import dev.tracegen.model.Constraint;
-import dev.tracegen.model.Json;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Seed;
 import dev.tracegen.plan.Planner;
@@ -122,35 +119,9 @@ public record PlanFigures(Map<Integer, Double> judgeNeed, Map<Integer, Double> e
     return out;
   }
 
-  /** The expand prompt of {@code plan}, laid out as the expand stage lays it out. */
+  /** The expand prompt of {@code plan}, exactly as the expand stage sends it. */
   static String expandPrompt(Prompts prompts, Plan plan) {
-    StringBuilder list = new StringBuilder();
-    ObjectNode payload = Json.PLAIN.createObjectNode();
-    payload.put("key", plan.id());
-    payload.put("seed", plan.seed().instruction());
-    payload.put("input", plan.input());
-    ArrayNode cs = payload.putArray("constraints");
-    for (Constraint k : plan.constraints()) {
-      list.append("- [").append(k.dimension()).append("] ").append(k.text());
-      ObjectNode entry = cs.addObject().put("dimension", k.dimension()).put("text", k.text());
-      Map<String, Choice> open = plan.choicesOf(k.id());
-      if (!open.isEmpty()) {
-        ObjectNode choose = entry.putObject("choose");
-        list.append(" (choose ");
-        String sep = "";
-        for (Map.Entry<String, Choice> e : new TreeMap<>(open).entrySet()) {
-          list.append(sep).append('{').append(e.getKey()).append("}: ").append(e.getValue().describe());
-          choose.set(e.getKey(), Json.PLAIN.valueToTree(e.getValue()));
-          sep = "; ";
-        }
-        list.append(')');
-      }
-      list.append('\n');
-    }
-    payload.put("step", "expand");
-    return prompts.render("expand", Map.of("seed", plan.seed().instruction(), "input", plan.input(), "count",
-        String.valueOf(plan.constraints().size()), "constraints", list.toString().strip(), "payload",
-        payload.toString()));
+    return ExpandInstructions.prompt(prompts, plan);
   }
 
   /** The first seeds of the local seed files that parse (files elsewhere or compressed are skipped). */

@@ -2,6 +2,7 @@ package dev.tracegen.expand;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tracegen.config.Prompts;
 import dev.tracegen.llm.LlmSession;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Choice;
@@ -59,34 +60,7 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
     @Override
     protected StepResult<Candidate> work(Candidate c, LlmSession session) {
       Plan plan = c.plan();
-      StringBuilder list = new StringBuilder();
-      ObjectNode payload = StepContext.payload();
-      payload.put("key", plan.id());
-      payload.put("seed", plan.seed().instruction());
-      payload.put("input", plan.input());
-      ArrayNode cs = payload.putArray("constraints");
-      for (Constraint k : plan.constraints()) {
-        list.append("- [").append(k.dimension()).append("] ").append(k.text());
-        ObjectNode entry = cs.addObject().put("dimension", k.dimension()).put("text", k.text());
-        Map<String, Choice> open = plan.choicesOf(k.id());
-        if (!open.isEmpty()) {
-          ObjectNode choose = entry.putObject("choose");
-          list.append(" (choose ");
-          String sep = "";
-          for (Map.Entry<String, Choice> e : new TreeMap<>(open).entrySet()) {
-            list.append(sep).append('{').append(e.getKey()).append("}: ").append(e.getValue().describe());
-            choose.set(e.getKey(), Json.PLAIN.valueToTree(e.getValue()));
-            sep = "; ";
-          }
-          list.append(')');
-        }
-        list.append('\n');
-      }
-      String prompt = ctx.prompt("expand", Map.of(
-          "seed", plan.seed().instruction(),
-          "input", plan.input(),
-          "count", String.valueOf(plan.constraints().size()),
-          "constraints", list.toString().strip()), payload);
+      String prompt = prompt(ctx.prompts(), plan);
       String text = session.askText(prompt).strip();
       if (text.isEmpty()) {
         return StepResult.reject("empty_expansion", "the model returned no instruction");
@@ -97,5 +71,36 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
       }
       return StepResult.of(c.withExpanded(text).spent("expand", ctx.prompts().hash("expand"), session.spent(), session.fromCache()));
     }
+  }
+
+  /** The expand prompt of {@code plan}: the seed, its input and the planned constraints, with open content to choose. */
+  public static String prompt(Prompts prompts, Plan plan) {
+    StringBuilder list = new StringBuilder();
+    ObjectNode payload = StepContext.payload();
+    payload.put("key", plan.id());
+    payload.put("seed", plan.seed().instruction());
+    payload.put("input", plan.input());
+    ArrayNode cs = payload.putArray("constraints");
+    for (Constraint k : plan.constraints()) {
+      list.append("- [").append(k.dimension()).append("] ").append(k.text());
+      ObjectNode entry = cs.addObject().put("dimension", k.dimension()).put("text", k.text());
+      Map<String, Choice> open = plan.choicesOf(k.id());
+      if (!open.isEmpty()) {
+        ObjectNode choose = entry.putObject("choose");
+        list.append(" (choose ");
+        String sep = "";
+        for (Map.Entry<String, Choice> e : new TreeMap<>(open).entrySet()) {
+          list.append(sep).append('{').append(e.getKey()).append("}: ").append(e.getValue().describe());
+          choose.set(e.getKey(), Json.PLAIN.valueToTree(e.getValue()));
+          sep = "; ";
+        }
+        list.append(')');
+      }
+      list.append('\n');
+    }
+    payload.put("step", "expand");
+    return prompts.render("expand", Map.of("seed", plan.seed().instruction(), "input", plan.input(), "count",
+        String.valueOf(plan.constraints().size()), "constraints", list.toString().strip(), "payload",
+        payload.toString()));
   }
 }

@@ -293,10 +293,12 @@ public class LlmClient {
     if (!(outcome instanceof BatchOutcome.Answer a)) {
       return null;
     }
-    if (a.cached()) {
-      return new LlmReply(a.text(), 0, 0, 0, true, a.finishReason());
-    }
     long in = a.tokensIn() < 0 ? estimate : a.tokensIn();
+    if (a.cached()) {
+      // Paid for before (an earlier run's batch, or the same request answered in this batch): not
+      // spent again, but it reports its usage, as a cache hit does.
+      return new LlmReply(a.text(), in, a.tokensOut(), 0, true, a.finishReason());
+    }
     budget.spendTokens(in + a.tokensOut());
     breaker.record(true, null);
     return new LlmReply(a.text(), in, a.tokensOut(), 0, false, a.finishReason());

@@ -34,7 +34,7 @@ class WasteSmokeIT {
 
   static void run(EmbeddedServer s, Path out, Path cache) throws IOException {
     PipelineOptionsFactory.register(TraceOptions.class);
-    TraceOptions o = PipelineOptionsFactory.fromArgs("--profile=pipeline/smoke.yaml", "--provider=openai",
+    TraceOptions o = PipelineOptionsFactory.fromArgs("--profile=src/test/resources/profiles/tiny.yaml", "--provider=openai",
         "--baseUrl=" + s.baseUrl(), "--model=tracegen-embedded-1", "--output=" + out, "--cacheDir=" + cache)
         .withValidation().as(TraceOptions.class);
     o.setQuiet(true);

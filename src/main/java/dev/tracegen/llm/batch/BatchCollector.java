@@ -201,7 +201,9 @@ public final class BatchCollector implements BatchQueue {
         var e = it.next();
         BatchOutcome.Answer a = earlier.get(e.getKey());
         if (a != null) {
-          BatchOutcome.Answer paidBefore = new BatchOutcome.Answer(a.text(), 0, 0, a.finishReason(), true);
+          // Its usage stays with it: what a record cost is the same however it was answered.
+          BatchOutcome.Answer paidBefore = new BatchOutcome.Answer(a.text(), a.tokensIn(), a.tokensOut(),
+              a.finishReason(), true);
           e.getValue().forEach(p -> p.future().complete(paidBefore));
           batchResumed.inc();
           it.remove();
@@ -222,7 +224,8 @@ public final class BatchCollector implements BatchQueue {
           List<Pending> waiting = byKey.get(k);
           waiting.get(0).future().complete(a);
           // One line answered them all: the others cost nothing, as if read from the cache.
-          BatchOutcome.Answer copy = new BatchOutcome.Answer(a.text(), 0, 0, a.finishReason(), true);
+          BatchOutcome.Answer copy = new BatchOutcome.Answer(a.text(), a.tokensIn(), a.tokensOut(), a.finishReason(),
+              true);
           waiting.subList(1, waiting.size()).forEach(p -> p.future().complete(copy));
         }
       }
