@@ -126,7 +126,7 @@ class MaxCostIT {
     try (EmbeddedServer server = EmbeddedServer.start(EmbeddedServer.Config.defaults(),
             ServeCommand.model(Path.of("taxonomy"), 0, 0));
         CountingProxy proxy = new CountingProxy("http://127.0.0.1:" + server.port())) {
-      List<String> common = new ArrayList<>(List.of("--profile=src/test/resources/profiles/tiny.yaml", "--provider=openai",
+      List<String> common = new ArrayList<>(List.of("--profile=pipeline/smoke.yaml", "--provider=openai",
           "--baseUrl=" + proxy.baseUrl(), "--model=tracegen-embedded-1", "--cacheDir=" + cache,
           "--maxInFlight=" + IN_FLIGHT, "--priceInput=" + PRICE, "--priceOutput=" + PRICE));
       Path capped = tmp.resolve("capped");

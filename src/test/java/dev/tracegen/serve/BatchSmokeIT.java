@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * killed run's batch instead of paying for it again.
  */
 class BatchSmokeIT {
-  /** The smoke profile at a fifth of its size: this test builds four times. */
+  /** A few dozen records: this test builds four times. */
   static final String TINY = "src/test/resources/profiles/tiny.yaml";
 
   @TempDir static Path tmp;
