@@ -37,6 +37,7 @@ public record RunConfig(
     DedupConfig dedup,
     DecontaminationConfig decontamination,
     double judgeCalibration,
+    int revisions,
     WavePlanner.Settings waves) {
 
   /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
@@ -95,8 +96,11 @@ public record RunConfig(
     if (!(o.getJudgeCalibration() >= 0 && o.getJudgeCalibration() <= 1)) {
       throw new IllegalArgumentException("--judgeCalibration must be between 0 and 1, got " + o.getJudgeCalibration());
     }
+    if (o.getRevisions() < 0) {
+      throw new IllegalArgumentException("--revisions must be at least 0, got " + o.getRevisions());
+    }
     return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets(),
-        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration(), waveSettings(o));
+        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration(), o.getRevisions(), waveSettings(o));
   }
 
   /** {@code --planning} and its knobs; a fixed over-generation factor on the command line means fixed planning. */

@@ -427,6 +427,14 @@ public interface TraceOptions extends PipelineOptions {
 
   void setJudgeCalibration(double value);
 
+  @Description("Times a response the judge fails is sent back to the generator with the judge's reasons before "
+      + "its candidate is dropped (a revision costs a request or two; a dropped candidate, all it cost so far); "
+      + "0 drops it at once.")
+  @Default.Integer(2)
+  int getRevisions();
+
+  void setRevisions(int value);
+
   @Description("Near-duplicate threshold: candidate pairs with shingle Jaccard >= this are duplicates.")
   @Default.Double(0.8)
   double getNearDupThreshold();

@@ -94,7 +94,7 @@ public final class TracePipeline {
   static PCollection<TraceRecord> candidates(Pipeline p, RunConfig cfg, PlanSlots slots, PCollection<TraceRecord> eval,
       List<PCollection<Rejection>> rejections, boolean seedRejections) {
     StepContext ctx = new StepContext(cfg.prompts(), cfg.taxonomy(), cfg.generator(), cfg.judge(), cfg.profile().runSeed(),
-        cfg.judgeCalibration());
+        cfg.judgeCalibration(), cfg.revisions());
     PCollectionTuple seeds = p.apply(Stages.READ_SEEDS.transform(), ReadSeeds.from(cfg.seeds(), cfg.seedFormat()));
     if (seedRejections) {
       rejections.add(seeds.get(ReadSeeds.REJECTED));

@@ -195,7 +195,7 @@ public final class TraceRun {
   private static RunOptions options(TraceOptions o, RunConfig cfg) {
     return new RunOptions(o.getProfile(), o.getTaxonomy(), o.getPrompts(), cfg.seeds(), o.getRunner().getSimpleName(),
         cfg.profile().overgeneration(), o.getAllowShortfall(), o.getDimensions(), o.getDimensionWeights(),
-        o.getReference(), settings(cfg.generator()), settings(cfg.judge()));
+        o.getReference(), cfg.revisions(), settings(cfg.generator()), settings(cfg.judge()));
   }
 
   private static RunOptions.LlmOptions settings(LlmSettings s) {

@@ -41,6 +41,7 @@ final class WaveRunner {
   private final Map<String, Map<String, Long>> waveCounters = new TreeMap<>();
   private final List<String> waveDirs = new ArrayList<>();
   private final List<WaveFacts.Wave> waves = new ArrayList<>();
+  private int pipelines;
 
   /** {@code running} is told of each pipeline as it starts (so a signal can cancel it). */
   WaveRunner(TraceOptions options, RunConfig cfg, String staging, ProgressReporter progress,
@@ -119,6 +120,7 @@ final class WaveRunner {
 
   private Map<String, Map<String, Long>> runPipeline(Pipeline p, String phase, long planned) {
     PipelineResult result = p.run();
+    pipelines++;
     running.accept(result);
     progress.attach(result, phase, planned);
     PipelineResult.State state = result.waitUntilFinish();
@@ -146,8 +148,8 @@ final class WaveRunner {
         plans == 0 ? 0 : Math.round(10_000.0 * available.getOrDefault(stratum, 0L) / plans) / 10_000.0));
     WavePlanner.Settings s = cfg.waves();
     return s.adaptive()
-        ? new WaveFacts("adaptive", s.priorYield(), s.margin(), s.maxWaves(), List.copyOf(waves), yields)
-        : new WaveFacts("fixed", null, null, null, List.copyOf(waves), yields);
+        ? new WaveFacts("adaptive", s.priorYield(), s.margin(), s.maxWaves(), pipelines, List.copyOf(waves), yields)
+        : new WaveFacts("fixed", null, null, null, pipelines, List.copyOf(waves), yields);
   }
 
   /** Everything finishing wrote, so that a rerun of it starts clean; the waves stay. */

@@ -173,7 +173,7 @@ class TracePipelineEndToEndTest {
   void withTwentyPercentNonComplianceTargetsHoldAndRejectionsAccountForEveryPlan() throws IOException {
     Path out = tmp.resolve("noncompliant");
     TraceRun.Outcome outcome = run("--profile=pipeline/smoke.yaml", "--output=" + out, "--nonCompliance=0.2",
-        "--malformed=0.05", "--overgeneration=2.5");
+        "--malformed=0.05", "--overgeneration=2.5", "--revisions=0");
     assertEquals(List.of(), outcome.shortfalls());
     assertEquals(300, CorpusFiles.records(out, "train").size());
     assertEquals(40, CorpusFiles.records(out, "eval").size());

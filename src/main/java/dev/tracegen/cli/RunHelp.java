@@ -72,6 +72,7 @@ public final class RunHelp {
       row("cache", LLM),
       row("cacheDir", LLM, "DIR"),
       row("judgeCalibration", LLM),
+      row("revisions", LLM),
       row("nonCompliance", LLM),
       row("malformed", LLM),
       row("persona", LLM, "NAME"),

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * invalidates that step only.
  */
 public final class Prompts implements Serializable {
-  public static final List<String> STEPS = List.of("expand", "structure", "quality", "respond", "judge", "perturb");
+  public static final List<String> STEPS = List.of("expand", "structure", "quality", "respond", "judge", "perturb",
+      "revise");
   private static final Pattern VAR = Pattern.compile("\\{\\{([a-z_]+)}}");
 
   /** The {@code {{vars}}} each step fills in (see the stages' {@code ctx.prompt} calls). */
@@ -32,7 +33,8 @@ public final class Prompts implements Serializable {
       "quality", Set.of("description", "constraints", "input", "payload"),
       "respond", Set.of("instruction"),
       "judge", Set.of("instruction", "constraints", "response", "payload"),
-      "perturb", Set.of("op", "hints", "instruction", "constraints", "payload"));
+      "perturb", Set.of("op", "hints", "instruction", "constraints", "payload"),
+      "revise", Set.of("failures"));
 
   /**
    * The {@code {{vars}}} without which a step's answer means nothing (a judge that never sees the
@@ -50,7 +52,8 @@ public final class Prompts implements Serializable {
       "judge", Map.of("instruction", "the instruction the response answers", "constraints", "the constraints to score",
           "response", "the response to score"),
       "perturb", Map.of("op", "the edit to make", "instruction", "the instruction to edit",
-          "constraints", "the constraints to edit"));
+          "constraints", "the constraints to edit"),
+      "revise", Map.of("failures", "what the judge found wrong with the answer"));
 
   /** Anything that looks like a placeholder, so that {@code {{ Seed }}} is caught too. */
   private static final Pattern ANY_PLACEHOLDER = Pattern.compile("\\{\\{([^{}\\n]{0,60})}}");

@@ -157,6 +157,15 @@ public final class CostEstimator {
       scaled.add(m.scaled(calls, in, out));
     }
     long plans = pilotPlans.values().stream().mapToLong(Long::longValue).sum();
+    // Steps the defaults do not model (revisions: the embedded reference build needs none) are
+    // taken from the pilot as they were: requests per plan and tokens per request.
+    pilot.llm().forEach((step, measured) -> {
+      if (plans > 0 && measured.calls() > 0 && models.stream().noneMatch(m -> m.step().equals(step))) {
+        long sent = Math.max(1, measured.sent());
+        scaled.add(StepModel.measured(step, false, measured.calls() / (double) plans,
+            measured.tokensIn() / (double) sent, measured.tokensOut() / (double) sent));
+      }
+    });
     return new CostEstimator(scaled, figures, "scaled to a pilot run of " + plans + " plans against "
         + pilot.generator());
   }

@@ -44,6 +44,11 @@ public record StepModel(String step, boolean judged, double reach, double callsP
         outAtRef - outSlope * REFERENCE_K, outSlope, 1);
   }
 
+  /** A step as a pilot measured it: requests per plan and tokens per request, whatever the constraint count. */
+  static StepModel measured(String step, boolean judged, double callsPerPlan, double inPerCall, double outPerCall) {
+    return new StepModel(step, judged, callsPerPlan, 1, inPerCall, 0, outPerCall, 0, 1);
+  }
+
   public double callsPerPlan(int k) {
     return reach * callsPerCandidate;
   }

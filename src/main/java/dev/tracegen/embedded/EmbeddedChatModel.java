@@ -25,7 +25,8 @@ import java.util.List;
  * answers in the format the prompt asks for, so its answers go through exactly the parsing,
  * validation and repair path of a real LLM's. Deterministic: the same conversation always gets
  * the same answer. Knobs: a fraction of responses that break one constraint, and a fraction of
- * structured answers that are cut off (malformed JSON); a repair re-ask is always answered well.
+ * structured answers that are cut off (malformed JSON); a repair re-ask is always answered well,
+ * and a revised response breaks a constraint as often as a first one (drawn afresh).
  * The {@link Persona} decides whether that is all ({@code faithful}) or whether a
  * {@link RealisticPersona} layer adds real models' habits on top of the faithful answer.
  */
@@ -99,7 +100,7 @@ public final class EmbeddedChatModel implements ChatModel {
     }
     String prompt = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)
         .findFirst().orElse("");
-    return new Reply(answer(prompt, messages.size() > 1), FinishReason.STOP);
+    return new Reply(answer(prompt, turn(messages)), FinishReason.STOP);
   }
 
   /** Stands for a payload block that is not valid JSON (compared by identity). */
@@ -119,10 +120,16 @@ public final class EmbeddedChatModel implements ChatModel {
     }
   }
 
-  private String answer(String prompt, boolean repair) {
+  /** How many answers the conversation already holds: 0 for a first ask, more for a repair or revision. */
+  static int turn(List<ChatMessage> messages) {
+    return (int) messages.stream().filter(m -> m instanceof AiMessage).count();
+  }
+
+  private String answer(String prompt, int turn) {
+    boolean repair = turn > 0;
     JsonNode payload = payload(prompt);
     if (payload == null) {
-      return respond(prompt);
+      return respond(prompt, turn);
     }
     if (payload == INVALID_PAYLOAD) {
       return "{\"error\": \"the payload block is not valid JSON\"}";
@@ -144,11 +151,16 @@ public final class EmbeddedChatModel implements ChatModel {
     return out;
   }
 
-  private String respond(String instruction) {
+  /**
+   * An answer to the instruction; whether it breaks a constraint is drawn afresh for every later
+   * answer in the conversation (a revision), as a real model may or may not get it right again.
+   */
+  private String respond(String instruction, int turn) {
     EmbeddedSteps.ParsedInstruction parsed = EmbeddedSteps.parseInstruction(taxonomy, instruction);
+    String attempt = turn == 0 ? "comply" : "comply-again-" + turn;
     int violate = -1;
-    if (nonCompliance > 0 && !parsed.matches().isEmpty() && Hashes.unit(instruction, "comply") < nonCompliance) {
-      violate = Hashes.pick(parsed.matches().size(), instruction, "violate");
+    if (nonCompliance > 0 && !parsed.matches().isEmpty() && Hashes.unit(instruction, attempt) < nonCompliance) {
+      violate = Hashes.pick(parsed.matches().size(), instruction, turn == 0 ? "violate" : "violate-again-" + turn);
     }
     return ResponseWriter.write(parsed.matches(), instruction, violate);
   }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The options that shaped a run, as {@code run.json} records them. API keys are never options,
- * only the names of the variables that hold them.
+ * only the names of the variables that hold them. {@code revisions}: times a response the judge
+ * failed could go back to the generator (absent in runs made before revisions existed).
  */
 @JsonPropertyOrder(alphabetic = true)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,6 +24,7 @@ public record RunOptions(
     String dimensions,
     @JsonProperty("dimension_weights") String dimensionWeights,
     String reference,
+    Integer revisions,
     LlmOptions generator,
     LlmOptions judge) {
 

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param priorYield the share of the first wave's plans expected to ship (adaptive)
  * @param margin standard deviations of safety per top-up (adaptive)
  * @param maxWaves waves per split at most (adaptive)
+ * @param pipelines Beam pipelines the run ran: one per wave and one per finishing
  * @param waves every wave in the order run
  * @param yields per stratum, records available to Select per plan made, over the whole run
  */
@@ -25,6 +26,7 @@ public record WaveFacts(
     @JsonProperty("prior_yield") Double priorYield,
     Double margin,
     @JsonProperty("max_waves") Integer maxWaves,
+    Integer pipelines,
     List<Wave> waves,
     Map<String, Double> yields) {
 

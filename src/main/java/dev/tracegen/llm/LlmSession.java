@@ -26,6 +26,8 @@ public final class LlmSession {
   private final String step;
   /** Where cache misses go in batch mode; null sends each call on its own. */
   private final BatchQueue batch;
+  /** The session of the model this step asks to revise an answer (the generator, for a judge step); may be null. */
+  private final LlmSession reviser;
   int calls;
   int repairs;
   int retries;
@@ -43,9 +45,28 @@ public final class LlmSession {
 
   /** A session whose cache misses go through {@code batch} ({@code --batch}); null sends each call on its own. */
   public LlmSession(LlmClient client, String step, BatchQueue batch) {
+    this(client, step, batch, null);
+  }
+
+  /** As above, with {@code reviser}: the session through which this element's answers are revised. */
+  public LlmSession(LlmClient client, String step, BatchQueue batch, LlmSession reviser) {
     this.client = client;
     this.step = step;
     this.batch = batch;
+    this.reviser = reviser;
+  }
+
+  /** The session of the model that revises answers for this step; fails when the step has none. */
+  public LlmSession reviser() {
+    if (reviser == null) {
+      throw new IllegalStateException(step + " has no model to revise answers with");
+    }
+    return reviser;
+  }
+
+  /** The reviser's session, or null. */
+  public LlmSession reviserOrNull() {
+    return reviser;
   }
 
   public int calls() {
@@ -132,7 +153,20 @@ public final class LlmSession {
    * with reason {@code truncated}, so that no cut-off text is ever used.
    */
   public String askText(String prompt) {
-    List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from(prompt)));
+    return askText(new ArrayList<>(List.of(UserMessage.from(prompt))));
+  }
+
+  /**
+   * Continues a conversation: {@code prompt} was answered with {@code answer}, and {@code followUp}
+   * asks for a new answer (a revision); returns the new answer's text, with cut-off answers handled
+   * as by {@link #askText(String)}.
+   */
+  public String askTextAfter(String prompt, String answer, String followUp) {
+    return askText(new ArrayList<>(List.of(UserMessage.from(prompt), AiMessage.from(answer),
+        UserMessage.from(followUp))));
+  }
+
+  private String askText(List<ChatMessage> messages) {
     LlmReply first = send(messages, null);
     if (!first.truncated()) {
       return first.text();

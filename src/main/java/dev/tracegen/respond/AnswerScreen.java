@@ -12,8 +12,26 @@ import java.util.regex.Pattern;
  * is not a response to the instruction. Both tests are deliberately narrow (documented in
  * docs/persona.md), because a false alarm silently drops a good record.
  */
-final class AnswerScreen {
+public final class AnswerScreen {
   private AnswerScreen() {}
+
+  /** Why a response is not kept: a rejection reason and its detail. */
+  public record Problem(String reason, String detail) {}
+
+  /**
+   * What is wrong with {@code response} as an answer to {@code instruction} before any constraint
+   * is judged: empty, a refusal, or in another language; empty when nothing is.
+   */
+  public static Optional<Problem> problem(String instruction, String response) {
+    if (response.isEmpty()) {
+      return Optional.of(new Problem("empty_response", "the model returned an empty response"));
+    }
+    if (refusal(response)) {
+      return Optional.of(new Problem("refusal",
+          "the model refused: " + response.substring(0, Math.min(120, response.length()))));
+    }
+    return wrongLanguage(instruction, response).map(d -> new Problem("wrong_language", d));
+  }
 
   /** How a response opens when the model refuses; only the opening is looked at. */
   static final List<Pattern> REFUSALS = List.of(

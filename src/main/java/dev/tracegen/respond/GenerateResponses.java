@@ -1,5 +1,6 @@
 package dev.tracegen.respond;
 
+import dev.tracegen.config.Prompts;
 import dev.tracegen.llm.LlmSession;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Instruction;
@@ -43,6 +44,11 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
     return CandidateStage.apply(in, new RespondFn(ctx, second));
   }
 
+  /** The respond prompt for {@code x}: what the generator is asked, and what a revision continues. */
+  public static String prompt(Prompts prompts, Instruction x) {
+    return prompts.render("respond", Map.of("instruction", x.render()));
+  }
+
   static class RespondFn extends CandidateStepFn {
     private final StepContext ctx;
     private final boolean second;
@@ -56,16 +62,10 @@ public class GenerateResponses extends PTransform<PCollection<Candidate>, PColle
     @Override
     protected StepResult<Candidate> work(Candidate c, LlmSession session) {
       Instruction x = second ? c.x2() : c.x1();
-      String response = session.askText(ctx.prompts().render("respond", Map.of("instruction", x.render()))).strip();
-      if (response.isEmpty()) {
-        return StepResult.reject("empty_response", "the model returned an empty response");
-      }
-      if (AnswerScreen.refusal(response)) {
-        return StepResult.reject("refusal", "the model refused: " + response.substring(0, Math.min(120, response.length())));
-      }
-      Optional<String> language = AnswerScreen.wrongLanguage(x.render(), response);
-      if (language.isPresent()) {
-        return StepResult.reject("wrong_language", language.get());
+      String response = session.askText(prompt(ctx.prompts(), x)).strip();
+      Optional<AnswerScreen.Problem> problem = AnswerScreen.problem(x.render(), response);
+      if (problem.isPresent()) {
+        return StepResult.reject(problem.get().reason(), problem.get().detail());
       }
       Candidate out = second ? c.withY2(response) : c.withY1(response);
       return StepResult.of(out.spent((second ? Stages.RESPOND_Y2 : Stages.RESPOND_Y1).id(), ctx.prompts().hash("respond"), session.spent(), session.fromCache()));

@@ -11,6 +11,12 @@ public abstract class CandidateStepFn extends LlmStepFn<Candidate, Candidate> {
     super(step, settings, taxonomy, CandidateStage.KEPT, CandidateStage.REJECTED);
   }
 
+  /** A step that may ask {@code reviseSettings}' model to revise answers, counted under {@code reviseStep}. */
+  protected CandidateStepFn(String step, LlmSettings settings, String reviseStep, LlmSettings reviseSettings,
+      Taxonomy taxonomy) {
+    super(step, settings, reviseStep, reviseSettings, taxonomy, CandidateStage.KEPT, CandidateStage.REJECTED);
+  }
+
   @Override
   protected String idOf(Candidate input) {
     return input.id();

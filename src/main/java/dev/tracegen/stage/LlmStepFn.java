@@ -41,28 +41,72 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   private final TupleTag<O> mainTag;
   private final TupleTag<Rejection> rejectedTag;
 
+  /** The model this step asks to revise an answer, and the step id its requests are counted under; may be null. */
+  private final String reviseStep;
+  private final LlmSettings reviseSettings;
+
   private transient LlmClient client;
+  private transient LlmClient reviseClient;
   private transient BatchCollector batch;
   private transient ExecutorService pool;
   private transient CompletionService<Done<O>> completion;
   private transient int inFlight;
-  private transient Counter calls;
-  private transient Counter repairs;
-  private transient Counter retries;
-  private transient Counter cacheHits;
-  private transient Counter tokensIn;
-  private transient Counter tokensOut;
-  private transient Counter failures;
+  private transient StepCounters counters;
+  private transient StepCounters reviseCounters;
   private transient Counter stageOut;
   private transient Counter stageRejected;
 
   protected LlmStepFn(String step, LlmSettings settings, Taxonomy taxonomy, TupleTag<O> mainTag,
       TupleTag<Rejection> rejectedTag) {
+    this(step, settings, null, null, taxonomy, mainTag, rejectedTag);
+  }
+
+  /**
+   * A step that may also ask a second model to revise answers ({@link LlmSession#reviser()}): its
+   * requests are counted and priced under {@code reviseStep}. In batch mode they are sent one by one
+   * (revisions are few, and a batch would hold the element for hours).
+   */
+  protected LlmStepFn(String step, LlmSettings settings, String reviseStep, LlmSettings reviseSettings,
+      Taxonomy taxonomy, TupleTag<O> mainTag, TupleTag<Rejection> rejectedTag) {
     this.step = step;
     this.settings = settings;
+    this.reviseStep = reviseStep;
+    this.reviseSettings = reviseSettings;
     this.taxonomy = taxonomy;
     this.mainTag = mainTag;
     this.rejectedTag = rejectedTag;
+  }
+
+  /** A step's LLM counters, in the {@code llm.<step>} namespace. */
+  private static final class StepCounters {
+    final Counter calls;
+    final Counter repairs;
+    final Counter retries;
+    final Counter cacheHits;
+    final Counter tokensIn;
+    final Counter tokensOut;
+    final Counter failures;
+
+    StepCounters(String step) {
+      String ns = "llm." + step;
+      calls = Metrics.counter(ns, "calls");
+      repairs = Metrics.counter(ns, "repairs");
+      retries = Metrics.counter(ns, "retries");
+      cacheHits = Metrics.counter(ns, "cache_hits");
+      tokensIn = Metrics.counter(ns, "tokens_in");
+      tokensOut = Metrics.counter(ns, "tokens_out");
+      failures = Metrics.counter(ns, "failures");
+    }
+
+    void add(LlmSession s) {
+      calls.inc(s.calls());
+      repairs.inc(s.repairs());
+      retries.inc(s.retries());
+      cacheHits.inc(s.cacheHits());
+      tokensIn.inc(s.tokensIn());
+      tokensOut.inc(s.tokensOut());
+      failures.inc(s.failures());
+    }
   }
 
   /** The stage's work for one element, run on a pool thread; may make several LLM calls. */
@@ -90,6 +134,7 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   @Setup
   public void setup() {
     client = LlmClient.shared(settings, taxonomy);
+    reviseClient = reviseSettings == null ? null : LlmClient.shared(reviseSettings, taxonomy);
     // The in-process simulator answers in microseconds; a pool would only add overhead.
     if (!settings.isEmbedded()) {
       pool = Executors.newFixedThreadPool(Math.max(1, settings.maxInFlight()), r -> {
@@ -101,14 +146,8 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
         batch = BatchCollector.open(client, step);
       }
     }
-    String ns = "llm." + step;
-    calls = Metrics.counter(ns, "calls");
-    repairs = Metrics.counter(ns, "repairs");
-    retries = Metrics.counter(ns, "retries");
-    cacheHits = Metrics.counter(ns, "cache_hits");
-    tokensIn = Metrics.counter(ns, "tokens_in");
-    tokensOut = Metrics.counter(ns, "tokens_out");
-    failures = Metrics.counter(ns, "failures");
+    counters = new StepCounters(step);
+    reviseCounters = reviseClient == null ? null : new StepCounters(reviseStep);
     // Elements leaving the stage, for progress lines and the end-of-run summary.
     stageOut = Metrics.counter("stage", step + ".out");
     stageRejected = Metrics.counter("stage", step + ".rejected");
@@ -184,6 +223,10 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
       client.release();
       client = null;
     }
+    if (reviseClient != null) {
+      reviseClient.release();
+      reviseClient = null;
+    }
   }
 
   private Done<O> run(I input) {
@@ -197,7 +240,8 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
   }
 
   private Done<O> runOne(I input) {
-    LlmSession session = new LlmSession(client, step, batch);
+    LlmSession session = new LlmSession(client, step, batch,
+        reviseClient == null ? null : new LlmSession(reviseClient, reviseStep, null));
     String id = idOf(input);
     try {
       StepResult<O> result = work(input, session);
@@ -216,9 +260,10 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
     }
   }
 
-  /** What a dropped element cost: its carried spend and this step's requests (a repair included). */
+  /** What a dropped element cost: its carried spend and this step's requests (repairs and revisions included). */
   private Spend spent(I input, LlmSession session) {
-    return spendOf(input).plus(step, session.spent());
+    Spend s = spendOf(input).plus(step, session.spent());
+    return session.reviserOrNull() == null ? s : s.plus(reviseStep, session.reviserOrNull().spent());
   }
 
   private Done<O> await(Future<Done<O>> f) throws Exception {
@@ -240,15 +285,12 @@ public abstract class LlmStepFn<I, O> extends DoFn<I, O> {
 
   private void account(Done<O> done) throws Exception {
     LlmSession s = done.session();
-    calls.inc(s.calls());
-    repairs.inc(s.repairs());
-    retries.inc(s.retries());
-    cacheHits.inc(s.cacheHits());
-    tokensIn.inc(s.tokensIn());
-    tokensOut.inc(s.tokensOut());
-    failures.inc(s.failures());
+    counters.add(s);
+    if (s.reviserOrNull() != null && s.reviserOrNull().calls() > 0) {
+      reviseCounters.add(s.reviserOrNull());
+    }
     if (done.error() != null) {
-      failures.inc();
+      counters.failures.inc();
       // Errors that are not about one element (bad key, open circuit) stop the run.
       throw done.error();
     }

@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * What every LLM stage needs, read once while the pipeline is built: prompts, taxonomy, the
  * generator and judge settings, the run seed, and the share of checker-decided constraints the LLM
- * judge scores too ({@code judgeCalibration}).
+ * judge scores too ({@code judgeCalibration}), and how many times a response the judge fails is sent
+ * back to the generator with the judge's reasons before the candidate is dropped ({@code revisions}).
  */
 public record StepContext(Prompts prompts, Taxonomy taxonomy, LlmSettings generator, LlmSettings judge, long runSeed,
-    double judgeCalibration)
+    double judgeCalibration, int revisions)
     implements Serializable {
 
   /** Renders a prompt with its payload block (the structured copy the embedded model reads). */

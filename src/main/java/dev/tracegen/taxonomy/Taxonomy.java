@@ -1,25 +1,38 @@
 package dev.tracegen.taxonomy;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.hash.Hashing;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import dev.tracegen.model.Params;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectStreamException;
 import java.io.Serializable;
-import java.util.Collection;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
+import org.apache.beam.sdk.util.SerializableUtils;
 
 /**
  * The loaded taxonomy: dimensions by id (in id order, so draws are stable), a content hash as its
  * version, and an index from every rendered phrasing to its dimension and parameters.
  */
 public final class Taxonomy implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final Map<String, Dimension> dimensions;
   private final String version;
   // Built on first use; volatile so that a thread never sees a half-published index.
   private transient volatile List<Matcher> index;
+  // This taxonomy's serialised form, made once (it is immutable).
+  private transient volatile byte[] wire;
 
   public Taxonomy(Collection<Dimension> dimensions, String version) {
     Map<String, Dimension> byId = new TreeMap<>();
@@ -27,6 +40,50 @@ public final class Taxonomy implements Serializable {
     this.dimensions = new LinkedHashMap<>(byId);
     this.version = version;
   }
+
+  /**
+   * Every DoFn carries the taxonomy, and runners serialise a DoFn far more often than once (the
+   * DirectRunner twice per bundle): a taxonomy goes over the wire as the bytes of its contents,
+   * made once, and comes back as the one instance already read from the same bytes in this JVM.
+   * That keeps (de)serialisation cheap and builds the phrasing index once per JVM.
+   */
+  private Object writeReplace() {
+    byte[] b = wire;
+    if (b == null) {
+      b = SerializableUtils.serializeToByteArray(new Contents(new LinkedHashMap<>(dimensions), version));
+      wire = b;
+    }
+    return new Wire(b);
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("a taxonomy is read through its wire form");
+  }
+
+  /** What a taxonomy is made of. */
+  private record Contents(LinkedHashMap<String, Dimension> dimensions, String version) implements Serializable {}
+
+  /** The serialised form: the bytes of the contents, read back once per JVM ({@link #READ}). */
+  private record Wire(byte[] contents) implements Serializable {
+    private Object readResolve() throws ObjectStreamException {
+      String key = Hashing.sha256().hashBytes(contents).toString();
+      try {
+        return READ.get(key, () -> {
+          Contents c = (Contents) SerializableUtils.deserializeFromByteArray(contents, "taxonomy");
+          Taxonomy t = new Taxonomy(c.dimensions().values(), c.version());
+          t.wire = contents;
+          return t;
+        });
+      } catch (ExecutionException | UncheckedExecutionException e) {
+        InvalidObjectException bad = new InvalidObjectException("cannot read a taxonomy: " + e.getCause());
+        bad.initCause(e.getCause());
+        throw bad;
+      }
+    }
+  }
+
+  /** Taxonomies read in this JVM by the SHA-256 of their bytes: a cache of a pure function. */
+  private static final Cache<String, Taxonomy> READ = CacheBuilder.newBuilder().maximumSize(16).build();
 
   /** A dimension, instantiated phrasing and its parameters, recovered from constraint text. */
   public record PhrasingMatch(Dimension dimension, Phrasing phrasing, Params params) {}

@@ -148,6 +148,11 @@ final class SameCorpus {
     return Json.PLAIN.readTree(dir.resolve("run.json").toFile()).get("options").get("runner").asText();
   }
 
+  /** How many Beam pipelines the run in {@code dir} ran (its waves and finishings). */
+  static int pipelinesOf(Path dir) throws IOException {
+    return Json.PLAIN.readTree(dir.resolve("run.json").toFile()).get("waves").get("pipelines").asInt();
+  }
+
   private static String head(TreeSet<String> ids) {
     List<String> first = new ArrayList<>(ids).subList(0, Math.min(5, ids.size()));
     return ids.size() + " " + first + (ids.size() > 5 ? "..." : "");

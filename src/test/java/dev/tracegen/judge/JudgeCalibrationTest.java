@@ -30,7 +30,7 @@ class JudgeCalibrationTest {
   static final String RESPONSE = "Tides follow the moon. I keep the register deliberately formal from start to finish.";
 
   static StepContext ctx(double calibration) {
-    return new StepContext(Prompts.load(Path.of("prompts")), TAXONOMY, null, null, 7, calibration);
+    return new StepContext(Prompts.load(Path.of("prompts")), TAXONOMY, null, null, 7, calibration, 0);
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.langchain4j.data.message.UserMessage;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Filled;
+import dev.tracegen.llm.LlmClient;
+import dev.tracegen.llm.LlmSession;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
@@ -173,5 +175,83 @@ class JudgeResponsesTest {
       return null;
     });
     p.run().waitUntilFinish();
+  }
+
+  /** The faithful plans with a y1 that the judge fails (the model was told to break a constraint). */
+  static List<Candidate> breaking() throws Exception {
+    EmbeddedChatModel model = new EmbeddedChatModel(StageContexts.TAXONOMY, StageContexts.CHECKERS, 1.0, 0);
+    StepContext ctx = StageContexts.faithful();
+    LlmClient judge = LlmClient.shared(ctx.judge(), ctx.taxonomy());
+    List<Candidate> out = new ArrayList<>();
+    try {
+      for (Candidate c : faithful()) {
+        String prompt = StageContexts.PROMPTS.render("respond", Map.of("instruction", c.x1().render()));
+        String y1 = model.answer(List.of(UserMessage.from(prompt))).strip();
+        List<Integer> all = java.util.stream.IntStream.rangeClosed(1, c.x1().constraints().size()).boxed().toList();
+        if (!ConstraintJudge.judge(ctx, new LlmSession(judge, "judge_y1"), c.x1(), y1, all).full()) {
+          out.add(c.withY1(y1));
+        }
+      }
+    } finally {
+      judge.release();
+    }
+    assertTrue(out.size() >= 2, "too few broken answers to test with: " + out.size());
+    return out;
+  }
+
+  @Test
+  void aFailedResponseIsRevisedWithTheJudgesFindingsAndKeptWhenTheRevisionPasses(TestPipeline p) throws Exception {
+    List<Candidate> in = breaking();
+    List<String> ids = in.stream().map(Candidate::id).sorted().toList();
+    Map<String, String> before = new java.util.HashMap<>();
+    in.forEach(c -> before.put(c.id(), c.y1()));
+    // Without revisions every one is dropped, as the paper's flow does.
+    PCollectionTuple none = run(p, "NoRevision", in, JudgeResponses.y1OnX1(StageContexts.faithful()));
+    PAssert.that(none.get(CandidateStage.KEPT)).empty();
+    // With one, the generator sees the findings and answers again; the new answer is judged and kept.
+    PCollectionTuple one = run(p, "OneRevision", in,
+        JudgeResponses.y1OnX1(StageContexts.revising(StageContexts.faithful(), 1)));
+    PAssert.that(one.get(CandidateStage.REJECTED)).empty();
+    PAssert.that(one.get(CandidateStage.KEPT)).satisfies(kept -> {
+      List<String> seen = new ArrayList<>();
+      for (Candidate c : kept) {
+        seen.add(c.id());
+        assertTrue(c.y1x1().full(), c.id());
+        assertTrue(!c.y1().equals(before.get(c.id())), "y1 is the revised answer: " + c.id());
+        assertEquals(1, c.spend().steps().get(JudgeResponses.reviseStep(false)).requests(), c.id());
+        assertTrue(c.promptHashes().containsKey(JudgeResponses.reviseStep(false)));
+      }
+      assertEquals(ids, seen.stream().sorted().toList());
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void aResponseThatFailsEveryRevisionIsDroppedWithWhatTheRevisionsCost(TestPipeline p) throws Exception {
+    List<Candidate> in = breaking();
+    StepContext stubborn = StageContexts.revising(StageContexts.knobs(1.0, 0), 2);
+    PCollectionTuple out = run(p, "Stubborn", in, JudgeResponses.y1OnX1(stubborn));
+    PAssert.that(out.get(CandidateStage.KEPT)).empty();
+    PAssert.that(out.get(CandidateStage.REJECTED)).satisfies(rs -> {
+      int n = 0;
+      for (Rejection r : rs) {
+        n++;
+        assertTrue(r.reason().startsWith("y1_not_full:"), r.reason());
+        assertEquals(2, r.spend().steps().get(JudgeResponses.reviseStep(false)).requests(), r.id());
+      }
+      assertEquals(in.size(), n);
+      return null;
+    });
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void theReviseListNamesEachFailedRequirementWithItsReason() {
+    Instruction x = new Instruction(DESCRIPTION, List.of(AT_MOST_8, NO_EMOJI), "");
+    dev.tracegen.model.Judgement j = new dev.tracegen.model.Judgement(List.of(
+        new Score(1, 0, "checker:numerical", "12 sentences"), new Score(2, 10, "checker:text_pattern", "ok")), 5);
+    assertEquals("- Requirement 1 (\"Use no more than 8 sentences in total.\") scored 0/10: 12 sentences",
+        JudgeResponses.failures(x, j));
   }
 }

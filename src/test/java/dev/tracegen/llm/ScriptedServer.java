@@ -49,7 +49,7 @@ public final class ScriptedServer implements AutoCloseable {
   public StepContext context() {
     LlmSettings s = new LlmSettings("openai", "scripted", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
         "", 0.0, 512, 5, 1, 0, 0).withLimits(new LlmLimits(0, 0, 0, 10, 0, 0)).withRunId(UUID.randomUUID().toString());
-    return new StepContext(StageContexts.PROMPTS, StageContexts.TAXONOMY, s, s, StageContexts.RUN_SEED, 0);
+    return new StepContext(StageContexts.PROMPTS, StageContexts.TAXONOMY, s, s, StageContexts.RUN_SEED, 0, 0);
   }
 
   @Override

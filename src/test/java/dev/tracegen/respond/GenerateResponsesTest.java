@@ -56,7 +56,7 @@ class GenerateResponsesTest {
     Prompts prompts = Prompts.load(Path.of("prompts"));
     LlmSettings generator = LlmSettings.embedded().withPersona(Persona.of(Persona.REALISTIC_NAME, RATES))
         .withRunId(UUID.randomUUID().toString());
-    StepContext ctx = new StepContext(prompts, taxonomy, generator, generator, 1, 0);
+    StepContext ctx = new StepContext(prompts, taxonomy, generator, generator, 1, 0, 0);
     EmbeddedChatModel faithful = new EmbeddedChatModel(taxonomy, checkers, 0, 0);
 
     Planner planner = new Planner(taxonomy, Map.of(), 3);
@@ -123,7 +123,7 @@ class GenerateResponsesTest {
         RATES.replace("refusal=0.15", "refusal=1.0").replace("wrongLanguage=0.15", "wrongLanguage=0")
             .replace("truncate=0.4", "truncate=0"))).withRunId(UUID.randomUUID().toString());
     PCollectionTuple refused = p.apply("Refused", Create.of(in).withCoder(JsonCoder.of(Candidate.class)))
-        .apply("RespondRefusing", GenerateResponses.forX2(new StepContext(prompts, taxonomy, refusing, refusing, 1, 0)));
+        .apply("RespondRefusing", GenerateResponses.forX2(new StepContext(prompts, taxonomy, refusing, refusing, 1, 0, 0)));
     PAssert.that(refused.get(CandidateStage.KEPT)).empty();
     PAssert.that(refused.get(CandidateStage.REJECTED)).satisfies(rs -> {
       List<String> ids = new ArrayList<>();
@@ -143,7 +143,7 @@ class GenerateResponsesTest {
     }
     LlmSettings plain = LlmSettings.embedded().withRunId(UUID.randomUUID().toString());
     PCollectionTuple answered = p.apply("Answered", Create.of(in).withCoder(JsonCoder.of(Candidate.class)))
-        .apply("RespondFaithful", GenerateResponses.forX2(new StepContext(prompts, taxonomy, plain, plain, 1, 0)));
+        .apply("RespondFaithful", GenerateResponses.forX2(new StepContext(prompts, taxonomy, plain, plain, 1, 0, 0)));
     PAssert.that(answered.get(CandidateStage.REJECTED)).empty();
     PAssert.that(answered.get(CandidateStage.KEPT)).satisfies(kept -> {
       int n = 0;

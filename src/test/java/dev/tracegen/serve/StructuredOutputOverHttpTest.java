@@ -155,7 +155,7 @@ class StructuredOutputOverHttpTest {
     List<Exchange> seen = new CopyOnWriteArrayList<>();
     String base = recordingProxy(serve(ServeCommand.model(Path.of("taxonomy"), 0, 0)), seen);
     LlmSettings settings = openai(base);
-    StepContext ctx = new StepContext(Prompts.load(Path.of("prompts")), taxonomy, settings, settings, 3, 0);
+    StepContext ctx = new StepContext(Prompts.load(Path.of("prompts")), taxonomy, settings, settings, 3, 0, 0);
     Planner planner = new Planner(taxonomy, Map.of(), 3);
     List<Candidate> in = new ArrayList<>();
     for (int i = 0; in.size() < 8 && i < 500; i++) {

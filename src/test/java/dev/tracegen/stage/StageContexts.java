@@ -42,8 +42,14 @@ public final class StageContexts {
     return of(LlmSettings.embedded().withPersona(Persona.of(Persona.REALISTIC_NAME, NO_HABITS + "," + habits)));
   }
 
+  /** {@code ctx} with {@code revisions} revisions of a response the judge fails. */
+  public static StepContext revising(StepContext ctx, int revisions) {
+    return new StepContext(ctx.prompts(), ctx.taxonomy(), ctx.generator(), ctx.judge(), ctx.runSeed(),
+        ctx.judgeCalibration(), revisions);
+  }
+
   private static StepContext of(LlmSettings settings) {
     LlmSettings s = settings.withRunId(UUID.randomUUID().toString());
-    return new StepContext(PROMPTS, TAXONOMY, s, s, RUN_SEED, 0);
+    return new StepContext(PROMPTS, TAXONOMY, s, s, RUN_SEED, 0, 0);
   }
 }
