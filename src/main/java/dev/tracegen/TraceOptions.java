@@ -430,7 +430,7 @@ public interface TraceOptions extends PipelineOptions {
   @Description("Times a response the judge fails is sent back to the generator with the judge's reasons before "
       + "its candidate is dropped (a revision costs a request or two; a dropped candidate, all it cost so far); "
       + "0 drops it at once.")
-  @Default.Integer(2)
+  @Default.Integer(3)
   int getRevisions();
 
   void setRevisions(int value);

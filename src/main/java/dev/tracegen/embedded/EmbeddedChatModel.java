@@ -18,6 +18,7 @@ import dev.tracegen.model.Json;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The embedded generator as a LangChain4j {@link ChatModel}. It recognises each of the project's
@@ -26,7 +27,8 @@ import java.util.List;
  * validation and repair path of a real LLM's. Deterministic: the same conversation always gets
  * the same answer. Knobs: a fraction of responses that break one constraint, and a fraction of
  * structured answers that are cut off (malformed JSON); a repair re-ask is always answered well,
- * and a revised response breaks a constraint as often as a first one (drawn afresh).
+ * and a revised response breaks a constraint as often as a first one (drawn afresh from the
+ * conversation, so every revision is a new draw).
  * The {@link Persona} decides whether that is all ({@code faithful}) or whether a
  * {@link RealisticPersona} layer adds real models' habits on top of the faithful answer.
  */
@@ -100,7 +102,7 @@ public final class EmbeddedChatModel implements ChatModel {
     }
     String prompt = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)
         .findFirst().orElse("");
-    return new Reply(answer(prompt, turn(messages)), FinishReason.STOP);
+    return new Reply(answer(prompt, followUps(messages)), FinishReason.STOP);
   }
 
   /** Stands for a payload block that is not valid JSON (compared by identity). */
@@ -120,16 +122,19 @@ public final class EmbeddedChatModel implements ChatModel {
     }
   }
 
-  /** How many answers the conversation already holds: 0 for a first ask, more for a repair or revision. */
-  static int turn(List<ChatMessage> messages) {
-    return (int) messages.stream().filter(m -> m instanceof AiMessage).count();
+  /**
+   * What the conversation says after its first message (earlier answers and the follow-up asks),
+   * joined; empty for a first ask.
+   */
+  static String followUps(List<ChatMessage> messages) {
+    return messages.stream().skip(1).map(EmbeddedChatModel::text).collect(Collectors.joining("\u0000"));
   }
 
-  private String answer(String prompt, int turn) {
-    boolean repair = turn > 0;
+  private String answer(String prompt, String followUps) {
+    boolean repair = !followUps.isEmpty();
     JsonNode payload = payload(prompt);
     if (payload == null) {
-      return respond(prompt, turn);
+      return respond(prompt, followUps);
     }
     if (payload == INVALID_PAYLOAD) {
       return "{\"error\": \"the payload block is not valid JSON\"}";
@@ -155,12 +160,14 @@ public final class EmbeddedChatModel implements ChatModel {
    * An answer to the instruction; whether it breaks a constraint is drawn afresh for every later
    * answer in the conversation (a revision), as a real model may or may not get it right again.
    */
-  private String respond(String instruction, int turn) {
+  private String respond(String instruction, String followUps) {
     EmbeddedSteps.ParsedInstruction parsed = EmbeddedSteps.parseInstruction(taxonomy, instruction);
-    String attempt = turn == 0 ? "comply" : "comply-again-" + turn;
     int violate = -1;
-    if (nonCompliance > 0 && !parsed.matches().isEmpty() && Hashes.unit(instruction, attempt) < nonCompliance) {
-      violate = Hashes.pick(parsed.matches().size(), instruction, turn == 0 ? "violate" : "violate-again-" + turn);
+    if (nonCompliance > 0 && !parsed.matches().isEmpty()
+        && (followUps.isEmpty() ? Hashes.unit(instruction, "comply") : Hashes.unit(instruction, "comply", followUps))
+        < nonCompliance) {
+      violate = followUps.isEmpty() ? Hashes.pick(parsed.matches().size(), instruction, "violate")
+          : Hashes.pick(parsed.matches().size(), instruction, "violate", followUps);
     }
     return ResponseWriter.write(parsed.matches(), instruction, violate);
   }

@@ -266,12 +266,36 @@ final class EmbeddedSteps {
         options.add(o);
       }
     }
+    // A count revised within the original range would let the new answer meet the old constraint
+    // too; a range that excludes the original's is preferred when the phrasing has one.
+    if (target.equals("other_option")) {
+      List<Params> apart = options.stream().filter(o -> disjoint(o, m.params())).toList();
+      if (!apart.isEmpty()) {
+        options = apart;
+      }
+    }
     Params params = options.get(Hashes.pick(options.size(), key, "option"));
     // Flipping a requirement into its opposite keeps its subject (the same keyword).
     if (!target.equals("other_option") && params.has("keyword") && m.params().has("keyword")) {
       params = params.with("keyword", m.params().get("keyword"));
     }
     return new Item(Phrasing.fill(phrasing.text(), params), dim.id(), params, new PhrasingMatch(dim, phrasing, params));
+  }
+
+  /** Whether two numeric ranges ({@code min}/{@code max}, either open) share no value; false when either has none. */
+  static boolean disjoint(Params a, Params b) {
+    if (!(a.has("min") || a.has("max")) || !(b.has("min") || b.has("max"))) {
+      return false;
+    }
+    double aMin = number(a, "min", Double.NEGATIVE_INFINITY);
+    double aMax = number(a, "max", Double.POSITIVE_INFINITY);
+    double bMin = number(b, "min", Double.NEGATIVE_INFINITY);
+    double bMax = number(b, "max", Double.POSITIVE_INFINITY);
+    return aMax < bMin || bMax < aMin;
+  }
+
+  private static double number(Params p, String name, double absent) {
+    return p.get(name) instanceof Number n ? n.doubleValue() : absent;
   }
 
   private static Item add(Taxonomy taxonomy, List<Item> current, boolean hasInput, String key) {

@@ -60,10 +60,10 @@ final class RealisticPersona {
   /** An answer and why it ended. */
   record Reply(String text, FinishReason finishReason) {}
 
-  /** The faithful simulator: an answer to a (first-message) prompt, knowing how many answers came before it. */
+  /** The faithful simulator: an answer to a (first-message) prompt and what the conversation said after it. */
   @FunctionalInterface
   interface Faithful {
-    String answer(String prompt, int turn);
+    String answer(String prompt, String followUps);
   }
 
   private final Taxonomy taxonomy;
@@ -88,7 +88,7 @@ final class RealisticPersona {
     Paraphrases.Undone read = Paraphrases.undo(prompt);
     JsonNode payload = EmbeddedChatModel.payload(read.text());
     String step = payload == null ? "respond" : payload.path("step").asText();
-    String out = faithful.answer(read.text(), EmbeddedChatModel.turn(messages));
+    String out = faithful.answer(read.text(), EmbeddedChatModel.followUps(messages));
     switch (step) {
       case "respond" -> out = respond(read.text(), out, conversation);
       case "expand" -> out = reword(out, conversation);

@@ -13,9 +13,11 @@ import java.util.TreeMap;
  * stratum's target divided by a prior yield (or, with a fixed factor, the profile's over-generation
  * and nothing after it). Every later wave sizes each short stratum from what is known then: the
  * stratum's observed yield (records kept per plan), pulled towards its split's pooled yield while
- * it has few plans, and enough plans that the gap is closed unless the stratum does worse than its
- * yield by more than {@code margin} standard deviations of a binomial draw. Plans are numbered slots,
- * so a wave only ever adds slots after the ones before it. Pure and deterministic.
+ * it has few plans, and the fewest plans that close the gap with a probability that rises as the
+ * split's waves run out: even odds while three or more waves remain (a shortfall only costs another
+ * wave, a surplus costs money), {@code margin}/2 standard deviations with two left, {@code margin}
+ * on the last. Plans are numbered slots, so a wave only ever adds slots after the ones before it.
+ * Pure and deterministic.
  */
 public final class WavePlanner {
   /** Plans of pooled evidence that a stratum's own yield is blended with. */
@@ -26,7 +28,7 @@ public final class WavePlanner {
   /**
    * @param adaptive false: one wave at the profile's fixed over-generation factor
    * @param priorYield the share of plans the first wave expects to ship (1: plan exactly the targets)
-   * @param margin standard deviations of safety in a top-up wave
+   * @param margin standard deviations of safety in a split's last wave (half of it in the one before)
    * @param maxWaves waves per split at most (a top-up after finishing counts too)
    */
   public record Settings(boolean adaptive, double priorYield, double margin, int maxWaves) {
@@ -73,7 +75,7 @@ public final class WavePlanner {
         continue;
       }
       int done = planned.getOrDefault(stratum, 0);
-      int more = done == 0 ? firstWave(stratum, t.getValue()) : topUp(stratum, t.getValue());
+      int more = done == 0 ? firstWave(stratum, t.getValue()) : topUp(stratum, t.getValue(), split);
       if (more > 0) {
         to.put(stratum, done + more);
       }
@@ -127,12 +129,18 @@ public final class WavePlanner {
     return (int) Math.ceil(target / settings.priorYield() - 1e-9);
   }
 
-  private int topUp(String stratum, int target) {
+  private int topUp(String stratum, int target, String split) {
     long need = target - kept.getOrDefault(stratum, 0L);
     if (need <= 0) {
       return 0;
     }
-    return plansFor(need, yieldOf(stratum), settings.margin());
+    int left = settings.maxWaves() - waves.getOrDefault(split, 0);
+    return plansFor(need, yieldOf(stratum), marginFor(left, settings.margin()));
+  }
+
+  /** The safety of a wave with {@code left} waves of its split left (this one included). */
+  static double marginFor(int left, double margin) {
+    return left <= 1 ? margin : left == 2 ? margin / 2 : 0;
   }
 
   /** The stratum's yield, blended with its split's pooled yield by {@link #POOL_WEIGHT} plans. */
@@ -153,13 +161,58 @@ public final class WavePlanner {
     return Math.max(MIN_YIELD, Math.min(1, y));
   }
 
+  /** Gaps up to this size are sized from the exact binomial distribution; larger ones by its normal approximation. */
+  static final long EXACT_NEED = 64;
+
   /**
-   * The fewest plans n whose expected keep n*y, less {@code margin} standard deviations of a
-   * binomial draw, still reaches {@code need}: solve y*n - z*sqrt(n*y*(1-y)) = need for sqrt(n).
+   * The fewest plans n that keep at least {@code need} records with probability {@code Phi(margin)}
+   * when each plan is kept with probability {@code y}: exactly for small gaps (where the normal
+   * approximation over-plans), else by solving {@code y n - z sqrt(n y (1 - y)) = need} for sqrt(n).
    */
   static int plansFor(long need, double y, double margin) {
+    if (y >= 1) {
+      return (int) need;
+    }
+    if (need <= EXACT_NEED) {
+      double p = normalCdf(margin);
+      int cap = (int) Math.ceil(need / y * 4 + 20);
+      for (int n = (int) need; n < cap; n++) {
+        if (atLeast(n, y, (int) need) >= p - 1e-12) {
+          return n;
+        }
+      }
+      return cap;
+    }
     double spread = margin * Math.sqrt(y * (1 - y));
     double root = (spread + Math.sqrt(spread * spread + 4 * y * need)) / (2 * y);
     return (int) Math.max(need, Math.ceil(root * root - 1e-9));
+  }
+
+  /** P(X >= k) for X ~ Binomial(n, y), summed in log space. */
+  static double atLeast(int n, double y, int k) {
+    double sum = 0;
+    double logY = Math.log(y);
+    double logNotY = Math.log1p(-y);
+    for (int i = k; i <= n; i++) {
+      sum += Math.exp(logChoose(n, i) + i * logY + (n - i) * logNotY);
+    }
+    return Math.min(1, sum);
+  }
+
+  private static double logChoose(int n, int k) {
+    double s = 0;
+    for (int i = 1; i <= k; i++) {
+      s += Math.log(n - k + i) - Math.log(i);
+    }
+    return s;
+  }
+
+  /** The standard normal distribution function (Abramowitz and Stegun 7.1.26 via erf; error below 1.5e-7). */
+  static double normalCdf(double z) {
+    double x = Math.abs(z) / Math.sqrt(2);
+    double t = 1 / (1 + 0.3275911 * x);
+    double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592)
+        * t * Math.exp(-x * x);
+    return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
   }
 }

@@ -54,6 +54,7 @@ class MaxCostIT {
   static final class CountingProxy implements AutoCloseable {
     final HttpServer server;
     final Map<String, AtomicLong> bodies = new ConcurrentHashMap<>();
+    final Map<String, String> texts = new ConcurrentHashMap<>();
     final AtomicLong total = new AtomicLong();
     final HttpClient client = HttpClient.newHttpClient();
 
@@ -68,7 +69,9 @@ class MaxCostIT {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (exchange.getRequestURI().getPath().endsWith("/chat/completions")) {
         total.incrementAndGet();
-        bodies.computeIfAbsent(Hashing.sha256().hashBytes(body).toString(), k -> new AtomicLong()).incrementAndGet();
+        String key = Hashing.sha256().hashBytes(body).toString();
+        bodies.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        texts.putIfAbsent(key, new String(body, java.nio.charset.StandardCharsets.UTF_8));
       }
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + exchange.getRequestURI()))
           .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
@@ -97,6 +100,18 @@ class MaxCostIT {
 
     long distinct() {
       return bodies.size();
+    }
+
+    /** The bodies sent more than once, cut short: what a failure shows. */
+    String repeated() {
+      StringBuilder sb = new StringBuilder();
+      bodies.forEach((k, n) -> {
+        if (n.get() > 1) {
+          String t = texts.get(k);
+          sb.append(n.get()).append("x ").append(t, 0, Math.min(600, t.length())).append("\n");
+        }
+      });
+      return sb.toString();
     }
 
     @Override
@@ -164,7 +179,7 @@ class MaxCostIT {
       System.out.printf("--maxCost=100 rerun: %d requests in all at the server, %d distinct; the rerun read %d "
           + "answers from the cache%n", proxy.total.get(), proxy.distinct(), cacheHits);
       assertTrue(cacheHits > 0, "the capped run's answers are reused");
-      assertEquals(proxy.distinct(), proxy.total.get(), "no request reached the server twice");
+      assertEquals(proxy.distinct(), proxy.total.get(), () -> "no request reached the server twice:\n" + proxy.repeated());
     }
   }
 }
