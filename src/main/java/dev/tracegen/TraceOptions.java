@@ -322,7 +322,8 @@ public interface TraceOptions extends PipelineOptions {
 
   void setPriorYield(double value);
 
-  @Description("Adaptive planning: standard deviations of safety a top-up wave adds to close each stratum's gap.")
+  @Description("Adaptive planning: standard deviations of safety in a split's last top-up wave (half of it in the one "
+      + "before; earlier top-ups aim at even odds, since a shortfall only costs another wave).")
   @Default.Double(2.0)
   double getWaveMargin();
 

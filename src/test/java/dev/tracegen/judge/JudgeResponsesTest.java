@@ -10,6 +10,7 @@ import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Filled;
 import dev.tracegen.llm.LlmClient;
 import dev.tracegen.llm.LlmSession;
+import dev.tracegen.llm.ScriptedServer;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
@@ -253,5 +254,26 @@ class JudgeResponsesTest {
         new Score(1, 0, "checker:numerical", "12 sentences"), new Score(2, 10, "checker:text_pattern", "ok")), 5);
     assertEquals("- Requirement 1 (\"Use no more than 8 sentences in total.\") scored 0/10: 12 sentences",
         JudgeResponses.failures(x, j));
+  }
+
+  @Test
+  void aRevisionThatRepeatsTheAnswerEndsTheRevisions(TestPipeline p) throws Exception {
+    // A generator that always gives the same answer: its one revision repeats the failed answer,
+    // which would be judged and revised the same way again, so no second revision is asked for.
+    try (ScriptedServer same = ScriptedServer.answering(TWELVE)) {
+      StepContext judgeEmbedded = StageContexts.faithful();
+      StepContext ctx = new StepContext(StageContexts.PROMPTS, StageContexts.TAXONOMY, same.context().generator(),
+          judgeEmbedded.judge(), StageContexts.RUN_SEED, 0, 3);
+      PCollectionTuple out = run(p, "Same", List.of(handBuilt("stuck", TWELVE, AT_MOST_8)), JudgeResponses.y1OnX1(ctx));
+      PAssert.that(out.get(CandidateStage.KEPT)).empty();
+      PAssert.that(out.get(CandidateStage.REJECTED)).satisfies(rs -> {
+        for (Rejection r : rs) {
+          assertEquals("y1_not_full:numerical", r.reason());
+          assertEquals(1, r.spend().steps().get(JudgeResponses.reviseStep(false)).requests());
+        }
+        return null;
+      });
+      p.run().waitUntilFinish();
+    }
   }
 }
