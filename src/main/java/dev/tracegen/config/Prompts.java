@@ -34,7 +34,7 @@ public final class Prompts implements Serializable {
       "respond", Set.of("instruction"),
       "judge", Set.of("instruction", "constraints", "response", "payload"),
       "perturb", Set.of("op", "hints", "instruction", "constraints", "payload"),
-      "revise", Set.of("failures"));
+      "revise", Set.of("failures", "revision"));
 
   /**
    * The {@code {{vars}}} without which a step's answer means nothing (a judge that never sees the

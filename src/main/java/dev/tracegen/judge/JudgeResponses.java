@@ -12,11 +12,10 @@ import dev.tracegen.stage.CandidateStepFn;
 import dev.tracegen.stage.Stages;
 import dev.tracegen.stage.StepContext;
 import dev.tracegen.stage.StepResult;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
@@ -89,20 +88,19 @@ public class JudgeResponses extends PTransform<PCollection<Candidate>, PCollecti
       String y = second ? c.y2() : c.y1();
       List<Integer> all = IntStream.rangeClosed(1, x.constraints().size()).boxed().toList();
       Judgement j = ConstraintJudge.judge(ctx, session, x, y, all);
-      Set<String> answers = new HashSet<>(Set.of(y));
+      // An answer the generator repeats is not judged again: its judgement would be the same.
+      Map<String, Judgement> judged = new HashMap<>(Map.of(y, j));
       for (int revision = 1; !j.full() && revision <= ctx.revisions(); revision++) {
         String revised = session.reviser().askTextAfter(GenerateResponses.prompt(ctx.prompts(), x), y,
-            ctx.prompts().render("revise", Map.of("failures", failures(x, j)))).strip();
+            ctx.prompts().render("revise", Map.of("failures", failures(x, j), "revision", Integer.toString(revision))))
+            .strip();
         Optional<AnswerScreen.Problem> problem = AnswerScreen.problem(x.render(), revised);
         if (problem.isPresent()) {
           return StepResult.reject(problem.get().reason(), "revision " + revision + ": " + problem.get().detail());
         }
-        if (!answers.add(revised)) {
-          // An answer already judged would be judged the same and revised the same: stop paying for it.
-          break;
-        }
         y = revised;
-        j = ConstraintJudge.judge(ctx, session, x, y, all);
+        j = judged.containsKey(y) ? judged.get(y) : ConstraintJudge.judge(ctx, session, x, y, all);
+        judged.put(y, j);
       }
       String name = (second ? Stages.JUDGE_Y2 : Stages.JUDGE_Y1).id();
       if (!j.full()) {

@@ -3,6 +3,8 @@ package dev.tracegen.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.hash.Hashing;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -78,6 +80,8 @@ public final class ResponseCache implements AutoCloseable {
   static final String CLAIMS_SUFFIX = ".jsonl";
   static final int ROLL_ENTRIES = 20_000;
   static final long ROLL_MILLIS = 120_000;
+  /** Answers this run wrote that stay in memory for repeated requests. */
+  static final int RECENT = 10_000;
   /** How often a miss looks for runs that started or ended. */
   static final long HOLDERS_EVERY_MILLIS = 1_000;
   /** How often misses re-read other runs' files: local disk is cheap to list, object stores are not. */
@@ -125,6 +129,12 @@ public final class ResponseCache implements AutoCloseable {
   private final Map<Key128, Location> index = new ConcurrentHashMap<>();
   /** Answers of segments whose file system gives no seekable channel. */
   private final Map<Key128, Entry> inMemory = new ConcurrentHashMap<>();
+  /**
+   * This run's latest answers: its own segment is not indexed while it is written, and a request
+   * repeated within the run (the same judgement of a repeated answer, two plans with one prompt)
+   * must not be paid twice. Bounded, so a long run does not keep its answers in memory.
+   */
+  private final Cache<Key128, Entry> recent = CacheBuilder.newBuilder().maximumSize(RECENT).build();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong written = new AtomicLong();
@@ -287,6 +297,7 @@ public final class ResponseCache implements AutoCloseable {
         writerBytes += line.length;
         writerEntries++;
         written.incrementAndGet();
+        recent.put(Key128.of(key), e);
       } catch (IOException | RuntimeException ex) {
         failWrites(ex);
       }
@@ -354,6 +365,9 @@ public final class ResponseCache implements AutoCloseable {
 
   private Entry lookup(String key, Key128 k) {
     Entry memory = inMemory.get(k);
+    if (memory == null) {
+      memory = recent.getIfPresent(k);
+    }
     if (memory != null) {
       return memory;
     }

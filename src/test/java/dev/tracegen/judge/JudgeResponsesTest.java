@@ -257,19 +257,20 @@ class JudgeResponsesTest {
   }
 
   @Test
-  void aRevisionThatRepeatsTheAnswerEndsTheRevisions(TestPipeline p) throws Exception {
-    // A generator that always gives the same answer: its one revision repeats the failed answer,
-    // which would be judged and revised the same way again, so no second revision is asked for.
-    try (ScriptedServer same = ScriptedServer.answering(TWELVE)) {
+  void anAnswerTheGeneratorRepeatsIsNotJudgedAgain(TestPipeline p) throws Exception {
+    // A generator that always gives the same answer: each revision is asked for (the follow-up
+    // names its number, so it is a new request), but the repeated answer is not judged again.
+    try (ScriptedServer same = ScriptedServer.answering(SHORT)) {
       StepContext judgeEmbedded = StageContexts.faithful();
       StepContext ctx = new StepContext(StageContexts.PROMPTS, StageContexts.TAXONOMY, same.context().generator(),
           judgeEmbedded.judge(), StageContexts.RUN_SEED, 0, 3);
-      PCollectionTuple out = run(p, "Same", List.of(handBuilt("stuck", TWELVE, AT_MOST_8)), JudgeResponses.y1OnX1(ctx));
+      PCollectionTuple out = run(p, "Same", List.of(handBuilt("stuck", SHORT, PASSIVE)), JudgeResponses.y1OnX1(ctx));
       PAssert.that(out.get(CandidateStage.KEPT)).empty();
       PAssert.that(out.get(CandidateStage.REJECTED)).satisfies(rs -> {
         for (Rejection r : rs) {
-          assertEquals("y1_not_full:numerical", r.reason());
-          assertEquals(1, r.spend().steps().get(JudgeResponses.reviseStep(false)).requests());
+          assertEquals("y1_not_full:grammar", r.reason());
+          assertEquals(3, r.spend().steps().get(JudgeResponses.reviseStep(false)).requests());
+          assertEquals(1, r.spend().steps().get(Stages.JUDGE_Y1.id()).requests());
         }
         return null;
       });
