@@ -205,7 +205,7 @@ public final class TraceRun {
         s.maxTokens(), s.timeoutSeconds(), s.maxInFlight(), embedded ? s.nonCompliance() : null,
         embedded ? s.malformed() : null, embedded && !s.persona().faithful() ? s.persona().label() : null,
         limits.requestsPerMinute(), limits.tokensPerMinute(), limits.maxRetries(), limits.maxCalls(),
-        limits.maxTotalTokens(), s.cacheDir(), limits.maxCost());
+        limits.maxTotalTokens(), s.cacheDir(), limits.maxCost(), s.batch().enabled() ? Boolean.TRUE : null);
   }
 
   /** Some stratum has fewer records than its target and {@code --allowShortfall} was not given. */

@@ -21,9 +21,10 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
- * A build as a sequence of pipelines: waves of plans through the LLM stages (eval first, so that
- * train candidates can be screened against the eval tasks before they are answered), then one
- * finishing pipeline over every wave's quadruples. With adaptive planning, a stratum that
+ * A build as a sequence of pipelines: waves of plans through the LLM stages (eval's first wave
+ * first, so that train candidates can be screened against the eval tasks before they are answered;
+ * later top-ups of both splits share a wave), then one finishing pipeline over every wave's
+ * quadruples. With adaptive planning, a stratum that
  * finishing finds short gets a top-up wave and finishing runs again, until every stratum is met or
  * the wave limit is reached. Each wave only adds plan slots, so nothing is ever asked twice.
  */
@@ -55,26 +56,26 @@ final class WaveRunner {
 
   Result run() throws IOException {
     WavePlanner planner = new WavePlanner(cfg.profile(), TracePipeline.targets(cfg), cfg.waves());
+    // Eval's first wave runs alone, so that train's first wave is screened against its candidates;
+    // after that both splits' top-ups share a wave (every pipeline costs a fixed start-up).
     for (String split : List.of("eval", "train")) {
-      PlanSlots slots;
-      while (planner.isShort(split) && !(slots = planner.next(split)).isEmpty()) {
+      PlanSlots slots = next(planner, List.of(split));
+      if (!slots.isEmpty()) {
         wave(planner, slots, split);
       }
+    }
+    PlanSlots slots;
+    while (!(slots = next(planner, SPLITS)).isEmpty()) {
+      wave(planner, slots, phase(slots));
     }
     Map<String, Map<String, Long>> finish = finish();
     while (cfg.waves().adaptive()) {
       planner.available(available(finish));
-      boolean topped = false;
-      for (String split : List.of("eval", "train")) {
-        PlanSlots slots = planner.isShort(split) ? planner.next(split) : new PlanSlots(List.of());
-        if (!slots.isEmpty()) {
-          wave(planner, slots, "top-up");
-          topped = true;
-        }
-      }
-      if (!topped) {
+      slots = next(planner, SPLITS);
+      if (slots.isEmpty()) {
         break;
       }
+      wave(planner, slots, "top-up");
       clearStaging();
       finish = finish();
     }
@@ -84,6 +85,24 @@ final class WaveRunner {
         counters.computeIfAbsent(ns, k -> new TreeMap<>()).merge(name, v, Long::sum)));
     deleteWaves(Path.of(staging));
     return new Result(counters, planner.plannedTotal(), facts(planner, available(finish)));
+  }
+
+  private static final List<String> SPLITS = List.of("eval", "train");
+
+  /** The next wave's slots for the short strata of {@code splits}, together. */
+  private static PlanSlots next(WavePlanner planner, List<String> splits) {
+    List<PlanSlots.Range> ranges = new ArrayList<>();
+    for (String split : splits) {
+      if (planner.isShort(split)) {
+        ranges.addAll(planner.next(split).ranges());
+      }
+    }
+    return new PlanSlots(ranges);
+  }
+
+  /** A wave's phase: the split it tops up, or {@code eval+train}. */
+  private static String phase(PlanSlots slots) {
+    return String.join("+", slots.ranges().stream().map(PlanSlots.Range::split).distinct().sorted().toList());
   }
 
   private void wave(WavePlanner planner, PlanSlots slots, String phase) throws IOException {

@@ -28,7 +28,10 @@ public record RunOptions(
     LlmOptions generator,
     LlmOptions judge) {
 
-  /** The settings of one model (generator or judge); limits only for HTTP providers, knobs only for the embedded one. */
+  /**
+   * The settings of one model (generator or judge); limits only for HTTP providers, knobs only for
+   * the embedded one; {@code batch} true when its requests went through the batch API.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   @JsonPropertyOrder(alphabetic = true)
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -50,5 +53,6 @@ public record RunOptions(
       @JsonProperty("max_calls") Long maxCalls,
       @JsonProperty("max_total_tokens") Long maxTotalTokens,
       @JsonProperty("cache_dir") String cacheDir,
-      @JsonProperty("max_cost") Double maxCost) {}
+      @JsonProperty("max_cost") Double maxCost,
+      Boolean batch) {}
 }

@@ -94,6 +94,8 @@ class CostEstimatorTest {
       i++;
       llm.put(m.step(), new LlmStepCounts(140 + i, 0, 0, 0, 0, 90_000 * i, 11_000 + 500 * i));
     }
+    // Revisions: a step the defaults do not model (the embedded reference build needs none).
+    llm.put("revise_y1", new LlmStepCounts(30, 0, 0, 0, 0, 15_000, 6_000));
     RunFacts pilot = new RunFacts("tracegen", "0", "pilot", null, null, 0, "openai:g", "openai:g", null, null, null,
         null, null, null, null, llm, 0, "short_published", null, 150L, null, null, null, null, null);
     CostEstimator calibrated = CostEstimator.defaults(new PlanFigures(Map.of(2, 0.9, 4, 0.95, 7, 1.0),
@@ -106,6 +108,14 @@ class CostEstimatorTest {
       assertEquals(c.tokensIn(), s.tokensIn(), 1e-3, m.step());
       assertEquals(c.tokensOut(), s.tokensOut(), 1e-3, m.step());
     }
+    Estimate.Step revise = again.step("revise_y1");
+    assertEquals(30, revise.calls(), 1e-6, "revisions are taken from the pilot as they were");
+    assertEquals(15_000, revise.tokensIn(), 1e-3);
+    assertEquals(6_000, revise.tokensOut(), 1e-3);
+    // Twice the plans, twice the revisions.
+    Map<String, Long> twice = new TreeMap<>();
+    pilotPlans.forEach((k, v) -> twice.put(k, 2 * v));
+    assertEquals(60, calibrated.estimate(twice, GEN, JUDGE, FAST).step("revise_y1").calls(), 1e-6);
     assertTrue(again.basis().contains("pilot"), again.basis());
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.embedded.EmbeddedChatModel;
+import dev.tracegen.model.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,17 @@ class BatchSmokeIT {
     // Each step instance batches its own bundle, and a run is several pipelines (its waves), so batches
     // are small on the Direct runner (about three requests each on this profile), but they are batches.
     assertTrue(stats.get("batches_created") < stats.get("batch_lines") / 2, "requests are batched, not sent one by one");
+    // run.json says the run batched, and what went through the batches per step.
+    JsonNode run = Json.PLAIN.readTree(out.resolve("run.json").toFile());
+    assertTrue(run.at("/options/generator/batch").asBoolean(), run.at("/options").toString());
+    long batched = 0;
+    long batches = 0;
+    for (JsonNode step : run.get("llm")) {
+      batched += step.at("/batch/answered").asLong();
+      batches += step.at("/batch/batches").asLong();
+    }
+    assertEquals(stats.get("batch_lines_answered"), batched, "answers read from batches, by run.json");
+    assertEquals(stats.get("batches_created"), batches);
   }
 
   @Test
