@@ -22,6 +22,12 @@ import java.util.TreeMap;
 public final class WavePlanner {
   /** Plans of pooled evidence that a stratum's own yield is blended with. */
   static final double POOL_WEIGHT = 20;
+  /**
+   * Share of a stratum's target that waves before finishing plan beyond it: finishing (dedup,
+   * decontamination) takes a few records, and a stratum it leaves one short costs a top-up wave and
+   * a second finishing, minutes at full scale, where the allowance costs a tenth of a percent.
+   */
+  static final double FINISH_ALLOWANCE = 0.001;
   /** The lowest yield a wave is sized for: a stratum that keeps almost nothing is not chased forever. */
   static final double MIN_YIELD = 0.02;
 
@@ -55,6 +61,8 @@ public final class WavePlanner {
   private final Map<String, Integer> planned = new TreeMap<>();
   private final Map<String, Long> kept = new TreeMap<>();
   private final Map<String, Integer> waves = new TreeMap<>();
+  /** Whether finishing has run: counts are then what Select found, and the goal is the target itself. */
+  private boolean finished;
 
   /** {@code targets}: stratum key ({@code split.k}) to exact count. */
   public WavePlanner(Profile profile, Map<String, Integer> targets, Settings settings) {
@@ -65,7 +73,7 @@ public final class WavePlanner {
 
   /** The next wave's slots for {@code split}, or empty when the split is met or out of waves. */
   public PlanSlots next(String split) {
-    if (waves.getOrDefault(split, 0) >= (settings.adaptive() ? settings.maxWaves() : 1)) {
+    if (waves.getOrDefault(split, 0) >= waveLimit()) {
       return new PlanSlots(List.of());
     }
     Map<String, Integer> to = new LinkedHashMap<>();
@@ -98,6 +106,7 @@ public final class WavePlanner {
 
   /** What finishing found usable per stratum (after dedup and decontamination): replaces the count so far. */
   public void available(Map<String, Long> available) {
+    finished = true;
     for (String stratum : targets.keySet()) {
       kept.put(stratum, available.getOrDefault(stratum, 0L));
     }
@@ -107,7 +116,23 @@ public final class WavePlanner {
   public boolean isShort(String split) {
     return targets.entrySet().stream()
         .filter(t -> split == null || t.getKey().startsWith(split + "."))
-        .anyMatch(t -> kept.getOrDefault(t.getKey(), 0L) < t.getValue());
+        .anyMatch(t -> kept.getOrDefault(t.getKey(), 0L) < goal(t.getValue()));
+  }
+
+  /** What a stratum aims at: its target, plus {@link #FINISH_ALLOWANCE} of it until finishing has run. */
+  long goal(int target) {
+    return finished ? target : target + (long) Math.floor(target * FINISH_ALLOWANCE);
+  }
+
+  /**
+   * Waves per split allowed now: before finishing one is kept back for a top-up after it (so that
+   * what finishing takes can still be made up), after it all of {@code maxWaves}.
+   */
+  int waveLimit() {
+    if (!settings.adaptive()) {
+      return 1;
+    }
+    return finished || settings.maxWaves() == 1 ? settings.maxWaves() : settings.maxWaves() - 1;
   }
 
   /** Plans so far per stratum. */
@@ -130,11 +155,11 @@ public final class WavePlanner {
   }
 
   private int topUp(String stratum, int target, String split) {
-    long need = target - kept.getOrDefault(stratum, 0L);
+    long need = goal(target) - kept.getOrDefault(stratum, 0L);
     if (need <= 0) {
       return 0;
     }
-    int left = settings.maxWaves() - waves.getOrDefault(split, 0);
+    int left = waveLimit() - waves.getOrDefault(split, 0);
     return plansFor(need, yieldOf(stratum), marginFor(left, settings.margin()));
   }
 

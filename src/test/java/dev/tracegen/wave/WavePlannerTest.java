@@ -68,6 +68,29 @@ class WavePlannerTest {
   }
 
   @Test
+  void beforeFinishingWavesAimATenthOfAPercentAboveTheTargetAndKeepAWaveBack() {
+    WavePlanner planner = new WavePlanner(SMOKE, Map.of("train.4", 20_000, "train.9", 40), ADAPTIVE);
+    assertEquals(20_020, planner.goal(20_000), "a tenth of a percent for what finishing takes");
+    assertEquals(40, planner.goal(40), "nothing extra for a small stratum");
+    assertEquals(ADAPTIVE.maxWaves() - 1, planner.waveLimit(), "one wave is kept for a top-up after finishing");
+    planner.planned(planner.next("train"));
+    planner.kept(Map.of("train.4", 20_000L, "train.9", 40L));
+    assertTrue(planner.isShort("train"), "met, but not with the allowance");
+    PlanSlots topUp = planner.next("train");
+    assertEquals(Map.of("train.4", 20), sizes(topUp), "20 more plans at a yield of 1");
+    assertEquals(Map.of("train.4", 20_000), topUpStarts(topUp));
+    planner.available(Map.of("train.4", 20_000L, "train.9", 40L));
+    assertFalse(planner.isShort("train"), "after finishing the target itself is the goal");
+    assertEquals(ADAPTIVE.maxWaves(), planner.waveLimit());
+  }
+
+  private static Map<String, Integer> topUpStarts(PlanSlots slots) {
+    Map<String, Integer> out = new TreeMap<>();
+    slots.ranges().forEach(r -> out.put(r.split() + "." + r.k(), r.from()));
+    return out;
+  }
+
+  @Test
   void theMarginGrowsAsASplitsWavesRunOut() {
     assertEquals(0, WavePlanner.marginFor(5, 2.0));
     assertEquals(0, WavePlanner.marginFor(3, 2.0));
