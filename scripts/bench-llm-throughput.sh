@@ -7,6 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source scripts/bench-header.sh
 latency=200; levels=8,32,128; seconds=10; cache=true
 for a in "$@"; do
   case "$a" in
@@ -17,23 +18,9 @@ for a in "$@"; do
     *) echo "unknown option $a" >&2; exit 2 ;;
   esac
 done
-jar="$root/target/tracegen.jar"
-if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
-  echo "bench: building $jar ..." >&2
-  scripts/mvn-quiet -o package -DskipTests
-fi
+bench_jar
 work="$(mktemp -d)"
-log="$work/serve.log"
-java -Xmx2g -jar "$jar" serve --port=0 --latencyMillis="$latency" >"$log" 2>&1 &
-serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-url=""
-for _ in $(seq 1 300); do
-  url="$(grep -o 'http://127.0.0.1:[0-9]*/v1' "$log" | head -1 || true)"
-  [[ -n "$url" ]] && break
-  sleep 0.1
-done
-[[ -n "$url" ]] || { echo "serve did not start:" >&2; cat "$log" >&2; exit 1; }
+bench_serve --latencyMillis="$latency"
 echo "serve at $url, latency ${latency} ms; $(nproc) cores; ${seconds} s per level"
 cache_arg=()
 [[ "$cache" == "true" ]] && cache_arg=(--cacheDir="$work/cache")

@@ -16,23 +16,9 @@ for a in "$@"; do
     *) extra+=("$a") ;;
   esac
 done
-jar="$root/target/tracegen.jar"
-if [[ ! -f "$jar" || -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]]; then
-  echo "bench: building $jar ..." >&2
-  scripts/mvn-quiet -o package -DskipTests
-fi
+bench_jar
 work="$(mktemp -d)"
-log="$work/serve.log"
-java -Xmx2g -jar "$jar" serve --port=0 --nonCompliance="$noncompliance" >"$log" 2>&1 &
-serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-url=""
-for _ in $(seq 1 300); do
-  url="$(grep -o 'http://127.0.0.1:[0-9]*/v1' "$log" | head -1 || true)"
-  [[ -n "$url" ]] && break
-  sleep 0.1
-done
-[[ -n "$url" ]] || { echo "serve did not start:" >&2; cat "$log" >&2; exit 1; }
+bench_serve --nonCompliance="$noncompliance"
 bench_header
 echo "profile            $profile against serve --nonCompliance=$noncompliance ($url)"
 start=$(date +%s.%N)
