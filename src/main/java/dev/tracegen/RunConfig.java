@@ -132,16 +132,20 @@ public record RunConfig(
 
   /**
    * {@code --batch} and its settings for a model over HTTP; the in-process embedded model answers at
-   * once and never batches. Batches need the OpenAI batch API and the response cache (where their
+   * once and never batches. Batches need OpenAI's or Anthropic's batch API and the response cache (where their
    * answers and records go).
    */
   static LlmSettings withBatch(TraceOptions o, LlmSettings s, String role) {
     if (!o.getBatch() || s.isEmbedded()) {
       return s;
     }
-    if (!"openai".equals(s.provider())) {
-      throw new IllegalArgumentException("--batch supports provider openai (and OpenAI-compatible servers) only; the "
-          + role + " uses " + s.provider());
+    if (!"openai".equals(s.provider()) && !"anthropic".equals(s.provider())) {
+      throw new IllegalArgumentException("--batch supports providers openai (and OpenAI-compatible servers) and "
+          + "anthropic; the " + role + " uses " + s.provider());
+    }
+    if ("anthropic".equals(s.provider()) && s.responseFormat().resolve("anthropic") != ResponseFormatMode.NONE) {
+      throw new IllegalArgumentException("--batch with provider anthropic asks for JSON in the prompt only: use "
+          + "--responseFormat=auto or none (the " + role + " asks for " + s.responseFormat().option() + ")");
     }
     if (!s.cached()) {
       throw new IllegalArgumentException("--batch needs the response cache: drop --cache=false");

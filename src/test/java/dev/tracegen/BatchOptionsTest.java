@@ -39,7 +39,7 @@ class BatchOptionsTest {
   void batchNeedsTheOpenAiBatchApiAndTheCache() {
     IllegalArgumentException provider = assertThrows(IllegalArgumentException.class,
         () -> config("--provider=ollama", "--model=m", "--batch"));
-    assertTrue(provider.getMessage().contains("--batch supports provider openai"), provider.getMessage());
+    assertTrue(provider.getMessage().contains("--batch supports providers openai"), provider.getMessage());
     IllegalArgumentException cache = assertThrows(IllegalArgumentException.class,
         () -> config("--provider=openai", "--model=m", "--batch", "--cache=false"));
     assertTrue(cache.getMessage().contains("response cache"), cache.getMessage());

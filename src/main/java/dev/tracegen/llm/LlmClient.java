@@ -114,6 +114,11 @@ public class LlmClient {
     return settings;
   }
 
+  /** The resources of this client's run in this JVM. */
+  public RunResources run() {
+    return run;
+  }
+
   /** The circuit breaker is open: the run is being stopped. */
   public boolean stopped() {
     return breaker.isOpen();
@@ -285,7 +290,7 @@ public class LlmClient {
     budget.reserveCall();
     BatchOutcome outcome;
     try {
-      outcome = batch.ask(new BatchRequest(key, ChatBodies.chat(settings, messages, schema, mode)));
+      outcome = batch.ask(new BatchRequest(key, ChatBodies.of(settings, messages, schema, mode)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw stopRun(step + ": interrupted while waiting for a batch");

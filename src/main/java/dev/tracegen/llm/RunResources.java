@@ -1,5 +1,6 @@
 package dev.tracegen.llm;
 
+import dev.tracegen.llm.batch.BatchResume;
 import dev.tracegen.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class RunResources implements AutoCloseable {
   private final Map<String, Budget> budgets = new HashMap<>();
   private final Map<String, RateLimits> rateLimits = new HashMap<>();
   private final Map<String, ResponseCache> caches = new HashMap<>();
+  private final Map<String, BatchResume> batchResumes = new HashMap<>();
   private String stopMessage;
 
   private RunResources(String runId) {
@@ -134,6 +136,16 @@ public final class RunResources implements AutoCloseable {
   ResponseCache cache(String dir) {
     synchronized (caches) {
       return caches.computeIfAbsent(dir, d -> ResponseCache.open(d, runId));
+    }
+  }
+
+  /**
+   * Whether the run collected the batches that earlier runs left at one cache and endpoint, and
+   * what they answered: done once per run, however many steps send batches there.
+   */
+  public BatchResume batchResume(String cacheAndEndpoint) {
+    synchronized (batchResumes) {
+      return batchResumes.computeIfAbsent(cacheAndEndpoint, k -> new BatchResume());
     }
   }
 

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * then let them go): every line is answered as {@code /v1/chat/completions} would answer it, into
  * an output file; a share {@code failures} of the lines (drawn from the seed and the line's {@code
  * custom_id}) fails into the error file unanswered, and a share {@code malformed} of the answered
- * lines is written cut off. A cancelled batch answers nothing.
+ * lines is written cut off. A cancelled batch answers nothing. The knobs hold for Anthropic's
+ * Message Batches too ({@link AnthropicBatchEmulator}), whose figures are counted here as well.
  */
 public final class BatchEmulator {
   private final EmbeddedServer.Config config;
@@ -97,6 +98,18 @@ public final class BatchEmulator {
     return this;
   }
 
+  double delaySeconds() {
+    return delaySeconds;
+  }
+
+  double failureShare() {
+    return failures;
+  }
+
+  double malformedShare() {
+    return malformed;
+  }
+
   private static double share(double v, String what) {
     if (!(v >= 0 && v <= 1)) {
       throw new IllegalArgumentException(what + " must be between 0 and 1, got " + v);
@@ -110,7 +123,7 @@ public final class BatchEmulator {
     }
   }
 
-  private void count(String k) {
+  void count(String k) {
     synchronized (stats) {
       stats.get(k).incrementAndGet();
     }
@@ -496,7 +509,7 @@ public final class BatchEmulator {
   }
 
   /** A uniform draw in [0, 1) from the server's seed and {@code draw}. */
-  private double unit(String draw) {
+  double unit(String draw) {
     byte[] h = Hashing.sha256().hashString(config.seed() + ":" + draw, StandardCharsets.UTF_8).asBytes();
     long v = 0;
     for (int i = 0; i < 7; i++) {

@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The embedded model behind an OpenAI-compatible HTTP API on loopback, so that the real
  * {@code openai} client path (LangChain4j's OpenAiChatModel over HTTP) can be tested and
- * benchmarked: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /stats}, and
- * OpenAI's batch API ({@code /v1/files}, {@code /v1/batches}: {@link BatchEmulator}).
+ * benchmarked: {@code POST /v1/chat/completions}, {@code GET /v1/models}, {@code GET /stats},
+ * OpenAI's batch API ({@code /v1/files}, {@code /v1/batches}: {@link BatchEmulator}), and
+ * Anthropic's Messages API ({@code POST /v1/messages}, with the same faults) and Message Batches
+ * ({@code /v1/messages/batches}: {@link AnthropicBatchEmulator}).
  *
  * <p>Faults are drawn from the server's seed, the request body and how many times this server has
  * seen that body before: a retried request gets a fresh draw, so it can succeed, and which
@@ -136,6 +138,7 @@ public final class EmbeddedServer implements AutoCloseable {
   /** Answers per distinct request, on their own and in batches. */
   private final RequestCounts requestCounts = new RequestCounts();
   private final BatchEmulator batches;
+  private final AnthropicBatchEmulator anthropicBatches;
   /** The {@code response_format} of the last chat request (null when it had none), for tests and debugging. */
   private volatile JsonNode lastResponseFormat;
 
@@ -176,6 +179,9 @@ public final class EmbeddedServer implements AutoCloseable {
     this.batches = new BatchEmulator(config, model, requestCounts);
     server.createContext("/v1/files", batches::files);
     server.createContext("/v1/batches", batches::batches);
+    server.createContext("/v1/messages", this::anthropicMessages);
+    this.anthropicBatches = new AnthropicBatchEmulator(config, model, requestCounts, batches);
+    server.createContext("/v1/messages/batches", anthropicBatches::handle);
     server.createContext("/", ex -> send(ex, 404, error("no such endpoint: " + ex.getRequestURI().getPath(),
         "invalid_request_error", "not_found")));
   }
@@ -239,29 +245,59 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
+  /** The wire format a request came in: OpenAI's chat completions or Anthropic's Messages API. */
+  private enum Dialect { OPENAI, ANTHROPIC }
+
   private void chat(HttpExchange ex) throws IOException {
+    handle(ex, Dialect.OPENAI);
+  }
+
+  /** {@code POST /v1/messages}: Anthropic's Messages API, answered as the same chat request would be. */
+  private void anthropicMessages(HttpExchange ex) throws IOException {
+    if (!"/v1/messages".equals(ex.getRequestURI().getPath())) {
+      try (ex) {
+        send(ex, 404, AnthropicWire.error("not_found_error", "no such endpoint: " + ex.getRequestURI().getPath()));
+      }
+      return;
+    }
+    handle(ex, Dialect.ANTHROPIC);
+  }
+
+  private void handle(HttpExchange ex, Dialect dialect) throws IOException {
     try (ex) {
       if (!"POST".equals(ex.getRequestMethod())) {
-        send(ex, 405, error("use POST", "invalid_request_error", null));
+        fail(ex, dialect, 405, "use POST", "invalid_request_error", null);
         return;
       }
       long n = counter.incrementAndGet();
       count("requests");
       maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
-        answer(ex, n);
+        answer(ex, n, dialect);
       } finally {
         inFlight.decrementAndGet();
       }
     } catch (RuntimeException e) {
       count("failed", "status_500");
-      send(ex, 500, error("internal error: " + e, "server_error", null));
+      fail(ex, dialect, 500, "internal error: " + e, "server_error", null);
     }
   }
 
-  private void answer(HttpExchange ex, long n) throws IOException {
+  /** An error in the request's dialect; {@code type} and {@code code} are OpenAI's (Anthropic's type follows the status). */
+  private static void fail(HttpExchange ex, Dialect dialect, int status, String message, String type, String code)
+      throws IOException {
+    send(ex, status, dialect == Dialect.ANTHROPIC ? AnthropicWire.error(AnthropicWire.errorType(status), message)
+        : error(message, type, code));
+  }
+
+  private void answer(HttpExchange ex, long n, Dialect dialect) throws IOException {
     byte[] body = readAll(ex.getRequestBody());
-    if (config.requiredKey() != null
+    if (dialect == Dialect.ANTHROPIC) {
+      if (!AnthropicWire.authorized(ex, config.requiredKey())) {
+        count("failed", "status_" + ex.getResponseCode());
+        return;
+      }
+    } else if (config.requiredKey() != null
         && !("Bearer " + config.requiredKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
       count("failed", "status_401");
       send(ex, 401, error("Incorrect API key provided.", "invalid_request_error", "invalid_api_key"));
@@ -270,16 +306,23 @@ public final class EmbeddedServer implements AutoCloseable {
     JsonNode req;
     try {
       req = Json.PLAIN.readTree(body);
+      if (dialect == Dialect.ANTHROPIC) {
+        req = AnthropicWire.toChat(req);
+      }
     } catch (IOException e) {
       count("failed", "status_400");
-      send(ex, 400, error("the request body is not valid JSON", "invalid_request_error", null));
+      fail(ex, dialect, 400, "the request body is not valid JSON", "invalid_request_error", null);
+      return;
+    } catch (IllegalArgumentException e) {
+      count("failed", "status_400");
+      fail(ex, dialect, 400, e.getMessage(), "invalid_request_error", null);
       return;
     }
     String modelName = req.path("model").asText("");
     if (!config.model().equals(modelName)) {
       count("failed", "status_404");
-      send(ex, 404, error("The model `" + modelName + "` does not exist (this server has `" + config.model() + "`)",
-          "invalid_request_error", "model_not_found"));
+      fail(ex, dialect, 404, "The model `" + modelName + "` does not exist (this server has `" + config.model() + "`)",
+          "invalid_request_error", "model_not_found");
       return;
     }
     List<ChatMessage> messages;
@@ -287,7 +330,7 @@ public final class EmbeddedServer implements AutoCloseable {
       messages = messages(req.path("messages"));
     } catch (IllegalArgumentException e) {
       count("failed", "status_400");
-      send(ex, 400, error(e.getMessage(), "invalid_request_error", null));
+      fail(ex, dialect, 400, e.getMessage(), "invalid_request_error", null);
       return;
     }
     JsonNode format = req.path("response_format");
@@ -319,15 +362,15 @@ public final class EmbeddedServer implements AutoCloseable {
     if (u < config.fraction429()) {
       count("failed", "status_429");
       ex.getResponseHeaders().set("Retry-After", Integer.toString(config.retryAfterSeconds()));
-      send(ex, 429, error("Rate limit reached; retry after " + config.retryAfterSeconds() + " s.",
-          "rate_limit_exceeded", "rate_limit_exceeded"));
+      fail(ex, dialect, 429, "Rate limit reached; retry after " + config.retryAfterSeconds() + " s.",
+          "rate_limit_exceeded", "rate_limit_exceeded");
       return;
     }
     u -= config.fraction429();
     latency(draw);
     if (u < config.fraction500()) {
       count("failed", "status_500");
-      send(ex, 500, error("The server had an error while processing your request.", "server_error", null));
+      fail(ex, dialect, 500, "The server had an error while processing your request.", "server_error", null);
       return;
     }
     u -= config.fraction500();
@@ -338,7 +381,9 @@ public final class EmbeddedServer implements AutoCloseable {
     // object (what the faithful model's malformed knob stands for: a cut-off object).
     boolean cutOff = reply.finishReason() == FinishReason.LENGTH
         || (json && model.persona().faithful() && !isJsonObject(answer));
-    ObjectNode response = completion(n, modelName, messages, answer, cutOff);
+    ObjectNode response = dialect == Dialect.ANTHROPIC
+        ? AnthropicWire.message("msg_" + n, modelName, tokensIn(messages), answer, cutOff)
+        : completion(n, modelName, messages, answer, cutOff);
     if (u < config.fractionStall()) {
       count("failed", "stalled");
       sleep(config.stallSeconds() * 1000L);
@@ -381,8 +426,13 @@ public final class EmbeddedServer implements AutoCloseable {
     }
   }
 
+  /** The input tokens the server bills for {@code messages}: a quarter of their characters. */
+  static long tokensIn(List<ChatMessage> messages) {
+    return Math.max(1, messages.stream().mapToLong(m -> text(m).length()).sum() / 4);
+  }
+
   static ObjectNode completion(long n, String modelName, List<ChatMessage> messages, String answer, boolean cutOff) {
-    long in = Math.max(1, messages.stream().mapToLong(m -> text(m).length()).sum() / 4);
+    long in = tokensIn(messages);
     long out = Math.max(1, answer.length() / 4);
     ObjectNode r = Json.PLAIN.createObjectNode();
     r.put("id", "chatcmpl-" + n);

@@ -8,7 +8,6 @@ import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.ResponseCache;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.model.Json;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,15 +53,6 @@ public final class BatchCollector implements BatchQueue {
   /** Consecutive failed polls (each already tried again with backoff) after which the run stops. */
   static final int MAX_POLL_FAILURES = 10;
 
-  /** Per run, cache and endpoint: whether earlier runs' batches were collected, and the answers they gave. */
-  private static final Map<String, Resumed> RESUMED = new ConcurrentHashMap<>();
-
-  private static final class Resumed {
-    boolean done;
-    /** Kept here: the cache does not look up what this process wrote to it. */
-    Map<String, BatchOutcome.Answer> answers = Map.of();
-  }
-
   private record Pending(BatchRequest request, CompletableFuture<BatchOutcome> future) {}
 
   private final String step;
@@ -70,10 +60,11 @@ public final class BatchCollector implements BatchQueue {
   private final LlmSettings settings;
   private final BatchSettings batch;
   private final ResponseCache cache;
-  private final OpenAiBatchApi api;
+  private final BatchApi api;
   private final String endpoint;
   private final BatchLedger ledger;
   private final Object lock = new Object();
+  private final BatchResume ownResume = new BatchResume();
   private final List<Pending> queue = new ArrayList<>();
   private int active;
   private final AtomicLong submitted = new AtomicLong();
@@ -86,7 +77,7 @@ public final class BatchCollector implements BatchQueue {
   private final Counter batchUnanswered;
   private final Counter batchResumed;
 
-  BatchCollector(String step, LlmClient client, ResponseCache cache, OpenAiBatchApi api, String endpoint) {
+  BatchCollector(String step, LlmClient client, ResponseCache cache, BatchApi api, String endpoint) {
     this.step = step;
     this.client = client;
     this.settings = client.settings();
@@ -110,9 +101,15 @@ public final class BatchCollector implements BatchQueue {
     if (cache == null) {
       throw new IllegalStateException("--batch needs the response cache (--cache=true)");
     }
+    Duration timeout = Duration.ofSeconds(Math.max(1, s.timeoutSeconds()));
+    if ("anthropic".equals(s.provider())) {
+      String endpoint = s.baseUrl().isBlank() ? AnthropicBatchApi.DEFAULT_BASE_URL : s.baseUrl().strip();
+      return new BatchCollector(step, client, cache, new AnthropicBatchApi(endpoint,
+          Secrets.require(s.apiKeyEnv(), "--apiKeyEnv"), timeout, s.limits().maxRetries()), endpoint);
+    }
     String endpoint = s.baseUrl().isBlank() ? OpenAiBatchApi.DEFAULT_BASE_URL : s.baseUrl().strip();
-    OpenAiBatchApi api = new OpenAiBatchApi(endpoint, Secrets.get(s.apiKeyEnv()),
-        Duration.ofSeconds(Math.max(1, s.timeoutSeconds())), s.limits().maxRetries(), s.limits().retryBaseMillis());
+    OpenAiBatchApi api = new OpenAiBatchApi(endpoint, Secrets.get(s.apiKeyEnv()), timeout, s.limits().maxRetries(),
+        s.limits().retryBaseMillis());
     return new BatchCollector(step, client, cache, api, endpoint);
   }
 
@@ -244,28 +241,20 @@ public final class BatchCollector implements BatchQueue {
     String tag = tag(settings.provider(), endpoint, settings.model(), sorted);
     BatchRecord rec = new BatchRecord(BatchRecord.VERSION, tag, step, settings.provider(), endpoint,
         settings.model(), System.currentTimeMillis(), sorted, null);
-    ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
-    for (String k : sorted) {
-      ObjectNode line = Json.PLAIN.createObjectNode();
-      line.put("custom_id", k);
-      line.put("method", "POST");
-      line.put("url", OpenAiBatchApi.ENDPOINT);
-      line.set("body", bodies.get(k));
-      jsonl.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
-    }
     ledger.begin(rec);
     BatchInfo info;
     try {
-      String fileId = api.upload("tracegen-" + step + "-" + tag + ".jsonl", jsonl.toByteArray());
-      info = api.create(fileId, Map.of(TAG_KEY, tag, STEP_KEY, step));
+      Map<String, ObjectNode> ordered = new LinkedHashMap<>();
+      sorted.forEach(k -> ordered.put(k, bodies.get(k)));
+      info = api.create(step, tag, ordered);
     } catch (BatchApiException e) {
       // The batch may exist even so (its answer was lost): look it up before giving up on it.
-      Optional<BatchInfo> found = findQuietly(tag);
+      Optional<BatchInfo> found = findQuietly(rec);
       if (found.isEmpty()) {
         ledger.done(tag);
         if (!e.transientFault()) {
           throw client.stop(step + ": --batch: " + e.getMessage() + " (does " + endpoint
-              + " offer the OpenAI batch API?)");
+              + " offer " + api.describe() + "?)");
         }
         LOG.warn("{}: {}; its {} requests are sent one by one", step, e.getMessage(), sorted.size());
         return Map.of();
@@ -289,9 +278,9 @@ public final class BatchCollector implements BatchQueue {
     return answers;
   }
 
-  private Optional<BatchInfo> findQuietly(String tag) {
+  private Optional<BatchInfo> findQuietly(BatchRecord rec) {
     try {
-      return api.findByMetadata(TAG_KEY, tag, LIST_PAGES);
+      return api.find(rec, LIST_PAGES);
     } catch (BatchApiException e) {
       return Optional.empty();
     }
@@ -334,8 +323,7 @@ public final class BatchCollector implements BatchQueue {
       }
     }
     Set<String> keys = new HashSet<>(record.keys());
-    BatchResults results = BatchResults.parse(info.outputFileId() == null ? null : api.content(info.outputFileId()),
-        keys);
+    BatchResults results = api.results(info, keys);
     Map<String, BatchOutcome.Answer> answers = new LinkedHashMap<>();
     results.answers().forEach((k, a) -> {
       BatchOutcome.Answer full = withTokens(a);
@@ -367,15 +355,10 @@ public final class BatchCollector implements BatchQueue {
 
   /** Collects, once per run, cache and endpoint, the batches earlier runs recorded; returns the answers they gave. */
   private Map<String, BatchOutcome.Answer> resumeEarlierRuns() {
-    Resumed r = RESUMED.computeIfAbsent(settings.runId() + "|" + ledger.dir() + "|" + settings.provider() + "|"
-        + endpoint, k -> new Resumed());
-    synchronized (r) {
-      if (!r.done) {
-        r.answers = resume();
-        r.done = true;
-      }
-      return r.answers;
-    }
+    // A client outside a run's resources (tests) collects for itself alone.
+    BatchResume r = client.run() == null ? ownResume
+        : client.run().batchResume(ledger.dir() + "|" + settings.provider() + "|" + endpoint);
+    return r.answers(this::resume);
   }
 
   private Map<String, BatchOutcome.Answer> resume() {
@@ -387,7 +370,7 @@ public final class BatchCollector implements BatchQueue {
       BatchInfo info;
       try {
         if (rec.batchId() == null) {
-          Optional<BatchInfo> found = api.findByMetadata(TAG_KEY, rec.tag(), LIST_PAGES);
+          Optional<BatchInfo> found = api.find(rec, LIST_PAGES);
           if (found.isEmpty()) {
             if (System.currentTimeMillis() - rec.createdMillis() > UNCREATED_GRACE_MILLIS) {
               ledger.done(rec.tag());

@@ -14,7 +14,7 @@ public record BatchInfo(String id, String status, String outputFileId, String er
     long completed, long failed, Map<String, String> metadata) {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,200}");
   /** States after which nothing changes any more. */
-  static final Set<String> TERMINAL = Set.of("completed", "failed", "expired", "cancelled");
+  static final Set<String> TERMINAL = Set.of("completed", "failed", "expired", "cancelled", "ended");
 
   public boolean terminal() {
     return TERMINAL.contains(status);

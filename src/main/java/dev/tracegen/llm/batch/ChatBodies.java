@@ -14,12 +14,55 @@ import dev.tracegen.model.Json;
 import java.util.List;
 
 /**
- * The body of one OpenAI chat completion request, as a batch line carries it: what the
- * synchronous client (LangChain4j's OpenAiChatModel) sends for the same call, so that a batch
- * answer is the answer that call would get.
+ * The body of one request as a batch carries it: what the synchronous client (LangChain4j's
+ * OpenAiChatModel or AnthropicChatModel) sends for the same call, so that a batch answer is the
+ * answer that call would get.
  */
 public final class ChatBodies {
   private ChatBodies() {}
+
+  /** The request body for the provider of {@code s}: a Messages API request for anthropic, else a chat completion. */
+  public static ObjectNode of(LlmSettings s, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {
+    return "anthropic".equals(s.provider()) ? anthropic(s, messages, schema, mode) : chat(s, messages, schema, mode);
+  }
+
+  /**
+   * A Messages API request: the system messages as top-level text blocks, the turns with text
+   * blocks. Anthropic has no response format: a JSON step asks in its prompt alone.
+   */
+  public static ObjectNode anthropic(LlmSettings s, List<ChatMessage> messages, JsonSchema schema,
+      ResponseFormatMode mode) {
+    if (schema != null && mode != ResponseFormatMode.NONE) {
+      throw new IllegalArgumentException("an Anthropic batch request asks for JSON in the prompt only, not with "
+          + mode.option());
+    }
+    ObjectNode body = Json.PLAIN.createObjectNode();
+    body.put("model", s.model());
+    ArrayNode system = Json.PLAIN.createArrayNode();
+    ArrayNode turns = Json.PLAIN.createArrayNode();
+    for (ChatMessage m : messages) {
+      if (m instanceof SystemMessage sm) {
+        system.addObject().put("type", "text").put("text", sm.text());
+      } else if (m instanceof UserMessage u) {
+        ObjectNode o = turns.addObject().put("role", "user");
+        o.putArray("content").addObject().put("type", "text")
+            .put("text", u.hasSingleText() ? u.singleText() : u.contents().toString());
+      } else if (m instanceof AiMessage a) {
+        ObjectNode o = turns.addObject().put("role", "assistant");
+        o.putArray("content").addObject().put("type", "text").put("text", a.text() == null ? "" : a.text());
+      } else {
+        throw new IllegalArgumentException("a batch request carries only system, user and assistant messages, not "
+            + m.type());
+      }
+    }
+    body.put("max_tokens", s.maxTokens());
+    body.set("messages", turns);
+    if (!system.isEmpty()) {
+      body.set("system", system);
+    }
+    body.put("temperature", s.temperature());
+    return body;
+  }
 
   /** {@code schema} null: free text; otherwise the answer's JSON schema, asked for as {@code mode} says. */
   public static ObjectNode chat(LlmSettings s, List<ChatMessage> messages, JsonSchema schema, ResponseFormatMode mode) {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * fail at once. Nothing the server sends is trusted: every object is checked before use
  * ({@link BatchInfo}), and error messages never carry the key.
  */
-public final class OpenAiBatchApi {
+public final class OpenAiBatchApi implements BatchApi {
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
   static final String ENDPOINT = "/v1/chat/completions";
   private static final long MAX_BACKOFF_MILLIS = 30_000;
@@ -47,6 +48,36 @@ public final class OpenAiBatchApi {
     this.maxRetries = Math.max(0, maxRetries);
     this.retryBaseMillis = Math.max(1, retryBaseMillis);
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+  }
+
+  @Override
+  public BatchInfo create(String step, String tag, Map<String, ObjectNode> bodies) {
+    ByteArrayOutputStream jsonl = new ByteArrayOutputStream();
+    bodies.forEach((key, body) -> {
+      ObjectNode line = Json.PLAIN.createObjectNode();
+      line.put("custom_id", key);
+      line.put("method", "POST");
+      line.put("url", ENDPOINT);
+      line.set("body", body);
+      jsonl.writeBytes((line + "\n").getBytes(StandardCharsets.UTF_8));
+    });
+    String fileId = upload("tracegen-" + step + "-" + tag + ".jsonl", jsonl.toByteArray());
+    return create(fileId, Map.of(BatchCollector.TAG_KEY, tag, BatchCollector.STEP_KEY, step));
+  }
+
+  @Override
+  public Optional<BatchInfo> find(BatchRecord record, int maxPages) {
+    return findByMetadata(BatchCollector.TAG_KEY, record.tag(), maxPages);
+  }
+
+  @Override
+  public BatchResults results(BatchInfo ended, Set<String> keys) {
+    return BatchResults.parse(ended.outputFileId() == null ? null : content(ended.outputFileId()), keys);
+  }
+
+  @Override
+  public String describe() {
+    return "the OpenAI batch API";
   }
 
   /** Uploads a batch input file ({@code purpose=batch}); returns its id. */
@@ -85,11 +116,13 @@ public final class OpenAiBatchApi {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)))));
   }
 
+  @Override
   public BatchInfo get(String batchId) {
     checkId(batchId);
     return BatchInfo.of(json(send("read batch " + batchId, () -> request("/batches/" + batchId).GET())));
   }
 
+  @Override
   public BatchInfo cancel(String batchId) {
     checkId(batchId);
     return BatchInfo.of(json(send("cancel batch " + batchId, () -> request("/batches/" + batchId + "/cancel")
