@@ -146,8 +146,8 @@ public interface TraceOptions extends PipelineOptions {
   void setMaxInFlight(int value);
 
   @Description("Send each LLM step's cache misses through the provider's batch API (OpenAI-compatible /v1/files + "
-      + "/v1/batches; about half the price, answers within 24 h) instead of one request each. Provider openai only; "
-      + "needs the response cache. Each batch holds up to --maxInFlight requests per step instance: raise it "
+      + "/v1/batches, or Anthropic's Message Batches; half the price, answers within 24 h) instead of one request "
+      + "each. Providers openai and anthropic; needs the response cache. Each batch holds up to --maxInFlight requests per step instance: raise it "
       + "(e.g. 512). See docs/batch.md.")
   @Default.Boolean(false)
   boolean getBatch();
@@ -160,7 +160,7 @@ public interface TraceOptions extends PipelineOptions {
 
   void setBatchPollSeconds(double value);
 
-  @Description("With --batch: most requests in one batch (OpenAI allows 50000).")
+  @Description("With --batch: most requests in one batch (OpenAI allows 50000, Anthropic 100000).")
   @Default.Integer(50000)
   int getBatchMaxRequests();
 

@@ -96,7 +96,7 @@ public interface ServeOptions extends PipelineOptions {
 
   void setPersonaRates(String value);
 
-  @Description("NAME of an environment variable; when set, requests need 'Authorization: Bearer <its value>' or get 401.")
+  @Description("NAME of an environment variable; when set, requests need 'Authorization: Bearer <its value>' (or, on the Anthropic endpoints, x-api-key) or get 401.")
   @Default.String("")
   String getRequireKeyEnv();
 

@@ -28,13 +28,16 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The collector with the real client over HTTP, driven as an LLM step drives it: elements ask on
  * a pool, the processing thread sends the batch once all of them wait. Answers, the cache, lines
- * sent again on their own, and a run killed while its batch was out.
+ * sent again on their own, and a run killed while its batch was out; through OpenAI's batch API
+ * and through Anthropic's Message Batches.
  */
 class BatchCollectorTest {
   static final String MODEL = "tracegen-embedded-1";
@@ -50,6 +53,14 @@ class BatchCollectorTest {
     model = ServeCommand.model(Path.of("taxonomy"), 0, 0);
   }
 
+  /** The key variable an Anthropic client is given when a test names none (the server asks for no key). */
+  static final String ANTHROPIC_KEY_ENV = "ANTHROPIC_TEST_KEY";
+
+  @BeforeEach
+  void keys() {
+    Secrets.override(name -> name.equals(ANTHROPIC_KEY_ENV) ? "sk-ant-collector-test" : null);
+  }
+
   @AfterEach
   void stop() {
     clients.forEach(LlmClient::release);
@@ -63,8 +74,9 @@ class BatchCollectorTest {
     return s;
   }
 
-  LlmClient client(EmbeddedServer s, Path cache, String keyEnv, boolean batch) {
-    LlmSettings settings = new LlmSettings("openai", MODEL, s.baseUrl(), keyEnv, 0.0, 512, 5, 64, 0, 0)
+  LlmClient client(String provider, EmbeddedServer s, Path cache, String keyEnv, boolean batch) {
+    String env = keyEnv.isEmpty() && provider.equals("anthropic") ? ANTHROPIC_KEY_ENV : keyEnv;
+    LlmSettings settings = new LlmSettings(provider, MODEL, s.baseUrl(), env, 0.0, 512, 5, 64, 0, 0)
         .withLimits(new LlmLimits(0, 0, 2, 10, 0, 0))
         .withCacheDir(cache.toString())
         .withRunId(UUID.randomUUID().toString())
@@ -126,12 +138,13 @@ class BatchCollectorTest {
     }
   }
 
-  @Test
-  void cacheMissesGoOutAsOneBatchAndTheirAnswersIntoTheCache() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void cacheMissesGoOutAsOneBatchAndTheirAnswersIntoTheCache(String provider) throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults());
     s.batches().delaySeconds(0.1);
     Path cache = tmp.resolve("cache");
-    LlmClient client = client(s, cache, "", true);
+    LlmClient client = client(provider, s, cache, "", true);
     BatchCollector c = BatchCollector.open(client, STEP);
     List<String> prompts = new ArrayList<>(prompts(12));
     prompts.add(prompts.get(0)); // the same request from two elements is sent once
@@ -144,7 +157,7 @@ class BatchCollectorTest {
     assertEquals(12, c.answered());
     assertEquals(List.of(), ledger(cache), "the record is removed once the answers are cached");
     // Another run on the same cache finds every answer there.
-    LlmClient rerun = client(s, cache, "", false);
+    LlmClient rerun = client(provider, s, cache, "", false);
     for (String p : prompts) {
       LlmReply r = rerun.call(STEP, List.of(UserMessage.from(p)), null);
       assertTrue(r.cached(), "cached: " + p);
@@ -152,11 +165,12 @@ class BatchCollectorTest {
     assertEquals(0, s.stats().get("requests"));
   }
 
-  @Test
-  void failedAndCutOffLinesAreSentOnTheirOwn() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void failedAndCutOffLinesAreSentOnTheirOwn(String provider) throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults());
     s.batches().delaySeconds(0).failures(0.3).malformed(0.2);
-    LlmClient client = client(s, tmp.resolve("cache"), "", true);
+    LlmClient client = client(provider, s, tmp.resolve("cache"), "", true);
     BatchCollector c = BatchCollector.open(client, STEP);
     List<String> prompts = prompts(40);
     assertEquals(expected(prompts), askAll(client, c, prompts), "every element gets the model's answer");
@@ -184,12 +198,12 @@ class BatchCollectorTest {
     return t;
   }
 
-  void killWhileTheBatchIsOutThenRerun(boolean loseTheId) throws Exception {
+  void killWhileTheBatchIsOutThenRerun(String provider, boolean loseTheId) throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults());
     s.batches().delaySeconds(3600);
     Path cache = tmp.resolve("cache");
     List<String> prompts = prompts(10);
-    LlmClient first = client(s, cache, "", true);
+    LlmClient first = client(provider, s, cache, "", true);
     List<Throwable> failure = new ArrayList<>();
     Thread run = runInBackground(first, BatchCollector.open(first, STEP), prompts, failure);
     for (int i = 0; i < 500 && ledger(cache).stream().noneMatch(n -> n.endsWith(".batch")); i++) {
@@ -210,7 +224,7 @@ class BatchCollectorTest {
       }
     }
     s.batches().delaySeconds(0);
-    LlmClient second = client(s, cache, "", true);
+    LlmClient second = client(provider, s, cache, "", true);
     BatchCollector c = BatchCollector.open(second, STEP);
     assertEquals(expected(prompts), askAll(second, c, prompts));
     Map<String, Long> stats = s.stats();
@@ -222,22 +236,25 @@ class BatchCollectorTest {
     assertEquals(List.of(), ledger(cache));
   }
 
-  @Test
-  void aRunKilledWhileItsBatchIsOutLeavesItToTheNextRun() throws Exception {
-    killWhileTheBatchIsOutThenRerun(false);
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void aRunKilledWhileItsBatchIsOutLeavesItToTheNextRun(String provider) throws Exception {
+    killWhileTheBatchIsOutThenRerun(provider, false);
   }
 
-  @Test
-  void aBatchWhoseIdWasNeverRecordedIsFoundByItsTag() throws Exception {
-    killWhileTheBatchIsOutThenRerun(true);
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void aBatchWhoseIdWasNeverRecordedIsFoundByWhatItHolds(String provider) throws Exception {
+    killWhileTheBatchIsOutThenRerun(provider, true);
   }
 
-  @Test
-  void aRefusedBatchStopsTheRunWithoutTheKey() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void aRefusedBatchStopsTheRunWithoutTheKey(String provider) throws Exception {
     String key = "sk-batch-test-" + UUID.randomUUID();
     Secrets.override(name -> name.equals("BATCH_TEST_KEY") ? "sk-wrong-" + key : null);
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(key));
-    LlmClient client = client(s, tmp.resolve("cache"), "BATCH_TEST_KEY", true);
+    LlmClient client = client(provider, s, tmp.resolve("cache"), "BATCH_TEST_KEY", true);
     BatchCollector c = BatchCollector.open(client, STEP);
     // The processing thread that sends the batch stops the run; the waiting elements fail with it.
     LlmFatalException fatal = assertThrows(LlmFatalException.class, () -> askAll(client, c, prompts(2)));

@@ -1,0 +1,124 @@
+package dev.tracegen.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracegen.cli.ServeCommand;
+import dev.tracegen.llm.Secrets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tiny profile with provider {@code anthropic} over HTTP against {@link EmbeddedServer}'s
+ * Messages API: synchronously (LangChain4j's AnthropicChatModel), then with {@code --batch}
+ * through Message Batches (Anthropic's SDK): the same corpus bytes, each distinct request answered
+ * once and only in batches; and a batch build killed while its batch is out, then resumed without
+ * paying twice.
+ */
+class AnthropicBatchSmokeIT {
+  static final String KEY_ENV = "TRACEGEN_ANTHROPIC_IT_KEY";
+  static final String KEY = "sk-ant-smoke-it-key";
+
+  @TempDir static Path tmp;
+  static Path sync;
+  static final List<EmbeddedServer> servers = new ArrayList<>();
+
+  @BeforeAll
+  static void baseline() throws Exception {
+    Secrets.override(name -> name.equals(KEY_ENV) ? KEY : null);
+    EmbeddedServer s = serve();
+    sync = tmp.resolve("sync");
+    assertTrue(ServeSmokeIT.runProfile(BatchSmokeIT.TINY, args(s, "--output=" + sync,
+        "--cacheDir=" + tmp.resolve("sync-cache"))).shortfalls().isEmpty());
+    assertTrue(s.stats().get("answered") > 0, "the synchronous build went through /v1/messages");
+  }
+
+  @AfterAll
+  static void stop() {
+    servers.forEach(EmbeddedServer::close);
+    Secrets.override(null);
+  }
+
+  static EmbeddedServer serve() throws Exception {
+    EmbeddedServer s = EmbeddedServer.start(EmbeddedServer.Config.defaults().withRequiredKey(KEY),
+        ServeCommand.model(Path.of("taxonomy"), 0, 0));
+    servers.add(s);
+    return s;
+  }
+
+  static String[] args(EmbeddedServer s, String... more) {
+    List<String> args = new ArrayList<>(List.of("--provider=anthropic", "--baseUrl=" + s.baseUrl(),
+        "--model=" + ServeSmokeIT.MODEL, "--apiKeyEnv=" + KEY_ENV));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  static String[] batchArgs(EmbeddedServer s, Path out, Path cache) {
+    return args(s, "--output=" + out, "--cacheDir=" + cache, "--batch", "--batchPollSeconds=0.05",
+        "--maxInFlight=64", "--buckets=1");
+  }
+
+  @Test
+  void aMessageBatchBuildWritesTheSameCorpusAndPaysForEachRequestOnce() throws Exception {
+    EmbeddedServer s = serve();
+    s.batches().delaySeconds(0.2);
+    Path out = tmp.resolve("batch");
+    assertTrue(ServeSmokeIT.runProfile(BatchSmokeIT.TINY, batchArgs(s, out, tmp.resolve("batch-cache")))
+        .shortfalls().isEmpty());
+    BatchSmokeIT.sameCorpus(sync, out);
+    BatchSmokeIT.eachRequestAnsweredOnceInABatch(s);
+    Map<String, Long> stats = s.stats();
+    System.out.printf("anthropic batch smoke build: %d batches, %d lines, %d distinct requests, %d paid calls%n",
+        stats.get("batches_created"), stats.get("batch_lines"), stats.get("distinct_requests"),
+        BatchSmokeIT.paidCalls(out));
+    assertEquals(BatchSmokeIT.paidCalls(out), stats.get("batch_lines"), "one batch request per paid call");
+    assertTrue(stats.get("batches_created") < stats.get("batch_lines") / 2, "requests are batched");
+  }
+
+  @Test
+  void aBuildKilledWhileItsMessageBatchIsOutIsResumedWithoutPayingTwice() throws Exception {
+    EmbeddedServer s = serve();
+    s.batches().delaySeconds(3600);
+    Path cache = tmp.resolve("killed-cache");
+    Path log = tmp.resolve("killed.log");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx2g", "-jar", Path.of("target", "tracegen.jar").toString(), "run",
+        "--profile=" + BatchSmokeIT.TINY, "--quiet"));
+    command.addAll(List.of(batchArgs(s, tmp.resolve("killed"), cache)));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put(KEY_ENV, KEY);
+    Process p = pb.start();
+    try {
+      Path batches = cache.resolve("batches");
+      for (int i = 0; i < 1800 && !BatchSmokeIT.hasBatchId(batches); i++) {
+        assertTrue(p.isAlive(), () -> "the build ended early: " + BatchSmokeIT.read(log));
+        Thread.sleep(100);
+      }
+      assertTrue(BatchSmokeIT.hasBatchId(batches), "a batch was created and recorded: " + BatchSmokeIT.read(log));
+      Thread.sleep(500);
+    } finally {
+      p.destroyForcibly();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    }
+    assertTrue(s.stats().get("batches_created") >= 1);
+    assertEquals(0, s.stats().get("batch_lines"), "nothing answered before the kill");
+    assertTrue(!BatchSmokeIT.read(log).contains(KEY), "no key in the log");
+    s.batches().delaySeconds(0);
+    Path out = tmp.resolve("resumed");
+    assertTrue(ServeSmokeIT.runProfile(BatchSmokeIT.TINY, batchArgs(s, out, cache)).shortfalls().isEmpty());
+    BatchSmokeIT.sameCorpus(sync, out);
+    BatchSmokeIT.eachRequestAnsweredOnceInABatch(s);
+    try (Stream<Path> left = Files.list(cache.resolve("batches"))) {
+      assertEquals(List.of(), left.toList(), "every record was collected");
+    }
+  }
+}
