@@ -216,7 +216,7 @@ public class LlmClient {
     for (int attempt = 0; ; attempt++) {
       breaker.check();
       budget.reserveCall();
-      double reserved = reserveCost(step, estimate);
+      double reserved = reserveCost(step, estimate, false);
       limits.beforeCall(estimate);
       ChatResponse response;
       try {
@@ -288,41 +288,55 @@ public class LlmClient {
       BatchQueue batch, String key, long estimate) {
     breaker.check();
     budget.reserveCall();
+    double reserved = reserveCost(step, estimate, true);
     BatchOutcome outcome;
     try {
       outcome = batch.ask(new BatchRequest(key, ChatBodies.of(settings, messages, schema, mode)));
     } catch (InterruptedException e) {
+      budget.releaseCost(reserved);
       Thread.currentThread().interrupt();
       throw stopRun(step + ": interrupted while waiting for a batch");
+    } catch (RuntimeException e) {
+      budget.releaseCost(reserved);
+      throw e;
     }
     if (!(outcome instanceof BatchOutcome.Answer a)) {
+      // Sent on its own next, which reserves its own (full) price.
+      budget.releaseCost(reserved);
       return null;
     }
     long in = a.tokensIn() < 0 ? estimate : a.tokensIn();
     if (a.cached()) {
       // Paid for before (an earlier run's batch, or the same request answered in this batch): not
       // spent again, but it reports its usage, as a cache hit does.
+      budget.releaseCost(reserved);
       return new LlmReply(a.text(), in, a.tokensOut(), 0, true, a.finishReason());
     }
     budget.spendTokens(in + a.tokensOut());
+    if (reserved > 0) {
+      budget.settleCost(reserved, settings.price().batchCost(in, a.tokensOut()));
+    }
     breaker.record(true, null);
     return new LlmReply(a.text(), in, a.tokensOut(), 0, false, a.finishReason());
   }
 
   /**
-   * Reserves the most this request may cost (its input estimate, and its whole output allowance)
-   * under {@code --maxCost}; when that could cross the cap the run stops before the request is sent.
+   * Reserves the most this request may cost (its input estimate, and its whole output allowance, at
+   * batch prices when it goes in a batch) under {@code --maxCost}; when that could cross the cap the
+   * run stops before the request is sent.
    */
-  private double reserveCost(String step, long inputEstimate) {
+  private double reserveCost(String step, long inputEstimate, boolean viaBatch) {
     if (!budget.capsCost() || settings.price() == null || !settings.price().known()) {
       return 0;
     }
-    double most = settings.price().cost(inputEstimate, settings.maxTokens());
+    double most = viaBatch ? settings.price().batchCost(inputEstimate, settings.maxTokens())
+        : settings.price().cost(inputEstimate, settings.maxTokens());
     String over = budget.reserveCost(most, settings.price().currency());
     if (over != null) {
       // The requests already sent are paid for: their answers reach the cache before the run stops.
+      // Batches already out are recorded instead (they may take hours): the rerun collects them.
       try {
-        budget.awaitSettled(1000L * (settings.timeoutSeconds() + 5));
+        budget.awaitSettled(viaBatch ? 0 : 1000L * (settings.timeoutSeconds() + 5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -12,8 +12,12 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.tracegen.cost.ModelPrice;
+import dev.tracegen.llm.batch.BatchOutcome;
+import dev.tracegen.llm.batch.BatchQueue;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** --maxCost: requests reserve their most before they are sent and settle with their usage. */
 class MoneyBudgetTest {
@@ -114,6 +119,63 @@ class MoneyBudgetTest {
     assertTrue(budget.spentCost() <= cap, "spent " + budget.spentCost());
     assertTrue(budget.spentCost() >= cap - 8 * 101e-6 - 15e-6, "spent " + budget.spentCost());
     assertEquals(model.calls.get() * 15e-6, budget.spentCost(), 1e-12, "every answered request settled");
+  }
+
+  @Test
+  void batchRequestsReserveAndSpendAtBatchPrices(@TempDir Path tmp) {
+    // Batch prices are half the synchronous ones: a batch request reserves (1 + 100) * 0.5e-6.
+    ModelPrice halfInBatches = new ModelPrice("openai:m", true, "USD", 1, 1, 1, 0.5, 0.5, "test", "");
+    double cap = 0.0005;
+    Budget budget = new Budget(0, 0, cap);
+    CountingModel model = new CountingModel(0);
+    ResponseCache cache = ResponseCache.open(tmp.toString());
+    try {
+      LlmClient client = new LlmClient(settings(cap).withPrice(halfInBatches), model, cache, budget,
+          new RateLimits(0, 0), new CircuitBreaker(), () -> 0.5);
+      AtomicInteger batched = new AtomicInteger();
+      BatchQueue answersAtOnce = request -> {
+        batched.incrementAndGet();
+        return new BatchOutcome.Answer("ok", 10, 5, FinishReason.STOP, false);
+      };
+      int answered = 0;
+      LlmFatalException stop = null;
+      for (int i = 0; i < 200 && stop == null; i++) {
+        try {
+          client.call("expand", List.of(UserMessage.from("hello " + i)), null, answersAtOnce);
+          answered++;
+        } catch (LlmFatalException e) {
+          stop = e;
+        }
+      }
+      assertNotNull(stop, "the cap stops a batch run too");
+      // Each answer costs 7.5e-6 at batch prices; the next may cost 50.5e-6: 60 fit under 500e-6.
+      assertEquals(60, answered);
+      assertEquals(60, batched.get(), "the request that could cross the cap was not queued");
+      assertEquals(0, model.calls.get(), "nothing sent on its own");
+      assertEquals(60 * 7.5e-6, budget.spentCost(), 1e-12);
+    } finally {
+      cache.close();
+    }
+  }
+
+  @Test
+  void aBatchRequestLeftUnansweredGivesBackItsReservation(@TempDir Path tmp) {
+    ModelPrice halfInBatches = new ModelPrice("openai:m", true, "USD", 1, 1, 1, 0.5, 0.5, "test", "");
+    Budget budget = new Budget(0, 0, 1);
+    CountingModel model = new CountingModel(0);
+    ResponseCache cache = ResponseCache.open(tmp.toString());
+    try {
+      LlmClient client = new LlmClient(settings(1).withPrice(halfInBatches), model, cache, budget,
+          new RateLimits(0, 0), new CircuitBreaker(), () -> 0.5);
+      client.call("expand", HELLO, null, request -> new BatchOutcome.Unanswered("failed line"));
+      assertEquals(1, model.calls.get(), "sent on its own after the batch left it unanswered");
+      assertEquals(15e-6, budget.spentCost(), 1e-12, "paid once, at the synchronous price");
+      assertEquals("ok", client.call("expand", HELLO, null, request -> {
+        throw new AssertionError("a cached answer is never queued");
+      }).text());
+    } finally {
+      cache.close();
+    }
   }
 
   @Test
