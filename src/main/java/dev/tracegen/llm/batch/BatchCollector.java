@@ -108,8 +108,7 @@ public final class BatchCollector implements BatchQueue {
           Secrets.require(s.apiKeyEnv(), "--apiKeyEnv"), timeout, s.limits().maxRetries()), endpoint);
     }
     String endpoint = s.baseUrl().isBlank() ? OpenAiBatchApi.DEFAULT_BASE_URL : s.baseUrl().strip();
-    OpenAiBatchApi api = new OpenAiBatchApi(endpoint, Secrets.get(s.apiKeyEnv()), timeout, s.limits().maxRetries(),
-        s.limits().retryBaseMillis());
+    OpenAiBatchApi api = new OpenAiBatchApi(endpoint, Secrets.get(s.apiKeyEnv()), timeout, s.limits().maxRetries());
     return new BatchCollector(step, client, cache, api, endpoint);
   }
 

@@ -1,53 +1,63 @@
 package dev.tracegen.llm.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.JsonValue;
+import com.openai.core.MultipartField;
+import com.openai.core.http.HttpResponse;
+import com.openai.errors.OpenAIException;
+import com.openai.errors.OpenAIInvalidDataException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.batches.Batch;
+import com.openai.models.batches.BatchCreateParams;
+import com.openai.models.batches.BatchListPage;
+import com.openai.models.batches.BatchListParams;
+import com.openai.models.batches.BatchRequestCounts;
+import com.openai.models.files.FileCreateParams;
+import com.openai.models.files.FilePurpose;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.model.Json;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * OpenAI's batch API ({@code /v1/files} and {@code /v1/batches}) over the JDK's HTTP client, at
- * any OpenAI-compatible base URL. Transient faults (I/O, timeouts, 408, 409, 429, 5xx) are tried
- * again with exponential backoff and full jitter up to {@code maxRetries} times; other statuses
- * fail at once. Nothing the server sends is trusted: every object is checked before use
- * ({@link BatchInfo}), and error messages never carry the key.
+ * OpenAI's batch API ({@code /v1/files} and {@code /v1/batches}) through OpenAI's Java SDK, at any
+ * OpenAI-compatible base URL. The SDK tries transient faults again ({@code maxRetries}, with
+ * backoff); what still fails becomes a {@link BatchApiException} that says whether trying later
+ * may help and never carries the key. Nothing the server sends is trusted: every batch is checked
+ * before use ({@link BatchInfo}), and the output file is read line by line ({@link BatchResults}).
  */
 public final class OpenAiBatchApi implements BatchApi {
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
   static final String ENDPOINT = "/v1/chat/completions";
-  private static final long MAX_BACKOFF_MILLIS = 30_000;
+  /** What keyless local servers are sent as the key (as the synchronous client does). */
+  static final String NO_KEY = "none";
 
-  private final String baseUrl;
+  private final OpenAIClient client;
   private final String key;
-  private final Duration timeout;
-  private final int maxRetries;
-  private final long retryBaseMillis;
-  private final HttpClient http;
 
-  /** {@code key} null sends no Authorization header (keyless local servers). */
-  public OpenAiBatchApi(String baseUrl, String key, Duration timeout, int maxRetries, long retryBaseMillis) {
+  /** {@code key} null: a keyless local server. */
+  public OpenAiBatchApi(String baseUrl, String key, Duration timeout, int maxRetries) {
     String b = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip();
-    this.baseUrl = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     this.key = key;
-    this.timeout = timeout;
-    this.maxRetries = Math.max(0, maxRetries);
-    this.retryBaseMillis = Math.max(1, retryBaseMillis);
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    this.client = OpenAIOkHttpClient.builder()
+        .baseUrl(b.endsWith("/") ? b.substring(0, b.length() - 1) : b)
+        .apiKey(key == null || key.isBlank() ? NO_KEY : key)
+        .timeout(timeout)
+        .maxRetries(Math.max(0, maxRetries))
+        .build();
   }
 
   @Override
@@ -82,51 +92,41 @@ public final class OpenAiBatchApi implements BatchApi {
 
   /** Uploads a batch input file ({@code purpose=batch}); returns its id. */
   public String upload(String filename, byte[] jsonl) {
-    String boundary = "tracegen-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(jsonl.length + 512);
-    String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nbatch\r\n"
-        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
-        + "Content-Type: application/jsonl\r\n\r\n";
-    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-    body.writeBytes(jsonl);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    byte[] bytes = body.toByteArray();
-    JsonNode file = json(send("upload the batch file", () -> request("/files")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))));
-    String id = BatchInfo.fileId(file.path("id"));
-    if (id == null) {
-      throw new BatchApiException("the server answered the upload without a usable file id: "
-          + BatchInfo.abbreviate(file), 0, false, null);
+    FileCreateParams params = FileCreateParams.builder()
+        .file(MultipartField.<InputStream>builder().value(new ByteArrayInputStream(jsonl)).filename(filename)
+            .contentType("application/jsonl").build())
+        .purpose(FilePurpose.BATCH)
+        .build();
+    String id = call("upload the batch file", () -> client.files().create(params).id());
+    if (!BatchInfo.plainId(id)) {
+      throw new BatchApiException("the server answered the upload without a usable file id", 0, false, null);
     }
     return id;
   }
 
   /** Creates a batch of chat completions over an uploaded file, with {@code metadata} (at most 16 pairs). */
   public BatchInfo create(String inputFileId, Map<String, String> metadata) {
-    ObjectNode req = Json.PLAIN.createObjectNode();
-    req.put("input_file_id", inputFileId);
-    req.put("endpoint", ENDPOINT);
-    req.put("completion_window", "24h");
-    ObjectNode md = req.putObject("metadata");
-    metadata.forEach(md::put);
-    String body = req.toString();
-    return BatchInfo.of(json(send("create the batch", () -> request("/batches")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)))));
+    BatchCreateParams.Metadata.Builder md = BatchCreateParams.Metadata.builder();
+    metadata.forEach((k, v) -> md.putAdditionalProperty(k, JsonValue.from(v)));
+    BatchCreateParams params = BatchCreateParams.builder()
+        .inputFileId(inputFileId)
+        .endpoint(BatchCreateParams.Endpoint.V1_CHAT_COMPLETIONS)
+        .completionWindow(BatchCreateParams.CompletionWindow._24H)
+        .metadata(md.build())
+        .build();
+    return info(call("create the batch", () -> client.batches().create(params)));
   }
 
   @Override
   public BatchInfo get(String batchId) {
     checkId(batchId);
-    return BatchInfo.of(json(send("read batch " + batchId, () -> request("/batches/" + batchId).GET())));
+    return info(call("read batch " + batchId, () -> client.batches().retrieve(batchId)));
   }
 
   @Override
   public BatchInfo cancel(String batchId) {
     checkId(batchId);
-    return BatchInfo.of(json(send("cancel batch " + batchId, () -> request("/batches/" + batchId + "/cancel")
-        .POST(HttpRequest.BodyPublishers.noBody()))));
+    return info(call("cancel batch " + batchId, () -> client.batches().cancel(batchId)));
   }
 
   /**
@@ -135,31 +135,27 @@ public final class OpenAiBatchApi implements BatchApi {
    * record.
    */
   public Optional<BatchInfo> findByMetadata(String name, String value, int maxPages) {
-    String after = null;
-    for (int page = 0; page < maxPages; page++) {
-      String query = "/batches?limit=100" + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-      JsonNode list = json(send("list batches", () -> request(query).GET()));
-      JsonNode data = list.path("data");
-      if (!data.isArray() || data.isEmpty()) {
-        return Optional.empty();
-      }
+    BatchListParams.Builder page = BatchListParams.builder().limit(100);
+    for (int n = 0; n < maxPages; n++) {
+      BatchListParams p = page.build();
+      BatchListPage list = call("list batches", () -> client.batches().list(p));
       String last = null;
-      for (JsonNode n : data) {
-        BatchInfo b;
+      for (Batch b : list.data()) {
+        BatchInfo info;
         try {
-          b = BatchInfo.of(n);
+          info = info(b);
         } catch (BatchApiException e) {
           continue;
         }
-        last = b.id();
-        if (value.equals(b.metadata().get(name))) {
-          return Optional.of(b);
+        last = info.id();
+        if (value.equals(info.metadata().get(name))) {
+          return Optional.of(info);
         }
       }
-      if (!list.path("has_more").asBoolean(false) || last == null) {
+      if (last == null || !list.hasMore().orElse(false)) {
         return Optional.empty();
       }
-      after = last;
+      page = BatchListParams.builder().limit(100).after(last);
     }
     return Optional.empty();
   }
@@ -167,7 +163,40 @@ public final class OpenAiBatchApi implements BatchApi {
   /** The bytes of a file (a batch's output or error file). */
   public byte[] content(String fileId) {
     checkId(fileId);
-    return send("download file " + fileId, () -> request("/files/" + fileId + "/content").GET());
+    return call("download file " + fileId, () -> {
+      try (HttpResponse r = client.files().content(fileId); InputStream in = r.body()) {
+        return in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** What tracegen needs of a batch, checked: its ids go into URL paths. */
+  private static BatchInfo info(Batch b) {
+    try {
+      String id = b.id();
+      if (!BatchInfo.plainId(id)) {
+        throw new BatchApiException("the server sent a batch without a usable id", 0, false, null);
+      }
+      Map<String, String> metadata = new TreeMap<>();
+      b.metadata().ifPresent(m -> m._additionalProperties().forEach((k, v) -> {
+        // JsonValue is a raw JsonField: its string comes back untyped.
+        if (v.asString().orElse(null) instanceof String text) {
+          metadata.put(k, text);
+        }
+      }));
+      Optional<BatchRequestCounts> counts = b.requestCounts();
+      return new BatchInfo(id, b.status().asString(), plainOrNull(b.outputFileId()), plainOrNull(b.errorFileId()),
+          counts.map(BatchRequestCounts::total).orElse(0L), counts.map(BatchRequestCounts::completed).orElse(0L),
+          counts.map(BatchRequestCounts::failed).orElse(0L), metadata);
+    } catch (OpenAIInvalidDataException e) {
+      throw new BatchApiException("the server sent a batch that is not one: " + e.getMessage(), 0, false, e);
+    }
+  }
+
+  private static String plainOrNull(Optional<String> id) {
+    return id.filter(BatchInfo::plainId).orElse(null);
   }
 
   private static void checkId(String id) {
@@ -176,61 +205,27 @@ public final class OpenAiBatchApi implements BatchApi {
     }
   }
 
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
-    if (key != null) {
-      b.header("Authorization", "Bearer " + key);
-    }
-    return b;
-  }
-
-  private JsonNode json(byte[] body) {
+  /** Runs one SDK call; its failure as a {@link BatchApiException} without the key. */
+  private <T> T call(String what, Supplier<T> call) {
     try {
-      JsonNode n = Json.PLAIN.readTree(body);
-      if (n == null || !n.isObject()) {
-        throw new BatchApiException("the server's answer is not a JSON object", 0, true, null);
-      }
-      return n;
-    } catch (IOException e) {
-      throw new BatchApiException("the server's answer is not valid JSON", 0, true, e);
+      return call.get();
+    } catch (OpenAIServiceException e) {
+      int status = e.statusCode();
+      boolean again = status == 408 || status == 409 || status == 429 || status >= 500;
+      throw new BatchApiException("could not " + what + ": HTTP " + status + " " + scrub(e.getMessage()), status,
+          again, e);
+    } catch (OpenAIIoException | UncheckedIOException e) {
+      throw new BatchApiException("could not " + what + ": " + scrub(e.getMessage()), 0, true, e);
+    } catch (OpenAIInvalidDataException e) {
+      throw new BatchApiException("could not " + what + ": the server's answer is not what the API sends: "
+          + scrub(e.getMessage()), 0, true, e);
+    } catch (OpenAIException e) {
+      throw new BatchApiException("could not " + what + ": " + scrub(e.getMessage()), 0, false, e);
     }
   }
 
-  /** Sends the request that {@code build} makes, trying transient faults again; the 2xx body. */
-  private byte[] send(String what, java.util.function.Supplier<HttpRequest.Builder> build) {
-    for (int attempt = 0; ; attempt++) {
-      BatchApiException failure;
-      try {
-        HttpResponse<byte[]> r = http.send(build.get().build(), HttpResponse.BodyHandlers.ofByteArray());
-        int status = r.statusCode();
-        if (status >= 200 && status < 300) {
-          return r.body();
-        }
-        boolean again = status == 408 || status == 409 || status == 429 || status >= 500;
-        String said = new String(r.body(), StandardCharsets.UTF_8);
-        said = said.length() > 300 ? said.substring(0, 300) + "..." : said;
-        failure = new BatchApiException("could not " + what + ": HTTP " + status + " " + Secrets.scrub(said, key),
-            status, again, null);
-      } catch (HttpTimeoutException e) {
-        failure = new BatchApiException("could not " + what + ": no answer within " + timeout.toSeconds() + " s",
-            0, true, e);
-      } catch (IOException e) {
-        failure = new BatchApiException("could not " + what + ": " + Secrets.scrub(String.valueOf(e.getMessage()), key),
-            0, true, e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BatchApiException("interrupted while trying to " + what, 0, false, e);
-      }
-      if (!failure.transientFault() || attempt >= maxRetries) {
-        throw failure;
-      }
-      long cap = Math.min(MAX_BACKOFF_MILLIS, retryBaseMillis * (1L << Math.min(attempt, 20)));
-      try {
-        Thread.sleep((long) (ThreadLocalRandom.current().nextDouble() * cap));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BatchApiException("interrupted while trying to " + what, 0, false, e);
-      }
-    }
+  private String scrub(String message) {
+    String m = key == null || key.isBlank() ? String.valueOf(message) : Secrets.scrub(String.valueOf(message), key);
+    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 }

@@ -59,7 +59,7 @@ class OpenAiBatchApiTest {
   }
 
   static OpenAiBatchApi api(EmbeddedServer s, String key) {
-    return new OpenAiBatchApi(s.baseUrl(), key, Duration.ofSeconds(5), 2, 10);
+    return new OpenAiBatchApi(s.baseUrl(), key, Duration.ofSeconds(5), 2);
   }
 
   static LlmSettings settings(EmbeddedServer s) {
@@ -108,7 +108,8 @@ class OpenAiBatchApiTest {
   @Test
   void aBatchIsAnsweredAsTheModelAnswersAfterItsDelay() throws Exception {
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults());
-    s.batches().delaySeconds(0.3);
+    // Long enough for several polls even when the SDK's first calls load their classes.
+    s.batches().delaySeconds(1);
     OpenAiBatchApi api = api(s, null);
     Map<String, ObjectNode> requests = requests(s, 6);
     BatchInfo created = api.create(api.upload("in.jsonl", jsonl(requests)), Map.of("tracegen_tag", "abc"));
