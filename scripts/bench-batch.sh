@@ -35,22 +35,31 @@ done
 [[ -n "$batch_url" ]] || { echo "serve did not start" >&2; exit 1; }
 bench_header
 echo "profile            $profile, provider $provider, serve --batchDelay=$delay"
-run() { # URL OUT CACHE [more options]
+# The java command of a build: URL OUT CACHE [more options].
+build_cmd() {
   local u="$1" out="$2" cache="$3"; shift 3
-  java -Xmx4g -jar "$jar" run --profile="$profile" --provider="$provider" --baseUrl="$u" \
-    --model=tracegen-embedded-1 --apiKeyEnv=BENCH_BATCH_KEY --output="$out" --cacheDir="$cache" --quiet "$@"
+  cmd=(java -Xmx4g -jar "$jar" run --profile="$profile" --provider="$provider" --baseUrl="$u"
+    --model=tracegen-embedded-1 --apiKeyEnv=BENCH_BATCH_KEY --output="$out" --cacheDir="$cache" --quiet "$@")
 }
+run() { build_cmd "$@"; "${cmd[@]}"; }
 start=$(date +%s.%N)
 run "$sync_url" "$work/sync" "$work/sync-cache"
 end=$(date +%s.%N)
 awk -v a="$start" -v b="$end" 'BEGIN { printf "synchronous build  %.1f s\n", b - a }'
 batch=(--batch --batchPollSeconds=0.2 --maxInFlight=512 --buckets=1)
-run "$batch_url" "$work/killed" "$work/cache" "${batch[@]}" >"$work/killed.log" 2>&1 &
+# Started directly, so that $! is the JVM itself (a function in the background is a subshell).
+build_cmd "$batch_url" "$work/killed" "$work/cache" "${batch[@]}"
+"${cmd[@]}" >"$work/killed.log" 2>&1 &
 build=$!
 while kill -0 "$build" 2>/dev/null && ! ls "$work/cache/batches/"*.batch >/dev/null 2>&1; do sleep 0.05; done
-kill -9 "$build" 2>/dev/null && echo "killed             the --batch build, with $(ls "$work/cache/batches/"*.batch 2>/dev/null | wc -l) batch(es) out"
+out_now=$(ls "$work/cache/batches/"*.batch 2>/dev/null | wc -l)
+kill -9 "$build" 2>/dev/null && echo "killed             the --batch build (SIGKILL), with $out_now batch(es) out"
 wait "$build" 2>/dev/null || true
-echo "server at the kill $(curl -s "${batch_url%/v1}/stats")"
+python3 - "$(curl -s "${batch_url%/v1}/stats")" <<'PY'
+import json, sys
+s = json.loads(sys.argv[1])
+print(f"at the kill        {s['batches_created']} batches created, {s['batch_lines']} batch lines answered")
+PY
 start=$(date +%s.%N)
 run "$batch_url" "$work/resumed" "$work/cache" "${batch[@]}"
 end=$(date +%s.%N)
@@ -64,7 +73,7 @@ echo "batch records left $(ls "$work/cache/batches" 2>/dev/null | wc -l)"
 python3 - "$(curl -s "${batch_url%/v1}/stats")" "$work/resumed/run.json" <<'PY'
 import json, sys
 s = json.loads(sys.argv[1]); run = json.load(open(sys.argv[2]))
-resumed = sum(st.get("batch", {}).get("resumed", 0) for st in run["llm"])
+resumed = sum(st.get("batch", {}).get("resumed", 0) for st in run["llm"].values())
 print(f"batch server       {s['batches_created']} batches, {s['batch_lines']} batch lines "
       f"({s['batch_lines_answered']} answered), {s['requests']} requests on their own")
 print(f"distinct requests  {s['distinct_requests']}; most answers per request {s['most_answers_per_request']}")

@@ -9,6 +9,7 @@ import dev.tracegen.facts.LlmStepCounts;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.RunOptions;
 import dev.tracegen.facts.ShippedCounters;
+import dev.tracegen.io.ObjectStores;
 import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.RunResources;
@@ -48,6 +49,8 @@ public final class TraceRun {
     if (o.getOutput().isBlank()) {
       throw new IllegalArgumentException("--output is required (the directory the corpus is written to)");
     }
+    // Paths may be s3:// (or any scheme Beam knows) from here on, in the driver as in the workers.
+    ObjectStores.register(o);
     // Refuse an output that must not be replaced before any work is done.
     OutputDirectory.checkOutput(o.getOutput(), o.getOverwrite());
     // Every input problem at once, before anything is built or called (the same check as validate).
@@ -135,7 +138,7 @@ public final class TraceRun {
     try {
       if (out.isLocal()) {
         Path staging = Path.of(out.staging());
-        WaveRunner.dropCandidates(staging);
+        WaveRunner.dropCandidates(staging.toString());
         if (!Files.exists(staging.resolve("run.json"))) {
           ReportFiles.writeRun(staging,
               runFacts(o, cfg, Map.of(), List.of(), seconds).ended("failed", TraceGen.rootMessage(error)));

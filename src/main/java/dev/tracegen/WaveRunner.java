@@ -3,6 +3,7 @@ package dev.tracegen;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import dev.tracegen.facts.WaveFacts;
+import dev.tracegen.io.Locations;
 import dev.tracegen.plan.PlanSlots;
 import dev.tracegen.report.ProgressReporter;
 import dev.tracegen.stage.Stages;
@@ -83,7 +84,7 @@ final class WaveRunner {
     waveCounters.forEach((ns, values) -> counters.put(ns, new TreeMap<>(values)));
     finish.forEach((ns, values) -> values.forEach((name, v) ->
         counters.computeIfAbsent(ns, k -> new TreeMap<>()).merge(name, v, Long::sum)));
-    deleteWaves(Path.of(staging));
+    deleteWaves(staging);
     return new Result(counters, planner.plannedTotal(), facts(planner, available(finish)));
   }
 
@@ -107,7 +108,7 @@ final class WaveRunner {
 
   private void wave(WavePlanner planner, PlanSlots slots, String phase) throws IOException {
     int number = waves.size() + 1;
-    String dir = Path.of(staging, WAVES_DIR, String.format("wave-%02d", number)).toString();
+    String dir = Locations.dir(staging, WAVES_DIR, String.format("wave-%02d", number));
     Pipeline p = Pipeline.create(options);
     TracePipeline.buildWave(p, cfg, slots, WaveFiles.candidateFiles(waveDirs, "eval"), dir, number == 1);
     Map<String, Map<String, Long>> counters = runPipeline(p, "wave " + number + " (" + phase + ")", slots.total());
@@ -173,38 +174,32 @@ final class WaveRunner {
 
   /** Everything finishing wrote, so that a rerun of it starts clean; the waves stay. */
   private void clearStaging() throws IOException {
-    try (Stream<Path> entries = Files.list(Path.of(staging))) {
-      for (Path e : entries.toList()) {
-        if (!e.getFileName().toString().equals(WAVES_DIR)) {
-          MoreFiles.deleteRecursively(e, RecursiveDeleteOption.ALLOW_INSECURE);
-        }
-      }
-    }
+    Locations.deleteUnder(staging, List.of(WAVES_DIR));
   }
 
   /**
    * What a failed run keeps of its waves: their rejections say why candidates were lost; their
    * quadruples are working files as large as the corpus and are re-derived from the response cache.
    */
-  static void dropCandidates(Path staging) throws IOException {
-    Path waves = staging.resolve(WAVES_DIR);
-    if (Files.isDirectory(waves)) {
-      try (Stream<Path> dirs = Files.list(waves)) {
-        for (Path wave : dirs.toList()) {
-          Path candidates = wave.resolve(WaveFiles.CANDIDATES_DIR);
-          if (Files.exists(candidates)) {
-            MoreFiles.deleteRecursively(candidates, RecursiveDeleteOption.ALLOW_INSECURE);
+  static void dropCandidates(String staging) throws IOException {
+    if (Locations.isLocal(staging)) {
+      Path waves = Path.of(staging, WAVES_DIR);
+      if (Files.isDirectory(waves)) {
+        try (Stream<Path> dirs = Files.list(waves)) {
+          for (Path wave : dirs.toList()) {
+            Locations.deleteTree(wave.resolve(WaveFiles.CANDIDATES_DIR).toString());
           }
         }
       }
+      return;
     }
+    // wave-NN/candidates/...
+    Locations.deleteFiles(Locations.dir(staging, WAVES_DIR),
+        rest -> rest.split("/").length > 2 && rest.split("/")[1].equals(WaveFiles.CANDIDATES_DIR));
   }
 
   /** The waves' working files: candidates are re-derivable from the cache, their rejections are in the corpus's own. */
-  static void deleteWaves(Path staging) throws IOException {
-    Path waves = staging.resolve(WAVES_DIR);
-    if (Files.exists(waves)) {
-      MoreFiles.deleteRecursively(waves, RecursiveDeleteOption.ALLOW_INSECURE);
-    }
+  static void deleteWaves(String staging) throws IOException {
+    Locations.deleteTree(Locations.dir(staging, WAVES_DIR));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tracegen.cli;
 
+import dev.tracegen.io.ObjectStores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,9 @@ public final class CommandLine<T extends PipelineOptions> {
       given.put(arg.substring(2, eq), arg.substring(eq + 1));
     }
     PipelineOptionsFactory.register(type);
-    return new CommandLine<>(positional, PipelineOptionsFactory.fromArgs(normalized).withValidation().as(type), given);
+    T parsed = PipelineOptionsFactory.fromArgs(normalized).withValidation().as(type);
+    ObjectStores.register(parsed);
+    return new CommandLine<>(positional, parsed, given);
   }
 
   /** The positional arguments, one for each name the command declared. */

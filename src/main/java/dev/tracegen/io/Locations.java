@@ -1,0 +1,117 @@
+package dev.tracegen.io;
+
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+
+/**
+ * Directories named by a string that may be a local path or a URL of any file system Beam knows
+ * ({@code s3://bucket/prefix}, {@code gs://...}, {@code hdfs://...}): joining names onto them and
+ * deleting what is under them. Local paths keep {@code java.nio} (real directories, fast); object
+ * stores have no directories, so there a directory is a prefix and deleting it deletes the objects
+ * under it.
+ */
+public final class Locations {
+  private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+  private Locations() {}
+
+  /** Whether {@code location} is a local path (no scheme, or {@code file://}). */
+  public static boolean isLocal(String location) {
+    return !SCHEME.matcher(location).matches() || location.startsWith("file://");
+  }
+
+  /** {@code dir} with the directories {@code names} appended, as a directory location. */
+  public static String dir(String dir, String... names) {
+    if (isLocal(dir)) {
+      return Path.of(dir, names).toString();
+    }
+    ResourceId r = FileSystems.matchNewResource(dir, true);
+    for (String n : names) {
+      r = r.resolve(n, StandardResolveOptions.RESOLVE_DIRECTORY);
+    }
+    return r.toString();
+  }
+
+  /** Whether anything is at or under {@code location}. */
+  public static boolean exists(String location) throws IOException {
+    if (isLocal(location)) {
+      return Files.exists(Path.of(location));
+    }
+    String prefix = FileSystems.matchNewResource(location, true).toString();
+    return !FileSystems.match(prefix + "**", EmptyMatchTreatment.ALLOW).metadata().isEmpty();
+  }
+
+  /**
+   * Deletes the files under {@code dir} whose path relative to it {@code doomed} accepts (an
+   * object store's "directories" go with their last object). Local directories left empty stay.
+   */
+  public static void deleteFiles(String dir, Predicate<String> doomed) throws IOException {
+    if (isLocal(dir)) {
+      Path d = Path.of(dir);
+      if (!Files.exists(d)) {
+        return;
+      }
+      try (var files = Files.walk(d)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) {
+          if (doomed.test(d.relativize(f).toString().replace(java.io.File.separatorChar, '/'))) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+      return;
+    }
+    String prefix = FileSystems.matchNewResource(dir, true).toString();
+    MatchResult m = FileSystems.match(prefix + "**", EmptyMatchTreatment.ALLOW);
+    List<ResourceId> files = new ArrayList<>();
+    for (MatchResult.Metadata f : m.metadata()) {
+      if (doomed.test(f.resourceId().toString().substring(prefix.length()))) {
+        files.add(f.resourceId());
+      }
+    }
+    FileSystems.delete(files, StandardMoveOptions.IGNORE_MISSING_FILES);
+  }
+
+  /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
+  public static void deleteTree(String dir) throws IOException {
+    deleteUnder(dir, List.of());
+  }
+
+  /**
+   * Deletes everything under {@code dir} except the entries (files or directories directly under
+   * it) named in {@code keep}; {@code dir} itself stays (locally).
+   */
+  public static void deleteUnder(String dir, List<String> keep) throws IOException {
+    if (isLocal(dir)) {
+      Path d = Path.of(dir);
+      if (!Files.exists(d)) {
+        return;
+      }
+      if (keep.isEmpty()) {
+        MoreFiles.deleteRecursively(d, RecursiveDeleteOption.ALLOW_INSECURE);
+        return;
+      }
+      try (var entries = Files.list(d)) {
+        for (Path e : entries.toList()) {
+          if (!keep.contains(e.getFileName().toString())) {
+            MoreFiles.deleteRecursively(e, RecursiveDeleteOption.ALLOW_INSECURE);
+          }
+        }
+      }
+      return;
+    }
+    deleteFiles(dir, rest -> !keep.contains(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest));
+  }
+}

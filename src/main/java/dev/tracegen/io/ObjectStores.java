@@ -1,0 +1,72 @@
+package dev.tracegen.io;
+
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
+import org.apache.beam.sdk.io.aws2.options.S3Options;
+import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
+import org.apache.beam.sdk.options.PipelineOptions;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/**
+ * The object stores a run reads and writes through Beam's {@link FileSystems}: {@code s3://}
+ * (Beam's {@code amazon-web-services2} IO; credentials and region from AWS's default provider
+ * chains or {@code --awsRegion}, {@code --awsCredentialsProvider}, an S3-compatible store at
+ * {@code --endpoint}) next to local files. {@link #register} makes them known to this JVM before
+ * the driver touches a path; workers get the same options with the pipeline.
+ */
+public final class ObjectStores {
+  private ObjectStores() {}
+
+  /**
+   * Registers the file systems for {@code options}, with S3 clients that address an S3-compatible
+   * {@code --endpoint} path-style unless the user chose another client factory.
+   */
+  public static void register(PipelineOptions options) {
+    S3Options s3 = options.as(S3Options.class);
+    if (DefaultS3ClientBuilderFactory.class.equals(s3.getS3ClientFactoryClass())) {
+      s3.setS3ClientFactoryClass(PathStyleAtEndpoint.class);
+    }
+    FileSystems.setDefaultPipelineOptions(options);
+  }
+
+  /**
+   * Beam's S3 client; at an S3-compatible {@code --endpoint} (MinIO, Ceph, s3proxy) path-style, as
+   * virtual-host names like {@code bucket.127.0.0.1} do not resolve, and without the bucket-key
+   * header when it says {@code false}: Beam always sends it, it then asks for nothing (false is
+   * the default), and stores without server-side encryption refuse any header they do not know.
+   */
+  public static final class PathStyleAtEndpoint implements S3ClientBuilderFactory {
+    private final DefaultS3ClientBuilderFactory defaults = new DefaultS3ClientBuilderFactory();
+
+    @Override
+    public S3ClientBuilder createBuilder(S3Options options) {
+      S3ClientBuilder b = defaults.createBuilder(options);
+      if (options.getEndpoint() == null) {
+        return b;
+      }
+      ClientOverrideConfiguration.Builder c = b.overrideConfiguration() == null
+          ? ClientOverrideConfiguration.builder() : b.overrideConfiguration().toBuilder();
+      return b.serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true)
+              .chunkedEncodingEnabled(false).build())
+          .overrideConfiguration(c.addExecutionInterceptor(new NoDefaultBucketKey()).build());
+    }
+  }
+
+  /** Drops {@code x-amz-server-side-encryption-bucket-key-enabled: false} (before the request is signed). */
+  static final class NoDefaultBucketKey implements ExecutionInterceptor {
+    static final String HEADER = "x-amz-server-side-encryption-bucket-key-enabled";
+
+    @Override
+    public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+      SdkHttpRequest r = context.httpRequest();
+      return r.firstMatchingHeader(HEADER).filter("false"::equalsIgnoreCase).isPresent()
+          ? r.toBuilder().removeHeader(HEADER).build() : r;
+    }
+  }
+}

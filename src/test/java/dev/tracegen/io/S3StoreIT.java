@@ -1,0 +1,160 @@
+package dev.tracegen.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tracegen.TraceGen;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.ContextBuilder;
+import org.jclouds.blobstore.BlobStore;
+import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.StorageMetadata;
+import org.jclouds.blobstore.options.ListContainerOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Beam's S3 file system against an S3-compatible server started here (s3proxy with an in-memory
+ * store, AWS signatures checked): a build that reads its seeds from the bucket writes the same
+ * records as a build on local disk, and the run's working directories are joined, found and
+ * deleted as prefixes of the bucket.
+ */
+class S3StoreIT {
+  static final String TINY = "src/test/resources/profiles/tiny.yaml";
+  static final String BUCKET = "tracegen-it";
+  static final String ACCESS = "tracegen-access";
+  static final String SECRET = "tracegen-secret-key-for-the-it";
+
+  @TempDir static Path tmp;
+  static BlobStoreContext context;
+  static BlobStore store;
+  static S3Proxy proxy;
+  static Path local;
+
+  @BeforeAll
+  static void start() throws Exception {
+    context = ContextBuilder.newBuilder("transient").credentials(ACCESS, SECRET).build(BlobStoreContext.class);
+    store = context.getBlobStore();
+    store.createContainerInLocation(null, BUCKET);
+    proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS, SECRET).build();
+    proxy.start();
+    for (int i = 0; i < 200 && proxy.getPort() <= 0; i++) {
+      Thread.sleep(25);
+    }
+    store.putBlob(BUCKET, store.blobBuilder("seeds/seeds.jsonl")
+        .payload(Files.readAllBytes(Path.of("pipeline/seeds/seeds.jsonl"))).build());
+    local = tmp.resolve("local");
+    assertEquals(0, TraceGen.execute(new String[] {"run", "--profile=" + TINY, "--output=" + local,
+        "--cacheDir=" + tmp.resolve("local-cache"), "--quiet"}));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (proxy != null) {
+      proxy.stop();
+    }
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  /** The options that point Beam's S3 file system at the server. */
+  static List<String> s3Options() {
+    return List.of("--endpoint=http://127.0.0.1:" + proxy.getPort(), "--awsRegion=us-east-1",
+        "--awsCredentialsProvider={\"@type\": \"StaticCredentialsProvider\", \"accessKeyId\": \"" + ACCESS
+            + "\", \"secretAccessKey\": \"" + SECRET + "\"}");
+  }
+
+  static int run(String... args) {
+    List<String> all = new ArrayList<>(List.of("run", "--profile=" + TINY, "--quiet"));
+    all.addAll(List.of(args));
+    all.addAll(s3Options());
+    return TraceGen.execute(all.toArray(String[]::new));
+  }
+
+  /** Every file under {@code dir} by relative path, but the run-specific run.json and report.html. */
+  static Map<String, byte[]> localTree(Path dir) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.put(dir.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    }
+    out.remove("run.json");
+    out.remove("report.html");
+    return out;
+  }
+
+  static void same(Map<String, byte[]> a, Map<String, byte[]> b) {
+    assertEquals(a.keySet(), b.keySet());
+    a.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, b.get(name)), name + " differs"));
+  }
+
+  @Test
+  void seedsReadFromTheBucketGiveTheSameRecords() throws Exception {
+    Path out = tmp.resolve("from-s3");
+    assertEquals(0, run("--seeds=s3://" + BUCKET + "/seeds/seeds.jsonl", "--output=" + out,
+        "--cacheDir=" + tmp.resolve("from-s3-cache")));
+    same(localTree(local), localTree(out));
+    assertFalse(Files.readString(out.resolve("run.json")).contains(SECRET), "no credentials in run.json");
+  }
+
+  static void put(String key, String text) throws IOException {
+    try (var out = java.nio.channels.Channels.newOutputStream(
+        FileSystems.create(FileSystems.matchNewResource("s3://" + BUCKET + "/" + key, false), "text/plain"))) {
+      out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  static java.util.Set<String> keys(String prefix) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (StorageMetadata m : store.list(BUCKET, ListContainerOptions.Builder.prefix(prefix).recursive())) {
+      out.add(m.getName().substring(prefix.length()));
+    }
+    return out;
+  }
+
+  @Test
+  void directoriesInTheBucketAreJoinedListedAndDeletedAsPrefixes() throws Exception {
+    PipelineOptions options = PipelineOptionsFactory.fromArgs(s3Options().toArray(String[]::new)).create();
+    ObjectStores.register(options);
+    String staging = "s3://" + BUCKET + "/staging";
+    assertEquals("s3://" + BUCKET + "/staging/_waves/wave-01/", Locations.dir(staging, "_waves", "wave-01"));
+    put("staging/_waves/wave-01/candidates/eval-00000-of-00001.jsonl", "{}");
+    put("staging/_waves/wave-01/rejections/r.jsonl", "{}");
+    put("staging/_waves/wave-02/candidates/train-00000-of-00001.jsonl", "{}");
+    put("staging/train/train-00000-of-00001.jsonl.gz", "x");
+    put("staging/stats.json", "{}");
+    put("stagingsibling/keep.txt", "not under staging/");
+    assertTrue(Locations.exists(Locations.dir(staging, "_waves")));
+    assertFalse(Locations.exists(Locations.dir(staging, "nothing")));
+    Locations.deleteUnder(staging, List.of("_waves"));
+    assertEquals(java.util.Set.of("_waves/wave-01/candidates/eval-00000-of-00001.jsonl",
+        "_waves/wave-01/rejections/r.jsonl", "_waves/wave-02/candidates/train-00000-of-00001.jsonl"), keys("staging/"),
+        "everything but the waves was deleted");
+    Locations.deleteFiles(Locations.dir(staging, "_waves"), rest -> rest.split("/")[1].equals("candidates"));
+    assertEquals(java.util.Set.of("_waves/wave-01/rejections/r.jsonl"), keys("staging/"));
+    Locations.deleteTree(staging);
+    assertEquals(java.util.Set.of(), keys("staging/"));
+    assertEquals(java.util.Set.of("keep.txt"), keys("stagingsibling/"), "a prefix is a directory, not a string prefix");
+  }
+}
