@@ -1,7 +1,5 @@
 package dev.tracegen;
 
-import com.google.common.io.MoreFiles;
-import com.google.common.io.RecursiveDeleteOption;
 import dev.tracegen.facts.WaveFacts;
 import dev.tracegen.io.Locations;
 import dev.tracegen.plan.PlanSlots;

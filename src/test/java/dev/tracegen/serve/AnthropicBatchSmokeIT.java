@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,25 +89,7 @@ class AnthropicBatchSmokeIT {
     s.batches().delaySeconds(3600);
     Path cache = tmp.resolve("killed-cache");
     Path log = tmp.resolve("killed.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-jar", Path.of("target", "tracegen.jar").toString(), "run",
-        "--profile=" + BatchSmokeIT.TINY, "--quiet"));
-    command.addAll(List.of(batchArgs(s, tmp.resolve("killed"), cache)));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().put(KEY_ENV, KEY);
-    Process p = pb.start();
-    try {
-      Path batches = cache.resolve("batches");
-      for (int i = 0; i < 1800 && !BatchSmokeIT.hasBatchId(batches); i++) {
-        assertTrue(p.isAlive(), () -> "the build ended early: " + BatchSmokeIT.read(log));
-        Thread.sleep(100);
-      }
-      assertTrue(BatchSmokeIT.hasBatchId(batches), "a batch was created and recorded: " + BatchSmokeIT.read(log));
-      Thread.sleep(500);
-    } finally {
-      p.destroyForcibly();
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    }
+    BatchSmokeIT.killWhileABatchIsOut(batchArgs(s, tmp.resolve("killed"), cache), cache, log, Map.of(KEY_ENV, KEY));
     assertTrue(s.stats().get("batches_created") >= 1);
     assertEquals(0, s.stats().get("batch_lines"), "nothing answered before the kill");
     assertTrue(!BatchSmokeIT.read(log).contains(KEY), "no key in the log");

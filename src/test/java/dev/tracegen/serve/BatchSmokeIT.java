@@ -126,24 +126,7 @@ class BatchSmokeIT {
     EmbeddedServer s = serve();
     s.batches().delaySeconds(3600);
     Path cache = tmp.resolve("killed-cache");
-    Path log = tmp.resolve("killed.log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-jar", Path.of("target", "tracegen.jar").toString(), "run",
-        "--profile=" + TINY, "--quiet"));
-    command.addAll(List.of(batchArgs(s, tmp.resolve("killed"), cache)));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      Path batches = cache.resolve("batches");
-      for (int i = 0; i < 1800 && !hasBatchId(batches); i++) {
-        assertTrue(p.isAlive(), () -> "the build ended early: " + read(log));
-        Thread.sleep(100);
-      }
-      assertTrue(hasBatchId(batches), "a batch was created and recorded");
-      Thread.sleep(500);
-    } finally {
-      p.destroyForcibly();
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-    }
+    killWhileABatchIsOut(batchArgs(s, tmp.resolve("killed"), cache), cache, tmp.resolve("killed.log"), Map.of());
     long created = s.stats().get("batches_created");
     assertTrue(created >= 1);
     assertEquals(0, s.stats().get("batch_lines"), "nothing answered before the kill");
@@ -154,6 +137,31 @@ class BatchSmokeIT {
     eachRequestAnsweredOnceInABatch(s);
     try (Stream<Path> left = Files.list(cache.resolve("batches"))) {
       assertEquals(List.of(), left.toList(), "every record was collected");
+    }
+  }
+
+  /**
+   * Runs {@code java -jar target/tracegen.jar run --profile=TINY ARGS} with {@code env} added, and
+   * kills it (SIGKILL) once it has recorded a batch id under {@code cache}.
+   */
+  static void killWhileABatchIsOut(String[] args, Path cache, Path log, Map<String, String> env) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx2g", "-jar", Path.of("target", "tracegen.jar").toString(), "run", "--profile=" + TINY, "--quiet"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    try {
+      Path batches = cache.resolve("batches");
+      for (int i = 0; i < 1800 && !hasBatchId(batches); i++) {
+        assertTrue(p.isAlive(), () -> "the build ended early: " + read(log));
+        Thread.sleep(100);
+      }
+      assertTrue(hasBatchId(batches), () -> "a batch was created and recorded: " + read(log));
+      Thread.sleep(500);
+    } finally {
+      p.destroyForcibly();
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     }
   }
 

@@ -7,7 +7,6 @@ import dev.tracegen.llm.LlmClient;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.ResponseCache;
 import dev.tracegen.llm.Secrets;
-import dev.tracegen.model.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
