@@ -62,6 +62,9 @@ public final class AnthropicBatchApi implements BatchApi {
     this.client = AnthropicOkHttpClient.builder()
         .baseUrl(sdkBaseUrl(baseUrl))
         .apiKey(key)
+        // Anthropic's documented header (what LangChain4j's synchronous client sends); without it
+        // SDK 3.x sends the key as a bearer token.
+        .putHeader("X-Api-Key", key)
         .timeout(timeout)
         .maxRetries(Math.max(0, maxRetries))
         .build();

@@ -181,6 +181,33 @@ class AnthropicBatchApiTest {
   }
 
   @Test
+  void theKeyGoesInAnthropicsDocumentedHeader() throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    List<com.sun.net.httpserver.Headers> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    http.createContext("/", ex -> {
+      seen.add(ex.getRequestHeaders());
+      byte[] body = "{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"no\"}}"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(404, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    http.start();
+    try {
+      AnthropicBatchApi api = new AnthropicBatchApi("http://127.0.0.1:" + http.getAddress().getPort() + "/v1", KEY,
+          Duration.ofSeconds(5), 0);
+      assertEquals(404, assertThrows(BatchApiException.class, () -> api.get("msgbatch_1")).status());
+    } finally {
+      http.stop(0);
+    }
+    assertEquals(1, seen.size());
+    assertEquals(KEY, seen.get(0).getFirst("x-api-key"));
+    assertEquals(null, seen.get(0).getFirst("Authorization"), "not sent as a bearer token as well");
+    assertTrue(seen.get(0).getFirst("anthropic-version") != null);
+  }
+
+  @Test
   void theSdkBaseUrlDropsTheVersionPathThatLangChain4jTakes() {
     assertEquals("https://api.anthropic.com", AnthropicBatchApi.sdkBaseUrl(""));
     assertEquals("http://127.0.0.1:8088", AnthropicBatchApi.sdkBaseUrl("http://127.0.0.1:8088/v1/"));
