@@ -49,7 +49,7 @@ public final class TraceRun {
       throw new IllegalArgumentException("--output is required (the directory the corpus is written to)");
     }
     // Paths may be s3:// (or any scheme Beam knows) from here on, in the driver as in the workers.
-    ObjectStores.register(o);
+    ObjectStores.register(o, false);
     // Refuse an output that must not be replaced before any work is done.
     OutputDirectory.checkOutput(o.getOutput(), o.getOverwrite());
     // Every input problem at once, before anything is built or called (the same check as validate).

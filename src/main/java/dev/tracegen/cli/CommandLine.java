@@ -78,7 +78,7 @@ public final class CommandLine<T extends PipelineOptions> {
     }
     PipelineOptionsFactory.register(type);
     T parsed = PipelineOptionsFactory.fromArgs(normalized).withValidation().as(type);
-    ObjectStores.register(parsed);
+    ObjectStores.register(parsed, given.containsKey("awsRegion"));
     return new CommandLine<>(positional, parsed, given);
   }
 

@@ -25,12 +25,20 @@ public final class ObjectStores {
 
   /**
    * Registers the file systems for {@code options}, with S3 clients that address an S3-compatible
-   * {@code --endpoint} path-style unless the user chose another client factory.
+   * {@code --endpoint} path-style unless the user chose another client factory. {@code
+   * regionGiven}: {@code --awsRegion} was on the command line. Otherwise the region is left to the
+   * S3 client, which looks it up (AWS's default chain) when it is first built: Beam's own default
+   * looks it up whenever the file systems are registered, at every pipeline, and on a machine with
+   * no region configured the chain's last step (the EC2 metadata endpoint) costs most of a second.
    */
-  public static void register(PipelineOptions options) {
+  public static void register(PipelineOptions options, boolean regionGiven) {
     S3Options s3 = options.as(S3Options.class);
     if (DefaultS3ClientBuilderFactory.class.equals(s3.getS3ClientFactoryClass())) {
+      // First registration of these options (a later one keeps what this one set).
       s3.setS3ClientFactoryClass(PathStyleAtEndpoint.class);
+      if (!regionGiven) {
+        s3.setAwsRegion(null);
+      }
     }
     FileSystems.setDefaultPipelineOptions(options);
   }

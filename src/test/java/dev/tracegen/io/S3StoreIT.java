@@ -135,7 +135,7 @@ class S3StoreIT {
   @Test
   void directoriesInTheBucketAreJoinedListedAndDeletedAsPrefixes() throws Exception {
     PipelineOptions options = PipelineOptionsFactory.fromArgs(s3Options().toArray(String[]::new)).create();
-    ObjectStores.register(options);
+    ObjectStores.register(options, true);
     String staging = "s3://" + BUCKET + "/staging";
     assertEquals("s3://" + BUCKET + "/staging/_waves/wave-01/", Locations.dir(staging, "_waves", "wave-01"));
     put("staging/_waves/wave-01/candidates/eval-00000-of-00001.jsonl", "{}");

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.cli.ServeCommand;
 import dev.tracegen.llm.Secrets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The tiny profile with provider {@code anthropic} over HTTP against {@link EmbeddedServer}'s
  * Messages API: synchronously (LangChain4j's AnthropicChatModel), then with {@code --batch}
  * through Message Batches (Anthropic's SDK): the same corpus bytes, each distinct request answered
- * once and only in batches; and a batch build killed while its batch is out, then resumed without
- * paying twice.
+ * once and only in batches. A build killed mid-batch is resumed in {@code BatchCollectorTest} (both
+ * providers) and through {@code java -jar} in {@link BatchSmokeIT} and {@code scripts/bench-batch.sh}.
  */
 class AnthropicBatchSmokeIT {
   static final String KEY_ENV = "TRACEGEN_ANTHROPIC_IT_KEY";
@@ -81,25 +79,5 @@ class AnthropicBatchSmokeIT {
         BatchSmokeIT.paidCalls(out));
     assertEquals(BatchSmokeIT.paidCalls(out), stats.get("batch_lines"), "one batch request per paid call");
     assertTrue(stats.get("batches_created") < stats.get("batch_lines") / 2, "requests are batched");
-  }
-
-  @Test
-  void aBuildKilledWhileItsMessageBatchIsOutIsResumedWithoutPayingTwice() throws Exception {
-    EmbeddedServer s = serve();
-    s.batches().delaySeconds(3600);
-    Path cache = tmp.resolve("killed-cache");
-    Path log = tmp.resolve("killed.log");
-    BatchSmokeIT.killWhileABatchIsOut(batchArgs(s, tmp.resolve("killed"), cache), cache, log, Map.of(KEY_ENV, KEY));
-    assertTrue(s.stats().get("batches_created") >= 1);
-    assertEquals(0, s.stats().get("batch_lines"), "nothing answered before the kill");
-    assertTrue(!BatchSmokeIT.read(log).contains(KEY), "no key in the log");
-    s.batches().delaySeconds(0);
-    Path out = tmp.resolve("resumed");
-    assertTrue(ServeSmokeIT.runProfile(BatchSmokeIT.TINY, batchArgs(s, out, cache)).shortfalls().isEmpty());
-    BatchSmokeIT.sameCorpus(sync, out);
-    BatchSmokeIT.eachRequestAnsweredOnceInABatch(s);
-    try (Stream<Path> left = Files.list(cache.resolve("batches"))) {
-      assertEquals(List.of(), left.toList(), "every record was collected");
-    }
   }
 }
