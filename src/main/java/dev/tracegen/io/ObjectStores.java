@@ -45,9 +45,10 @@ public final class ObjectStores {
 
   /**
    * Beam's S3 client; at an S3-compatible {@code --endpoint} (MinIO, Ceph, s3proxy) path-style, as
-   * virtual-host names like {@code bucket.127.0.0.1} do not resolve, and without the bucket-key
-   * header when it says {@code false}: Beam always sends it, it then asks for nothing (false is
-   * the default), and stores without server-side encryption refuse any header they do not know.
+   * virtual-host names like {@code bucket.127.0.0.1} do not resolve; with unchunked payloads, as
+   * s3proxy refuses the SDK's {@code aws-chunked} signatures; and without the bucket-key header
+   * when it says {@code false}: Beam always sends it, it then asks for nothing (false is the
+   * default), and stores without server-side encryption refuse any header they do not know.
    */
   public static final class PathStyleAtEndpoint implements S3ClientBuilderFactory {
     private final DefaultS3ClientBuilderFactory defaults = new DefaultS3ClientBuilderFactory();
