@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.model.output.FinishReason;
-import dev.tracegen.llm.Secrets;
 import dev.tracegen.model.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -258,10 +257,7 @@ public final class AnthropicBatchApi implements BatchApi {
     try {
       return call.get();
     } catch (AnthropicServiceException e) {
-      int status = e.statusCode();
-      boolean again = status == 408 || status == 409 || status == 429 || status >= 500;
-      throw new BatchApiException("could not " + what + ": HTTP " + status + " " + scrub(e.getMessage()), status,
-          again, e);
+      throw BatchApiException.ofStatus(what, e.statusCode(), scrub(e.getMessage()), e);
     } catch (AnthropicIoException | UncheckedIOException e) {
       throw new BatchApiException("could not " + what + ": " + scrub(e.getMessage()), 0, true, e);
     } catch (AnthropicInvalidDataException e) {
@@ -273,7 +269,6 @@ public final class AnthropicBatchApi implements BatchApi {
   }
 
   private String scrub(String message) {
-    String m = Secrets.scrub(String.valueOf(message), key);
-    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    return BatchApiException.said(message, key);
   }
 }

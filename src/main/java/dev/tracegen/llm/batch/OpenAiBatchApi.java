@@ -17,7 +17,6 @@ import com.openai.models.batches.BatchListParams;
 import com.openai.models.batches.BatchRequestCounts;
 import com.openai.models.files.FileCreateParams;
 import com.openai.models.files.FilePurpose;
-import dev.tracegen.llm.Secrets;
 import dev.tracegen.model.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -210,10 +209,7 @@ public final class OpenAiBatchApi implements BatchApi {
     try {
       return call.get();
     } catch (OpenAIServiceException e) {
-      int status = e.statusCode();
-      boolean again = status == 408 || status == 409 || status == 429 || status >= 500;
-      throw new BatchApiException("could not " + what + ": HTTP " + status + " " + scrub(e.getMessage()), status,
-          again, e);
+      throw BatchApiException.ofStatus(what, e.statusCode(), scrub(e.getMessage()), e);
     } catch (OpenAIIoException | UncheckedIOException e) {
       throw new BatchApiException("could not " + what + ": " + scrub(e.getMessage()), 0, true, e);
     } catch (OpenAIInvalidDataException e) {
@@ -225,7 +221,6 @@ public final class OpenAiBatchApi implements BatchApi {
   }
 
   private String scrub(String message) {
-    String m = key == null || key.isBlank() ? String.valueOf(message) : Secrets.scrub(String.valueOf(message), key);
-    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+    return BatchApiException.said(message, key);
   }
 }
