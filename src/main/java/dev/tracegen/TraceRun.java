@@ -9,6 +9,7 @@ import dev.tracegen.facts.LlmStepCounts;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.RunOptions;
 import dev.tracegen.facts.ShippedCounters;
+import dev.tracegen.io.Locations;
 import dev.tracegen.io.ObjectStores;
 import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
@@ -21,7 +22,6 @@ import dev.tracegen.report.ReportHtml;
 import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class TraceRun {
   private TraceRun() {}
 
   /** What a finished run produced. */
-  public record Outcome(Path output, RunFacts run, List<String> shortfalls) {}
+  public record Outcome(String output, RunFacts run, List<String> shortfalls) {}
 
   public static Outcome run(TraceOptions o) throws IOException {
     if (o.getOutput().isBlank()) {
@@ -86,7 +86,7 @@ public final class TraceRun {
       double seconds = (System.nanoTime() - started) / 1e9;
       Map<String, Map<String, Long>> counters = waves.counters();
       List<String> shortfalls = shortfalls(cfg, counters.getOrDefault("select", Map.of()));
-      Path staging = Path.of(out.staging());
+      String staging = out.staging();
       // Facts first (from the staged files and the counters), then their renderings, then the files.
       CorpusStats scanned = CorpusStats.compute(staging);
       Map<String, Long> funnel = Funnel.of(Stages.TRACE, planned, scanned);
@@ -104,7 +104,7 @@ public final class TraceRun {
         throw new ShortfallException(shortfalls, out.keepDiagnostics());
       }
       out.publish();
-      return new Outcome(Path.of(o.getOutput()), run, shortfalls);
+      return new Outcome(out.output(), run, shortfalls);
     } catch (ShortfallException e) {
       throw e;
     } catch (RuntimeException | IOException e) {
@@ -135,13 +135,11 @@ public final class TraceRun {
   private static void keepFailureDiagnostics(OutputDirectory out, TraceOptions o, RunConfig cfg, Exception error,
       double seconds) {
     try {
-      if (out.isLocal()) {
-        Path staging = Path.of(out.staging());
-        WaveRunner.dropCandidates(staging.toString());
-        if (!Files.exists(staging.resolve("run.json"))) {
-          ReportFiles.writeRun(staging,
-              runFacts(o, cfg, Map.of(), List.of(), seconds).ended("failed", TraceGen.rootMessage(error)));
-        }
+      String staging = out.staging();
+      WaveRunner.dropCandidates(staging);
+      if (!Locations.isFile(Locations.file(staging, ReportFiles.RUN))) {
+        ReportFiles.writeRun(staging,
+            runFacts(o, cfg, Map.of(), List.of(), seconds).ended("failed", TraceGen.rootMessage(error)));
       }
       String kept = out.keepDiagnostics();
       System.err.println("tracegen: nothing was published at " + out.output() + "; the failed run's diagnostics"

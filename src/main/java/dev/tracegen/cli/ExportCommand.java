@@ -6,6 +6,8 @@ import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.config.Profile;
 import dev.tracegen.export.ExportCorpus;
 import dev.tracegen.facts.RunOptions;
+import dev.tracegen.io.Locations;
+import dev.tracegen.io.ObjectStores;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.TraceRecord;
@@ -15,26 +17,25 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -63,7 +64,9 @@ public final class ExportCommand {
 
   /** ExportOptions' options only: export takes none of Beam's. */
   static OptionCatalog catalog() {
-    return OptionCatalog.of("export", List.of(ExportOptions.class)).withoutPipelineOptions();
+    List<Class<? extends PipelineOptions>> interfaces = new ArrayList<>(List.of(ExportOptions.class));
+    interfaces.addAll(ObjectStores.OPTIONS);
+    return OptionCatalog.of("export", interfaces).withoutPipelineOptions();
   }
 
   public static String help() {
@@ -85,18 +88,19 @@ public final class ExportCommand {
 
   public static int execute(String[] argv) throws IOException {
     CommandLine<ExportOptions> args = CommandLine.parse(catalog(), argv, List.of("DIR"), ExportOptions.class);
-    Path dir = CorpusDir.require("export", args.positional().get(0));
-    Path dest = Path.of(Objects.requireNonNullElse(args.given("output"), dir.toString()));
+    String dir = CorpusDir.require("export", args.positional().get(0));
+    String dest = Objects.requireNonNullElse(args.given("output"), dir);
     List<String> written = export(dir, dest, args);
     for (String f : written) {
-      System.out.println(dest.resolve(f) + "  " + Report.count(Files.size(dest.resolve(f))) + " bytes");
+      String file = Locations.file(dest, f);
+      System.out.println(file + "  " + Report.count(FileSystems.matchSingleFileSpec(file).sizeBytes()) + " bytes");
     }
     System.err.println("tracegen export: re-derived " + written.size() + " view file(s) from the shards of " + dir);
     return ExitStatus.OK.code();
   }
 
   /** Re-derives the views of {@code dir} into {@code dest}; returns the file names written, sorted. */
-  static List<String> export(Path dir, Path dest, CommandLine<ExportOptions> args) throws IOException {
+  static List<String> export(String dir, String dest, CommandLine<ExportOptions> args) throws IOException {
     RunOptions runOptions = CorpusDir.run(dir).options();
     Path taxonomy = Path.of(CorpusDir.option(args.given("taxonomy"), runOptions == null ? null : runOptions.taxonomy(),
         "taxonomy"));
@@ -118,16 +122,14 @@ public final class ExportCommand {
 
     TreeMap<String, Integer> shardCounts = new TreeMap<>();
     List<String> shards = new ArrayList<>();
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.sorted().toList()) {
-        Matcher m = SHARD.matcher(f.getFileName().toString());
-        if (m.matches()) {
-          shards.add(f.toAbsolutePath().toString());
-          int count = Integer.parseInt(m.group(3));
-          Integer previous = shardCounts.put(m.group(1), count);
-          if (previous != null && previous != count) {
-            throw new IllegalArgumentException("export: " + m.group(1) + " shards disagree on their count in " + dir);
-          }
+    for (String f : Locations.files(dir, "*.jsonl.gz")) {
+      Matcher m = SHARD.matcher(name(f));
+      if (m.matches()) {
+        shards.add(f);
+        int count = Integer.parseInt(m.group(3));
+        Integer previous = shardCounts.put(m.group(1), count);
+        if (previous != null && previous != count) {
+          throw new IllegalArgumentException("export: " + m.group(1) + " shards disagree on their count in " + dir);
         }
       }
     }
@@ -137,43 +139,46 @@ public final class ExportCommand {
       }
     }
 
-    Files.createDirectories(dest);
-    Path staging = Files.createTempDirectory(dest, ".export-staging-");
+    String staging = Locations.dir(dest, ".export-staging-" + UUID.randomUUID());
     try {
-      DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+      // The command's own options: they carry the object stores' settings (endpoint, region).
+      DirectOptions options = args.options().as(DirectOptions.class);
       options.setEnforceImmutability(false);
       options.setEnforceEncodability(false);
       Pipeline p = Pipeline.create(options);
       p.apply("ListShards", Create.of(shards).withCoder(StringUtf8Coder.of()))
           .apply("ReadShards", ParDo.of(new ReadShardFn()))
           .setCoder(JsonCoder.of(TraceRecord.class))
-          .apply("Export", ExportCorpus.to(staging.toAbsolutePath() + "/", shardCounts.get("train"),
+          .apply("Export", ExportCorpus.to(staging, shardCounts.get("train"),
               shardCounts.get("eval"), labels, category));
       p.run().waitUntilFinish();
 
       // The shards were rewritten too; they must come out as they went in, or the views would not
       // be the views of these shards.
       for (String shard : shards) {
-        Path again = staging.resolve(Path.of(shard).getFileName());
-        if (!Arrays.equals(Files.readAllBytes(Path.of(shard)), Files.readAllBytes(again))) {
-          System.err.println("tracegen export: warning: " + again.getFileName() + " re-encodes differently (records"
+        String again = Locations.file(staging, name(shard));
+        if (!Arrays.equals(bytes(shard), bytes(again))) {
+          System.err.println("tracegen export: warning: " + name(again) + " re-encodes differently (records"
               + " written by another tracegen version?); the views follow the decoded records");
         }
       }
       List<String> written = new ArrayList<>();
-      try (Stream<Path> files = Files.list(staging)) {
-        for (Path f : files.sorted().toList()) {
-          String name = f.getFileName().toString();
-          if (SHARD.matcher(name).matches() || name.startsWith("_") || name.startsWith(".") || Files.isDirectory(f)) {
-            continue;
-          }
-          Files.move(f, dest.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          written.add(name);
+      List<ResourceId> from = new ArrayList<>();
+      List<ResourceId> to = new ArrayList<>();
+      for (String f : Locations.files(staging, "*")) {
+        String name = name(f);
+        if (SHARD.matcher(name).matches() || name.startsWith("_") || name.startsWith(".")) {
+          continue;
         }
+        from.add(FileSystems.matchNewResource(f, false));
+        to.add(FileSystems.matchNewResource(Locations.file(dest, name), false));
+        written.add(name);
       }
+      // A rename (atomic on local disk); object stores copy, then delete.
+      FileSystems.rename(from, to);
       return written;
     } finally {
-      deleteTree(staging);
+      Locations.deleteTree(staging);
     }
   }
 
@@ -181,7 +186,7 @@ public final class ExportCommand {
   static class ReadShardFn extends DoFn<String, TraceRecord> {
     @ProcessElement
     public void process(@Element String shard, OutputReceiver<TraceRecord> out) throws IOException {
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(shard)), 1 << 16);
+      try (InputStream in = new GZIPInputStream(Locations.open(shard), 1 << 16);
           BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
@@ -193,16 +198,13 @@ public final class ExportCommand {
     }
   }
 
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + root, e);
+  private static String name(String file) {
+    return file.substring(file.lastIndexOf('/') + 1);
+  }
+
+  private static byte[] bytes(String file) throws IOException {
+    try (InputStream in = Locations.open(file)) {
+      return in.readAllBytes();
     }
   }
 }

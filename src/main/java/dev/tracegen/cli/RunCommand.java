@@ -4,6 +4,7 @@ import dev.tracegen.RunConfig;
 import dev.tracegen.TraceOptions;
 import dev.tracegen.TraceRun;
 import dev.tracegen.cost.RunEstimate;
+import dev.tracegen.io.Locations;
 import dev.tracegen.report.RunSummary;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class RunCommand {
       System.err.print(RunSummary.format(outcome.run()));
     }
     System.err.println("tracegen: wrote " + outcome.output() + " in " + outcome.run().wallSeconds() + " s (report: "
-        + outcome.output().resolve("report.html") + ")");
+        + Locations.file(outcome.output(), "report.html") + ")");
     return ExitStatus.OK.code();
   }
 

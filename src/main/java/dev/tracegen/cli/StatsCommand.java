@@ -7,6 +7,8 @@ import dev.tracegen.export.ReportFiles;
 import dev.tracegen.facts.CorpusStats;
 import dev.tracegen.facts.RunFacts;
 import dev.tracegen.facts.RunOptions;
+import dev.tracegen.io.Locations;
+import dev.tracegen.io.ObjectStores;
 import dev.tracegen.report.CorpusDir;
 import dev.tracegen.report.Funnel;
 import dev.tracegen.report.ReferenceSet;
@@ -17,7 +19,6 @@ import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * {@code tracegen stats DIR}: recomputes the statistics of a built corpus from its shards and
@@ -48,7 +50,9 @@ public final class StatsCommand {
 
   /** StatsOptions' options only: stats takes none of Beam's. */
   static OptionCatalog catalog() {
-    return OptionCatalog.of("stats", List.of(StatsOptions.class)).withoutPipelineOptions();
+    List<Class<? extends PipelineOptions>> interfaces = new ArrayList<>(List.of(StatsOptions.class));
+    interfaces.addAll(ObjectStores.OPTIONS);
+    return OptionCatalog.of("stats", interfaces).withoutPipelineOptions();
   }
 
   public static String help() {
@@ -70,7 +74,7 @@ public final class StatsCommand {
   public static int execute(String[] argv) throws IOException {
     CommandLine<StatsOptions> line = CommandLine.parse(catalog(), argv, List.of("DIR"), StatsOptions.class);
     StatsOptions args = line.options();
-    Path dir = CorpusDir.require("stats", line.positional().get(0));
+    String dir = CorpusDir.require("stats", line.positional().get(0));
     CorpusStats stats = CorpusStats.compute(dir);
     RunFacts run = CorpusDir.run(dir);
     if (run.planned() != null) {
@@ -78,20 +82,21 @@ public final class StatsCommand {
       stats = stats.withFunnel(Funnel.of(Stages.TRACE, run.planned(), stats));
     }
     byte[] json = ReportFiles.statsJson(stats).getBytes(StandardCharsets.UTF_8);
-    Path existing = dir.resolve("stats.json");
-    boolean same = Files.isRegularFile(existing) && Arrays.equals(Files.readAllBytes(existing), json);
+    String existing = Locations.file(dir, ReportFiles.STATS);
+    boolean present = Locations.isFile(existing);
+    boolean same = present && Arrays.equals(Locations.readString(existing).getBytes(StandardCharsets.UTF_8), json);
     PrintStream out = System.out;
     if (args.getJson()) {
       out.write(json);
       out.flush();
     } else {
       out.print(summary(stats));
-      out.println(Files.isRegularFile(existing)
+      out.println(present
           ? "stats.json: " + (same ? "identical to the recomputed statistics" : "DIFFERS from the recomputed statistics")
           : "stats.json: missing");
     }
     if (args.getWrite()) {
-      Files.write(existing, json);
+      ReportFiles.writeStats(dir, stats);
       System.err.println("tracegen stats: wrote " + existing);
     }
     if (args.getReport()) {

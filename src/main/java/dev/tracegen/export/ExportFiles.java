@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.tracegen.io.Locations;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -64,10 +66,16 @@ public final class ExportFiles {
     return new BufferedOutputStream(new NamedOutputStream(created[0], name), BUFFER);
   }
 
-  /** Writes a small text file of the driver (stats, card, report, run.json); errors name the file. */
-  public static void writeString(java.nio.file.Path file, String text) throws IOException {
-    NamedOutputStream.writing(file.toString(),
-        () -> java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8));
+  /**
+   * Writes a small text file of the driver (stats, card, report, run.json) on any Beam file system;
+   * errors name the file.
+   */
+  public static void writeString(String file, String text) throws IOException {
+    NamedOutputStream.writing(file, () -> {
+      try (OutputStream out = Locations.create(file)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      }
+    });
   }
 
   /**

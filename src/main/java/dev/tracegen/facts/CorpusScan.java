@@ -1,6 +1,7 @@
 package dev.tracegen.facts;
 
 import dev.tracegen.export.ExportFiles;
+import dev.tracegen.io.Locations;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
@@ -13,9 +14,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -129,7 +127,7 @@ final class CorpusScan {
   }
 
   /** Computes the statistics of {@code corpusDir} (shards, then {@code rejections/*.jsonl}). */
-  static CorpusStats scan(Path corpusDir) {
+  static CorpusStats scan(String corpusDir) {
     try {
       return scanChecked(corpusDir);
     } catch (IOException e) {
@@ -137,20 +135,20 @@ final class CorpusScan {
     }
   }
 
-  private static CorpusStats scanChecked(Path dir) throws IOException {
+  private static CorpusStats scanChecked(String dir) throws IOException {
     TreeMap<String, SplitStats> bySplit = new TreeMap<>();
     JudgeTally judge = new JudgeTally();
     WasteTally waste = new WasteTally();
     bySplit.put(ExportFiles.TRAIN, new SplitStats());
     bySplit.put(ExportFiles.EVAL, new SplitStats());
-    for (Path shard : sortedFiles(dir, "*.jsonl.gz")) {
-      Matcher m = SHARD.matcher(shard.getFileName().toString());
+    for (String shard : Locations.files(dir, "*.jsonl.gz")) {
+      Matcher m = SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1));
       if (!m.matches()) {
         continue;
       }
       SplitStats s = bySplit.computeIfAbsent(m.group(1), x -> new SplitStats());
       s.shards++;
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(shard), 1 << 16);
+      try (InputStream in = new GZIPInputStream(Locations.open(shard), 1 << 16);
           BufferedReader reader =
               new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
@@ -186,7 +184,7 @@ final class CorpusScan {
       ops.put(split, new TreeMap<>(s.ops));
       words.put(split, new CorpusStats.Words(mean(s.y1Words, s.records), mean(s.y2Words, s.records)));
     }
-    Path rejections = dir.resolve(ExportFiles.REJECTIONS_DIR);
+    String rejections = Locations.dir(dir, ExportFiles.REJECTIONS_DIR);
     CorpusStats.Rejections rejected = rejections(rejections, waste);
     return new CorpusStats(records, shards, histograms, means, dimensions, types, ops, words, languages,
         rejected, judge.toStats(), DedupStats.compute(rejections, records), null, waste.toWaste());
@@ -204,14 +202,15 @@ final class CorpusScan {
   }
 
   /** Tallies the rejection files; what the rejected cost goes to {@code waste}. */
-  private static CorpusStats.Rejections rejections(Path dir, WasteTally waste) throws IOException {
+  private static CorpusStats.Rejections rejections(String dir, WasteTally waste) throws IOException {
     long total = 0;
     TreeMap<String, Long> byStage = new TreeMap<>();
     TreeMap<String, TreeMap<String, Long>> byReason = new TreeMap<>();
-    if (Files.isDirectory(dir)) {
-      for (Path file : sortedFiles(dir, "*.jsonl")) {
-        String stem = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    {
+      for (String file : Locations.files(dir, "*.jsonl")) {
+        String stem = file.substring(file.lastIndexOf('/') + 1).replaceFirst("\\.jsonl$", "");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Locations.open(file),
+            StandardCharsets.UTF_8))) {
           String line;
           while ((line = reader.readLine()) != null) {
             if (line.isBlank()) {
@@ -263,17 +262,5 @@ final class CorpusScan {
   /** Mean rounded to 4 decimals so the JSON is short and stable. */
   static double mean(long sum, long count) {
     return count == 0 ? 0.0 : Math.round(sum * 10_000.0 / count) / 10_000.0;
-  }
-
-  private static List<Path> sortedFiles(Path dir, String glob) throws IOException {
-    TreeSet<Path> files = new TreeSet<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob)) {
-      for (Path p : stream) {
-        if (Files.isRegularFile(p)) {
-          files.add(p);
-        }
-      }
-    }
-    return new ArrayList<>(files);
   }
 }

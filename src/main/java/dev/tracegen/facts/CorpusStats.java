@@ -3,7 +3,6 @@ package dev.tracegen.facts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +104,7 @@ public record CorpusStats(
   public record Agreement(long asked, long agreed) {}
 
   /** Computes the statistics of the corpus in {@code dir} by streaming its files. */
-  public static CorpusStats compute(Path dir) {
+  public static CorpusStats compute(String dir) {
     return CorpusScan.scan(dir);
   }
 

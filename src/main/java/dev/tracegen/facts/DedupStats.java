@@ -1,16 +1,16 @@
 package dev.tracegen.facts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.tracegen.io.Locations;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.stage.Stages;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +54,16 @@ public record DedupStats(long input, Map<String, Long> removed, Map<String, Doub
   public record Decontamination(long input, @JsonProperty("ngram_overlap_eval") long ngramOverlapEval,
       @JsonProperty("ngram_overlap_external") long ngramOverlapExternal, double rate) {}
 
+  private static boolean exists(String file) {
+    try {
+      return Locations.isFile(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   /** The section, from the rejections directory and the published records per split. */
-  public static DedupStats compute(Path rejectionsDir, Map<String, Long> published) {
+  public static DedupStats compute(String rejectionsDir, Map<String, Long> published) {
     Map<String, Long> removed = new LinkedHashMap<>();
     for (String reason : List.of("exact_duplicate", "near_duplicate", "semantic_duplicate", "cluster_straddles_split")) {
       removed.put(reason, 0L);
@@ -68,11 +76,12 @@ public record DedupStats(long input, Map<String, Long> removed, Map<String, Doub
     long overlapExternal = 0;
     long trainSurplus = 0;
     for (String stage : List.of(Stages.DEDUP.id(), Stages.SPLIT.id(), Stages.DECONTAMINATE.id(), Stages.SELECT.id())) {
-      Path file = rejectionsDir.resolve(stage + ".jsonl");
-      if (!Files.exists(file)) {
+      String file = Locations.file(rejectionsDir, stage + ".jsonl");
+      if (!exists(file)) {
         continue;
       }
-      try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(Locations.open(file),
+          StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
           if (line.isBlank()) {

@@ -3,10 +3,15 @@ package dev.tracegen.io;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
@@ -15,13 +20,15 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions.StandardMoveOptions;
 import org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
 
 /**
  * Directories named by a string that may be a local path or a URL of any file system Beam knows
  * ({@code s3://bucket/prefix}, {@code gs://...}, {@code hdfs://...}): joining names onto them and
  * deleting what is under them. Local paths keep {@code java.nio} (real directories, fast); object
  * stores have no directories, so there a directory is a prefix and deleting it deletes the objects
- * under it.
+ * under it. Files are listed, read and written through Beam's {@link FileSystems} on every file
+ * system, local ones included, so that local runs and tests take the same path as a bucket.
  */
 public final class Locations {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
@@ -113,5 +120,66 @@ public final class Locations {
       return;
     }
     deleteFiles(dir, rest -> !keep.contains(rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest));
+  }
+
+  /** The file {@code name} in directory {@code dir}. */
+  public static String file(String dir, String name) {
+    return FileSystems.matchNewResource(absolute(dir), true)
+        .resolve(name, StandardResolveOptions.RESOLVE_FILE).toString();
+  }
+
+  /** The files directly in {@code dir} whose names match {@code glob} (e.g. {@code *.jsonl}), sorted. */
+  public static List<String> files(String dir, String glob) throws IOException {
+    MatchResult m = FileSystems.match(file(dir, glob), EmptyMatchTreatment.ALLOW);
+    if (m.status() == MatchResult.Status.NOT_FOUND) {
+      return List.of();
+    }
+    TreeSet<String> out = new TreeSet<>();
+    for (MatchResult.Metadata f : m.metadata()) {
+      if (!f.resourceId().isDirectory()) {
+        out.add(f.resourceId().toString());
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Whether {@code file} exists as a file (an object, on object stores). */
+  public static boolean isFile(String file) throws IOException {
+    if (isLocal(file)) {
+      return Files.isRegularFile(localPath(file));
+    }
+    MatchResult m = FileSystems.match(List.of(file), EmptyMatchTreatment.ALLOW).get(0);
+    return m.status() == MatchResult.Status.OK && !m.metadata().isEmpty();
+  }
+
+  /** Reads {@code file}; close the stream. */
+  public static InputStream open(String file) throws IOException {
+    return Channels.newInputStream(FileSystems.open(FileSystems.matchNewResource(absolute(file), false)));
+  }
+
+  /** The whole of {@code file}, as UTF-8 text. */
+  public static String readString(String file) throws IOException {
+    try (InputStream in = open(file)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Creates or replaces {@code file} (and, locally, its directories); close the stream to finish the file. */
+  public static OutputStream create(String file) throws IOException {
+    return Channels.newOutputStream(FileSystems.create(FileSystems.matchNewResource(absolute(file), false),
+        MimeTypes.BINARY));
+  }
+
+  /** A local location ({@link #isLocal}) as a path. */
+  public static Path localPath(String location) {
+    return location.startsWith("file://") ? Path.of(java.net.URI.create(location)) : Path.of(location);
+  }
+
+  /** Local paths made absolute (Beam resolves names against absolute paths only); others as they are. */
+  private static String absolute(String location) {
+    if (!isLocal(location) || location.startsWith("file://")) {
+      return location;
+    }
+    return Path.of(location).toAbsolutePath().toString();
   }
 }

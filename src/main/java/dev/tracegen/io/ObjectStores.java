@@ -1,5 +1,6 @@
 package dev.tracegen.io;
 
+import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
@@ -21,6 +22,9 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * the driver touches a path; workers get the same options with the pipeline.
  */
 public final class ObjectStores {
+  /** The options of the object stores, for commands that take no others (stats, export). */
+  public static final List<Class<? extends PipelineOptions>> OPTIONS = List.of(S3Options.class);
+
   private ObjectStores() {}
 
   /**

@@ -2,6 +2,7 @@ package dev.tracegen.report;
 
 import dev.tracegen.export.ReportFiles;
 import dev.tracegen.facts.RunFacts;
+import dev.tracegen.io.Locations;
 import dev.tracegen.model.Json;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.io.IOException;
@@ -14,30 +15,33 @@ import java.util.Map;
 public final class CorpusDir {
   private CorpusDir() {}
 
-  /** Checks that {@code dir} looks like a tracegen output (shards present). */
-  public static Path require(String command, String directory) {
-    Path dir = Path.of(directory);
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(command + ": not a directory: " + dir);
+  /**
+   * Checks that {@code directory} (a local path or any Beam location, e.g. {@code s3://bucket/out})
+   * looks like a tracegen output (shards present) and returns it.
+   */
+  public static String require(String command, String directory) {
+    if (Locations.isLocal(directory) && !Files.isDirectory(Locations.localPath(directory))) {
+      throw new IllegalArgumentException(command + ": not a directory: " + directory);
     }
-    try (var files = Files.list(dir)) {
-      if (files.noneMatch(f -> f.getFileName().toString().matches("(train|eval)-\\d{5}-of-\\d{5}\\.jsonl\\.gz"))) {
-        throw new IllegalArgumentException(command + ": no train-/eval-NNNNN-of-NNNNN.jsonl.gz shards in " + dir);
+    try {
+      if (Locations.files(directory, "*.jsonl.gz").stream().map(f -> f.substring(f.lastIndexOf('/') + 1))
+          .noneMatch(name -> name.matches("(train|eval)-\\d{5}-of-\\d{5}\\.jsonl\\.gz"))) {
+        throw new IllegalArgumentException(command + ": no train-/eval-NNNNN-of-NNNNN.jsonl.gz shards in " + directory);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
     }
-    return dir;
+    return directory;
   }
 
   /** {@code run.json} of the corpus, or {@link RunFacts#NONE} when there is none. */
-  public static RunFacts run(Path dir) {
-    Path file = dir.resolve(ReportFiles.RUN);
-    if (!Files.isRegularFile(file)) {
-      return RunFacts.NONE;
-    }
+  public static RunFacts run(String dir) {
+    String file = Locations.file(dir, ReportFiles.RUN);
     try {
-      return Json.PLAIN.readValue(file.toFile(), RunFacts.class);
+      if (!Locations.isFile(file)) {
+        return RunFacts.NONE;
+      }
+      return Json.PLAIN.readValue(Locations.readString(file), RunFacts.class);
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
     }

@@ -1,5 +1,7 @@
 package dev.tracegen.wave;
 
+import dev.tracegen.export.ExportFiles;
+import dev.tracegen.io.Locations;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
@@ -47,7 +49,7 @@ public final class WaveFiles {
   public static List<String> candidateFiles(List<String> waveDirs, String split) {
     List<String> out = new ArrayList<>();
     for (String dir : waveDirs) {
-      out.add(dir + "/" + CANDIDATES_DIR + "/" + (split == null ? "*" : split) + "-*.jsonl");
+      out.add(Locations.file(Locations.dir(dir, CANDIDATES_DIR), (split == null ? "*" : split) + "-*.jsonl"));
     }
     return out;
   }
@@ -61,7 +63,7 @@ public final class WaveFiles {
   public static PCollection<Rejection> readRejections(Pipeline p, String name, List<String> waveDirs) {
     List<String> globs = new ArrayList<>();
     for (String dir : waveDirs) {
-      globs.add(dir + "/rejections/*.jsonl");
+      globs.add(Locations.file(Locations.dir(dir, ExportFiles.REJECTIONS_DIR), "*.jsonl"));
     }
     return read(p, name, globs, Rejection.class);
   }
@@ -125,7 +127,7 @@ public final class WaveFiles {
         String title = split.substring(0, 1).toUpperCase() + split.substring(1);
         counted.apply(title + "Only", Filter.by((TraceRecord r) -> split.equals(r.split())))
             .apply(title + "Json", MapElements.into(TypeDescriptors.strings()).via((TraceRecord r) -> Json.writeInFlight(r)))
-            .apply(title + "Write", TextIO.write().to(waveDir + "/" + CANDIDATES_DIR + "/" + split).withSuffix(".jsonl"));
+            .apply(title + "Write", TextIO.write().to(Locations.file(Locations.dir(waveDir, CANDIDATES_DIR), split)).withSuffix(".jsonl"));
       }
       return PDone.in(records.getPipeline());
     }

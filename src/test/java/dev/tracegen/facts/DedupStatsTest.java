@@ -44,7 +44,7 @@ class DedupStatsTest {
         new Rejection("select", "surplus", "e9", "stratum eval.3 is full", ""));
     write(dir, "judge_y1", new Rejection("judge_y1", "y1_not_full", "p1", "", "{}"));
 
-    DedupStats s = DedupStats.compute(dir, Map.of("train", 80L, "eval", 10L));
+    DedupStats s = DedupStats.compute(dir.toString(), Map.of("train", 80L, "eval", 10L));
     assertEquals(98L, s.input()); // 90 published + 8 rejected at or after dedup
     assertEquals(Map.of("exact_duplicate", 1L, "near_duplicate", 2L, "semantic_duplicate", 0L,
         "cluster_straddles_split", 1L), s.removed());

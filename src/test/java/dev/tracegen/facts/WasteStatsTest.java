@@ -81,7 +81,7 @@ public class WasteStatsTest {
 
   @Test
   void shippedAgainstNotShippedPerStepAndPerStageOfLoss(@TempDir Path dir) throws IOException {
-    Waste w = CorpusStats.compute(corpus(dir)).waste();
+    Waste w = CorpusStats.compute(corpus(dir).toString()).waste();
     // 3 shipped records of 4 requests each; 3 dropped ones of 4 and one of 3.
     assertEquals(new Spend.Step(12, 1350, 330), w.shipped());
     assertEquals(new Spend.Step(15, 1750, 430), w.notShipped());
@@ -101,8 +101,8 @@ public class WasteStatsTest {
 
   @Test
   void theSectionIsLastInStatsJsonSnakeCaseAndTheSameOnEveryScan(@TempDir Path dir) throws IOException {
-    String first = ReportFiles.statsJson(CorpusStats.compute(corpus(dir)));
-    assertEquals(first, ReportFiles.statsJson(CorpusStats.compute(dir)));
+    String first = ReportFiles.statsJson(CorpusStats.compute(corpus(dir).toString()));
+    assertEquals(first, ReportFiles.statsJson(CorpusStats.compute(dir.toString())));
     JsonNode json = Json.PLAIN.readTree(first);
     List<String> keys = ImmutableList.copyOf(json.fieldNames());
     assertEquals("waste", keys.get(keys.size() - 1));
@@ -115,7 +115,7 @@ public class WasteStatsTest {
     assertEquals(12, w.at("/shipped/requests").asLong());
     assertEquals(0.5556, w.at("/not_shipped_share/requests").asDouble());
     // It reads back into the same section (the report and the card read stats.json).
-    assertEquals(CorpusStats.compute(dir).waste(), Json.PLAIN.readValue(first, CorpusStats.class).waste());
+    assertEquals(CorpusStats.compute(dir.toString()).waste(), Json.PLAIN.readValue(first, CorpusStats.class).waste());
   }
 
   @Test
@@ -150,7 +150,7 @@ public class WasteStatsTest {
     TraceRecord old = new TraceRecord(r.id(), r.seedId(), r.split(), r.x1(), r.y1(), r.x2(), r.y2(), r.perturbation(),
         r.judgements(), r.constraintsNum(), new Lineage("g", "j", Map.of(), 3, null));
     writeShard(dir.resolve("train-00000-of-00001.jsonl.gz"), List.of(old));
-    CorpusStats stats = CorpusStats.compute(dir);
+    CorpusStats stats = CorpusStats.compute(dir.toString());
     assertNull(stats.waste());
     assertFalse(ReportFiles.statsJson(stats).contains("waste"));
   }

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.TraceGen;
+import dev.tracegen.cli.ServeCommand;
+import dev.tracegen.model.Json;
+import dev.tracegen.serve.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,9 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Beam's S3 file system against an S3-compatible server started here (s3proxy with an in-memory
- * store, AWS signatures checked): a build that reads its seeds from the bucket writes the same
- * records as a build on local disk, and the run's working directories are joined, found and
- * deleted as prefixes of the bucket.
+ * store, AWS signatures checked), on the DirectRunner: a build with its seeds, output and response
+ * cache in the bucket writes the same records as a build on local disk, {@code stats} reads it
+ * there, a rerun is answered from the bucket's cache, and the run's working directories are
+ * joined, found and deleted as prefixes of the bucket.
  */
 class S3StoreIT {
   static final String TINY = "src/test/resources/profiles/tiny.yaml";
@@ -47,6 +53,12 @@ class S3StoreIT {
   static BlobStore store;
   static S3Proxy proxy;
   static Path local;
+  static EmbeddedServer server;
+
+  /** The generator and judge: the embedded model behind {@code serve}'s HTTP endpoint. */
+  static List<String> http() {
+    return List.of("--provider=openai", "--baseUrl=" + server.baseUrl(), "--model=tracegen-embedded-1");
+  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -61,13 +73,20 @@ class S3StoreIT {
     }
     store.putBlob(BUCKET, store.blobBuilder("seeds/seeds.jsonl")
         .payload(Files.readAllBytes(Path.of("pipeline/seeds/seeds.jsonl"))).build());
+    // Over HTTP, as the embedded generator in the JVM uses no response cache.
+    server = EmbeddedServer.start(EmbeddedServer.Config.defaults(), ServeCommand.model(Path.of("taxonomy"), 0, 0));
     local = tmp.resolve("local");
-    assertEquals(0, TraceGen.execute(new String[] {"run", "--profile=" + TINY, "--output=" + local,
-        "--cacheDir=" + tmp.resolve("local-cache"), "--quiet"}));
+    List<String> args = new ArrayList<>(List.of("run", "--profile=" + TINY, "--output=" + local,
+        "--cacheDir=" + tmp.resolve("local-cache"), "--quiet"));
+    args.addAll(http());
+    assertEquals(0, TraceGen.execute(args.toArray(String[]::new)));
   }
 
   @AfterAll
   static void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
     if (proxy != null) {
       proxy.stop();
     }
@@ -85,6 +104,7 @@ class S3StoreIT {
 
   static int run(String... args) {
     List<String> all = new ArrayList<>(List.of("run", "--profile=" + TINY, "--quiet"));
+    all.addAll(http());
     all.addAll(List.of(args));
     all.addAll(s3Options());
     return TraceGen.execute(all.toArray(String[]::new));
@@ -108,13 +128,62 @@ class S3StoreIT {
     a.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, b.get(name)), name + " differs"));
   }
 
+  /** Every object under {@code prefix}, by key relative to it. */
+  static Map<String, byte[]> bucketTree(String prefix) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    for (StorageMetadata m : store.list(BUCKET, ListContainerOptions.Builder.prefix(prefix).recursive())) {
+      if (m.getName().endsWith("/")) {
+        continue; // a "directory" marker, not a file
+      }
+      try (var in = store.getBlob(BUCKET, m.getName()).getPayload().openStream()) {
+        out.put(m.getName().substring(prefix.length()), in.readAllBytes());
+      }
+    }
+    return out;
+  }
+
+  /** {@code tree} without the run-specific run.json and report.html. */
+  static Map<String, byte[]> records(Map<String, byte[]> tree) {
+    Map<String, byte[]> out = new TreeMap<>(tree);
+    out.remove("run.json");
+    out.remove("report.html");
+    return out;
+  }
+
   @Test
-  void seedsReadFromTheBucketGiveTheSameRecords() throws Exception {
-    Path out = tmp.resolve("from-s3");
-    assertEquals(0, run("--seeds=s3://" + BUCKET + "/seeds/seeds.jsonl", "--output=" + out,
-        "--cacheDir=" + tmp.resolve("from-s3-cache")));
-    same(localTree(local), localTree(out));
-    assertFalse(Files.readString(out.resolve("run.json")).contains(SECRET), "no credentials in run.json");
+  void aBuildWithSeedsOutputAndCacheInTheBucketGivesTheSameRecordsAndReadsItsCacheBack() throws Exception {
+    String seeds = "--seeds=s3://" + BUCKET + "/seeds/seeds.jsonl";
+    String cache = "--cacheDir=s3://" + BUCKET + "/team-cache";
+    assertEquals(0, run(seeds, "--output=s3://" + BUCKET + "/out", cache));
+    long requests = server.stats().get("requests");
+    Map<String, byte[]> out = bucketTree("out/");
+    assertTrue(out.containsKey("_SUCCESS"), "_SUCCESS marks the output complete: " + out.keySet());
+    same(records(localTree(local)), records(out));
+    assertFalse(keys("team-cache/").isEmpty(), "the cache is in the bucket");
+    for (Map.Entry<String, byte[]> f : bucketTree("").entrySet()) {
+      assertFalse(new String(f.getValue(), StandardCharsets.UTF_8).contains(SECRET), "no credentials in " + f.getKey());
+    }
+    String runJson = new String(out.get("run.json"), StandardCharsets.UTF_8);
+    assertTrue(runJson.contains("\"status\" : \"complete\""), runJson);
+
+    // The commands that read a corpus read it in the bucket: stats.json is what the run wrote.
+    List<String> stats = new ArrayList<>(List.of("stats", "s3://" + BUCKET + "/out", "--check"));
+    stats.addAll(s3Options());
+    assertEquals(0, TraceGen.execute(stats.toArray(String[]::new)));
+
+    // A second build on the same bucket cache is answered from it: every call is a cache hit.
+    assertEquals(0, run(seeds, "--output=s3://" + BUCKET + "/out-again", cache));
+    assertEquals(requests, server.stats().get("requests"), "the rerun sent no request");
+    Map<String, byte[]> again = bucketTree("out-again/");
+    same(records(out), records(again));
+    long calls = 0;
+    long hits = 0;
+    for (JsonNode step : Json.PLAIN.readTree(again.get("run.json")).path("llm")) {
+      calls += step.path("calls").asLong();
+      hits += step.path("cache_hits").asLong();
+    }
+    assertTrue(calls > 0, "the rerun counted its calls");
+    assertEquals(calls, hits, "every call of the rerun came from the bucket cache");
   }
 
   static void put(String key, String text) throws IOException {

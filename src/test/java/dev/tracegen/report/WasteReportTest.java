@@ -30,7 +30,7 @@ class WasteReportTest {
 
   @Test
   void summaryHasTheShareAndTheStagesOfLossInPipelineOrder(@TempDir Path dir) throws IOException {
-    CorpusStats stats = CorpusStats.compute(WasteStatsTest.corpus(dir));
+    CorpusStats stats = CorpusStats.compute(WasteStatsTest.corpus(dir).toString());
     String summary = RunSummary.format(Stages.TRACE, run(stats));
     assertTrue(summary.contains("waste: 55.6 % of LLM requests (56.5 % of tokens) went to candidates that did not "
         + "ship; this run sent 27 requests, 15 of them (55.6 %) for candidates that did not ship"), summary);
@@ -44,7 +44,7 @@ class WasteReportTest {
 
   @Test
   void reportHasAWasteTableAndTheCardOneSentence(@TempDir Path dir) throws IOException {
-    CorpusStats stats = CorpusStats.compute(WasteStatsTest.corpus(dir));
+    CorpusStats stats = CorpusStats.compute(WasteStatsTest.corpus(dir).toString());
     String html = ReportHtml.render(Stages.TRACE, stats, run(stats), null);
     assertTrue(html.contains("<section id=\"waste\">"), html);
     assertTrue(html.contains("<td>Quality check</td>"), "stages of loss by their titles");
