@@ -37,10 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Beam's S3 file system against an S3-compatible server started here (s3proxy with an in-memory
- * store, AWS signatures checked), on the DirectRunner: a build with its seeds, output and response
- * cache in the bucket writes the same records as a build on local disk, {@code stats} reads it
- * there, a rerun is answered from the bucket's cache, and the run's working directories are
- * joined, found and deleted as prefixes of the bucket.
+ * store, AWS signatures checked): a build with its seeds, output and response cache in the bucket
+ * writes the same records as a build on local disk, on the DirectRunner and on a Flink
+ * MiniCluster; {@code stats} reads it there, a rerun is answered from the bucket's cache, and the
+ * run's working directories are joined, found and deleted as prefixes of the bucket.
  */
 class S3StoreIT {
   static final String TINY = "src/test/resources/profiles/tiny.yaml";
@@ -184,6 +184,18 @@ class S3StoreIT {
     }
     assertTrue(calls > 0, "the rerun counted its calls");
     assertEquals(calls, hits, "every call of the rerun came from the bucket cache");
+  }
+
+  @Test
+  void aFlinkBuildWithEverythingInTheBucketGivesTheSameRecords() throws Exception {
+    assertEquals(0, run("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2",
+        "--seeds=s3://" + BUCKET + "/seeds/seeds.jsonl", "--output=s3://" + BUCKET + "/flink-out",
+        "--cacheDir=s3://" + BUCKET + "/flink-cache"));
+    Map<String, byte[]> out = bucketTree("flink-out/");
+    assertTrue(out.containsKey("_SUCCESS"), "_SUCCESS marks the output complete: " + out.keySet());
+    same(records(localTree(local)), records(out));
+    assertTrue(new String(out.get("run.json"), StandardCharsets.UTF_8).contains("FlinkRunner"));
+    assertFalse(keys("flink-cache/").isEmpty(), "the workers cached their answers in the bucket");
   }
 
   static void put(String key, String text) throws IOException {
