@@ -335,6 +335,14 @@ public interface TraceOptions extends PipelineOptions {
 
   void setMaxWaves(int value);
 
+  @Description("Plans per pipeline at most: a larger wave runs as several pipelines one after another (same records),"
+      + " so that a runner that holds a stage's whole input in memory (the DirectRunner) holds only this many"
+      + " candidates; 0 = no limit.")
+  @Default.Integer(40_000)
+  int getMaxPlansPerPipeline();
+
+  void setMaxPlansPerPipeline(int value);
+
   @Description("Over-generation factor with --planning=fixed; 0 keeps the profile's.")
   @Default.Double(0.0)
   double getOvergeneration();

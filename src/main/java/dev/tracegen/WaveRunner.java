@@ -106,10 +106,23 @@ final class WaveRunner {
 
   private void wave(WavePlanner planner, PlanSlots slots, String phase) throws IOException {
     int number = waves.size() + 1;
-    String dir = Locations.dir(staging, WAVES_DIR, String.format("wave-%02d", number));
-    Pipeline p = Pipeline.create(options);
-    TracePipeline.buildWave(p, cfg, slots, WaveFiles.candidateFiles(waveDirs, "eval"), dir, number == 1);
-    Map<String, Map<String, Long>> counters = runPipeline(p, "wave " + number + " (" + phase + ")", slots.total());
+    // A large wave runs in parts, one pipeline each, so that no pipeline holds more candidates
+    // than --maxPlansPerPipeline; a plan's slot, not its part, makes it what it is.
+    List<PlanSlots> parts = slots.parts(options.getMaxPlansPerPipeline());
+    List<String> evalCandidates = WaveFiles.candidateFiles(waveDirs, "eval");
+    Map<String, Map<String, Long>> counters = new TreeMap<>();
+    List<String> dirs = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      String name = String.format("wave-%02d", number) + (parts.size() == 1 ? "" : String.format("-part-%02d", i + 1));
+      String dir = Locations.dir(staging, WAVES_DIR, name);
+      Pipeline p = Pipeline.create(options);
+      TracePipeline.buildWave(p, cfg, parts.get(i), evalCandidates, dir, number == 1 && i == 0);
+      String title = "wave " + number + " (" + phase + ")" + (parts.size() == 1 ? ""
+          : ", part " + (i + 1) + " of " + parts.size());
+      runPipeline(p, title, parts.get(i).total()).forEach((ns, values) -> values.forEach((n, v) ->
+          counters.computeIfAbsent(ns, k -> new TreeMap<>()).merge(n, v, Long::sum)));
+      dirs.add(dir);
+    }
     Map<String, Long> added = new TreeMap<>();
     counters.getOrDefault(WaveFiles.NS, Map.of()).forEach((name, n) -> {
       if (name.startsWith("candidates.")) {
@@ -118,7 +131,7 @@ final class WaveRunner {
     });
     planner.planned(slots);
     planner.kept(added);
-    waveDirs.add(dir);
+    waveDirs.addAll(dirs);
     Map<String, Integer> plans = new TreeMap<>();
     slots.ranges().forEach(r -> plans.put(r.split() + "." + r.k(), r.size()));
     waves.add(new WaveFacts.Wave(number, phase, slots.total(), added.values().stream().mapToLong(Long::longValue).sum(),

@@ -32,6 +32,7 @@ public final class RunHelp {
       row("priorYield", COMMON, "SHARE"),
       row("waveMargin", COMMON, "SIGMAS"),
       row("maxWaves", COMMON, "N"),
+      row("maxPlansPerPipeline", COMMON, "N"),
       row("overgeneration", COMMON),
       row("allowShortfall", COMMON),
       row("dimensions", COMMON, "ID,..."),

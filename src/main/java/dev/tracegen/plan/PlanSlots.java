@@ -60,6 +60,31 @@ public record PlanSlots(List<Range> ranges) implements Serializable {
     return new PlanSlots(out);
   }
 
+  /**
+   * These slots cut into the fewest parts of about {@code maxPlans} plans or fewer (one part when
+   * 0), each with a like share of every range, so that every part has the same mix of strata.
+   */
+  public List<PlanSlots> parts(int maxPlans) {
+    long total = total();
+    if (maxPlans <= 0 || total <= maxPlans) {
+      return List.of(this);
+    }
+    int n = (int) ((total + maxPlans - 1) / maxPlans);
+    List<PlanSlots> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<Range> part = new ArrayList<>();
+      for (Range r : ranges) {
+        int from = r.from() + (int) ((long) r.size() * i / n);
+        int to = r.from() + (int) ((long) r.size() * (i + 1) / n);
+        if (to > from) {
+          part.add(new Range(r.split(), r.k(), from, to));
+        }
+      }
+      out.add(new PlanSlots(part));
+    }
+    return out;
+  }
+
   /** The number of plans. */
   public long total() {
     return ranges.stream().mapToLong(Range::size).sum();
