@@ -10,9 +10,9 @@
 # --flinkMaster=[local] runs an embedded Flink in this JVM instead (no cluster needed).
 #
 # Every path must mean the same thing on this machine and on every TaskManager: --output (and
-# the profile's seeds, and --cacheDir for real LLM providers) must be on a shared filesystem
-# mounted at the same place everywhere (see docs/flink.md). Relative paths are made absolute
-# here. Options: TRACEGEN_JAVA_OPTS (default -Xmx4g) for this JVM; FLINK_PARALLELISM as the
+# the profile's seeds, and --cacheDir for real LLM providers) must be s3:// URIs or on a shared
+# filesystem mounted at the same place everywhere (see docs/flink.md). Relative paths are made
+# absolute here. Options: TRACEGEN_JAVA_OPTS (default -Xmx4g) for this JVM; FLINK_PARALLELISM as the
 # default for --parallelism.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
