@@ -1,10 +1,12 @@
 package dev.tracegen.io;
 
 import java.util.List;
+import org.apache.beam.sdk.extensions.gcp.options.GcsOptions;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.aws2.options.S3ClientBuilderFactory;
 import org.apache.beam.sdk.io.aws2.options.S3Options;
 import org.apache.beam.sdk.io.aws2.s3.DefaultS3ClientBuilderFactory;
+import org.apache.beam.sdk.io.hdfs.HadoopFileSystemOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -18,12 +20,17 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * The object stores a run reads and writes through Beam's {@link FileSystems}: {@code s3://}
  * (Beam's {@code amazon-web-services2} IO; credentials and region from AWS's default provider
  * chains or {@code --awsRegion}, {@code --awsCredentialsProvider}, an S3-compatible store at
- * {@code --endpoint}) next to local files. {@link #register} makes them known to this JVM before
- * the driver touches a path; workers get the same options with the pipeline.
+ * {@code --endpoint}), {@code hdfs://} (Beam's Hadoop file system; the cluster from {@code
+ * --hdfsConfiguration} or the {@code core-site.xml} and {@code hdfs-site.xml} in {@code
+ * HADOOP_CONF_DIR}: without either, no {@code hdfs} scheme is registered) and {@code gs://}
+ * (Beam's GCP core; application-default credentials) next to local files. {@link #register} makes
+ * them known to this JVM before the driver touches a path; workers get the same options with the
+ * pipeline.
  */
 public final class ObjectStores {
   /** The options of the object stores, for commands that take no others (stats, export). */
-  public static final List<Class<? extends PipelineOptions>> OPTIONS = List.of(S3Options.class);
+  public static final List<Class<? extends PipelineOptions>> OPTIONS =
+      List.of(S3Options.class, HadoopFileSystemOptions.class, GcsOptions.class);
 
   private ObjectStores() {}
 
