@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.UncheckedIOException;
 
 /**
  * The one Jackson configuration of the project: snake_case keys (DESIGN section 6), map entries
- * sorted so output is byte-stable, unknown fields tolerated on read.
+ * sorted so output is byte-stable, unknown fields tolerated on read, equal short strings shared
+ * ({@link Compact}).
  */
 public final class Json {
   /**
@@ -31,6 +33,7 @@ public final class Json {
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .addModule(new SimpleModule("SharedStrings").addDeserializer(String.class, new Compact.SharedStrings()))
           .build());
 
   /** {@link #MAPPER}'s writer for records crossing stages: every field, in-flight ones too. */

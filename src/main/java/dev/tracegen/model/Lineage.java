@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonView;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Which models and prompt versions produced a record, how many LLM attempts it took, and the
@@ -18,7 +17,7 @@ public record Lineage(String generator, String judge, Map<String, String> prompt
     implements Serializable {
   @JsonCreator
   public Lineage {
-    promptHashes = promptHashes == null ? new TreeMap<>() : new TreeMap<>(promptHashes);
+    promptHashes = Compact.shared(promptHashes);
     spend = spend == null ? Spend.NONE : spend;
     cached = cached == null ? Spend.NONE : cached;
   }

@@ -20,15 +20,7 @@ public record Spend(Map<String, Step> steps) implements Serializable {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public Spend {
-    TreeMap<String, Step> copy = new TreeMap<>();
-    if (steps != null) {
-      steps.forEach((k, v) -> {
-        if (k != null && v != null) {
-          copy.put(k, v);
-        }
-      });
-    }
-    steps = copy;
+    steps = Compact.sorted(steps);
   }
 
   @JsonValue

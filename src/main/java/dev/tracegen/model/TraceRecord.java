@@ -3,7 +3,6 @@ package dev.tracegen.model;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /** The unit record of the corpus, written to train and eval shards (DESIGN section 6). */
@@ -30,6 +29,6 @@ public record TraceRecord(
   public static final String Y2_X1 = "y2|x1";
 
   public TraceRecord {
-    judgements = judgements == null ? new TreeMap<>() : new TreeMap<>(judgements);
+    judgements = Compact.sorted(judgements);
   }
 }
