@@ -15,7 +15,7 @@ for a in "$@"; do
     *) echo "unknown option $a" >&2; exit 2 ;;
   esac
 done
-export TRACEGEN_JAVA_OPTS="${TRACEGEN_JAVA_OPTS:--Xmx6g}"
+export TRACEGEN_JAVA_OPTS="${TRACEGEN_JAVA_OPTS:--Xmx3g -XX:+UseParallelGC}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 scripts/tracegen validate --profile=pipeline/trace-12k.yaml >/dev/null
