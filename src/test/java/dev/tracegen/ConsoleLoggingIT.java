@@ -26,6 +26,7 @@ class ConsoleLoggingIT {
     String quiet = probe(List.of(), "run", "--output=x", file.toString());
     assertFalse(quiet.lines().anyMatch(l -> l.contains(" INFO org.apache.")), quiet);
     assertFalse(quiet.contains("other library info"), quiet);
+    assertFalse(quiet.contains("no GPU probe warning"), quiet);
     assertTrue(quiet.contains("WARN org.apache.beam.sdk.ProbeStep - beam warn"), quiet);
     assertTrue(quiet.contains("INFO dev.tracegen.ConsoleLoggingProbe - tracegen info"), quiet);
     assertTrue(quiet.contains("WARN dev.tracegen.ConsoleLoggingProbe - tracegen warn"), quiet);

@@ -22,6 +22,7 @@ public final class ConsoleLoggingProbe {
     LoggerFactory.getLogger("org.apache.beam.sdk.ProbeStep").warn("beam warn");
     LoggerFactory.getLogger("org.apache.beam.runners.flink.ProbeStep").info("flink runner info");
     LoggerFactory.getLogger("ai.onnxruntime.ProbeStep").info("other library info");
+    LoggerFactory.getLogger("ai.djl.util.cuda.CudaUtils").warn("no GPU probe warning");
     LoggerFactory.getLogger(ConsoleLoggingProbe.class).info("tracegen info");
     LoggerFactory.getLogger(ConsoleLoggingProbe.class).warn("tracegen warn");
   }

@@ -1,5 +1,6 @@
 package dev.tracegen.dedup;
 
+import dev.tracegen.model.JsonCoder;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,11 +22,13 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
@@ -41,6 +44,12 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  *       bucket of the id), duplicates from several bands are dropped.
  *   <li><b>Confirm</b>: they then meet the second fingerprint; pairs at or above the threshold are
  *       edges.
+ *   <li>Or, {@linkplain #confirmedWhereFound confirmed where found}: when every fingerprint is small
+ *       and of fixed size (quantized embeddings: ~400 bytes, 70 MB for 170,000 records), all of them
+ *       are a side input and each candidate pair is confirmed in its band group, so no pair is ever
+ *       shipped; an edge found in several groups is kept once. Semantic dedup of the full build
+ *       has ~2 million candidate pairs after the sketch check (embeddings of templated
+ *       instructions sit close together), which as joins carrying vectors outgrew a 3 GB heap.
  *   <li><b>Components</b>: {@link ConnectedComponents} labels every node with its cluster (the
  *       smallest id).
  *   <li><b>Resolve</b>: each node's split and most similar neighbour join its label, members are
@@ -58,44 +67,67 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
   private final SimilarityIndex index;
   private final int buckets;
   private final int ccRounds;
+  private final boolean confirmWhereFound;
 
-  private ClusterSimilar(SimilarityIndex index, int buckets, int ccRounds) {
+  private ClusterSimilar(SimilarityIndex index, int buckets, int ccRounds, boolean confirmWhereFound) {
     this.index = index;
     this.buckets = buckets;
     this.ccRounds = ccRounds;
+    this.confirmWhereFound = confirmWhereFound;
   }
 
+  /** Candidate pairs confirmed by joining them with both fingerprints (any fingerprint size). */
   public static ClusterSimilar with(SimilarityIndex index, int buckets, int ccRounds) {
-    return new ClusterSimilar(index, buckets, ccRounds);
+    return new ClusterSimilar(index, buckets, ccRounds, false);
+  }
+
+  /** Candidate pairs confirmed in their band group against all fingerprints as a side input. */
+  public static ClusterSimilar confirmedWhereFound(SimilarityIndex index, int buckets, int ccRounds) {
+    return new ClusterSimilar(index, buckets, ccRounds, true);
   }
 
   @Override
   public PCollection<Decision> expand(PCollection<Fingerprint> fps) {
     int n = buckets;
     KvCoder<String, String> pairCoder = KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
-    PCollection<KV<Integer, Fingerprint>> keyed = fps
-        .apply("KeyByIdBucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(Fingerprint.class)))
-            .via((Fingerprint f) -> KV.of(Buckets.of(f.id(), n), f)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), Fingerprint.FingerprintCoder.of()));
-
-    PCollection<KV<Integer, KV<String, String>>> pairs = fps
+    PCollection<KV<Integer, Iterable<KV<String, long[]>>>> bandGroups = fps
         .apply("BandKeys", ParDo.of(new BandKeysFn(index, n)))
         .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), LongArrayCoder.of())))
-        .apply("GroupBands", GroupByKey.create())
-        .apply("CandidatePairs", ParDo.of(new CandidatePairsFn(index, n)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), pairCoder));
+        .apply("GroupBands", GroupByKey.create());
 
-    TupleTag<Fingerprint> fpTag = new TupleTag<>() {};
-    TupleTag<KV<String, String>> pairTag = new TupleTag<>() {};
-    PCollection<KV<Integer, KV<String, Fingerprint>>> halves = KeyedPCollectionTuple.of(fpTag, keyed).and(pairTag, pairs)
-        .apply("JoinFirst", CoGroupByKey.create())
-        .apply("AttachFirst", ParDo.of(new AttachFirstFn(fpTag, pairTag, index.kind(), n)))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of())));
+    PCollection<Edge> edges;
+    if (confirmWhereFound) {
+      PCollectionView<Map<String, Fingerprint>> byId = fps
+          .apply("ById", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Fingerprint.class)))
+              .via((Fingerprint f) -> KV.of(f.id(), f)))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of()))
+          .apply("FingerprintView", View.asMap());
+      edges = bandGroups
+          .apply("ConfirmInGroups", ParDo.of(new ConfirmInGroupsFn(index, byId)).withSideInputs(byId))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Edge.class)))
+          .apply("GroupEdges", GroupByKey.create())
+          .apply("OneEdgePerPair", ParDo.of(new OneEdgePerPairFn(index.kind())));
+    } else {
+      PCollection<KV<Integer, Fingerprint>> keyed = fps
+          .apply("KeyByIdBucket", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(), TypeDescriptor.of(Fingerprint.class)))
+              .via((Fingerprint f) -> KV.of(Buckets.of(f.id(), n), f)))
+          .setCoder(KvCoder.of(VarIntCoder.of(), Fingerprint.FingerprintCoder.of()));
+      PCollection<KV<Integer, KV<String, String>>> pairs = bandGroups
+          .apply("CandidatePairs", ParDo.of(new CandidatePairsFn(index, n)))
+          .setCoder(KvCoder.of(VarIntCoder.of(), pairCoder));
 
-    TupleTag<KV<String, Fingerprint>> halfTag = new TupleTag<>() {};
-    PCollection<Edge> edges = KeyedPCollectionTuple.of(fpTag, keyed).and(halfTag, halves)
-        .apply("JoinSecond", CoGroupByKey.create())
-        .apply("Confirm", ParDo.of(new ConfirmFn(fpTag, halfTag, index)));
+      TupleTag<Fingerprint> fpTag = new TupleTag<>() {};
+      TupleTag<KV<String, String>> pairTag = new TupleTag<>() {};
+      PCollection<KV<Integer, KV<String, Fingerprint>>> halves = KeyedPCollectionTuple.of(fpTag, keyed).and(pairTag, pairs)
+          .apply("JoinFirst", CoGroupByKey.create())
+          .apply("AttachFirst", ParDo.of(new AttachFirstFn(fpTag, pairTag, index.kind(), n)))
+          .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of())));
+
+      TupleTag<KV<String, Fingerprint>> halfTag = new TupleTag<>() {};
+      edges = KeyedPCollectionTuple.of(fpTag, keyed).and(halfTag, halves)
+          .apply("JoinSecond", CoGroupByKey.create())
+          .apply("Confirm", ParDo.of(new ConfirmFn(fpTag, halfTag, index)));
+    }
 
     PCollection<KV<String, String>> labels = edges
         .apply("EdgeEnds", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
@@ -213,6 +245,99 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
       }
       collisions.inc(seen);
       sketchDropped.inc(dropped);
+    }
+  }
+
+  /**
+   * The pairs of one band group that share a band key, pass the sketch check and are at or above
+   * the threshold by their fingerprints (side input), keyed by the pair. Counters as {@link
+   * CandidatePairsFn}'s; {@code <kind>.candidate_pairs} counts a pair once per group it is checked in.
+   */
+  static class ConfirmInGroupsFn extends DoFn<KV<Integer, Iterable<KV<String, long[]>>>, KV<String, Edge>> {
+    private final SimilarityIndex index;
+    private final PCollectionView<Map<String, Fingerprint>> byId;
+    private final Distribution bucketSize;
+    private final Counter collisions;
+    private final Counter sketchDropped;
+    private final Counter candidates;
+
+    ConfirmInGroupsFn(SimilarityIndex index, PCollectionView<Map<String, Fingerprint>> byId) {
+      this.index = index;
+      this.byId = byId;
+      this.bucketSize = Metrics.distribution(NS, index.kind() + ".band_bucket_size");
+      this.collisions = Metrics.counter(NS, index.kind() + ".band_collisions");
+      this.sketchDropped = Metrics.counter(NS, index.kind() + ".sketch_dropped");
+      this.candidates = Metrics.counter(NS, index.kind() + ".candidate_pairs");
+    }
+
+    private record Entry(String id, long[] sketch) {}
+
+    @ProcessElement
+    public void process(ProcessContext c) {
+      Map<String, Fingerprint> fingerprints = c.sideInput(byId);
+      int words = index.sketchWords();
+      Map<Long, List<Entry>> byKey = new HashMap<>();
+      for (KV<String, long[]> packet : c.element().getValue()) {
+        long[] p = packet.getValue();
+        Entry e = new Entry(packet.getKey(), java.util.Arrays.copyOf(p, words));
+        for (int i = words; i < p.length; i++) {
+          byKey.computeIfAbsent(p[i], k -> new ArrayList<>(2)).add(e);
+        }
+      }
+      Set<String> checked = new HashSet<>();
+      long seen = 0;
+      long dropped = 0;
+      long compared = 0;
+      for (List<Entry> entries : byKey.values()) {
+        if (entries.size() < 2) {
+          continue;
+        }
+        bucketSize.update(entries.size());
+        entries.sort(Comparator.comparing(Entry::id));
+        for (int i = 0; i < entries.size(); i++) {
+          for (int j = i + 1; j < entries.size(); j++) {
+            Entry a = entries.get(i);
+            Entry b = entries.get(j);
+            if (a.id().equals(b.id())) {
+              continue;
+            }
+            seen++;
+            if (!index.plausible(a.sketch(), b.sketch())) {
+              dropped++;
+              continue;
+            }
+            String pair = a.id() + "\u0000" + b.id();
+            if (!checked.add(pair)) {
+              continue;
+            }
+            compared++;
+            Fingerprint x = fingerprints.get(a.id());
+            Fingerprint y = fingerprints.get(b.id());
+            double sim = index.similarity(x, y);
+            if (sim >= index.threshold()) {
+              c.output(KV.of(pair, Edge.of(x, y, sim)));
+            }
+          }
+        }
+      }
+      collisions.inc(seen);
+      sketchDropped.inc(dropped);
+      candidates.inc(compared);
+    }
+  }
+
+  /** One edge per pair (a pair that shares bands in several groups is confirmed in each). */
+  static class OneEdgePerPairFn extends DoFn<KV<String, Iterable<Edge>>, Edge> {
+    private final Counter confirmed;
+
+    OneEdgePerPairFn(String kind) {
+      this.confirmed = Metrics.counter(NS, kind + ".confirmed_pairs");
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Edge>> pair, OutputReceiver<Edge> out) {
+      confirmed.inc();
+      out.output(pair.getValue().iterator().next());
     }
   }
 

@@ -119,7 +119,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
             .apply("EmbeddingsOnly", MapElements.into(TypeDescriptor.of(Fingerprint.class))
                 .via((Fingerprint f) -> new Fingerprint(f.id(), f.split(), null, f.embedding())))
             .setCoder(Fingerprint.FingerprintCoder.of())
-            .apply("Semantic", ClusterSimilar.with(SimilarityIndex.semantic(config), n, config.ccRounds()))
+            .apply("Semantic", ClusterSimilar.confirmedWhereFound(SimilarityIndex.semantic(config), n, config.ccRounds()))
             .setCoder(JsonCoder.of(Decision.class)));
       }
     }
@@ -153,12 +153,17 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
     };
   }
 
-  /** Shingles and (if on) the embedding of the rendered x1, for records that are not exact duplicates. */
+  /**
+   * Shingles and (if on) the quantized embedding of the rendered x1, for records that are not exact
+   * duplicates. Counters {@code fingerprints} and {@code semantic.embedded} (for progress).
+   */
   static class FingerprintFn extends DoFn<TraceRecord, Fingerprint> {
     private final Shingles shingles;
     private final boolean near;
     private final boolean semantic;
     private final PCollectionView<Map<String, Decision>> exact;
+    private final Counter fingerprints = Metrics.counter(NS, "fingerprints");
+    private final Counter embedded = Metrics.counter(NS, Decision.SEMANTIC + ".embedded");
 
     FingerprintFn(Shingles shingles, boolean near, boolean semantic, PCollectionView<Map<String, Decision>> exact) {
       this.shingles = shingles;
@@ -174,8 +179,13 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
         return;
       }
       String text = r.x1().render();
-      c.output(new Fingerprint(r.id(), r.split(), near ? Fingerprint.fold(shingles.hashes(text)) : null,
-          semantic ? Embedder.embed(text) : null));
+      byte[] embedding = null;
+      if (semantic) {
+        embedding = Fingerprint.quantize(Embedder.embed(text));
+        embedded.inc();
+      }
+      fingerprints.inc();
+      c.output(new Fingerprint(r.id(), r.split(), near ? Fingerprint.fold(shingles.hashes(text)) : null, embedding));
     }
   }
 

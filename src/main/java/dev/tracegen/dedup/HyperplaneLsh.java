@@ -86,6 +86,15 @@ public final class HyperplaneLsh implements Serializable {
     return maxHamming;
   }
 
+  /** The sketch of a quantized vector ({@link Fingerprint#quantize}). */
+  public long[] sketch(byte[] vector) {
+    float[] v = new float[vector.length];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = vector[i];
+    }
+    return sketch(v);
+  }
+
   /** The {@value #SKETCH_BITS} sign bits of the vector against the hyperplanes. */
   public long[] sketch(float[] vector) {
     if (vector.length != dimension) {
@@ -142,6 +151,19 @@ public final class HyperplaneLsh implements Serializable {
       ny += (double) y[i] * y[i];
     }
     return nx == 0 || ny == 0 ? 0.0 : dot / Math.sqrt(nx * ny);
+  }
+
+  /** Cosine similarity of two quantized vectors (0 when either is zero), in exact integer sums. */
+  public static double cosine(byte[] x, byte[] y) {
+    long dot = 0;
+    long nx = 0;
+    long ny = 0;
+    for (int i = 0; i < x.length; i++) {
+      dot += x[i] * y[i];
+      nx += x[i] * x[i];
+      ny += y[i] * y[i];
+    }
+    return nx == 0 || ny == 0 ? 0.0 : dot / Math.sqrt((double) nx * ny);
   }
 
   /** Probability that a pair at cosine {@code c} shares at least one band (independent-bit approximation). */

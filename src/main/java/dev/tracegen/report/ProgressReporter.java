@@ -257,8 +257,16 @@ public final class ProgressReporter implements AutoCloseable {
         pairs += e.getKey().endsWith(".candidate_pairs") ? e.getValue() : 0;
         collisions += e.getKey().endsWith(".band_collisions") ? e.getValue() : 0;
       }
-      phase = "dedup: clustering " + Report.count(built) + " records (" + Report.count(collisions) + " band collisions, "
-          + Report.count(pairs) + " candidate pairs)";
+      long fingerprints = dedup.getOrDefault("fingerprints", 0L);
+      long embedded = dedup.getOrDefault("semantic.embedded", 0L);
+      // A finishing pipeline has no LLM stage counters: what reached dedup is known only at its end.
+      String records = built > 0 ? Report.count(built) + " records" : "records";
+      if (collisions == 0 && pairs == 0 && fingerprints > 0) {
+        phase = (embedded > 0 ? "dedup: embedding " : "dedup: fingerprinting ") + of(fingerprints, built) + " records";
+      } else {
+        phase = "dedup: clustering " + records + " (" + Report.count(collisions) + " band collisions, "
+            + Report.count(pairs) + " candidate pairs)";
+      }
     }
     // Rough weights from the full build: dedup and writing dominate the time after the LLM stages.
     double done = 0.45 * share(dedupIn, built) + 0.1 * share(split, dedupKept) + 0.1 * share(checked, splitTrain)

@@ -30,6 +30,12 @@ class ProgressAfterLlmTest {
     assertTrue(clustering.endsWith("| 100% LLM | dedup: clustering 1,000 records (5,000 band collisions, 40 candidate"
         + " pairs) | 0% ETA after clustering"), clustering);
 
+    String embedding = ProgressReporter.format(Stages.TRACE, Map.of("stage", stage, "dedup",
+        Map.of("fingerprints", 256L, "semantic.embedded", 256L)), 1_000, 100, 70, 5, 0, 60);
+    assertTrue(embedding.endsWith("| 100% LLM | dedup: embedding 256 of 1,000 records | 0% ETA after clustering"), embedding);
+    String finishing = ProgressReporter.afterLlm(Stages.TRACE, Map.of("dedup", Map.of("fingerprints", 512L)), 100, 3);
+    assertTrue(finishing.startsWith("100% LLM | dedup: fingerprinting 512 records |"), finishing);
+
     String dedup = ProgressReporter.format(Stages.TRACE, Map.of("stage", stage, "dedup", Map.of("input", 500L)), 1_000, 100, 80, 5, 0, 60);
     // 45% weight x half done = 22.5% after 20 s: 69 s to go.
     assertTrue(dedup.endsWith("| 100% LLM | dedup 500 of 1,000 | 23% ETA 1:09"), dedup);
