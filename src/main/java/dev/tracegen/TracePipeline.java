@@ -3,14 +3,17 @@ package dev.tracegen;
 import dev.tracegen.decontaminate.DecontaminateRecords;
 import dev.tracegen.decontaminate.ScreenCandidates;
 import dev.tracegen.dedup.DeduplicateRecords;
+import dev.tracegen.dedup.Embedding;
 import dev.tracegen.expand.ExpandInstructions;
 import dev.tracegen.export.ExportCorpus;
 import dev.tracegen.export.WriteRejections;
+import dev.tracegen.io.Locations;
 import dev.tracegen.io.ReadSeeds;
 import dev.tracegen.iopo.BuildQuadruples;
 import dev.tracegen.judge.CrossJudgeResponses;
 import dev.tracegen.judge.JudgeResponses;
 import dev.tracegen.model.Candidate;
+import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -41,6 +45,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The TRACE flow as Beam pipelines, shared by {@code run} and the end-to-end tests. Its two halves
@@ -58,7 +63,7 @@ public final class TracePipeline {
     List<PCollection<Rejection>> rejections = new ArrayList<>();
     PCollection<TraceRecord> noEval = p.apply("NoEvalCandidates", Create.empty(JsonCoder.of(TraceRecord.class)));
     PCollection<TraceRecord> records = candidates(p, cfg, PlanSlots.fixed(cfg.profile()), noEval, rejections, true);
-    finish(records, cfg, stagingDir, rejections);
+    finish(records, cfg, stagingDir, rejections, DeduplicateRecords.with(cfg.dedup()));
     writeRejections(rejections, stagingDir);
   }
 
@@ -86,9 +91,25 @@ public final class TracePipeline {
     List<PCollection<Rejection>> rejections = new ArrayList<>();
     rejections.add(WaveFiles.readRejections(p, "WaveRejections", waveDirs));
     PCollection<TraceRecord> records = WaveFiles.readRecords(p, "Candidates", WaveFiles.candidateFiles(waveDirs, null));
-    finish(records, cfg, stagingDir, rejections);
+    DeduplicateRecords dedup = DeduplicateRecords.with(cfg.dedup());
+    String embeddings = Locations.dir(stagingDir, WaveRunner.WAVES_DIR, EMBEDDINGS_DIR);
+    if (cfg.dedup().semantic()) {
+      // A finishing after a top-up wave sees the same candidates again and more: the embeddings
+      // an earlier finishing computed are reused, and what this one computes is kept for the next.
+      dedup = dedup.reusing(WaveFiles.readJson(p, "KnownEmbeddings", List.of(Locations.file(embeddings, "*.jsonl")),
+          Embedding.class));
+    }
+    PCollection<Embedding> embedded = finish(records, cfg, stagingDir, rejections, dedup);
+    if (cfg.dedup().semantic()) {
+      embedded.apply("EmbeddingsJson", MapElements.into(TypeDescriptors.strings()).via((Embedding e) -> Json.write(e)))
+          .apply("WriteEmbeddings", TextIO.write()
+              .to(Locations.file(embeddings, String.format("after-wave-%02d", waveDirs.size()))).withSuffix(".jsonl"));
+    }
     writeRejections(rejections, stagingDir);
   }
+
+  /** Where semantic dedup's embeddings are kept between finishing pipelines (under the waves). */
+  static final String EMBEDDINGS_DIR = "embeddings";
 
   /** Seeds, plans of {@code slots}, and every candidate stage up to the quadruple; {@code seedRejections}: keep the bad seed lines. */
   static PCollection<TraceRecord> candidates(Pipeline p, RunConfig cfg, PlanSlots slots, PCollection<TraceRecord> eval,
@@ -120,9 +141,9 @@ public final class TracePipeline {
    * eval is selected first so that train is decontaminated against exactly the published eval split
    * before train is selected; the selected records are exported into {@code stagingDir}.
    */
-  static void finish(PCollection<TraceRecord> records, RunConfig cfg, String stagingDir,
-      List<PCollection<Rejection>> rejections) {
-    PCollectionTuple deduped = records.apply(Stages.DEDUP.transform(), DeduplicateRecords.with(cfg.dedup()));
+  static PCollection<Embedding> finish(PCollection<TraceRecord> records, RunConfig cfg, String stagingDir,
+      List<PCollection<Rejection>> rejections, DeduplicateRecords dedup) {
+    PCollectionTuple deduped = records.apply(Stages.DEDUP.transform(), dedup);
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
     PCollectionTuple split = deduped.get(DeduplicateRecords.KEPT)
         .apply(Stages.SPLIT.transform(), SplitRecords.bySeed(cfg.profile().runSeed(), cfg.profile().evalSeedFraction()));
@@ -143,6 +164,7 @@ public final class TracePipeline {
     selected.apply("Export", ExportCorpus.to(stagingDir,
         cfg.profile().shards().getOrDefault("train", 16), cfg.profile().shards().getOrDefault("eval", 1),
         cfg.taxonomy().labelsZh(), cfg.profile().category()));
+    return deduped.get(DeduplicateRecords.EMBEDDED);
   }
 
   private static void writeRejections(List<PCollection<Rejection>> rejections, String dir) {

@@ -190,7 +190,8 @@ final class WaveRunner {
 
   /**
    * What a failed run keeps of its waves: their rejections say why candidates were lost; their
-   * quadruples are working files as large as the corpus and are re-derived from the response cache.
+   * quadruples (and semantic dedup's embeddings) are working files as large as the corpus and are
+   * re-derived from the response cache.
    */
   static void dropCandidates(String staging) throws IOException {
     if (Locations.isLocal(staging)) {
@@ -201,12 +202,14 @@ final class WaveRunner {
             Locations.deleteTree(wave.resolve(WaveFiles.CANDIDATES_DIR).toString());
           }
         }
+        Locations.deleteTree(waves.resolve(TracePipeline.EMBEDDINGS_DIR).toString());
       }
       return;
     }
-    // wave-NN/candidates/...
+    // wave-NN/candidates/... and embeddings/...
     Locations.deleteFiles(Locations.dir(staging, WAVES_DIR),
-        rest -> rest.split("/").length > 2 && rest.split("/")[1].equals(WaveFiles.CANDIDATES_DIR));
+        rest -> rest.split("/").length > 2 && rest.split("/")[1].equals(WaveFiles.CANDIDATES_DIR)
+            || rest.split("/").length == 2 && rest.startsWith(TracePipeline.EMBEDDINGS_DIR + "/"));
   }
 
   /** The waves' working files: candidates are re-derivable from the cache, their rejections are in the corpus's own. */

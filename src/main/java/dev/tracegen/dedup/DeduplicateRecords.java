@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
@@ -58,21 +60,34 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
   public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
+  /** Embeddings computed by this pipeline (none without semantic dedup), for {@link #reusing}. */
+  public static final TupleTag<Embedding> EMBEDDED = new TupleTag<>() {};
+  static final TupleTag<Fingerprint> FINGERPRINTS = new TupleTag<>() {};
   static final String NS = ClusterSimilar.NS;
 
   private final DedupConfig config;
+  private final PCollection<Embedding> known;
 
-  private DeduplicateRecords(DedupConfig config) {
+  private DeduplicateRecords(DedupConfig config, PCollection<Embedding> known) {
     this.config = config;
+    this.known = known;
   }
 
   /** Exact dedup only (as the walking skeleton had it). */
   public static DeduplicateRecords exact(int buckets) {
-    return new DeduplicateRecords(DedupConfig.defaults(buckets).withNear(false));
+    return new DeduplicateRecords(DedupConfig.defaults(buckets).withNear(false), null);
   }
 
   public static DeduplicateRecords with(DedupConfig config) {
-    return new DeduplicateRecords(config);
+    return new DeduplicateRecords(config, null);
+  }
+
+  /**
+   * The same dedup, taking the embedding of a text from {@code known} (an earlier pipeline's
+   * {@link #EMBEDDED}) when it is there: embedding is most of semantic dedup's time.
+   */
+  public DeduplicateRecords reusing(PCollection<Embedding> known) {
+    return new DeduplicateRecords(config, known);
   }
 
   @Override
@@ -93,12 +108,22 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
         .apply("ExactClusters", ParDo.of(new ExactClustersFn()))
         .setCoder(JsonCoder.of(Decision.class)));
 
+    PCollection<Embedding> embedded = null;
     if (config.near() || config.semantic()) {
       PCollectionView<Map<String, Decision>> exact = decisions.get(0).apply("ExactView", asMap());
-      PCollection<Fingerprint> survivors = records
-          .apply("Fingerprint", ParDo.of(new FingerprintFn(config.shingles(), config.near(), config.semantic(), exact))
-              .withSideInputs(exact))
-          .setCoder(Fingerprint.FingerprintCoder.of());
+      PCollection<Embedding> knownOrNone = known != null ? known
+          : records.getPipeline().apply("NoKnownEmbeddings", Create.empty(JsonCoder.of(Embedding.class)));
+      PCollectionView<Map<String, Iterable<byte[]>>> knownView = knownOrNone
+          .apply("KnownByText", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(byte[].class)))
+              .via((Embedding e) -> KV.of(e.textKey(), e.vector())))
+          .setCoder(KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of()))
+          .apply("KnownView", View.asMultimap());
+      PCollectionTuple fingerprinted = records
+          .apply("Fingerprint", ParDo.of(new FingerprintFn(config.shingles(), config.near(), config.semantic(), exact, knownView))
+              .withSideInputs(exact, knownView)
+              .withOutputTags(FINGERPRINTS, TupleTagList.of(EMBEDDED)));
+      embedded = fingerprinted.get(EMBEDDED).setCoder(JsonCoder.of(Embedding.class));
+      PCollection<Fingerprint> survivors = fingerprinted.get(FINGERPRINTS).setCoder(Fingerprint.FingerprintCoder.of());
       if (config.near()) {
         // Each pass ships fingerprints to its candidate pairs: only what that pass compares.
         PCollection<Decision> near = survivors
@@ -131,7 +156,10 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
         .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     out.get(KEPT).setCoder(JsonCoder.of(TraceRecord.class));
     out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
-    return out;
+    if (embedded == null) {
+      embedded = records.getPipeline().apply("NothingEmbedded", Create.empty(JsonCoder.of(Embedding.class)));
+    }
+    return out.and(EMBEDDED, embedded);
   }
 
   /**
@@ -155,21 +183,27 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
 
   /**
    * Shingles and (if on) the quantized embedding of the rendered x1, for records that are not exact
-   * duplicates. Counters {@code fingerprints} and {@code semantic.embedded} (for progress).
+   * duplicates; an embedding found in {@code known} is reused, one computed here is also output to
+   * {@link #EMBEDDED}. Counters {@code fingerprints}, {@code semantic.embedded} and {@code
+   * semantic.reused}.
    */
   static class FingerprintFn extends DoFn<TraceRecord, Fingerprint> {
     private final Shingles shingles;
     private final boolean near;
     private final boolean semantic;
     private final PCollectionView<Map<String, Decision>> exact;
+    private final PCollectionView<Map<String, Iterable<byte[]>>> known;
     private final Counter fingerprints = Metrics.counter(NS, "fingerprints");
     private final Counter embedded = Metrics.counter(NS, Decision.SEMANTIC + ".embedded");
+    private final Counter reused = Metrics.counter(NS, Decision.SEMANTIC + ".reused");
 
-    FingerprintFn(Shingles shingles, boolean near, boolean semantic, PCollectionView<Map<String, Decision>> exact) {
+    FingerprintFn(Shingles shingles, boolean near, boolean semantic, PCollectionView<Map<String, Decision>> exact,
+        PCollectionView<Map<String, Iterable<byte[]>>> known) {
       this.shingles = shingles;
       this.near = near;
       this.semantic = semantic;
       this.exact = exact;
+      this.known = known;
     }
 
     @ProcessElement
@@ -181,8 +215,16 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
       String text = r.x1().render();
       byte[] embedding = null;
       if (semantic) {
-        embedding = Fingerprint.quantize(Embedder.embed(text));
-        embedded.inc();
+        String key = Embedding.keyOf(text);
+        Iterable<byte[]> previous = c.sideInput(known).get(key);
+        if (previous != null && previous.iterator().hasNext()) {
+          embedding = previous.iterator().next();
+          reused.inc();
+        } else {
+          embedding = Fingerprint.quantize(Embedder.embed(text));
+          embedded.inc();
+          c.output(EMBEDDED, new Embedding(key, embedding));
+        }
       }
       fingerprints.inc();
       c.output(new Fingerprint(r.id(), r.split(), near ? Fingerprint.fold(shingles.hashes(text)) : null, embedding));

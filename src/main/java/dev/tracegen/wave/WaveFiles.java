@@ -59,6 +59,11 @@ public final class WaveFiles {
     return read(p, name, globs, TraceRecord.class);
   }
 
+  /** JSON lines of {@code type} in the files matching {@code globs} (none when nothing matches). */
+  public static <T> PCollection<T> readJson(Pipeline p, String name, List<String> globs, Class<T> type) {
+    return read(p, name, globs, type);
+  }
+
   /** Every rejection the waves in {@code waveDirs} wrote. */
   public static PCollection<Rejection> readRejections(Pipeline p, String name, List<String> waveDirs) {
     List<String> globs = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestPipelineExtension;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,27 @@ class SemanticDedupTest {
         .via((Rejection r) -> r.id() + " " + r.reason() + " " + r.detail().replaceAll(" \\(.*", ""))))
         .containsInAnyOrder("train-p1-b semantic_duplicate semantic duplicate of train-p1-a",
             "train-p2-b semantic_duplicate semantic duplicate of train-p2-a");
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void knownEmbeddingsAreReusedAndOnlyNewOnesAreOutput(TestPipeline p) {
+    List<TraceRecord> all = records();
+    // A planted "earlier" embedding of train-p1-b's text, far from train-p1-a's: reused, it
+    // makes that pair no longer a duplicate, which shows the model was not run on it again.
+    float[] elsewhere = new float[Embedder.DIMENSION];
+    elsewhere[0] = 1;
+    String p1b = find(all, "train-p1-b").x1().render();
+    PCollection<Embedding> known = p.apply("Known", Create.of(new Embedding(Embedding.keyOf(p1b), Fingerprint.quantize(elsewhere)))
+        .withCoder(JsonCoder.of(Embedding.class)));
+    PCollectionTuple out = p.apply(Create.of(all).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply(DeduplicateRecords.with(DedupConfig.defaults(4).withSemantic(true)).reusing(known));
+    PAssert.that(out.get(DeduplicateRecords.REJECTED).apply("Ids", MapElements.into(TypeDescriptors.strings())
+        .via((Rejection r) -> r.id()))).containsInAnyOrder("train-p2-b");
+    List<String> computed = all.stream().map(r -> Embedding.keyOf(r.x1().render())).filter(k -> !k.equals(Embedding.keyOf(p1b)))
+        .toList();
+    PAssert.that(out.get(DeduplicateRecords.EMBEDDED).apply("Keys", MapElements.into(TypeDescriptors.strings())
+        .via((Embedding e) -> e.textKey()))).containsInAnyOrder(computed);
     p.run().waitUntilFinish();
   }
 }
