@@ -103,8 +103,8 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
           .setCoder(KvCoder.of(StringUtf8Coder.of(), Fingerprint.FingerprintCoder.of()))
           .apply("FingerprintView", View.asMap());
       edges = bandGroups
-          .apply("ConfirmInGroups", ParDo.of(new ConfirmInGroupsFn(index, byId)).withSideInputs(byId))
-          .setCoder(KvCoder.of(StringUtf8Coder.of(), JsonCoder.of(Edge.class)))
+          .apply("ConfirmInGroups", ParDo.of(new ConfirmInGroupsFn(index, n, byId)).withSideInputs(byId))
+          .setCoder(KvCoder.of(VarIntCoder.of(), JsonCoder.of(Edge.class)))
           .apply("GroupEdges", GroupByKey.create())
           .apply("OneEdgePerPair", ParDo.of(new OneEdgePerPairFn(index.kind())));
     } else {
@@ -249,20 +249,23 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
   }
 
   /**
-   * The pairs of one band group that share a band key, pass the sketch check and are at or above
-   * the threshold by their fingerprints (side input), keyed by the pair. Counters as {@link
-   * CandidatePairsFn}'s; {@code <kind>.candidate_pairs} counts a pair once per group it is checked in.
+   * The pairs of one band group that share a band key, pass the sketch check, are {@linkplain
+   * SimilarityIndex#comparable comparable} and are at or above the threshold by their fingerprints
+   * (side input), keyed by the bucket of the pair. Counters as {@link CandidatePairsFn}'s; {@code
+   * <kind>.candidate_pairs} counts a pair once per group it is compared in.
    */
-  static class ConfirmInGroupsFn extends DoFn<KV<Integer, Iterable<KV<String, long[]>>>, KV<String, Edge>> {
+  static class ConfirmInGroupsFn extends DoFn<KV<Integer, Iterable<KV<String, long[]>>>, KV<Integer, Edge>> {
     private final SimilarityIndex index;
+    private final int buckets;
     private final PCollectionView<Map<String, Fingerprint>> byId;
     private final Distribution bucketSize;
     private final Counter collisions;
     private final Counter sketchDropped;
     private final Counter candidates;
 
-    ConfirmInGroupsFn(SimilarityIndex index, PCollectionView<Map<String, Fingerprint>> byId) {
+    ConfirmInGroupsFn(SimilarityIndex index, int buckets, PCollectionView<Map<String, Fingerprint>> byId) {
       this.index = index;
+      this.buckets = buckets;
       this.byId = byId;
       this.bucketSize = Metrics.distribution(NS, index.kind() + ".band_bucket_size");
       this.collisions = Metrics.counter(NS, index.kind() + ".band_collisions");
@@ -310,12 +313,15 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
             if (!checked.add(pair)) {
               continue;
             }
-            compared++;
             Fingerprint x = fingerprints.get(a.id());
             Fingerprint y = fingerprints.get(b.id());
+            if (!index.comparable(x, y)) {
+              continue;
+            }
+            compared++;
             double sim = index.similarity(x, y);
             if (sim >= index.threshold()) {
-              c.output(KV.of(pair, Edge.of(x, y, sim)));
+              c.output(KV.of(Buckets.of(pair, buckets), Edge.of(x, y, sim)));
             }
           }
         }
@@ -326,8 +332,11 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
     }
   }
 
-  /** One edge per pair (a pair that shares bands in several groups is confirmed in each). */
-  static class OneEdgePerPairFn extends DoFn<KV<String, Iterable<Edge>>, Edge> {
+  /**
+   * One edge per pair (a pair that shares bands in several groups is confirmed in each); grouped
+   * by bucket, not by pair, since a runner may pay per key.
+   */
+  static class OneEdgePerPairFn extends DoFn<KV<Integer, Iterable<Edge>>, Edge> {
     private final Counter confirmed;
 
     OneEdgePerPairFn(String kind) {
@@ -335,9 +344,14 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<Edge>> pair, OutputReceiver<Edge> out) {
-      confirmed.inc();
-      out.output(pair.getValue().iterator().next());
+    public void process(@Element KV<Integer, Iterable<Edge>> bucket, OutputReceiver<Edge> out) {
+      Set<String> seen = new HashSet<>();
+      for (Edge e : bucket.getValue()) {
+        if (seen.add(e.a() + "\u0000" + e.b())) {
+          confirmed.inc();
+          out.output(e);
+        }
+      }
     }
   }
 
@@ -405,6 +419,9 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
           continue;
         }
         for (Fingerprint first : fs) {
+          if (!index.comparable(first, second)) {
+            continue;
+          }
           double sim = index.similarity(first, second);
           if (sim >= index.threshold()) {
             confirmed.inc();

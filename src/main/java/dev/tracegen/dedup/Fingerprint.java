@@ -10,7 +10,7 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
- * What similarity dedup needs of a record, without the record: its id and split, its shingle
+ * What similarity dedup needs of a record, without the record: its id, split and seed, its shingle
  * hashes folded to 32 bits (sorted, distinct; a collision between two of a record's ~100 shingles
  * has probability ~1e-6 and only merges two shingles) and, when semantic dedup is on, its
  * embedding quantized to one byte per dimension ({@link #quantize}). A few hundred bytes instead of
@@ -18,8 +18,9 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
  * values each time a new bundle reaches it.
  */
 @DefaultCoder(Fingerprint.FingerprintCoder.class)
-public record Fingerprint(String id, String split, int[] shingles, byte[] embedding) {
+public record Fingerprint(String id, String split, String seed, int[] shingles, byte[] embedding) {
   public Fingerprint {
+    seed = seed == null ? "" : seed;
     shingles = shingles == null ? new int[0] : shingles;
     embedding = embedding == null ? new byte[0] : embedding;
   }
@@ -72,6 +73,7 @@ public record Fingerprint(String id, String split, int[] shingles, byte[] embedd
     public void encode(Fingerprint f, OutputStream out) throws IOException {
       STRING.encode(f.id(), out);
       STRING.encode(f.split() == null ? "" : f.split(), out);
+      STRING.encode(f.seed(), out);
       ByteBuffer buf = ByteBuffer.allocate(8 + 4 * f.shingles().length + f.embedding().length);
       buf.putInt(f.shingles().length);
       buf.asIntBuffer().put(f.shingles());
@@ -85,6 +87,7 @@ public record Fingerprint(String id, String split, int[] shingles, byte[] embedd
     public Fingerprint decode(InputStream in) throws IOException {
       String id = STRING.decode(in);
       String split = STRING.decode(in);
+      String seed = STRING.decode(in);
       DataInputStream data = new DataInputStream(in);
       int[] shingles = new int[data.readInt()];
       byte[] bytes = new byte[4 * shingles.length];
@@ -92,7 +95,7 @@ public record Fingerprint(String id, String split, int[] shingles, byte[] embedd
       ByteBuffer.wrap(bytes).asIntBuffer().get(shingles);
       byte[] embedding = new byte[data.readInt()];
       data.readFully(embedding);
-      return new Fingerprint(id, split, shingles, embedding);
+      return new Fingerprint(id, split, seed, shingles, embedding);
     }
 
     @Override

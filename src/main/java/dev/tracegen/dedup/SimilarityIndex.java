@@ -30,6 +30,11 @@ public interface SimilarityIndex extends Serializable {
   /** Pairs at or above this similarity are duplicates. */
   double threshold();
 
+  /** Whether the two may be duplicates at all; false skips the pair without comparing it. */
+  default boolean comparable(Fingerprint x, Fingerprint y) {
+    return true;
+  }
+
   /** MinHash over shingles, confirmed by the exact Jaccard of the two shingle sets. */
   static SimilarityIndex near(DedupConfig c) {
     return new NearDuplicateIndex(new MinHash(c.permutations(), c.bands()), c.threshold());
@@ -67,8 +72,8 @@ public interface SimilarityIndex extends Serializable {
 
   /**
    * Candidates from random-hyperplane LSH over the embedding's 256-bit sketch, kept when the
-   * sketches are close enough ({@link HyperplaneLsh#plausible}), confirmed by the exact cosine of
-   * the two embeddings.
+   * sketches are close enough ({@link HyperplaneLsh#plausible}) and the records come from
+   * different seeds, confirmed by the cosine of the two (quantized) embeddings.
    */
   record SemanticIndex(HyperplaneLsh lsh, double threshold) implements SimilarityIndex {
     @Override
@@ -99,6 +104,12 @@ public interface SimilarityIndex extends Serializable {
     @Override
     public double similarity(Fingerprint x, Fingerprint y) {
       return HyperplaneLsh.cosine(x.embedding(), y.embedding());
+    }
+
+    /** Instructions of one seed share its task by design: only different seeds are compared. */
+    @Override
+    public boolean comparable(Fingerprint x, Fingerprint y) {
+      return x.seed().isEmpty() || !x.seed().equals(y.seed());
     }
   }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Semantic clustering of quantized vectors, confirmed by joins and confirmed where found: both
- * give exactly the records that an all-pairs comparison puts in a cluster (all but each cluster's
- * smallest id), on families of vectors around random centres, with near misses beside them.
+ * give exactly the records that an all-pairs comparison of different seeds puts in a cluster (all
+ * but each cluster's smallest id), on families of vectors around random centres, with near misses
+ * and one-seed families beside them.
  */
 class ClusterSimilarTest {
   @RegisterExtension final TestPipelineExtension pipeline = TestPipelineExtension.create();
@@ -34,7 +35,9 @@ class ClusterSimilarTest {
       for (int m = 0; m < members; m++) {
         // 0.97 to the centre: members of a family are ~0.94 from each other; 0.85 stays apart.
         float[] v = m == 0 ? centre : near(centre, family % 5 == 0 ? 0.85 : 0.97, r);
-        out.add(new Fingerprint(String.format("train-%03d-%d", family, m), "train", null, Fingerprint.quantize(v)));
+                // Families 3, 10, 17, ...: one seed for all members, so they are never compared.
+        String seed = family % 7 == 3 ? "seed-" + family : "seed-" + family + "-" + m;
+        out.add(new Fingerprint(String.format("train-%03d-%d", family, m), "train", seed, null, Fingerprint.quantize(v)));
       }
     }
     return out;
@@ -46,7 +49,8 @@ class ClusterSimilarTest {
     fps.forEach(f -> parent.put(f.id(), f.id()));
     for (int i = 0; i < fps.size(); i++) {
       for (int j = i + 1; j < fps.size(); j++) {
-        if (HyperplaneLsh.cosine(fps.get(i).embedding(), fps.get(j).embedding()) >= threshold) {
+        boolean oneSeed = fps.get(i).seed().equals(fps.get(j).seed());
+        if (!oneSeed && HyperplaneLsh.cosine(fps.get(i).embedding(), fps.get(j).embedding()) >= threshold) {
           String a = root(parent, fps.get(i).id());
           String b = root(parent, fps.get(j).id());
           parent.put(a.compareTo(b) < 0 ? b : a, a.compareTo(b) < 0 ? a : b);
@@ -75,7 +79,7 @@ class ClusterSimilarTest {
     DedupConfig config = DedupConfig.defaults(4).withSemantic(true);
     Set<String> expected = bruteForce(fps, config.semanticThreshold());
     // The fixture has clusters of every size up to 4 and near misses that must stay.
-    if (expected.size() < 40 || expected.size() > 70) {
+    if (expected.size() < 30 || expected.size() > 60) {
       throw new AssertionError("fixture changed: " + expected.size() + " decided " + expected);
     }
     PCollection<Fingerprint> in = p.apply(Create.of(fps).withCoder(Fingerprint.FingerprintCoder.of()));
