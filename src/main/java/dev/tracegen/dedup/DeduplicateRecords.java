@@ -200,6 +200,9 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
     private final Counter fingerprints = Metrics.counter(NS, "fingerprints");
     private final Counter embedded = Metrics.counter(NS, Decision.SEMANTIC + ".embedded");
     private final Counter reused = Metrics.counter(NS, Decision.SEMANTIC + ".reused");
+    // The Direct runner rebuilds a map side input on every access: read once per bundle.
+    private transient Map<String, Decision> exactNow;
+    private transient Map<String, Iterable<byte[]>> knownNow;
 
     FingerprintFn(Shingles shingles, boolean near, boolean semantic, PCollectionView<Map<String, Decision>> exact,
         PCollectionView<Map<String, Iterable<byte[]>>> known) {
@@ -210,17 +213,27 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
       this.known = known;
     }
 
+    @StartBundle
+    public void startBundle() {
+      exactNow = null;
+      knownNow = null;
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
       TraceRecord r = c.element();
-      if (c.sideInput(exact).containsKey(r.id())) {
+      if (exactNow == null) {
+        exactNow = c.sideInput(exact);
+        knownNow = c.sideInput(known);
+      }
+      if (exactNow.containsKey(r.id())) {
         return;
       }
       String text = r.x1().render();
       byte[] embedding = null;
       if (semantic) {
         String key = Embedding.keyOf(text);
-        Iterable<byte[]> previous = c.sideInput(known).get(key);
+        Iterable<byte[]> previous = knownNow.get(key);
         if (previous != null && previous.iterator().hasNext()) {
           embedding = previous.iterator().next();
           reused.inc();
@@ -238,14 +251,23 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
   /** Fingerprints without a decision. */
   static class UndecidedFn extends DoFn<Fingerprint, Fingerprint> {
     private final PCollectionView<Map<String, Decision>> decided;
+    private transient Map<String, Decision> decidedNow;
 
     UndecidedFn(PCollectionView<Map<String, Decision>> decided) {
       this.decided = decided;
     }
 
+    @StartBundle
+    public void startBundle() {
+      decidedNow = null;
+    }
+
     @ProcessElement
     public void process(ProcessContext c) {
-      if (!c.sideInput(decided).containsKey(c.element().id())) {
+      if (decidedNow == null) {
+        decidedNow = c.sideInput(decided);
+      }
+      if (!decidedNow.containsKey(c.element().id())) {
         c.output(c.element());
       }
     }
@@ -284,16 +306,25 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
     private final PCollectionView<Map<String, Decision>> decisions;
     private final Counter input = Metrics.counter(NS, "input");
     private final Counter kept = Metrics.counter(NS, "kept");
+    private transient Map<String, Decision> decisionsNow;
 
     ApplyDecisionsFn(PCollectionView<Map<String, Decision>> decisions) {
       this.decisions = decisions;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      decisionsNow = null;
     }
 
     @ProcessElement
     public void process(ProcessContext c) {
       TraceRecord r = c.element();
       input.inc();
-      Decision d = c.sideInput(decisions).get(r.id());
+      if (decisionsNow == null) {
+        decisionsNow = c.sideInput(decisions);
+      }
+      Decision d = decisionsNow.get(r.id());
       if (d == null) {
         kept.inc();
         c.output(r);
