@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
@@ -204,48 +205,59 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
       this.sketchDropped = Metrics.counter(NS, index.kind() + ".sketch_dropped");
     }
 
-    private record Entry(String id, long[] sketch) {}
-
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, long[]>>> group,
         OutputReceiver<KV<Integer, KV<String, String>>> out) {
-      int words = index.sketchWords();
-      Map<Long, List<Entry>> byKey = new HashMap<>();
-      for (KV<String, long[]> packet : group.getValue()) {
-        long[] p = packet.getValue();
-        Entry e = new Entry(packet.getKey(), java.util.Arrays.copyOf(p, words));
-        for (int i = words; i < p.length; i++) {
-          byKey.computeIfAbsent(p[i], k -> new ArrayList<>(2)).add(e);
-        }
+      plausiblePairs(index, group.getValue(), bucketSize, collisions, sketchDropped,
+          (a, b) -> out.output(KV.of(Buckets.of(a, buckets), KV.of(a, b))));
+    }
+  }
+
+  private record Entry(String id, long[] sketch) {}
+
+  /**
+   * Each distinct pair of ids in one band group that shares a band key and passes the index's
+   * sketch check, given once to {@code pair} (smaller id first). {@code collisions} counts a pair
+   * once per band it shares, {@code sketchDropped} the collisions the sketch ruled out.
+   */
+  static void plausiblePairs(SimilarityIndex index, Iterable<KV<String, long[]>> group, Distribution bucketSize,
+      Counter collisions, Counter sketchDropped, BiConsumer<String, String> pair) {
+    int words = index.sketchWords();
+    Map<Long, List<Entry>> byKey = new HashMap<>();
+    for (KV<String, long[]> packet : group) {
+      long[] p = packet.getValue();
+      Entry e = new Entry(packet.getKey(), java.util.Arrays.copyOf(p, words));
+      for (int i = words; i < p.length; i++) {
+        byKey.computeIfAbsent(p[i], k -> new ArrayList<>(2)).add(e);
       }
-      Set<String> emitted = new HashSet<>();
-      long seen = 0;
-      long dropped = 0;
-      for (List<Entry> entries : byKey.values()) {
-        if (entries.size() < 2) {
-          continue;
-        }
-        bucketSize.update(entries.size());
-        entries.sort(Comparator.comparing(Entry::id));
-        for (int i = 0; i < entries.size(); i++) {
-          for (int j = i + 1; j < entries.size(); j++) {
-            Entry a = entries.get(i);
-            Entry b = entries.get(j);
-            if (a.id().equals(b.id())) {
-              continue;
-            }
-            seen++;
-            if (!index.plausible(a.sketch(), b.sketch())) {
-              dropped++;
-            } else if (emitted.add(a.id() + "\u0000" + b.id())) {
-              out.output(KV.of(Buckets.of(a.id(), buckets), KV.of(a.id(), b.id())));
-            }
+    }
+    Set<String> given = new HashSet<>();
+    long seen = 0;
+    long dropped = 0;
+    for (List<Entry> entries : byKey.values()) {
+      if (entries.size() < 2) {
+        continue;
+      }
+      bucketSize.update(entries.size());
+      entries.sort(Comparator.comparing(Entry::id));
+      for (int i = 0; i < entries.size(); i++) {
+        for (int j = i + 1; j < entries.size(); j++) {
+          Entry a = entries.get(i);
+          Entry b = entries.get(j);
+          if (a.id().equals(b.id())) {
+            continue;
+          }
+          seen++;
+          if (!index.plausible(a.sketch(), b.sketch())) {
+            dropped++;
+          } else if (given.add(a.id() + "\u0000" + b.id())) {
+            pair.accept(a.id(), b.id());
           }
         }
       }
-      collisions.inc(seen);
-      sketchDropped.inc(dropped);
     }
+    collisions.inc(seen);
+    sketchDropped.inc(dropped);
   }
 
   /**
@@ -273,62 +285,20 @@ public class ClusterSimilar extends PTransform<PCollection<Fingerprint>, PCollec
       this.candidates = Metrics.counter(NS, index.kind() + ".candidate_pairs");
     }
 
-    private record Entry(String id, long[] sketch) {}
-
     @ProcessElement
     public void process(ProcessContext c) {
       Map<String, Fingerprint> fingerprints = c.sideInput(byId);
-      int words = index.sketchWords();
-      Map<Long, List<Entry>> byKey = new HashMap<>();
-      for (KV<String, long[]> packet : c.element().getValue()) {
-        long[] p = packet.getValue();
-        Entry e = new Entry(packet.getKey(), java.util.Arrays.copyOf(p, words));
-        for (int i = words; i < p.length; i++) {
-          byKey.computeIfAbsent(p[i], k -> new ArrayList<>(2)).add(e);
-        }
-      }
-      Set<String> checked = new HashSet<>();
-      long seen = 0;
-      long dropped = 0;
-      long compared = 0;
-      for (List<Entry> entries : byKey.values()) {
-        if (entries.size() < 2) {
-          continue;
-        }
-        bucketSize.update(entries.size());
-        entries.sort(Comparator.comparing(Entry::id));
-        for (int i = 0; i < entries.size(); i++) {
-          for (int j = i + 1; j < entries.size(); j++) {
-            Entry a = entries.get(i);
-            Entry b = entries.get(j);
-            if (a.id().equals(b.id())) {
-              continue;
-            }
-            seen++;
-            if (!index.plausible(a.sketch(), b.sketch())) {
-              dropped++;
-              continue;
-            }
-            String pair = a.id() + "\u0000" + b.id();
-            if (!checked.add(pair)) {
-              continue;
-            }
-            Fingerprint x = fingerprints.get(a.id());
-            Fingerprint y = fingerprints.get(b.id());
-            if (!index.comparable(x, y)) {
-              continue;
-            }
-            compared++;
-            double sim = index.similarity(x, y);
-            if (sim >= index.threshold()) {
-              c.output(KV.of(Buckets.of(pair, buckets), Edge.of(x, y, sim)));
-            }
+      plausiblePairs(index, c.element().getValue(), bucketSize, collisions, sketchDropped, (a, b) -> {
+        Fingerprint x = fingerprints.get(a);
+        Fingerprint y = fingerprints.get(b);
+        if (index.comparable(x, y)) {
+          candidates.inc();
+          double sim = index.similarity(x, y);
+          if (sim >= index.threshold()) {
+            c.output(KV.of(Buckets.of(a + "\u0000" + b, buckets), Edge.of(x, y, sim)));
           }
         }
-      }
-      collisions.inc(seen);
-      sketchDropped.inc(dropped);
-      candidates.inc(compared);
+      });
     }
   }
 

@@ -30,11 +30,11 @@ class ClusterSimilarTest {
     Random r = new Random(7);
     List<Fingerprint> out = new ArrayList<>();
     for (int family = 0; family < 40; family++) {
-      float[] centre = random(r);
+      float[] centre = HyperplaneLshTest.random(r);
       int members = 1 + family % 4;
       for (int m = 0; m < members; m++) {
         // 0.97 to the centre: members of a family are ~0.94 from each other; 0.85 stays apart.
-        float[] v = m == 0 ? centre : near(centre, family % 5 == 0 ? 0.85 : 0.97, r);
+        float[] v = m == 0 ? centre : HyperplaneLshTest.near(centre, family % 5 == 0 ? 0.85 : 0.97, r);
                 // Families 3, 10, 17, ...: one seed for all members, so they are never compared.
         String seed = family % 7 == 3 ? "seed-" + family : "seed-" + family + "-" + m;
         out.add(new Fingerprint(String.format("train-%03d-%d", family, m), "train", seed, null, Fingerprint.quantize(v)));
@@ -96,38 +96,5 @@ class ClusterSimilarTest {
       PAssert.that(decided).containsInAnyOrder(want);
     }
     p.run().waitUntilFinish();
-  }
-
-  static float[] random(Random r) {
-    float[] v = new float[Embedder.DIMENSION];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) r.nextGaussian();
-    }
-    return v;
-  }
-
-  /** A vector at exactly the given cosine from {@code v}. */
-  static float[] near(float[] v, double cos, Random r) {
-    float[] noise = random(r);
-    double nv = Math.sqrt(dot(v, v));
-    double along = dot(noise, v) / (nv * nv);
-    for (int i = 0; i < v.length; i++) {
-      noise[i] -= (float) (along * v[i]);
-    }
-    double nn = Math.sqrt(dot(noise, noise));
-    double s = Math.sqrt(1 - cos * cos) / cos;
-    float[] out = new float[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = (float) (v[i] / nv + s * noise[i] / nn);
-    }
-    return out;
-  }
-
-  static double dot(float[] a, float[] b) {
-    double d = 0;
-    for (int i = 0; i < a.length; i++) {
-      d += (double) a[i] * b[i];
-    }
-    return d;
   }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class HyperplaneLshTest {
   private final HyperplaneLsh lsh = new HyperplaneLsh(384, 100, 20, 0.9);
 
-  private static float[] random(Random r) {
+  static float[] random(Random r) {
     float[] v = new float[384];
     for (int i = 0; i < v.length; i++) {
       v[i] = (float) r.nextGaussian();
@@ -18,7 +18,7 @@ class HyperplaneLshTest {
   }
 
   /** A vector at exactly the given cosine from {@code v} (noise made orthogonal to v). */
-  private static float[] near(float[] v, double cos, Random r) {
+  static float[] near(float[] v, double cos, Random r) {
     float[] noise = random(r);
     double nv = Math.sqrt(dot(v, v));
     double along = dot(noise, v) / (nv * nv);
@@ -34,7 +34,7 @@ class HyperplaneLshTest {
     return out;
   }
 
-  private static double dot(float[] a, float[] b) {
+  static double dot(float[] a, float[] b) {
     double d = 0;
     for (int i = 0; i < a.length; i++) {
       d += a[i] * b[i];
