@@ -20,6 +20,7 @@ import dev.tracegen.wave.WavePlanner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a run reads before the pipeline starts, validated up front so that a bad taxonomy,
@@ -38,7 +39,8 @@ public record RunConfig(
     DecontaminationConfig decontamination,
     double judgeCalibration,
     int revisions,
-    WavePlanner.Settings waves) {
+    WavePlanner.Settings waves,
+    Map<String, Map<String, Double>> drawWeights) {
 
   /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
   public static final String DEFAULT_CACHE_DIR = ".tracegen-cache";
@@ -100,7 +102,20 @@ public record RunConfig(
       throw new IllegalArgumentException("--revisions must be at least 0, got " + o.getRevisions());
     }
     return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, o.getBuckets(),
-        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration(), o.getRevisions(), waveSettings(o));
+        dedupConfig(o), decontaminationConfig(o), o.getJudgeCalibration(), o.getRevisions(), waveSettings(o), Map.of());
+  }
+
+  public RunConfig {
+    drawWeights = drawWeights == null ? Map.of() : drawWeights;
+  }
+
+  /**
+   * This configuration with the Plan stage's draw weights per split ({@code MixCalibration}); without
+   * them the plans are drawn by the profile's and taxonomy's weights as they are.
+   */
+  public RunConfig withDrawWeights(Map<String, Map<String, Double>> weights) {
+    return new RunConfig(profile, taxonomy, prompts, generator, judge, seeds, seedFormat, buckets, dedup,
+        decontamination, judgeCalibration, revisions, waves, weights);
   }
 
   /** {@code --planning} and its knobs; a fixed over-generation factor on the command line means fixed planning. */
@@ -246,7 +261,7 @@ public record RunConfig(
     Profile p = profile;
     return new Profile(p.name(), p.description(), p.runSeed(), p.seeds(), p.seedFormat(), p.evalSeedFraction(),
         p.targets(), p.overgeneration(), p.overgenerationPerConstraint(), p.perturbationOps(), merged, p.shards(),
-        p.category(), p.license(), p.prettyName());
+        p.category(), p.license(), p.prettyName(), p.reference());
   }
 
   private static String modelOrDefault(String provider, String model) {

@@ -121,7 +121,8 @@ public final class TracePipeline {
       rejections.add(seeds.get(ReadSeeds.REJECTED));
     }
     PCollectionTuple plans = seeds.get(ReadSeeds.SEEDS)
-        .apply(Stages.PLAN.transform(), PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets(), slots));
+        .apply(Stages.PLAN.transform(), PlanConstraints.of(cfg.profile(), cfg.taxonomy(), cfg.buckets(), slots,
+            cfg.drawWeights()));
     rejections.add(plans.get(PlanConstraints.REJECTED));
     PCollection<Candidate> candidates = plans.get(PlanConstraints.PLANS)
         .apply("StartCandidates", MapElements.into(TypeDescriptor.of(Candidate.class)).via((Plan plan) -> Candidate.of(plan)))

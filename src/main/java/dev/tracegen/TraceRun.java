@@ -11,9 +11,12 @@ import dev.tracegen.facts.RunOptions;
 import dev.tracegen.facts.ShippedCounters;
 import dev.tracegen.io.Locations;
 import dev.tracegen.io.ObjectStores;
+import dev.tracegen.io.SeedFiles;
 import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
 import dev.tracegen.llm.RunResources;
+import dev.tracegen.model.Seed;
+import dev.tracegen.plan.MixCalibration;
 import dev.tracegen.report.DatasetCard;
 import dev.tracegen.report.Funnel;
 import dev.tracegen.report.ProgressReporter;
@@ -22,6 +25,7 @@ import dev.tracegen.report.ReportHtml;
 import dev.tracegen.stage.Stages;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +58,7 @@ public final class TraceRun {
     OutputDirectory.checkOutput(o.getOutput(), o.getOverwrite());
     // Every input problem at once, before anything is built or called (the same check as validate).
     InputValidation.requireRunnable(o);
-    RunConfig cfg = RunConfig.from(o);
+    RunConfig cfg = calibrated(RunConfig.from(o), o.getQuiet());
     Map<String, Long> referenceDocs = ReferenceFiles.check(cfg.decontamination());
     if (o.getRunner().getSimpleName().equals("DirectRunner")) {
       // Our records are immutable and coded deterministically; the Direct runner's defensive
@@ -65,8 +69,9 @@ public final class TraceRun {
       // run() returns at once, so that progress lines can poll the running pipeline's metrics.
       d.setBlockOnRun(false);
     }
-    ReferenceSet reference = o.getReference().isBlank() ? null
-        : ReferenceSet.load(Path.of(o.getReference()), cfg.taxonomy().labelsZh());
+    String referenceFile = referenceFile(o, cfg);
+    ReferenceSet reference = referenceFile.isBlank() ? null
+        : ReferenceSet.load(Path.of(referenceFile), cfg.taxonomy().labelsZh());
     OutputDirectory out = OutputDirectory.prepare(o.getOutput(), o.getOverwrite(),
         notice -> System.err.println("tracegen: " + notice));
     long started = System.nanoTime();
@@ -126,6 +131,30 @@ public final class TraceRun {
     } catch (IOException | RuntimeException e) {
       // the JVM is stopping anyway; deleting staging is what matters
     }
+  }
+
+  /**
+   * The eval set the report compares with: {@code --reference}, else the profile's {@code reference}
+   * when that file is there (a profile's default is a comparison, never a reason to stop a run).
+   */
+  static String referenceFile(TraceOptions o, RunConfig cfg) {
+    if (!o.getReference().isBlank()) {
+      return o.getReference();
+    }
+    String fromProfile = cfg.profile().reference();
+    return !fromProfile.isBlank() && Files.isRegularFile(Path.of(fromProfile)) ? fromProfile : "";
+  }
+
+  /** {@code cfg} with the Plan stage's draw weights, calibrated once per run on the seed bank. */
+  static RunConfig calibrated(RunConfig cfg, boolean quiet) {
+    long t0 = System.nanoTime();
+    List<Seed> seeds = SeedFiles.read(cfg.seeds(), cfg.seedFormat());
+    RunConfig out = cfg.withDrawWeights(MixCalibration.forRun(cfg.profile(), cfg.taxonomy(), seeds));
+    if (!quiet) {
+      System.err.printf("tracegen: plan: dimension mix calibrated on %,d seeds in %.1f s%n", seeds.size(),
+          (System.nanoTime() - t0) / 1e9);
+    }
+    return out;
   }
 
   /**
@@ -195,7 +224,7 @@ public final class TraceRun {
   private static RunOptions options(TraceOptions o, RunConfig cfg) {
     return new RunOptions(o.getProfile(), o.getTaxonomy(), o.getPrompts(), cfg.seeds(), o.getRunner().getSimpleName(),
         cfg.profile().overgeneration(), o.getAllowShortfall(), o.getDimensions(), o.getDimensionWeights(),
-        o.getReference(), cfg.revisions(), settings(cfg.generator()), settings(cfg.judge()));
+        referenceFile(o, cfg), cfg.revisions(), settings(cfg.generator()), settings(cfg.judge()));
   }
 
   private static RunOptions.LlmOptions settings(LlmSettings s) {

@@ -27,7 +27,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * A run profile ({@code pipeline/*.yaml}): seeds, targets per split and constraint-count stratum,
  * over-generation, weights and the run seed. Targets are a total plus a shape, scaled to the total
  * by the largest-remainder method. {@code license} and {@code pretty_name} go to the dataset card
- * (empty: the card's defaults).
+ * (empty: the card's defaults). {@code reference}: an eval set (JSONL with {@code levels2} and
+ * {@code constraints_num}, such as the official TRACE eval set) that the report compares the build
+ * with when {@code --reference} is not given (empty: none).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Profile(
@@ -45,7 +47,8 @@ public record Profile(
     Map<String, Integer> shards,
     String category,
     String license,
-    String prettyName)
+    String prettyName,
+    String reference)
     implements Serializable {
 
   /** Target of one split: a total and a relative shape over constraint counts 1..15. */
@@ -60,6 +63,7 @@ public record Profile(
     description = description == null ? "" : description;
     license = license == null ? "" : license;
     prettyName = prettyName == null ? "" : prettyName;
+    reference = reference == null ? "" : reference;
   }
 
   private static final ObjectMapper YAML =
@@ -233,6 +237,7 @@ public record Profile(
 
   public Profile withOvergeneration(double factor) {
     return new Profile(name, description, runSeed, seeds, seedFormat, evalSeedFraction, targets, factor,
-        overgenerationPerConstraint, perturbationOps, dimensionWeights, shards, category, license, prettyName);
+        overgenerationPerConstraint, perturbationOps, dimensionWeights, shards, category, license, prettyName,
+        reference);
   }
 }

@@ -1,10 +1,12 @@
 package dev.tracegen.io;
 
+import dev.tracegen.model.Seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -181,6 +183,31 @@ public final class SeedFiles {
       }
     }
     return new ArrayList<>(found);
+  }
+
+  /**
+   * The seeds a run reads from these files: every usable line, and of several lines with one id
+   * the first by (file, line), as {@link ReadSeeds} keeps it. For the driver's own use of the
+   * seed bank (calibrating the plan); the pipeline reads the files itself.
+   *
+   * @throws IllegalArgumentException as {@link #checkReadable(List)}, or when a file cannot be read
+   */
+  public static List<Seed> read(List<String> patterns, SeedFormat format) {
+    SeedParser parser = new SeedParser(format);
+    Map<String, Seed> byId = new LinkedHashMap<>();
+    for (String file : checkReadable(patterns)) {
+      String name = FileSystems.matchNewResource(file, false).getFilename();
+      try (InputStream in = SeedFileReader.open(file)) {
+        SeedFileReader.read(file, name == null || name.isEmpty() ? file : name, in, parser, r -> {
+          if (r.isSeed()) {
+            byId.putIfAbsent(r.seed().id(), r.seed());
+          }
+        });
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read seed file " + file + ": " + IoErrors.describe(e), e);
+      }
+    }
+    return new ArrayList<>(byId.values());
   }
 
   /** Splits a comma-separated option value ({@code a.jsonl, b/*.jsonl.gz}) into patterns. */

@@ -46,25 +46,42 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
   private final Taxonomy taxonomy;
   private final int buckets;
   private final PlanSlots slots;
+  private final Map<String, Map<String, Double>> drawWeights;
 
-  private PlanConstraints(Profile profile, Taxonomy taxonomy, int buckets, PlanSlots slots) {
+  private PlanConstraints(Profile profile, Taxonomy taxonomy, int buckets, PlanSlots slots,
+      Map<String, Map<String, Double>> drawWeights) {
     this.profile = profile;
     this.taxonomy = taxonomy;
     this.buckets = buckets;
     this.slots = slots;
+    this.drawWeights = drawWeights;
   }
 
   /**
    * Every stratum's slots at the profile's fixed over-generation factor; {@code buckets}: how many
-   * groups the plans are spread over for parallel work downstream.
+   * groups the plans are spread over for parallel work downstream; {@code drawWeights}: per split,
+   * the weights the constraints are drawn by ({@link MixCalibration#forRun}; a split without them
+   * draws by the profile's and taxonomy's weights as they are).
    */
-  public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets) {
-    return of(profile, taxonomy, buckets, PlanSlots.fixed(profile));
+  public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets,
+      Map<String, Map<String, Double>> drawWeights) {
+    return of(profile, taxonomy, buckets, PlanSlots.fixed(profile), drawWeights);
   }
 
   /** The plans of {@code slots} only (one wave of an adaptive run). */
-  public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets, PlanSlots slots) {
-    return new PlanConstraints(profile, taxonomy, buckets, slots);
+  public static PlanConstraints of(Profile profile, Taxonomy taxonomy, int buckets, PlanSlots slots,
+      Map<String, Map<String, Double>> drawWeights) {
+    return new PlanConstraints(profile, taxonomy, buckets, slots, drawWeights);
+  }
+
+  /** The id of a plan slot: split, constraint count and slot number. */
+  static String planId(String split, int k, int slot) {
+    return String.format("%s-k%02d-%06d", split, k, slot);
+  }
+
+  /** The seed a plan is drawn for, from its split's seeds sorted by id. */
+  static Seed seedOf(List<Seed> seeds, String planId, long runSeed) {
+    return seeds.get((int) Math.floorMod(Draws.hash(runSeed, "seed", planId), (long) seeds.size()));
   }
 
   @Override
@@ -87,9 +104,19 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
         .apply("Slots", ParDo.of(new SlotsFn()))
         // A few large bundles, not one per slot: per-bundle overhead dominates on the Direct runner.
         .apply("SpreadSlots", Reshuffle.<KV<String, KV<Integer, Integer>>>viaRandomKey().withNumBuckets(buckets))
-        .apply("DrawPlans", ParDo.of(new DrawPlanFn(new Planner(taxonomy, profile.dimensionWeights(), runSeed), runSeed, bySplit))
+        .apply("DrawPlans", ParDo.of(new DrawPlanFn(planners(), runSeed, bySplit))
             .withSideInputs(bySplit)
             .withOutputTags(PLANS, TupleTagList.of(REJECTED)));
+  }
+
+  /** One planner per split, drawing by that split's calibrated weights where there are some. */
+  private Map<String, Planner> planners() {
+    Map<String, Planner> out = new TreeMap<>();
+    for (String split : List.of("train", "eval")) {
+      Map<String, Double> weights = drawWeights.getOrDefault(split, Map.of());
+      out.put(split, new Planner(taxonomy, weights.isEmpty() ? profile.dimensionWeights() : weights, profile.runSeed()));
+    }
+    return out;
   }
 
   /** Collects seeds into {@code split -> seeds sorted by id}. */
@@ -155,12 +182,12 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
   }
 
   static class DrawPlanFn extends DoFn<KV<String, KV<Integer, Integer>>, Plan> {
-    private final Planner planner;
+    private final Map<String, Planner> planners;
     private final long runSeed;
     private final PCollectionView<Map<String, List<Seed>>> bySplit;
 
-    DrawPlanFn(Planner planner, long runSeed, PCollectionView<Map<String, List<Seed>>> bySplit) {
-      this.planner = planner;
+    DrawPlanFn(Map<String, Planner> planners, long runSeed, PCollectionView<Map<String, List<Seed>>> bySplit) {
+      this.planners = planners;
       this.runSeed = runSeed;
       this.bySplit = bySplit;
     }
@@ -170,15 +197,15 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
       String split = c.element().getKey();
       int k = c.element().getValue().getKey();
       int slot = c.element().getValue().getValue();
-      String planId = String.format("%s-k%02d-%06d", split, k, slot);
+      String planId = planId(split, k, slot);
       List<Seed> seeds = c.sideInput(bySplit).getOrDefault(split, List.of());
       if (seeds.isEmpty()) {
         c.output(REJECTED, new Rejection(Stages.PLAN.id(), "no_seeds_in_split", planId,
             "no seed was assigned to the " + split + " split; add seeds or raise eval_seed_fraction", ""));
         return;
       }
-      Seed seed = seeds.get((int) Math.floorMod(Draws.hash(runSeed, "seed", planId), (long) seeds.size()));
-      Plan plan = planner.plan(planId, seed, split, k);
+      Seed seed = seedOf(seeds, planId, runSeed);
+      Plan plan = planners.get(split).plan(planId, seed, split, k);
       if (plan == null) {
         c.output(REJECTED, new Rejection(Stages.PLAN.id(), "infeasible", planId,
             "cannot draw " + k + " compatible constraints for seed " + seed.id(), ""));

@@ -142,7 +142,7 @@ public final class ReportHtml {
     }
     section(h, "histogram", "Constraints per instruction",
         "Share of each split's records by number of constraints (x1)"
-            + (ref == null ? "; pass --reference=FILE to compare with a reference eval set." : ", against " + ref.name() + "."));
+            + (ref == null ? "; pass --reference=FILE (or name one in the profile as reference) to compare with a reference eval set." : ", against " + ref.name() + "."));
     columns(h, ks, series, colors, share, counts, "constraints per instruction");
     h.close("section").raw("\n");
   }

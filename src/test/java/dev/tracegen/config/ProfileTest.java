@@ -29,6 +29,16 @@ class ProfileTest {
   }
 
   @Test
+  void theTraceProfilesNameTheOfficialEvalSetAsTheirReference() {
+    for (String name : List.of("trace", "trace-12k", "trace-10x")) {
+      Profile p = Profile.load(Path.of("pipeline/" + name + ".yaml"));
+      assertTrue(Files.isRegularFile(Path.of(p.reference())), name + ": " + p.reference());
+      assertTrue(p.reference().endsWith("trace_eval_official.jsonl"), p.reference());
+    }
+    assertEquals("", Profile.load(Path.of("src/test/resources/profiles/tiny.yaml")).reference(), "unset: none");
+  }
+
+  @Test
   void cardLicenceAndTitleComeFromTheProfileWhenGiven(@TempDir Path dir) throws IOException {
     String tiny = Files.readString(Path.of("src/test/resources/profiles/tiny.yaml"));
     Path f = Files.writeString(dir.resolve("named.yaml"), tiny + "license: cc-by-4.0\npretty_name: My TRACE\n");

@@ -54,7 +54,7 @@ class PlanConstraintsTest {
     targets.put("train", new Profile.Target(trainShape.size(), trainShape));
     targets.put("eval", new Profile.Target(1, Map.of(1, 1.0)));
     return new Profile("test", "", RUN_SEED, List.of("seeds.jsonl"), "auto", evalFraction, targets, 1.0, 0.0,
-        null, weights, null, null, null, null);
+        null, weights, null, null, null, null, null);
   }
 
   static List<String> slots(String split, int k) {
@@ -62,8 +62,13 @@ class PlanConstraintsTest {
   }
 
   static PCollectionTuple run(TestPipeline p, List<Seed> seeds, Profile profile) {
+    return run(p, seeds, profile, Map.of());
+  }
+
+  static PCollectionTuple run(TestPipeline p, List<Seed> seeds, Profile profile,
+      Map<String, Map<String, Double>> drawWeights) {
     return p.apply(Create.of(seeds).withCoder(JsonCoder.of(Seed.class)))
-        .apply(PlanConstraints.of(profile, StageContexts.TAXONOMY, 2));
+        .apply(PlanConstraints.of(profile, StageContexts.TAXONOMY, 2, drawWeights));
   }
 
   static PCollection<String> planIds(PCollectionTuple out) {
@@ -142,6 +147,30 @@ class PlanConstraintsTest {
     });
     PAssert.that(rejections(out)).containsInAnyOrder(slots("train", 2).stream()
         .map(id -> id + " " + Stages.PLAN.id() + "/infeasible").toList());
+    p.run().waitUntilFinish();
+  }
+
+  @Test
+  void eachSplitIsDrawnByItsOwnDrawWeights(TestPipeline p) {
+    // Calibrated weights replace the profile's: train may draw only theme, eval only tone_style.
+    Map<String, Double> theme = new TreeMap<>();
+    Map<String, Double> tone = new TreeMap<>();
+    for (Dimension d : StageContexts.TAXONOMY.dimensions()) {
+      theme.put(d.id(), d.id().equals("theme") ? 1.0 : 0.0);
+      tone.put(d.id(), d.id().equals("tone_style") ? 1.0 : 0.0);
+    }
+    PCollectionTuple out = run(p, seeds(8), profile(0.5, Map.of(1, 1.0), Map.of()),
+        Map.of("train", theme, "eval", tone));
+    PAssert.that(out.get(PlanConstraints.PLANS)).satisfies(plans -> {
+      int n = 0;
+      for (Plan plan : plans) {
+        assertEquals(List.of(plan.split().equals("train") ? "theme" : "tone_style"),
+            plan.constraints().stream().map(Constraint::dimension).toList(), plan.id());
+        n++;
+      }
+      assertEquals(6, n, "three plans per split");
+      return null;
+    });
     p.run().waitUntilFinish();
   }
 }
