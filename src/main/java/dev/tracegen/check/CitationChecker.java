@@ -20,17 +20,25 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * Both read the plain-text projection; the label lines may be written as headings or in bold.
+ * Chinese answers may write markers and entries in full-width or lenticular brackets ({@code ［1］},
+ * {@code 【1】}, no space needed before an entry's CJK text), separate numbers with {@code ，} or
+ * {@code 、}, and label the list "参考文献：" (or, for {@code none}, "参考资料").
  */
 public final class CitationChecker extends FailClosedChecker<CitationChecker.Spec> {
   /** {@code min} is only read for the numeric style. */
   record Spec(String style, int min) {}
 
-  private static final Pattern MARKER = Pattern.compile("\\[(\\d{1,6}(?:\\s*,\\s*\\d{1,6})*)]");
+  private static final String NUMBERS = "(\\d{1,6}(?:\\s*[,，、]\\s*\\d{1,6})*)";
+  private static final Pattern MARKER =
+      Pattern.compile("\\[" + NUMBERS + "]|［" + NUMBERS + "］|【" + NUMBERS + "】");
 
   /** A Markdown footnote reference such as {@code [^1]}: a citation too. */
   private static final Pattern FOOTNOTE = Pattern.compile("\\[\\^[^\\]\\s]{1,20}]");
   private static final Pattern ENTRY =
-      Pattern.compile("^[ \\t]*\\[(\\d{1,6})][ \\t]+\\S", Pattern.MULTILINE);
+      Pattern.compile(
+          "^[ \\t]*(?:\\[(\\d{1,6})](?:[ \\t]+\\S|(?=[\\p{IsHan}\\uFF01-\\uFF5E]))"
+              + "|[［【](\\d{1,6})[］】][ \\t]*\\S)",
+          Pattern.MULTILINE);
   private static final Pattern NUMBER = Pattern.compile("\\d+");
 
   @Override
@@ -51,7 +59,8 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Spe
   }
 
   private static CheckResult numeric(String text, int min) {
-    int references = labelLine(text, "References:");
+    int references =
+        labelLine(text, TextMetrics.NUMERIC_REFERENCE_LABELS.toArray(String[]::new));
     if (references < 0) {
       return verdict(false, "no 'References:' line");
     }
@@ -61,7 +70,7 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Spe
     int listEnd = nextHeading(text, references);
     Matcher entry = ENTRY.matcher(text).region(references, listEnd);
     while (entry.find()) {
-      listed.add(Integer.parseInt(entry.group(1)));
+      listed.add(Integer.parseInt(entry.group(1) != null ? entry.group(1) : entry.group(2)));
     }
     Set<Integer> unlisted = new TreeSet<>(cited);
     unlisted.removeAll(listed);
@@ -89,7 +98,8 @@ public final class CitationChecker extends FailClosedChecker<CitationChecker.Spe
     Set<Integer> numbers = new TreeSet<>();
     Matcher m = MARKER.matcher(text);
     while (m.find()) {
-      Matcher number = NUMBER.matcher(m.group(1));
+      String group = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+      Matcher number = NUMBER.matcher(group);
       while (number.find()) {
         numbers.add(Integer.parseInt(number.group()));
       }

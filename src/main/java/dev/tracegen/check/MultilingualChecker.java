@@ -18,7 +18,10 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>its last sentence of prose is written in that script: it ends with a sentence mark, has at
  *       least {@value #MIN_WORDS} words and {@value #MIN_LETTERS} letters of the script, and at
- *       least three quarters of its letters are in the script (a name in Latin letters may stay);
+ *       least three quarters of its letters are in the script (a name in Latin letters may stay).
+ *       In Han and kana, where each character is a word, a run of Latin letters counts as one
+ *       letter, so product names in a Chinese sentence ("我们用iPhone和MacBook拍摄。") do not
+ *       outweigh it;
  *   <li>nothing but a trailing reference list comes after it (the citation constraint asks for
  *       that list at the end; see {@link TextMetrics#lastBlock}): no list, heading or more prose;
  *   <li>it is one sentence: the sentence before it is not also written in the script.
@@ -141,19 +144,28 @@ public final class MultilingualChecker extends FailClosedChecker<MultilingualChe
     int all = 0;
     int family = 0;
     int own = 0;
+    boolean inLatinWord = false;
+    boolean wordPerCharacter = script.family.contains(UnicodeScript.HAN);
     for (int i = s; i < e; ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
       UnicodeScript of = Character.isLetter(cp) ? UnicodeScript.of(cp) : UnicodeScript.COMMON;
       // Shared letters (the kana length mark) belong to no language.
       if (of != UnicodeScript.COMMON && of != UnicodeScript.INHERITED) {
-        all++;
+        // Only Latin: kana next to kanji are Japanese, not names, and keep their full weight.
+        boolean latin = of == UnicodeScript.LATIN;
+        if (!(latin && inLatinWord && wordPerCharacter)) {
+          all++;
+        }
+        inLatinWord = latin;
         if (script.family.contains(of)) {
           family++;
         }
         if (of == script.own) {
           own++;
         }
+      } else {
+        inLatinWord = false;
       }
     }
     return new Letters(all, family, own);

@@ -8,6 +8,7 @@ import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 import dev.tracegen.model.Json;
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,9 +65,26 @@ public final class TextMetrics {
   static final List<String> REFERENCE_LABELS =
       List.of(
           "References", "References:", "Bibliography", "Bibliography:", "Sources", "Sources:",
-          "Works Cited", "Works Cited:");
+          "Works Cited", "Works Cited:", "参考文献", "参考文献：", "参考文献:", "参考资料",
+          "参考资料：", "参考资料:");
 
-  private static final String BULLETS = "-*•+";
+  /** Lines that introduce a numbered reference list: "References:", or its Chinese form. */
+  static final List<String> NUMERIC_REFERENCE_LABELS =
+      List.of("References:", "参考文献：", "参考文献:");
+
+  /** The ASCII bullets need a space after them; the others may touch CJK text ("•要点"). */
+  private static final String BULLETS = "-*•+·–";
+
+  // Numbered-item marker families: a list counts the items of its first item's family, so the
+  // "1." points under a Chinese "一、" section are inside that section's item, not beside it.
+  private static final int ARABIC = 1;
+  private static final int PAREN_ARABIC = 2;
+  private static final int HAN_NUMERAL = 3;
+  private static final int PAREN_HAN = 4;
+  private static final int CIRCLED = 5;
+
+  /** Chinese numerals as list numbers (一 .. 九十九). */
+  private static final String HAN_DIGITS = "〇零一二三四五六七八九十";
   private static final String SENTENCE_CLOSERS = "\"'”’»)]}」』）*_";
 
   private TextMetrics() {}
@@ -190,10 +208,12 @@ public final class TextMetrics {
           otherScript
               || end == to
               || Character.isWhitespace(text.charAt(end))
-              || SENTENCE_CLOSERS.indexOf(text.charAt(end)) >= 0;
+              || SENTENCE_CLOSERS.indexOf(text.charAt(end)) >= 0
+              // Chinese typed with half-width marks: "好!我们" ("3.5" keeps its point).
+              || (text.charAt(end - 1) != '.' && isCjkSingle(text.codePointAt(end)));
       if (afterText(text, i, otherScript)
           && closes
-          && !(end == i + 1 && c == '.' && isNumberMarker(text, i))) {
+          && !(end == i + 1 && (c == '.' || c == '．') && isNumberMarker(text, i))) {
         return end;
       }
       i = end;
@@ -262,6 +282,7 @@ public final class TextMetrics {
   public static List<Integer> listSizes(String text, boolean numbered) {
     List<Integer> sizes = new ArrayList<>();
     int indent = -1;
+    int family = 0;
     int items = 0;
     boolean inFence = false;
     int n = text.length();
@@ -271,14 +292,21 @@ public final class TextMetrics {
       e = stripCarriageReturn(text, s, e);
       int lineIndent = indentEnd(text, s, e) - s;
       boolean fence = isFence(text, s, e);
+      int marker;
       if (inFence || isBlank(text, s, e) || (indent >= 0 && lineIndent > indent + 1)) {
         // Inside code, a gap, or nested in the current item: the list goes on.
         inFence ^= fence;
-      } else if (numbered ? isNumberedItem(text, s, e) : isBulletedItem(text, s, e)) {
+      } else if ((marker = numbered ? numberedMarker(text, s, e) : isBulletedItem(text, s, e) ? 1 : 0)
+          != 0) {
         if (indent < 0) {
           indent = lineIndent;
+          family = marker;
         }
-        items++;
+        // Another numbering style at the same indentation is a sub-level (一、 then 1.), as
+        // Chinese outlines do not indent their levels.
+        if (marker == family) {
+          items++;
+        }
       } else {
         if (indent >= 0) {
           sizes.add(items);
@@ -647,7 +675,9 @@ public final class TextMetrics {
    * "trade-offs", "baseline" matches "baselines"). A term with Han, Kana or Hangul characters
    * matches as a plain substring. Spaces in the term match any whitespace run; its hyphens also
    * match U+2010/U+2011 and its apostrophes match typographic ones. Han and Kana characters next to
-   * a Latin term count as a boundary, as in "使用robust方法". A blank term matches nothing.
+   * a Latin term count as a boundary, as in "使用robust方法" ("使用robustness" does not match
+   * "robust"). Both sides are compared in NFKC, so full-width forms match. A blank term matches
+   * nothing.
    */
   public static boolean containsTerm(String text, String term) {
     return contains(text, term, false);
@@ -667,10 +697,10 @@ public final class TextMetrics {
     if (key.isEmpty()) {
       return false;
     }
-    key = key.toLowerCase(Locale.ROOT);
+    key = compatible(key).toLowerCase(Locale.ROOT);
     Term compiled = TERMS.getUnchecked(forms ? FORMS + key : key);
     // Lower-casing once lets a case-sensitive pattern use Boyer-Moore: far faster than (?iu).
-    String lower = text.toLowerCase(Locale.ROOT);
+    String lower = compatible(text).toLowerCase(Locale.ROOT);
     Matcher m = compiled.pattern().matcher(lower);
     while (m.find()) {
       // Checked here rather than as a regex lookbehind, which would run at every position.
@@ -681,6 +711,22 @@ public final class TextMetrics {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code text} in NFKC, so full-width letters and digits (ＡＩ, ２０２４) match their ASCII
+   * forms. Text with nothing above Latin-1's controls, or already in NFKC, is returned as is.
+   */
+  private static String compatible(String text) {
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      if (text.charAt(i) >= 0xA0) {
+        return Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
+      }
+    }
+    return text;
   }
 
   /**
@@ -802,36 +848,110 @@ public final class TextMetrics {
     return e - s == label.length() && t.regionMatches(true, s, label, 0, label.length());
   }
 
-  /** {@code [n] text} at the start of a line. */
+  /**
+   * {@code [n] text} at the start of a line; Chinese answers also write {@code ［n］} and {@code
+   * 【n】}, with no space before CJK text.
+   */
   private static boolean isReferenceEntry(String t, int s, int e) {
     int i = indentEnd(t, s, e);
-    if (i >= e || t.charAt(i) != '[') {
+    int open = i < e ? "[［【".indexOf(t.charAt(i)) : -1;
+    if (open < 0) {
       return false;
     }
     int digits = ++i;
     while (i < e && isAsciiDigit(t.charAt(i))) {
       i++;
     }
-    return i > digits && i + 1 < e && t.charAt(i) == ']' && Character.isWhitespace(t.charAt(i + 1));
+    return i > digits
+        && i + 1 < e
+        && t.charAt(i) == "]］】".charAt(open)
+        && (Character.isWhitespace(t.charAt(i + 1))
+            || (open > 0 && !Character.isWhitespace(t.charAt(i + 1)))
+            || isCjkText(t.codePointAt(i + 1)));
   }
 
   private static boolean isNumberedItem(String t, int s, int e) {
+    return numberedMarker(t, s, e) != 0;
+  }
+
+  /**
+   * The marker family of a numbered item line, or 0: {@code 1.} {@code 1)} {@code 1、} {@code １．}
+   * (arabic), {@code (1)} {@code （1）}, {@code 一、}, {@code （一）} or {@code ①}..{@code ⑳}. An ASCII
+   * marker needs a space after it unless CJK text follows; a Chinese one needs none.
+   */
+  private static int numberedMarker(String t, int s, int e) {
     int i = indentEnd(t, s, e);
-    int digits = i;
-    while (i < e && isAsciiDigit(t.charAt(i))) {
-      i++;
+    if (i >= e) {
+      return 0;
     }
-    return i > digits
-        && i < e
-        && (t.charAt(i) == '.' || t.charAt(i) == ')')
-        && gapThenText(t, i + 1, e);
+    char c = t.charAt(i);
+    if (c >= '\u2460' && c <= '\u2473') {
+      return itemText(t, i + 1, e, true) ? CIRCLED : 0;
+    }
+    if (c == '(' || c == '（') {
+      int j = ++i;
+      while (j < e && isDigit(t.charAt(j))) {
+        j++;
+      }
+      boolean arabic = j > i;
+      if (!arabic) {
+        while (j < e && HAN_DIGITS.indexOf(t.charAt(j)) >= 0) {
+          j++;
+        }
+      }
+      // At most three digits: "(2020) was..." is prose.
+      if (j == i || j - i > 3 || j >= e || (t.charAt(j) != ')' && t.charAt(j) != '）')) {
+        return 0;
+      }
+      boolean wide = c == '（' || t.charAt(j) == '）';
+      return itemText(t, j + 1, e, wide) ? (arabic ? PAREN_ARABIC : PAREN_HAN) : 0;
+    }
+    int j = i;
+    while (j < e && isDigit(t.charAt(j))) {
+      j++;
+    }
+    if (j > i && j < e) {
+      char mark = t.charAt(j);
+      if (mark == '.' || mark == ')') {
+        return itemText(t, j + 1, e, false) ? ARABIC : 0;
+      }
+      return (mark == '、' || mark == '．' || mark == '）') && itemText(t, j + 1, e, true)
+          ? ARABIC
+          : 0;
+    }
+    while (j < e && j - i <= 3 && HAN_DIGITS.indexOf(t.charAt(j)) >= 0) {
+      j++;
+    }
+    return j > i && j < e && t.charAt(j) == '、' && itemText(t, j + 1, e, true) ? HAN_NUMERAL : 0;
+  }
+
+  /**
+   * Item text from {@code i}: after a space, or, when {@code wide} (a full-width marker) or a CJK
+   * character follows, right away.
+   */
+  private static boolean itemText(String t, int i, int e, boolean wide) {
+    if (gapThenText(t, i, e)) {
+      return true;
+    }
+    if (i >= e) {
+      return false;
+    }
+    return wide ? !Character.isWhitespace(t.charAt(i)) : isCjkText(t.codePointAt(i));
+  }
+
+  /** Han, Kana or a full-width form: text that takes no space after a list marker. */
+  private static boolean isCjkText(int cp) {
+    return isCjkSingle(cp) || (cp >= 0xFF01 && cp <= 0xFF5E) || (cp >= 0x3000 && cp <= 0x303F);
   }
 
   private static boolean isBulletedItem(String t, int s, int e) {
     int i = indentEnd(t, s, e);
-    return i < e
-        && BULLETS.indexOf(t.charAt(i)) >= 0
-        && gapThenText(t, i + 1, e)
+    if (i >= e) {
+      return false;
+    }
+    char c = t.charAt(i);
+    return BULLETS.indexOf(c) >= 0
+        && (gapThenText(t, i + 1, e) || (c > 0x7f && i + 1 < e && isCjkText(t.codePointAt(i + 1))))
         && !isRule(t, s, e);
   }
 
@@ -1018,6 +1138,10 @@ public final class TextMetrics {
     }
     // A switch, not a string search: this runs for every non-ASCII character of every answer.
     return switch (c) {
+      // The Chinese ellipsis is two of them; one alone ("Wait… what") goes on.
+      case '\u2026' ->
+          (i + 1 < text.length() && text.charAt(i + 1) == '\u2026')
+              || (i > 0 && text.charAt(i - 1) == '\u2026');
       case '\u3002', '\uFF01', '\uFF1F', '\uFF0E', '\uFF61', // 。！？．｡
           '\u0964', '\u0965', // । ॥
           '\u061F', '\u06D4', // ؟ ۔
@@ -1031,7 +1155,7 @@ public final class TextMetrics {
   /** The point at {@code i} closes a list marker: only digits precede it on its line. */
   private static boolean isNumberMarker(String text, int i) {
     int j = i - 1;
-    while (j >= 0 && isAsciiDigit(text.charAt(j))) {
+    while (j >= 0 && isDigit(text.charAt(j))) {
       j--;
     }
     if (j == i - 1) {
@@ -1045,6 +1169,11 @@ public final class TextMetrics {
 
   private static boolean isAsciiDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /** An ASCII or full-width digit. */
+  private static boolean isDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
   }
 
   // ---- Projections ----
