@@ -148,7 +148,9 @@ public final class TextMetrics {
    * Word tokens: runs of letters and digits (with combining marks), joined by an apostrophe or
    * hyphen ("don't", "trade-off") and, between digits, by a point or comma ("3.5", "1,000"). Each
    * Han, Hiragana or Katakana character is a word on its own, since those scripts do not separate
-   * words by spaces; Hangul words are space-separated and counted like Latin ones.
+   * words by spaces; Hangul words are space-separated and counted like Latin ones. So a Chinese
+   * text counts as its 字数: each Han character one, a Latin or digit run ("iPhone", "3.5", full-width
+   * "ＡＢＣ") one, punctuation nothing.
    */
   public static int words(String text) {
     int count = 0;
@@ -176,7 +178,9 @@ public final class TextMetrics {
    * points and CJK text puts no space after them: full-width {@code 。！？．}, the Devanagari and
    * Bengali danda {@code । ॥}, Arabic and Urdu {@code ؟ ۔}, Ethiopic {@code ። ፧}, Armenian {@code
    * ։}, Myanmar {@code ။}, the Greek question mark {@code ;} (U+037E, or {@code ;} right after a
-   * Greek letter). A list marker such as "1." at the start of a line is not a sentence.
+   * Greek letter). A Chinese ellipsis {@code ……} ends one too (a single {@code …} does not), and so
+   * does a half-width {@code !} or {@code ?} right before a Han or Kana character; {@code ；} does
+   * not. A list marker such as "1." or "１．" at the start of a line is not a sentence.
    */
   public static int sentences(String text) {
     int count = 0;
@@ -264,12 +268,18 @@ public final class TextMetrics {
     return prose ? count + 1 : count;
   }
 
-  /** Lines like {@code 1. item} or {@code 2) item}. */
+  /**
+   * Lines like {@code 1. item} or {@code 2) item}, and the Chinese forms {@code 1、} {@code １．}
+   * {@code (1)} {@code （1）} {@code 一、} {@code （一）} {@code ①}.
+   */
   public static int numberedItems(String text) {
     return countLines(text, TextMetrics::isNumberedItem);
   }
 
-  /** Lines like {@code - item}, {@code * item}, {@code • item} or {@code + item}. */
+  /**
+   * Lines like {@code - item}, {@code * item}, {@code • item}, {@code + item}, {@code · item} or
+   * {@code – item}.
+   */
   public static int bulletedItems(String text) {
     return countLines(text, TextMetrics::isBulletedItem);
   }
@@ -277,7 +287,9 @@ public final class TextMetrics {
   /**
    * The number of top-level items of each numbered (or bulleted) list, in order. A list is a run of
    * such items; blank lines and indented continuation lines or sub-items stay inside it, and any
-   * other line at the list's indentation (prose, a heading, an item of the other kind) ends it.
+   * other line at the list's indentation (prose, a heading, an item of the other kind) ends it. A
+   * numbered list counts the items numbered like its first one ({@code 1.} and {@code 1)} alike);
+   * items numbered in another style at its indentation are a level inside the current item.
    */
   public static List<Integer> listSizes(String text, boolean numbered) {
     List<Integer> sizes = new ArrayList<>();
