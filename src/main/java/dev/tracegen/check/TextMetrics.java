@@ -560,8 +560,8 @@ public final class TextMetrics {
 
   /**
    * Emoji, as a reader counts them: a code point in U+1F000-U+1FAFF (pictographs, emoticons,
-   * symbols), U+2600-U+27BF (miscellaneous symbols, dingbats) or U+2B50 (star), or a keycap such as
-   * 1️⃣. What only modifies or joins an emoji is part of it: a skin tone, a variation selector, a
+   * symbols), U+2600-U+27BF (miscellaneous symbols, dingbats), U+2B50 (star) or ㊗ ㊙, or a keycap
+   * such as 1️⃣. What only modifies or joins an emoji is part of it: a skin tone, a variation selector, a
    * tag, and the parts of a ZWJ sequence such as 👩‍💻; two regional indicators are one flag.
    */
   public static int emojiCount(String text) {
@@ -584,7 +584,12 @@ public final class TextMetrics {
         halfFlag = false;
       }
       boolean emoji =
-          (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || cp == 0x2B50;
+          (cp >= 0x1F000 && cp <= 0x1FAFF)
+              || (cp >= 0x2600 && cp <= 0x27BF)
+              || cp == 0x2B50
+              // ㊗ ㊙: the two circled ideographs that are emoji (the others are text symbols).
+              || cp == 0x3297
+              || cp == 0x3299;
       if (cp == 0x20E3) {
         count++;
       } else if (emoji && !part && !joined) {

@@ -141,6 +141,10 @@ class ChineseAnswersTest {
     Constraint noEmoji = constraint("text_pattern", "pattern", "no_emoji");
     assertTrue(check(checker, noEmoji, "①准备 ②执行，《指南》【注】").pass());
     assertFalse(check(checker, noEmoji, "太好了😀").pass());
+    assertFalse(check(checker, noEmoji, "㊙️配方").pass());
+    assertTrue(
+        check(checker, constraint("text_pattern", "pattern", "emoji_min", "count", 2), "恭喜㊗️！🎉")
+            .pass());
   }
 
   // ---- citation ----
