@@ -304,12 +304,16 @@ public final class TextMetrics {
       e = stripCarriageReturn(text, s, e);
       int lineIndent = indentEnd(text, s, e) - s;
       boolean fence = isFence(text, s, e);
-      int marker;
-      if (inFence || isBlank(text, s, e) || (indent >= 0 && lineIndent > indent + 1)) {
+      int marker = 0;
+      boolean goesOn =
+          inFence || isBlank(text, s, e) || (indent >= 0 && lineIndent > indent + 1);
+      if (!goesOn) {
+        marker = numbered ? numberedMarker(text, s, e) : isBulletedItem(text, s, e) ? 1 : 0;
+      }
+      if (goesOn) {
         // Inside code, a gap, or nested in the current item: the list goes on.
         inFence ^= fence;
-      } else if ((marker = numbered ? numberedMarker(text, s, e) : isBulletedItem(text, s, e) ? 1 : 0)
-          != 0) {
+      } else if (marker != 0) {
         if (indent < 0) {
           indent = lineIndent;
           family = marker;
@@ -561,8 +565,9 @@ public final class TextMetrics {
   /**
    * Emoji, as a reader counts them: a code point in U+1F000-U+1FAFF (pictographs, emoticons,
    * symbols), U+2600-U+27BF (miscellaneous symbols, dingbats), U+2B50 (star) or ㊗ ㊙, or a keycap
-   * such as 1️⃣. What only modifies or joins an emoji is part of it: a skin tone, a variation selector, a
-   * tag, and the parts of a ZWJ sequence such as 👩‍💻; two regional indicators are one flag.
+   * such as 1️⃣. What only modifies or joins an emoji is part of it: a skin tone, a variation
+   * selector, a tag, and the parts of a ZWJ sequence such as 👩‍💻; two regional indicators are one
+   * flag.
    */
   public static int emojiCount(String text) {
     int count = 0;
@@ -882,8 +887,8 @@ public final class TextMetrics {
     return i > digits
         && i + 1 < e
         && t.charAt(i) == "]］】".charAt(open)
-        && (Character.isWhitespace(t.charAt(i + 1))
-            || (open > 0 && !Character.isWhitespace(t.charAt(i + 1)))
+        && (open > 0
+            || Character.isWhitespace(t.charAt(i + 1))
             || isCjkText(t.codePointAt(i + 1)));
   }
 
