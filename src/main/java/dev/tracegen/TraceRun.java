@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.util.ReleaseInfo;
 
@@ -60,15 +61,7 @@ public final class TraceRun {
     InputValidation.requireRunnable(o);
     RunConfig cfg = calibrated(RunConfig.from(o), o.getQuiet());
     Map<String, Long> referenceDocs = ReferenceFiles.check(cfg.decontamination());
-    if (o.getRunner().getSimpleName().equals("DirectRunner")) {
-      // Our records are immutable and coded deterministically; the Direct runner's defensive
-      // copies would only cost time at full scale.
-      DirectOptions d = o.as(DirectOptions.class);
-      d.setEnforceImmutability(false);
-      d.setEnforceEncodability(false);
-      // run() returns at once, so that progress lines can poll the running pipeline's metrics.
-      d.setBlockOnRun(false);
-    }
+    runnerDefaults(o);
     String referenceFile = referenceFile(o, cfg);
     ReferenceSet reference = referenceFile.isBlank() ? null
         : ReferenceSet.load(Path.of(referenceFile), cfg.taxonomy().labelsZh());
@@ -130,6 +123,25 @@ public final class TraceRun {
       }
     } catch (IOException | RuntimeException e) {
       // the JVM is stopping anyway; deleting staging is what matters
+    }
+  }
+
+  /** Settings of the chosen runner that tracegen's pipelines need or are faster with. */
+  public static void runnerDefaults(TraceOptions o) {
+    String runner = o.getRunner().getSimpleName();
+    if (runner.equals("DirectRunner")) {
+      // Our records are immutable and coded deterministically; the Direct runner's defensive
+      // copies would only cost time at full scale.
+      DirectOptions d = o.as(DirectOptions.class);
+      d.setEnforceImmutability(false);
+      d.setEnforceEncodability(false);
+      // run() returns at once, so that progress lines can poll the running pipeline's metrics.
+      d.setBlockOnRun(false);
+    } else if (runner.equals("FlinkRunner")) {
+      // A join (CoGroupByKey) reads a key's values once per input; past 10,000 values per key
+      // (dedup and decontamination buckets at 1.2 M records) Beam iterates the group again, which
+      // Flink's batch GroupByKey refuses unless it keeps the group (as the Direct runner does).
+      o.as(FlinkPipelineOptions.class).setReIterableGroupByKeyResult(true);
     }
   }
 
