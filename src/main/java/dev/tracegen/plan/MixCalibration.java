@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * ones (inclusion) take the remaining places, conflicts keep dimensions out of instructions that
  * hold their rivals, and background dimensions are skipped for seeds with an input. On the TRACE
  * profile that puts inclusion 6–9 points above its share and numerical and output format 4–6
- * below. Calibration draws the split's own plans (every plan of a small split, an even sample of
- * a large one: same ids, seeds and constraint counts as the run) and scales each weight by
+ * below. Calibration draws the split's own plans (the first target slots of every stratum; all of
+ * them for a small split, an even sample for a large one: same ids, seeds and constraint counts as
+ * the run) and scales each weight by
  * (target / drawn share)^a until the drawn shares match; a dimension whose error keeps its sign
  * gets a larger step a, one that overshoots a smaller one, which settles dimensions that saturate
  * (numerical in long instructions) in a few rounds. Pure and deterministic.
@@ -49,9 +50,18 @@ public final class MixCalibration {
           k -> new ArrayList<>()).add(s);
     }
     bySplit.values().forEach(l -> l.sort(Comparator.comparing(Seed::id)));
+    // The first target slots of each stratum: every run of these targets plans them (adaptive
+    // waves start there, any over-generation factor extends them), so the weights, and with them
+    // every plan a cache may hold, do not depend on the factor or the planning mode.
     Map<String, List<PlanSlots.Range>> ranges = new TreeMap<>();
-    for (PlanSlots.Range r : PlanSlots.fixed(profile).ranges()) {
-      ranges.computeIfAbsent(r.split(), s -> new ArrayList<>()).add(r);
+    for (String split : List.of("train", "eval")) {
+      if (profile.targets() != null && profile.targets().containsKey(split)) {
+        profile.stratumTargets(split).forEach((k, target) -> {
+          if (target > 0) {
+            ranges.computeIfAbsent(split, s -> new ArrayList<>()).add(new PlanSlots.Range(split, k, 0, target));
+          }
+        });
+      }
     }
     Map<String, Map<String, Double>> out = new TreeMap<>();
     ranges.forEach((split, rs) -> out.put(split, drawWeights(taxonomy, targets, bySplit.getOrDefault(split, List.of()),
