@@ -22,23 +22,31 @@ import org.apache.beam.sdk.util.SerializableUtils;
 
 /**
  * The loaded taxonomy: dimensions by id (in id order, so draws are stable), a content hash as its
- * version, and an index from every rendered phrasing to its dimension and parameters.
+ * version, the language its phrasings are written in, and an index from every rendered phrasing to
+ * its dimension and parameters.
  */
 public final class Taxonomy implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Map<String, Dimension> dimensions;
   private final String version;
+  private final String language;
   // Built on first use; volatile so that a thread never sees a half-published index.
   private transient volatile List<Matcher> index;
   // This taxonomy's serialised form, made once (it is immutable).
   private transient volatile byte[] wire;
 
+  /** An English taxonomy (the base files). */
   public Taxonomy(Collection<Dimension> dimensions, String version) {
+    this(dimensions, version, "en");
+  }
+
+  public Taxonomy(Collection<Dimension> dimensions, String version, String language) {
     Map<String, Dimension> byId = new TreeMap<>();
     dimensions.forEach(d -> byId.put(d.id(), d));
     this.dimensions = new LinkedHashMap<>(byId);
     this.version = version;
+    this.language = language;
   }
 
   /**
@@ -50,7 +58,7 @@ public final class Taxonomy implements Serializable {
   private Object writeReplace() {
     byte[] b = wire;
     if (b == null) {
-      b = SerializableUtils.serializeToByteArray(new Contents(new LinkedHashMap<>(dimensions), version));
+      b = SerializableUtils.serializeToByteArray(new Contents(new LinkedHashMap<>(dimensions), version, language));
       wire = b;
     }
     return new Wire(b);
@@ -61,7 +69,8 @@ public final class Taxonomy implements Serializable {
   }
 
   /** What a taxonomy is made of. */
-  private record Contents(LinkedHashMap<String, Dimension> dimensions, String version) implements Serializable {}
+  private record Contents(LinkedHashMap<String, Dimension> dimensions, String version, String language)
+      implements Serializable {}
 
   /** The serialised form: the bytes of the contents, read back once per JVM ({@link #READ}). */
   private record Wire(byte[] contents) implements Serializable {
@@ -70,7 +79,7 @@ public final class Taxonomy implements Serializable {
       try {
         return READ.get(key, () -> {
           Contents c = (Contents) SerializableUtils.deserializeFromByteArray(contents, "taxonomy");
-          Taxonomy t = new Taxonomy(c.dimensions().values(), c.version());
+          Taxonomy t = new Taxonomy(c.dimensions().values(), c.version(), c.language());
           t.wire = contents;
           return t;
         });
@@ -102,6 +111,11 @@ public final class Taxonomy implements Serializable {
 
   public String version() {
     return version;
+  }
+
+  /** The language of the phrasings and perturbation hints: {@code en} (the base files) or an overlay's. */
+  public String language() {
+    return language;
   }
 
   /** {@code dimension id -> label_zh}, the labels the official eval set uses in {@code levels2}. */

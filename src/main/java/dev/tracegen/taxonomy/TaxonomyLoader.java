@@ -17,9 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -28,10 +32,16 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads {@code taxonomy/*.yaml} and validates it completely before any LLM call: every problem is
  * collected with its {@code file:line} and reported together, so one run shows them all.
+ *
+ * <p>The base files are English. A language overlay, {@code taxonomy/<language>/<type>.yaml},
+ * holds only what is written in that language: each dimension's perturbation hints, the cues of its
+ * enum params, and its phrasings (the same ids, keys and structure as the base's, in other words).
+ * Loading a language reads the base files, then replaces those parts with the overlay's.
  */
 public final class TaxonomyLoader {
   private static final Set<String> DIMENSION_KEYS = Set.of("id", "name", "label_zh", "definition",
@@ -42,6 +52,11 @@ public final class TaxonomyLoader {
   private static final Set<String> JUDGE_KEYS = Set.of("by", "present", "begins", "at", "need", "forbidden",
       "violate", "values");
   private static final Set<String> JUDGE_VALUE_KEYS = Set.of("markers", "forbidden", "respond", "violate");
+  private static final Set<String> OVERLAY_KEYS = Set.of("type", "language", "dimensions");
+  private static final Set<String> OVERLAY_DIMENSION_KEYS = Set.of("id", "perturbation", "params", "phrasings");
+
+  /** The language of the base files. */
+  public static final String BASE_LANGUAGE = "en";
 
   /** The constraint types of the IOPO taxonomy; records and stats group by these ids. */
   public static final List<String> TYPES = List.of("content", "situation", "style", "format", "example");
@@ -50,6 +65,8 @@ public final class TaxonomyLoader {
   private final Predicate<String> checkerExists;
   private final BiFunction<String, Params, List<String>> paramProblems;
   private final boolean checkParams;
+  // The keys each phrasing entry has, by "file:line", so that an overlay's can be held to its base's.
+  private final Map<String, Set<String>> phrasingKeys = new HashMap<>();
 
   private TaxonomyLoader(Predicate<String> checkerExists,
       BiFunction<String, Params, List<String>> paramProblems, boolean checkParams) {
@@ -59,12 +76,19 @@ public final class TaxonomyLoader {
   }
 
   /**
-   * Loads and validates, including every phrasing option's params against its checker's param
-   * schema ({@link Checker#paramProblems}) and against the option's own sentence ({@link ParamSpec}).
+   * Loads and validates the base (English) files, including every phrasing option's params against
+   * its checker's param schema ({@link Checker#paramProblems}) and against the option's own sentence
+   * ({@link ParamSpec}).
    */
   public static Taxonomy load(Path dir, Checkers checkers) {
+    return load(dir, checkers, BASE_LANGUAGE);
+  }
+
+  /** As {@link #load(Path, Checkers)}, with the phrasings of {@code language} (its overlay in {@code dir/<language>/}). */
+  public static Taxonomy load(Path dir, Checkers checkers, String language) {
     return new TaxonomyLoader(id -> checkers.get(id).isPresent(),
-        (id, params) -> checkers.get(id).map(c -> c.paramProblems(params)).orElse(List.of()), true).loadDir(dir);
+        (id, params) -> checkers.get(id).map(c -> c.paramProblems(params)).orElse(List.of()), true)
+        .loadDir(dir, language);
   }
 
   /**
@@ -72,20 +96,53 @@ public final class TaxonomyLoader {
    * checker schemas or sentences. For readers of a finished corpus; a run uses {@link #load(Path, Checkers)}.
    */
   public static Taxonomy load(Path dir, Predicate<String> checkerExists) {
-    return new TaxonomyLoader(checkerExists, (id, params) -> List.of(), false).loadDir(dir);
+    return load(dir, checkerExists, BASE_LANGUAGE);
+  }
+
+  /** As {@link #load(Path, Predicate)}, with the phrasings of {@code language}. */
+  public static Taxonomy load(Path dir, Predicate<String> checkerExists, String language) {
+    return new TaxonomyLoader(checkerExists, (id, params) -> List.of(), false).loadDir(dir, language);
   }
 
   /** Every problem {@link #load(Path, Checkers)} finds in {@code dir}, without throwing (for {@code tracegen validate}). */
   public static List<String> problems(Path dir, Checkers checkers) {
+    return problems(dir, checkers, BASE_LANGUAGE);
+  }
+
+  /** Every problem {@link #load(Path, Checkers, String)} finds in {@code dir} for {@code language}, without throwing. */
+  public static List<String> problems(Path dir, Checkers checkers, String language) {
     try {
-      load(dir, checkers);
+      load(dir, checkers, language);
       return List.of();
     } catch (TaxonomyException e) {
       return e.problems();
     }
   }
 
-  private Taxonomy loadDir(Path dir) {
+  /** The languages {@code dir} can be loaded in: {@code en} and each subdirectory holding overlay files, sorted. */
+  public static List<String> languages(Path dir) {
+    List<String> out = new ArrayList<>(List.of(BASE_LANGUAGE));
+    try (Stream<Path> s = Files.list(dir)) {
+      s.filter(Files::isDirectory).filter(d -> !yamlFiles(d).isEmpty()).map(d -> d.getFileName().toString())
+          .filter(l -> !l.equals(BASE_LANGUAGE)).sorted().forEach(out::add);
+    } catch (IOException e) {
+      throw new TaxonomyException(List.of(dir + ": cannot list: " + IoErrors.describe(e)));
+    }
+    return out;
+  }
+
+  private static List<Path> yamlFiles(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private Taxonomy loadDir(Path dir, String language) {
+    if (language == null || !language.matches("[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*")) {
+      throw new TaxonomyException(List.of("'" + language + "' is not a language code such as en or zh"));
+    }
     if (!Files.isDirectory(dir)) {
       throw new TaxonomyException(List.of(dir + ": taxonomy directory not found"));
     }
@@ -112,23 +169,34 @@ public final class TaxonomyLoader {
       dims.addAll(parseFile(file.toString(), text));
     }
     crossCheck(dims);
+    if (!language.equals(BASE_LANGUAGE)) {
+      dims = overlay(dir, language, dims, allText);
+    }
     if (!problems.isEmpty()) {
       throw new TaxonomyException(problems);
     }
     String version = Hashing.sha256().hashString(allText, StandardCharsets.UTF_8).toString().substring(0, 12);
-    return new Taxonomy(dims, version);
+    return new Taxonomy(dims, version, language);
   }
 
-  private List<Dimension> parseFile(String file, String text) {
-    Node root;
+  /** The file's YAML tree (an empty scalar for an empty file), or null after reporting a syntax error. */
+  private Node compose(String file, String text) {
     try {
-      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+      Node root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+      return root != null ? root : new ScalarNode(Tag.STR, "", null, null, DumperOptions.ScalarStyle.PLAIN);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
       problems.add(file + ":" + line + ": YAML syntax error: " + e.getProblem());
-      return List.of();
+      return null;
     } catch (RuntimeException e) {
       problems.add(file + ":1: YAML error: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private List<Dimension> parseFile(String file, String text) {
+    Node root = compose(file, text);
+    if (root == null) {
       return List.of();
     }
     if (!(root instanceof MappingNode top)) {
@@ -201,6 +269,306 @@ public final class TaxonomyLoader {
         pert.containsKey("add") ? ((ScalarNode) pert.get("add")).getValue() : "",
         pert.containsKey("revise") ? ((ScalarNode) pert.get("revise")).getValue() : "",
         phrasings, params, file, line(m));
+  }
+
+  /**
+   * The base dimensions with the parts {@code dir/<language>/<type>.yaml} writes in that language.
+   * Everything else (weights, checkers, ids, structure) stays the base's, so an overlay is held to
+   * its base: each missing file, dimension, phrasing, key or cue is named, and so is each difference
+   * in structure.
+   */
+  private List<Dimension> overlay(Path dir, String language, List<Dimension> base, StringBuilder allText) {
+    Path langDir = dir.resolve(language);
+    if (!Files.isDirectory(langDir)) {
+      problems.add(langDir + ": no overlay directory for language " + language + " (languages: "
+          + String.join(", ", languages(dir)) + ")");
+      return base;
+    }
+    Map<String, List<Dimension>> byType = new LinkedHashMap<>();
+    base.forEach(d -> byType.computeIfAbsent(d.type(), k -> new ArrayList<>()).add(d));
+    for (Path f : yamlFiles(langDir)) {
+      String name = f.getFileName().toString();
+      String stem = name.substring(0, name.lastIndexOf('.'));
+      if (!byType.containsKey(stem) || !name.endsWith(".yaml")) {
+        problems.add(f + ":1: no base dimensions of type '" + stem + "' for this overlay (overlay files are named "
+            + byType.keySet().stream().map(t -> t + ".yaml").collect(Collectors.joining(", ")) + ")");
+      }
+    }
+    List<Dimension> out = new ArrayList<>();
+    byType.forEach((type, dims) -> {
+      Path file = langDir.resolve(type + ".yaml");
+      String text = null;
+      if (!Files.isRegularFile(file)) {
+        problems.add(file + " is missing (language " + language + ")");
+      } else {
+        try {
+          text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          problems.add(file + ": cannot read: " + IoErrors.describe(e));
+        }
+      }
+      if (text == null) {
+        out.addAll(dims);
+        return;
+      }
+      allText.append(language).append('/').append(file.getFileName()).append('\n').append(text).append('\n');
+      out.addAll(overlayFile(file.toString(), text, language, type, dims));
+    });
+    return out;
+  }
+
+  private List<Dimension> overlayFile(String file, String text, String language, String type, List<Dimension> dims) {
+    Node root = compose(file, text);
+    if (root == null) {
+      return dims;
+    }
+    if (!(root instanceof MappingNode top)) {
+      problems.add(file + ":1: expected a mapping with 'type', 'language' and 'dimensions'");
+      return dims;
+    }
+    Map<String, Node> fields = fields(file, top, OVERLAY_KEYS);
+    String t = scalar(file, fields, "type", top, true);
+    if (t != null && !t.equals(type)) {
+      problems.add(file + ":" + line(fields.get("type")) + ": type '" + t + "', but this is the overlay of type " + type);
+    }
+    String lang = scalar(file, fields, "language", top, true);
+    if (lang != null && !lang.equals(language)) {
+      problems.add(file + ":" + line(fields.get("language")) + ": language '" + lang + "', but the file is in the overlay"
+          + " directory of language " + language);
+    }
+    if (!(fields.get("dimensions") instanceof SequenceNode seq)) {
+      problems.add(file + ":" + line(top) + ": 'dimensions' must be a list");
+      return dims;
+    }
+    Map<String, Dimension> baseById = new LinkedHashMap<>();
+    dims.forEach(d -> baseById.put(d.id(), d));
+    Map<String, MappingNode> entries = new LinkedHashMap<>();
+    for (Node n : seq.getValue()) {
+      if (!(n instanceof MappingNode m)) {
+        problems.add(file + ":" + line(n) + ": a dimension must be a mapping");
+        continue;
+      }
+      String id = scalar(file, fields(file, m, null), "id", m, true);
+      if (id == null) {
+        continue;
+      }
+      if (!baseById.containsKey(id)) {
+        problems.add(file + ":" + line(m) + ": unknown dimension '" + id + "' (the base dimensions of type " + type + " are "
+            + String.join(", ", baseById.keySet()) + ")");
+      } else if (entries.putIfAbsent(id, m) != null) {
+        problems.add(file + ":" + line(m) + ": duplicate dimension id '" + id + "' (first at " + file + ":"
+            + line(entries.get(id)) + ")");
+      }
+    }
+    sameOrder(file, line(seq), "dimensions", List.copyOf(baseById.keySet()), List.copyOf(entries.keySet()));
+    List<Dimension> out = new ArrayList<>();
+    for (Dimension d : dims) {
+      MappingNode m = entries.get(d.id());
+      if (m == null) {
+        problems.add(file + ": dimension " + d.id() + " has no " + language + " entry (base: " + d.file() + ":" + d.line() + ")");
+        out.add(d);
+      } else {
+        out.add(overlayDimension(file, language, d, m));
+      }
+    }
+    return out;
+  }
+
+  private Dimension overlayDimension(String file, String language, Dimension d, MappingNode m) {
+    for (NodeTuple t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && !OVERLAY_DIMENSION_KEYS.contains(k.getValue())) {
+        problems.add(file + ":" + line(k) + ": key '" + k.getValue() + "' of dimension " + d.id() + " is not allowed in an"
+            + " overlay (an overlay holds " + String.join(", ", new TreeSet<>(OVERLAY_DIMENSION_KEYS))
+            + "; the rest comes from " + d.file() + ")");
+      }
+    }
+    Map<String, Node> f = fields(file, m, null);
+    String base = " (base: " + d.file() + ":" + d.line() + ")";
+    Map<String, Node> pert = Map.of();
+    if (f.get("perturbation") instanceof MappingNode pm) {
+      pert = fields(file, pm, Set.of("add", "revise"));
+    } else if (f.containsKey("perturbation")) {
+      problems.add(file + ":" + line(f.get("perturbation")) + ": 'perturbation' must be a mapping with add and revise");
+    }
+    String add = scalar(file, pert, "add", m, false);
+    String revise = scalar(file, pert, "revise", m, false);
+    if (!d.addHint().isEmpty() && (add == null || add.isBlank())) {
+      problems.add(file + ":" + line(m) + ": dimension " + d.id() + " has no " + language + " perturbation hint 'add'" + base);
+    }
+    if (!d.reviseHint().isEmpty() && (revise == null || revise.isBlank())) {
+      problems.add(file + ":" + line(m) + ": dimension " + d.id() + " has no " + language + " perturbation hint 'revise'" + base);
+    }
+    Map<String, ParamSpec> params = overlayParams(file, language, d, f.get("params"), line(m));
+    List<Phrasing> phrasings = new ArrayList<>();
+    Node pl = f.get("phrasings");
+    if (!(pl instanceof SequenceNode ps) || ps.getValue().isEmpty()) {
+      problems.add(file + ":" + line(pl == null ? m : pl) + ": 'phrasings' must be a non-empty list (dimension " + d.id() + ")");
+    } else {
+      Map<String, Phrasing> byId = new LinkedHashMap<>();
+      for (Node pn : ps.getValue()) {
+        Phrasing p = parsePhrasing(file, d.id(), d.checker(), pn);
+        if (p == null) {
+          continue;
+        }
+        if (d.phrasing(p.id()) == null) {
+          problems.add(file + ":" + p.line() + ": dimension " + d.id() + " has no base phrasing '" + p.id() + "'" + base);
+        } else if (byId.putIfAbsent(p.id(), p) != null) {
+          problems.add(file + ":" + p.line() + ": duplicate phrasing id '" + p.id() + "' (dimension " + d.id() + ")");
+        }
+      }
+      sameOrder(file, line(ps), "phrasings of dimension " + d.id(),
+          d.phrasings().stream().map(Phrasing::id).toList(), List.copyOf(byId.keySet()));
+      for (Phrasing bp : d.phrasings()) {
+        Phrasing p = byId.get(bp.id());
+        if (p == null) {
+          problems.add(file + ": dimension " + d.id() + " has no " + language + " phrasing \"" + bp.id() + "\" (base: "
+              + d.file() + ":" + bp.line() + ")");
+        } else {
+          sameStructure(file, d, bp, p, params);
+          phrasings.add(p);
+        }
+      }
+    }
+    checkOptionsAgainstParams(file, d.id(), d.checker(), phrasings, params);
+    if (d.providesInput()) {
+      phrasings.stream().filter(p -> p.input().isBlank()).forEach(p ->
+          problems.add(file + ":" + p.line() + ": phrasing '" + p.id() + "' of a provides_input dimension has no 'input'"));
+    }
+    return new Dimension(d.id(), d.type(), d.name(), d.definition(), d.labelZh(), d.weight(), d.checker(),
+        d.needsInput(), d.providesInput(), d.repeatable(), d.revisable(), d.conflictsWith(),
+        add == null ? "" : add, revise == null ? "" : revise, phrasings, params, file, line(m));
+  }
+
+  /**
+   * The dimension's params for sentences in {@code language}: an overlay gives only the cues of enum
+   * params, in its language, for every value whose base has cues.
+   */
+  private Map<String, ParamSpec> overlayParams(String file, String language, Dimension d, Node node, int dimLine) {
+    Map<String, Map<String, List<String>>> cues = new HashMap<>();
+    Map<String, Integer> lines = new HashMap<>();
+    if (node != null && !(node instanceof MappingNode)) {
+      problems.add(file + ":" + line(node) + ": 'params' must be a mapping of enum param name to {cues: ...} (dimension "
+          + d.id() + ")");
+    } else if (node instanceof MappingNode m) {
+      for (NodeTuple t : m.getValue()) {
+        String name = ((ScalarNode) t.getKeyNode()).getValue();
+        String where = file + ":" + line(t.getValueNode()) + ": param '" + name + "' of dimension " + d.id() + ": ";
+        ParamSpec spec = d.params().get(name);
+        if (spec == null) {
+          problems.add(where + "not a param of the base dimension");
+          continue;
+        }
+        if (spec.kind() != ParamSpec.Kind.ENUM) {
+          problems.add(where + "an overlay gives only the cues of enum params");
+          continue;
+        }
+        if (!(t.getValueNode() instanceof MappingNode sm)) {
+          problems.add(where + "expected {cues: {value: [...]}}");
+          continue;
+        }
+        Map<String, Node> sf = fields(file, sm, Set.of("cues"));
+        Map<String, List<String>> c = new LinkedHashMap<>();
+        if (sf.get("cues") instanceof MappingNode cm) {
+          Map<String, Node> cf = fields(file, cm, null);
+          for (String v : cf.keySet()) {
+            if (!spec.values().contains(v)) {
+              problems.add(where + "cues for '" + v + "', which is not one of its values");
+            }
+            List<String> words = strings(file, cf, v);
+            if (words.isEmpty()) {
+              problems.add(where + "no cues for '" + v + "'");
+            }
+            c.put(v, words);
+          }
+        } else {
+          problems.add(where + "'cues' must map values to lists of words");
+        }
+        cues.put(name, c);
+        lines.put(name, line(t.getValueNode()));
+      }
+    }
+    Map<String, ParamSpec> out = new LinkedHashMap<>();
+    d.params().forEach((name, spec) -> {
+      Map<String, List<String>> c = cues.get(name);
+      if (c == null && !spec.cues().isEmpty()) {
+        problems.add(file + ":" + dimLine + ": dimension " + d.id() + " has no " + language + " cues for param '" + name
+            + "' (base: " + d.file() + ":" + d.line() + ")");
+      } else if (c != null) {
+        spec.cues().keySet().stream().filter(v -> !c.containsKey(v)).sorted().forEach(v -> problems.add(file + ":"
+            + lines.get(name) + ": param '" + name + "' of dimension " + d.id() + " has no " + language + " cues for '"
+            + v + "' (base: " + d.file() + ":" + d.line() + ")"));
+      }
+      out.put(name, spec.in(language, c));
+    });
+    return out;
+  }
+
+  /**
+   * An overlay phrasing says the same thing as its base in other words: the same keys, the same
+   * structure (revise targets, conflicts, choices), the same placeholders, options with the same
+   * param names, and the same numbers (a number is what a checker reads, not wording).
+   */
+  private void sameStructure(String file, Dimension d, Phrasing bp, Phrasing p, Map<String, ParamSpec> params) {
+    String where = file + ":" + p.line() + ": phrasing '" + p.id() + "' of dimension " + d.id() + " ";
+    String base = " (base: " + d.file() + ":" + bp.line() + ")";
+    Set<String> baseKeys = phrasingKeys.getOrDefault(d.file() + ":" + bp.line(), Set.of());
+    Set<String> keys = phrasingKeys.getOrDefault(file + ":" + p.line(), Set.of());
+    baseKeys.stream().filter(k -> !keys.contains(k)).sorted().forEach(k ->
+        problems.add(where + "lacks key '" + k + "' that its base has" + base));
+    keys.stream().filter(k -> !baseKeys.contains(k)).sorted().forEach(k ->
+        problems.add(where + "has key '" + k + "' that its base has not" + base));
+    if (!p.reviseTo().equals(bp.reviseTo())) {
+      problems.add(where + "revises to " + p.reviseTo() + ", its base to " + bp.reviseTo() + base);
+    }
+    if (!p.conflictsWith().equals(bp.conflictsWith())) {
+      problems.add(where + "conflicts with " + p.conflictsWith() + ", its base with " + bp.conflictsWith() + base);
+    }
+    if (!p.choose().equals(bp.choose())) {
+      problems.add(where + "chooses " + new TreeMap<>(p.choose()) + ", its base "
+          + new TreeMap<>(bp.choose()) + base);
+    }
+    Set<String> holes = Set.copyOf(Phrasing.placeholders(p.text()));
+    Set<String> baseHoles = Set.copyOf(Phrasing.placeholders(bp.text()));
+    if (!holes.equals(baseHoles)) {
+      problems.add(where + "has placeholders " + new TreeSet<>(holes) + " in its text, its base "
+          + new TreeSet<>(baseHoles) + base);
+    }
+    JudgeRule j = p.judge();
+    JudgeRule bj = bp.judge();
+    if (j != null && bj != null && (!j.by().equals(bj.by()) || j.opening() != bj.opening() || j.all() != bj.all())) {
+      problems.add(where + "judges by '" + j.by() + "' (opening " + j.opening() + ", all " + j.all() + "), its base by '"
+          + bj.by() + "' (opening " + bj.opening() + ", all " + bj.all() + ")" + base);
+    }
+    if (p.options().size() != bp.options().size()) {
+      problems.add(where + "has " + p.options().size() + " options, its base " + bp.options().size() + base);
+      return;
+    }
+    for (int i = 0; i < p.options().size(); i++) {
+      Params o = p.options().get(i);
+      Params bo = bp.options().get(i);
+      if (!Set.copyOf(o.names()).equals(Set.copyOf(bo.names()))) {
+        problems.add(where + "option " + (i + 1) + " has params " + new TreeSet<>(o.names()) + ", its base's "
+            + new TreeSet<>(bo.names()) + base);
+        continue;
+      }
+      for (String k : o.names()) {
+        ParamSpec spec = params.get(k);
+        if (spec != null && spec.kind() == ParamSpec.Kind.NUMBER
+            && !String.valueOf(o.get(k)).equals(String.valueOf(bo.get(k)))) {
+          problems.add(where + "option " + (i + 1) + " has " + k + " " + o.get(k) + ", its base " + bo.get(k)
+              + " (numbers are not translated)" + base);
+        }
+      }
+    }
+  }
+
+  /** Entries present in both lists are in the base's order. */
+  private void sameOrder(String file, int line, String what, List<String> base, List<String> overlay) {
+    List<String> expected = base.stream().filter(overlay::contains).toList();
+    List<String> actual = overlay.stream().filter(base::contains).toList();
+    if (!expected.equals(actual)) {
+      problems.add(file + ":" + line + ": " + what + " are not in the base's order (" + String.join(", ", base) + ")");
+    }
   }
 
   /** A phrasing's {@code choose} block: {@code param: task_word} or {@code param: {number: [min, max], step: n}}. */
@@ -355,6 +723,7 @@ public final class TaxonomyLoader {
       return null;
     }
     Map<String, Node> f = fields(file, m, PHRASING_KEYS);
+    phrasingKeys.put(file + ":" + line(m), Set.copyOf(f.keySet()));
     String id = scalar(file, f, "id", m, true);
     String text = scalar(file, f, "text", m, true);
     List<Params> options = new ArrayList<>();
