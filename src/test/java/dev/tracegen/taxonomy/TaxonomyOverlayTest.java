@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,19 @@ class TaxonomyOverlayTest {
         assertEquals(spec.values(), z.params().get(name).values(), e.id() + "." + name);
       });
     }
+  }
+
+  @Test
+  void aChineseTaxonomyTravelsWithItsLanguageAndMatchesChineseConstraints() {
+    Taxonomy zh = zh();
+    Taxonomy back = SerializableUtils.clone(zh);
+    assertEquals("zh", back.language());
+    assertEquals(zh.version(), back.version());
+    Taxonomy.PhrasingMatch m = back.match("回答篇幅不超过250字。");
+    assertEquals("words_at_most", m.phrasing().id());
+    assertEquals(250, m.params().get("max"));
+    assertEquals("words", m.params().get("metric"));
+    assertEquals(null, TaxonomyLoader.load(SHIPPED, CHECKERS).match("回答篇幅不超过250字。"));
   }
 
   @Test
@@ -229,6 +243,26 @@ class TaxonomyOverlayTest {
         + " overlay directory of language zh")), all);
     assertTrue(problems.stream().anyMatch(p -> p.matches(".*zh/style\\.yaml:\\d+: param 'script' of dimension multilingual"
         + " has no zh cues for 'hiragana' \\(base: .*style\\.yaml:\\d+\\)")), all);
+  }
+
+  @Test
+  void chineseSentencesMustStateTheirParams(@TempDir Path dir) throws IOException {
+    copyWithOverlays(dir);
+    Path format = dir.resolve("zh/format.yaml");
+    Files.writeString(format, Files.readString(format)
+        .replace("回答中不要使用任何加粗文字。", "回答中请使用加粗文字。")
+        .replace("回答须用恰好{count}个Markdown标题来组织。", "回答须用恰好三个Markdown标题来组织。")
+        .replace("{format: json, format_name: 一个合法的JSON对象}", "{format: json, format_name: 一张Markdown表格}"));
+    List<String> problems = TaxonomyLoader.problems(dir, CHECKERS, "zh");
+    String all = String.join("\n", problems);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("zh/format.yaml:") && p.contains("pattern \"no_bold\" forbids"
+        + " something but the constraint's text forbids nothing")), all);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("zh/format.yaml:") && p.contains("count = 2 but the constraint's"
+        + " text does not state 2")), all);
+    assertTrue(problems.stream().anyMatch(p -> p.contains("zh/format.yaml:") && p.contains("format \"json\" but the"
+        + " constraint's text mentions none of JSON")), all);
+    // Chinese numerals state a number: 三 is 3.
+    assertTrue(problems.stream().noneMatch(p -> p.contains("count = 3 ")), all);
   }
 
   private static Pattern regex(String marker) {
