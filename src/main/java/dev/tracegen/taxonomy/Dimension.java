@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * One taxonomy dimension (DESIGN section 4); {@code params} says how each checker parameter is
- * checked against a constraint's sentence; {@code file}/{@code line} locate its YAML entry.
+ * checked against a constraint's sentence; {@code file}/{@code line} locate its YAML entry (in a
+ * language overlay, the overlay's entry, whose file holds the phrasings' lines).
  */
 public record Dimension(
     String id,

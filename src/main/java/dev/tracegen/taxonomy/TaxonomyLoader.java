@@ -348,8 +348,12 @@ public final class TaxonomyLoader {
         problems.add(file + ":" + line(n) + ": a dimension must be a mapping");
         continue;
       }
-      String id = scalar(file, fields(file, m, null), "id", m, true);
-      if (id == null) {
+      // Read without fields(): overlayDimension reads the entry's keys and reports their problems once.
+      String id = m.getValue().stream()
+          .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id"))
+          .map(t -> t.getValueNode() instanceof ScalarNode v ? v.getValue() : null).findFirst().orElse(null);
+      if (id == null || id.isBlank()) {
+        problems.add(file + ":" + line(m) + ": missing 'id'");
         continue;
       }
       if (!baseById.containsKey(id)) {
