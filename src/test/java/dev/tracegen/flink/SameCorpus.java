@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.SmokeReference;
 import dev.tracegen.TraceOptions;
 import dev.tracegen.TraceRun;
 import dev.tracegen.model.Json;
@@ -26,31 +27,21 @@ import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * Shared by the Flink ITs: the DirectRunner reference build of the smoke profile (built once per
- * test JVM), and the comparison of two corpora: same records (ids and content, decoded from the
- * shards), same views, and every file byte for byte except the two that record the run itself
- * ({@code run.json}, {@code report.html}: calls and timings).
+ * Shared by the Flink ITs: the DirectRunner reference build of the smoke profile ({@link
+ * SmokeReference}, built once per test JVM), and the comparison of two corpora: same records (ids
+ * and content, decoded from the shards), same views, and every file byte for byte except the two
+ * that record the run itself ({@code run.json}, {@code report.html}: calls and timings).
  */
 final class SameCorpus {
-  static final String PROFILE = "pipeline/smoke.yaml";
+  static final String PROFILE = SmokeReference.PROFILE;
   /** Files that record the run (timings, LLM calls), not the corpus; the README exempts them. */
   static final List<String> RUN_SPECIFIC = List.of("run.json", "report.html");
-  private static Path reference;
 
   private SameCorpus() {}
 
   /** The smoke profile built on the DirectRunner, once per JVM. */
-  static synchronized Path directReference() throws IOException {
-    if (reference == null) {
-      Path dir = Files.createTempDirectory("tracegen-flink-it-direct");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir)));
-      Path out = dir.resolve("direct");
-      long t0 = System.nanoTime();
-      run("--runner=DirectRunner", "--profile=" + PROFILE, "--output=" + out);
-      System.err.printf("[flink-it] DirectRunner smoke reference: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-      reference = out;
-    }
-    return reference;
+  static Path directReference() throws IOException {
+    return SmokeReference.directory();
   }
 
   /** {@code tracegen run} in this JVM. */
@@ -156,19 +147,5 @@ final class SameCorpus {
   private static String head(TreeSet<String> ids) {
     List<String> first = new ArrayList<>(ids).subList(0, Math.min(5, ids.size()));
     return ids.size() + " " + first + (ids.size() > 5 ? "..." : "");
-  }
-
-  static void deleteQuietly(Path root) {
-    try (Stream<Path> all = Files.walk(root)) {
-      all.sorted((x, y) -> y.getNameCount() - x.getNameCount()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort
-        }
-      });
-    } catch (IOException | UncheckedIOException e) {
-      // best effort
-    }
   }
 }
