@@ -53,13 +53,33 @@ public final class InputValidation {
     List<Problem> out = new ArrayList<>();
     Checkers checkers = Checkers.load();
     Path taxonomyDir = Path.of(o.getTaxonomy());
-    List<String> taxonomyProblems = TaxonomyLoader.problems(taxonomyDir, checkers);
-    blocking(out, taxonomyProblems);
-    blocking(out, Prompts.problems(Path.of(o.getPrompts()), payloadSteps(o)));
-
     List<String> profileProblems = Profile.problems(Path.of(o.getProfile()));
-    blocking(out, profileProblems);
     Profile profile = profileProblems.isEmpty() ? Profile.load(Path.of(o.getProfile())) : null;
+    String language = Profile.DEFAULT_LANGUAGE;
+    List<String> languageProblems = new ArrayList<>();
+    try {
+      language = RunConfig.language(o.getLanguage(), profile != null ? profile.language() : Profile.DEFAULT_LANGUAGE);
+    } catch (IllegalArgumentException e) {
+      languageProblems.add(e.getMessage());
+    }
+    List<String> taxonomyProblems = TaxonomyLoader.problems(taxonomyDir, checkers);
+    if (taxonomyProblems.isEmpty() && languageProblems.isEmpty()) {
+      // The run's language is checked whole; the base files' problems come first and alone.
+      taxonomyProblems = TaxonomyLoader.problems(taxonomyDir, checkers, language);
+    }
+    blocking(out, taxonomyProblems);
+    if (languageProblems.isEmpty()) {
+      blocking(out, Prompts.problems(Path.of(o.getPrompts()), language, payloadSteps(o)));
+      String judge = o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
+      String embedded = RunConfig.embeddedLanguageProblem(language,
+          "embedded".equals(o.getProvider()) || "embedded".equals(judge));
+      if (embedded != null) {
+        languageProblems.add(embedded);
+      }
+    }
+
+    blocking(out, profileProblems);
+    blocking(out, languageProblems);
     if (o.getOvergeneration() > 0 && o.getOvergeneration() < 1) {
       blocking(out, List.of("--overgeneration must be at least 1, got " + o.getOvergeneration()));
     }
@@ -67,7 +87,7 @@ public final class InputValidation {
       blocking(out, List.of("--buckets must be at least 1, got " + o.getBuckets()));
     }
     if (profile != null && taxonomyProblems.isEmpty()) {
-      Taxonomy taxonomy = TaxonomyLoader.load(taxonomyDir, checkers);
+      Taxonomy taxonomy = TaxonomyLoader.load(taxonomyDir, checkers, language);
       for (String id : new TreeSet<>(profile.dimensionWeights().keySet())) {
         if (!taxonomy.has(id)) {
           blocking(out, List.of(o.getProfile() + ": dimension_weights names unknown dimension '" + id + "'"));

@@ -50,8 +50,9 @@ public record RunConfig(
     if (o.getOvergeneration() > 0) {
       profile = profile.withOvergeneration(o.getOvergeneration());
     }
-    Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), Checkers.load());
-    Prompts prompts = Prompts.load(Path.of(o.getPrompts()));
+    profile = profile.withLanguage(language(o.getLanguage(), profile.language()));
+    Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), Checkers.load(), profile.language());
+    Prompts prompts = Prompts.load(Path.of(o.getPrompts()), profile.language());
     profile = withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
     List<String> seeds = seedPatterns(o, profile);
     SeedFormat seedFormat = seedFormat(o, profile);
@@ -89,6 +90,10 @@ public record RunConfig(
               + s.price().hint());
         }
       }
+    }
+    String languageProblem = embeddedLanguageProblem(profile.language(), generator.isEmbedded() || judge.isEmbedded());
+    if (languageProblem != null) {
+      throw new IllegalArgumentException(languageProblem);
     }
     ChatModels.validate(generator, "generator");
     ChatModels.validate(judge, "judge");
@@ -261,7 +266,33 @@ public record RunConfig(
     Profile p = profile;
     return new Profile(p.name(), p.description(), p.runSeed(), p.seeds(), p.seedFormat(), p.evalSeedFraction(),
         p.targets(), p.overgeneration(), p.overgenerationPerConstraint(), p.perturbationOps(), merged, p.shards(),
-        p.category(), p.license(), p.prettyName(), p.reference());
+        p.category(), p.license(), p.prettyName(), p.reference(), p.language());
+  }
+
+  /** {@code --language} when given, else the profile's; a malformed code is an error naming the option. */
+  public static String language(String option, String profileLanguage) {
+    String given = option.strip();
+    if (given.isEmpty()) {
+      return profileLanguage;
+    }
+    if (!Profile.isLanguageCode(given)) {
+      throw new IllegalArgumentException("--language: '" + given + "' is not a language code (two or three lower-case"
+          + " letters: zh, en)");
+    }
+    return given;
+  }
+
+  /**
+   * Why the embedded model cannot serve a run in {@code language}, or null: its answers and
+   * judgements come from English phrase banks, so a corpus of another language would be rejected
+   * record by record.
+   */
+  public static String embeddedLanguageProblem(String language, boolean embeddedModel) {
+    if (!embeddedModel || language.equals(Profile.DEFAULT_LANGUAGE)) {
+      return null;
+    }
+    return "--language=" + language + ": the embedded generator writes English only; build this language with an"
+        + " LLM endpoint (--provider, --model, --baseUrl)";
   }
 
   private static String modelOrDefault(String provider, String model) {

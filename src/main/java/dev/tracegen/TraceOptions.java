@@ -40,6 +40,13 @@ public interface TraceOptions extends PipelineOptions {
 
   void setOverwrite(boolean value);
 
+  @Description("Language of the corpus (zh, en): selects the prompts in --prompts/<language>/ and the taxonomy"
+      + " phrasings in --taxonomy/<language>/ (en: the base files); empty = the profile's language (default en).")
+  @Default.String("")
+  String getLanguage();
+
+  void setLanguage(String value);
+
   @Description("Taxonomy directory (one YAML file per constraint type).")
   @Default.String("taxonomy")
   String getTaxonomy();

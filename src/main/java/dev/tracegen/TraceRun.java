@@ -234,7 +234,7 @@ public final class TraceRun {
 
   /** The options that shaped the run. API keys are never options, only the names of variables. */
   private static RunOptions options(TraceOptions o, RunConfig cfg) {
-    return new RunOptions(o.getProfile(), o.getTaxonomy(), o.getPrompts(), cfg.seeds(), o.getRunner().getSimpleName(),
+    return new RunOptions(o.getProfile(), cfg.profile().language(), o.getTaxonomy(), o.getPrompts(), cfg.seeds(), o.getRunner().getSimpleName(),
         cfg.profile().overgeneration(), o.getAllowShortfall(), o.getDimensions(), o.getDimensionWeights(),
         referenceFile(o, cfg), cfg.revisions(), settings(cfg.generator()), settings(cfg.judge()));
   }

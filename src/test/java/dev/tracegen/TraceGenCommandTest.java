@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,6 +78,49 @@ class TraceGenCommandTest {
     Cli.Result bad = execute("validate", "--profile", tmp.resolve("missing.yaml").toString(), "--prompts", tmp.toString());
     assertEquals(2, bad.code());
     assertTrue(bad.out().contains("profile not found") && bad.out().contains("missing prompt template"), bad.out());
+  }
+
+  @Test
+  void validateChecksTheFilesOfTheLanguageAndNamesWhatIsMissing(@TempDir Path tmp) throws IOException {
+    String[] endpoint = {"--provider=openai", "--model=m", "--baseUrl=http://127.0.0.1:1/v1"};
+    Cli.Result zhRun = execute(with(endpoint, "validate", "--language=zh"));
+    assertEquals(0, zhRun.code(), "the shipped Chinese files are complete: " + zhRun.out());
+    Cli.Result embedded = execute("validate", "--language=zh");
+    assertEquals(2, embedded.code(), embedded.out());
+    assertTrue(embedded.out().contains("the embedded generator writes English only"), embedded.out());
+    Cli.Result fr = execute(with(endpoint, "validate", "--language=fr"));
+    assertEquals(2, fr.code(), fr.out());
+    assertTrue(fr.out().contains(Path.of("prompts", "fr") + ": no prompt template directory"), fr.out());
+    assertTrue(fr.out().contains("no overlay directory for language fr"), fr.out());
+
+    // A phrasing without its Chinese text: a zh run is refused naming the file; English is unaffected.
+    Path taxonomy = Files.createDirectories(tmp.resolve("taxonomy"));
+    dev.tracegen.taxonomy.TaxonomyLoaderTest.copyShipped(taxonomy);
+    Path zh = Files.createDirectories(taxonomy.resolve("zh"));
+    try (var files = Files.list(Path.of("taxonomy", "zh"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, zh.resolve(f.getFileName()));
+      }
+    }
+    Path format = zh.resolve("format.yaml");
+    String text = Files.readString(format);
+    int start = text.indexOf("      - id: return_as\n");
+    int end = text.indexOf("      - id: present_as\n");
+    assertTrue(start > 0 && end > start, "return_as precedes present_as in " + format);
+    Files.writeString(format, text.substring(0, start) + text.substring(end));
+    Cli.Result missing = execute(with(endpoint, "validate", "--language=zh", "--taxonomy=" + taxonomy));
+    assertEquals(2, missing.code(), missing.out());
+    assertTrue(missing.out().contains(format + ": dimension output_format has no zh phrasing \"return_as\""), missing.out());
+    assertEquals(0, execute("validate", "--taxonomy=" + taxonomy).code(), "English needs no Chinese text");
+    Cli.Result bad = execute("validate", "--language=Chinese");
+    assertEquals(2, bad.code(), bad.out());
+    assertTrue(bad.out().contains("--language: 'Chinese' is not a language code"), bad.out());
+  }
+
+  static String[] with(String[] more, String... args) {
+    String[] all = Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, all, args.length, more.length);
+    return all;
   }
 
   @Test

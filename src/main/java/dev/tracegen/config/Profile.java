@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -29,7 +30,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * by the largest-remainder method. {@code license} and {@code pretty_name} go to the dataset card
  * (empty: the card's defaults). {@code reference}: an eval set (JSONL with {@code levels2} and
  * {@code constraints_num}, such as the official TRACE eval set) that the report compares the build
- * with when {@code --reference} is not given (empty: none).
+ * with when {@code --reference} is not given (empty: none). {@code language}: the language the
+ * corpus is written in, which selects the per-language prompts and taxonomy phrasings (default
+ * {@code en}; {@code --language} overrides it).
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record Profile(
@@ -48,7 +51,8 @@ public record Profile(
     String category,
     String license,
     String prettyName,
-    String reference)
+    String reference,
+    String language)
     implements Serializable {
 
   /** Target of one split: a total and a relative shape over constraint counts 1..15. */
@@ -64,6 +68,18 @@ public record Profile(
     license = license == null ? "" : license;
     prettyName = prettyName == null ? "" : prettyName;
     reference = reference == null ? "" : reference;
+    language = language == null || language.isBlank() ? DEFAULT_LANGUAGE : language;
+  }
+
+  /** The language of a profile that names none: the taxonomy's base files and prompts are English. */
+  public static final String DEFAULT_LANGUAGE = "en";
+
+  /** A language code: ISO 639-1 or -3, lower case, as the per-language file names use it. */
+  private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
+
+  /** Whether {@code code} has the form of a language code ({@code zh}, {@code en}, {@code yue}). */
+  public static boolean isLanguageCode(String code) {
+    return LANGUAGE_CODE.matcher(code).matches();
   }
 
   private static final ObjectMapper YAML =
@@ -196,6 +212,9 @@ public record Profile(
     if (overgeneration < 1) {
       out.add("overgeneration must be at least 1");
     }
+    if (!isLanguageCode(language)) {
+      out.add("language: '" + language + "' is not a language code (two or three lower-case letters: zh, en)");
+    }
     for (String op : perturbationOps.keySet()) {
       if (!List.of("ADD", "DELETE", "REVISE").contains(op)) {
         out.add("perturbation_ops: unknown op " + op + " (ADD, DELETE, REVISE)");
@@ -238,6 +257,13 @@ public record Profile(
   public Profile withOvergeneration(double factor) {
     return new Profile(name, description, runSeed, seeds, seedFormat, evalSeedFraction, targets, factor,
         overgenerationPerConstraint, perturbationOps, dimensionWeights, shards, category, license, prettyName,
-        reference);
+        reference, language);
+  }
+
+  /** This profile in another language (its per-language prompts, phrasings and conventions). */
+  public Profile withLanguage(String code) {
+    return new Profile(name, description, runSeed, seeds, seedFormat, evalSeedFraction, targets, overgeneration,
+        overgenerationPerConstraint, perturbationOps, dimensionWeights, shards, category, license, prettyName,
+        reference, code);
   }
 }

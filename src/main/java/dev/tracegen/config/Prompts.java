@@ -68,6 +68,19 @@ public final class Prompts implements Serializable {
     templates.forEach((k, v) -> hashes.put(k, Hashing.sha256().hashString(v, StandardCharsets.UTF_8).toString().substring(0, 12)));
   }
 
+  /**
+   * Where a language's templates live: {@code dir} itself for the default language (English),
+   * {@code dir/<language>/} for any other, so adding a language is adding a directory.
+   */
+  public static Path directory(Path dir, String language) {
+    return language.equals(Profile.DEFAULT_LANGUAGE) ? dir : dir.resolve(language);
+  }
+
+  /** The templates of {@code language} under {@code dir} (see {@link #directory}). */
+  public static Prompts load(Path dir, String language) {
+    return load(directory(dir, language));
+  }
+
   /** Loads the templates; a missing, unreadable or incomplete one is an error listing every problem. */
   public static Prompts load(Path dir) {
     List<String> problems = problems(dir, Set.of());
@@ -86,6 +99,11 @@ public final class Prompts implements Serializable {
     return new Prompts(t);
   }
 
+  /** Everything wrong with the templates of {@code language} under {@code dir}. */
+  public static List<String> problems(Path dir, String language, Set<String> payloadSteps) {
+    return problems(directory(dir, language), payloadSteps);
+  }
+
   /**
    * Everything wrong with the templates in {@code dir}, as {@code file[:line]: problem}: missing or
    * unreadable files, malformed placeholders, placeholders the step does not fill, and required
@@ -94,6 +112,10 @@ public final class Prompts implements Serializable {
    */
   public static List<String> problems(Path dir, Set<String> payloadSteps) {
     List<String> out = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return List.of(dir + ": no prompt template directory (one file per step: "
+          + String.join(", ", STEPS.stream().map(s -> s + ".txt").toList()) + ")");
+    }
     for (String step : STEPS) {
       Path file = dir.resolve(step + ".txt");
       if (!Files.isRegularFile(file)) {

@@ -10,11 +10,14 @@ import java.util.List;
  * The options that shaped a run, as {@code run.json} records them. API keys are never options,
  * only the names of the variables that hold them. {@code revisions}: times a response the judge
  * failed could go back to the generator (absent in runs made before revisions existed).
+ * {@code language}: the corpus language whose prompts and phrasings the run used (absent in runs
+ * made before languages existed, which were English).
  */
 @JsonPropertyOrder(alphabetic = true)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunOptions(
     String profile,
+    String language,
     String taxonomy,
     String prompts,
     List<String> seeds,

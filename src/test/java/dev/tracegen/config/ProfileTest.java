@@ -49,6 +49,18 @@ class ProfileTest {
   }
 
   @Test
+  void languageDefaultsToEnglishAndMustBeALanguageCode(@TempDir Path dir) throws IOException {
+    assertEquals("en", Profile.load(Path.of("src/test/resources/profiles/tiny.yaml")).language(), "unset: English");
+    String tiny = Files.readString(Path.of("src/test/resources/profiles/tiny.yaml"));
+    Path zh = Files.writeString(dir.resolve("zh.yaml"), tiny + "language: zh\n");
+    assertEquals("zh", Profile.load(zh).language());
+    assertEquals("en", Profile.load(zh).withLanguage("en").language());
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), tiny + "language: Chinese\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Profile.load(bad));
+    assertTrue(e.getMessage().matches("(?s).*bad\\.yaml:\\d+: language: 'Chinese' is not a language code.*"), e.getMessage());
+  }
+
+  @Test
   void overgenerationGrowsWithConstraintCount() {
     Profile p = Profile.load(Path.of("pipeline/trace.yaml"));
     assertTrue(p.plannedCount(10, 100) > p.plannedCount(2, 100));

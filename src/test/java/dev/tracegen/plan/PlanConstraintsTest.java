@@ -54,7 +54,7 @@ class PlanConstraintsTest {
     targets.put("train", new Profile.Target(trainShape.size(), trainShape));
     targets.put("eval", new Profile.Target(1, Map.of(1, 1.0)));
     return new Profile("test", "", RUN_SEED, List.of("seeds.jsonl"), "auto", evalFraction, targets, 1.0, 0.0,
-        null, weights, null, null, null, null, null);
+        null, weights, null, null, null, null, null, null);
   }
 
   static List<String> slots(String split, int k) {
