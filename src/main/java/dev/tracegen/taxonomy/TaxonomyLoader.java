@@ -350,8 +350,8 @@ public final class TaxonomyLoader {
       }
       // Read without fields(): overlayDimension reads the entry's keys and reports their problems once.
       String id = m.getValue().stream()
-          .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id"))
-          .map(t -> t.getValueNode() instanceof ScalarNode v ? v.getValue() : null).findFirst().orElse(null);
+          .filter(kv -> kv.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id"))
+          .map(kv -> kv.getValueNode() instanceof ScalarNode v ? v.getValue() : null).findFirst().orElse(null);
       if (id == null || id.isBlank()) {
         problems.add(file + ":" + line(m) + ": missing 'id'");
         continue;
