@@ -189,11 +189,21 @@ public final class JudgeRules {
     return bounded(marker, marker);
   }
 
-  /** {@code regex}, bounded by word edges where {@code shape} starts or ends with a letter or digit. */
+  /**
+   * {@code regex}, bounded by word edges where {@code shape} starts or ends with a letter or digit
+   * of a script that separates words by spaces: Han and Kana text has no word edges inside a
+   * sentence (regex {@code \b} finds none around "珊瑚礁" in "看到珊瑚礁和海带").
+   */
   private static Pattern bounded(String regex, String shape) {
-    boolean start = !shape.isEmpty() && wordChar(shape.codePointAt(0)) && !regex.startsWith("^");
-    boolean end = !shape.isEmpty() && wordChar(shape.codePointBefore(shape.length()));
+    boolean start = !shape.isEmpty() && spacedWordChar(shape.codePointAt(0)) && !regex.startsWith("^");
+    boolean end = !shape.isEmpty() && spacedWordChar(shape.codePointBefore(shape.length()));
     return COMPILED.getUnchecked((start ? "\\b" : "") + regex + (end ? "\\b" : ""));
+  }
+
+  private static boolean spacedWordChar(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return wordChar(cp) && script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
+        && script != Character.UnicodeScript.KATAKANA;
   }
 
   /** A letter or number, as regex {@code [\\p{L}\\p{N}]} reads it. */

@@ -29,8 +29,21 @@ class ProfileTest {
   }
 
   @Test
+  void theChineseTraceProfileHasTheCountsOfTheEnglishOneAndTheChineseSeeds() {
+    Profile en = Profile.load(Path.of("pipeline/trace.yaml"));
+    Profile zh = Profile.load(Path.of("pipeline/trace-zh.yaml"));
+    assertEquals("zh", zh.language());
+    assertEquals(List.of("pipeline/seeds/zh/seeds.jsonl"), zh.seeds());
+    for (String split : List.of("train", "eval")) {
+      assertEquals(en.stratumTargets(split), zh.stratumTargets(split), split);
+    }
+    assertEquals(en.overgeneration(), zh.overgeneration());
+    assertEquals(en.reference(), zh.reference());
+  }
+
+  @Test
   void theTraceProfilesNameTheOfficialEvalSetAsTheirReference() {
-    for (String name : List.of("trace", "trace-12k", "trace-10x")) {
+    for (String name : List.of("trace", "trace-zh", "trace-12k", "trace-10x")) {
       Profile p = Profile.load(Path.of("pipeline/" + name + ".yaml"));
       assertTrue(Files.isRegularFile(Path.of(p.reference())), name + ": " + p.reference());
       assertTrue(p.reference().endsWith("trace_eval_official.jsonl"), p.reference());

@@ -277,4 +277,15 @@ class JudgeRulesTest {
       }
     }
   }
+
+  /** Han and Kana words are not separated by spaces; Latin and Hangul words still match whole. */
+  @Test
+  void markersMatchInsideChineseTextAndWholeWordsElsewhere() {
+    assertTrue(JudgeRules.regex("珊瑚礁").matcher("潜水时看到珊瑚礁和海带。").find());
+    assertTrue(JudgeRules.regex("浮游生物|海带").matcher("水里有大量浮游生物").find());
+    assertTrue(JudgeRules.regex("カタカナ").matcher("これはカタカナです").find());
+    assertTrue(JudgeRules.regex("reefs?").matcher("Coral reefs grow slowly.").find());
+    assertFalse(JudgeRules.regex("reef").matcher("a reefer ship").find(), "Latin markers stay whole words");
+    assertFalse(JudgeRules.regex("서울").matcher("서울시").find(), "Hangul words are space-separated");
+  }
 }
