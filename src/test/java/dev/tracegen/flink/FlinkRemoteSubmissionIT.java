@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlinkRemoteSubmissionIT {
   static final Path JAR = Path.of("target/tracegen.jar").toAbsolutePath();
+  static final String PROFILE = "src/test/resources/profiles/tiny.yaml";
   @TempDir static Path tmp;
   static Process cluster;
   static Path clusterLog;
@@ -74,12 +75,15 @@ class FlinkRemoteSubmissionIT {
 
   @Test
   void jarSubmittedToARemoteClusterBuildsTheSameCorpusAsTheDirectRunner() throws Exception {
-    Path direct = SameCorpus.directReference();
+    // Each pipeline is a job that uploads the fat jar and loads its classes afresh, so the run is kept
+    // to three jobs (fixed planning: the eval wave, the train wave, the finishing) on a small profile.
+    Path direct = tmp.resolve("direct");
+    SameCorpus.run("--runner=DirectRunner", "--profile=" + PROFILE, "--planning=fixed", "--output=" + direct);
     Path remote = tmp.resolve("flink-remote");
     Path submitLog = tmp.resolve("submit.log");
     List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx2g", "-jar", JAR.toString(), "run",
         "--runner=FlinkRunner", "--flinkMaster=localhost:" + port, "--parallelism=2",
-        "--profile=" + SameCorpus.PROFILE, "--output=" + remote));
+        "--profile=" + PROFILE, "--planning=fixed", "--output=" + remote));
     long t0 = System.nanoTime();
     // Relative paths (profile, seeds, taxonomy, prompts) resolve against the project directory,
     // which is not the cluster's working directory.
@@ -93,13 +97,13 @@ class FlinkRemoteSubmissionIT {
       fail("submission did not finish within 10 minutes:\n" + tail(submitLog));
     }
     assertEquals(0, submit.exitValue(), () -> "submission failed:\n" + tail(submitLog) + "\ncluster:\n" + tail(clusterLog));
-    System.err.printf("[flink-it] jar -> remote Flink cluster p=2 smoke: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    System.err.printf("[flink-it] jar -> remote Flink cluster p=2 tiny: %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
     // Every pipeline of the run (each wave, each finishing) ran as a job on the cluster, not in a
     // local Flink inside the submitting JVM.
     JsonNode jobs = restGet("/jobs/overview").get("jobs");
     int pipelines = SameCorpus.pipelinesOf(remote);
-    assertTrue(pipelines >= 2, "a wave and a finishing at least: " + pipelines);
+    assertEquals(3, pipelines, "two waves and a finishing");
     assertEquals(pipelines, jobs.size(), jobs.toString());
     for (JsonNode job : jobs) {
       assertEquals("FINISHED", job.get("state").asText(), jobs.toString());
