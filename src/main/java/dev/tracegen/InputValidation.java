@@ -63,16 +63,15 @@ public final class InputValidation {
       languageProblems.add(e.getMessage());
     }
     List<String> taxonomyProblems = TaxonomyLoader.problems(taxonomyDir, checkers);
-    if (taxonomyProblems.isEmpty() && languageProblems.isEmpty()) {
+    if (taxonomyProblems.isEmpty() && languageProblems.isEmpty() && !language.equals(Profile.DEFAULT_LANGUAGE)) {
       // The run's language is checked whole; the base files' problems come first and alone.
       taxonomyProblems = TaxonomyLoader.problems(taxonomyDir, checkers, language);
     }
     blocking(out, taxonomyProblems);
     if (languageProblems.isEmpty()) {
       blocking(out, Prompts.problems(Path.of(o.getPrompts()), language, payloadSteps(o)));
-      String judge = o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
       String embedded = RunConfig.embeddedLanguageProblem(language,
-          "embedded".equals(o.getProvider()) || "embedded".equals(judge));
+          "embedded".equals(o.getProvider()) || "embedded".equals(judgeProvider(o)));
       if (embedded != null) {
         languageProblems.add(embedded);
       }
@@ -129,14 +128,18 @@ public final class InputValidation {
     messages.forEach(m -> out.add(new Problem(m, true)));
   }
 
+  /** The judge's provider: the generator's unless given. */
+  private static String judgeProvider(TraceOptions o) {
+    return o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
+  }
+
   /** The steps answered by the embedded model, which reads the prompt's payload block. */
   static Set<String> payloadSteps(TraceOptions o) {
     Set<String> steps = new TreeSet<>();
     if ("embedded".equals(o.getProvider())) {
       steps.addAll(List.of("expand", "structure", "quality", "perturb"));
     }
-    String judge = o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
-    if ("embedded".equals(judge)) {
+    if ("embedded".equals(judgeProvider(o))) {
       steps.add("judge");
     }
     return steps;

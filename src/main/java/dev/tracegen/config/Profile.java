@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tracegen.io.IoErrors;
+import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -72,7 +73,7 @@ public record Profile(
   }
 
   /** The language of a profile that names none: the taxonomy's base files and prompts are English. */
-  public static final String DEFAULT_LANGUAGE = "en";
+  public static final String DEFAULT_LANGUAGE = TaxonomyLoader.BASE_LANGUAGE;
 
   /** A language code: ISO 639-1 or -3, lower case, as the per-language file names use it. */
   private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");

@@ -73,13 +73,13 @@ public record ParamSpec(
     values = values == null ? List.of() : List.copyOf(values);
     cues = cues == null ? Map.of() : Map.copyOf(cues);
     negated = negated == null ? Set.of() : Set.copyOf(negated);
-    language = language == null || language.isBlank() ? "en" : language;
+    language = language == null || language.isBlank() ? TaxonomyLoader.BASE_LANGUAGE : language;
   }
 
   /** A spec for English sentences. */
   public ParamSpec(String name, Kind kind, int min, int max, List<String> values, Map<String, List<String>> cues,
       Set<String> negated) {
-    this(name, kind, min, max, values, cues, negated, "en");
+    this(name, kind, min, max, values, cues, negated, TaxonomyLoader.BASE_LANGUAGE);
   }
 
   /** This spec for sentences in {@code lang}, with {@code newCues} (null: the same cues). */

@@ -38,7 +38,7 @@ public final class Taxonomy implements Serializable {
 
   /** An English taxonomy (the base files). */
   public Taxonomy(Collection<Dimension> dimensions, String version) {
-    this(dimensions, version, "en");
+    this(dimensions, version, TaxonomyLoader.BASE_LANGUAGE);
   }
 
   public Taxonomy(Collection<Dimension> dimensions, String version, String language) {
