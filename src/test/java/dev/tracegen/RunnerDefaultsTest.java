@@ -24,6 +24,14 @@ class RunnerDefaultsTest {
   }
 
   @Test
+  void onFlinkChainedOperatorsPassRecordsWithoutCopying() {
+    TraceOptions o = options("FlinkRunner");
+    assertFalse(o.as(FlinkPipelineOptions.class).getFasterCopy(), "Flink's default");
+    TraceRun.runnerDefaults(o);
+    assertTrue(o.as(FlinkPipelineOptions.class).getFasterCopy());
+  }
+
+  @Test
   void theDirectRunnerSkipsDefensiveCopiesAndDoesNotBlock() {
     TraceOptions o = options("DirectRunner");
     TraceRun.runnerDefaults(o);
