@@ -7,6 +7,7 @@ import dev.tracegen.cost.PriceOverrides;
 import dev.tracegen.cost.PriceTable;
 import dev.tracegen.decontaminate.DecontaminationConfig;
 import dev.tracegen.dedup.DedupConfig;
+import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Persona;
 import dev.tracegen.io.SeedFiles;
 import dev.tracegen.io.SeedFormat;
@@ -288,11 +289,12 @@ public record RunConfig(
    * record by record.
    */
   public static String embeddedLanguageProblem(String language, boolean embeddedModel) {
-    if (!embeddedModel || language.equals(Profile.DEFAULT_LANGUAGE)) {
+    if (!embeddedModel || EmbeddedChatModel.writes(language)) {
       return null;
     }
-    return "--language=" + language + ": the embedded generator writes English only; build this language with an"
-        + " LLM endpoint (--provider, --model, --baseUrl)";
+    return "--language=" + language + ": the embedded generator writes "
+        + String.join(" and ", EmbeddedChatModel.languages()) + " only; build this language"
+        + " with an LLM endpoint (--provider, --model, --baseUrl)";
   }
 
   private static String modelOrDefault(String provider, String model) {

@@ -844,7 +844,7 @@ public final class TextMetrics {
 
   /** A line that reads "References:", possibly as a heading or in bold, in any case. */
   private static boolean isReferencesLine(String t, int s, int e) {
-    return isLabelLine(t, s, e, "References:");
+    return NUMERIC_REFERENCE_LABELS.stream().anyMatch(label -> isLabelLine(t, s, e, label));
   }
 
   /** A line that reads {@code label}, possibly as a heading or in bold, in any case. */

@@ -25,7 +25,8 @@ final class AnswerText {
   private static final Pattern HEADING = Pattern.compile("^\\s*#{1,6}\\s.*$");
   private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s+");
   private static final Pattern LEADING_NOISE = Pattern.compile("^[^\\p{L}\\p{N}]+");
-  private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?。])\\s+|;\\s+");
+  // Chinese stops end a sentence with no space after them.
+  private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?。])\\s+|;\\s+|(?<=[。！？])|；");
   private static final String MASK = "zzrequiredzz";
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -127,21 +128,55 @@ final class AnswerText {
     node.elements().forEachRemaining(child -> strings(child, out));
   }
 
+  /** Words; each Han character is a word of its own (Chinese has no spaces between words). */
   static List<String> words(String text) {
     List<String> out = new ArrayList<>();
     for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-      if (!w.isEmpty()) {
-        out.add(w);
+      if (w.isEmpty()) {
+        continue;
+      }
+      StringBuilder run = new StringBuilder();
+      for (int i = 0; i < w.length(); ) {
+        int cp = w.codePointAt(i);
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+          if (run.length() > 0) {
+            out.add(run.toString());
+            run.setLength(0);
+          }
+          out.add(new String(Character.toChars(cp)));
+        } else {
+          run.appendCodePoint(cp);
+        }
+        i += Character.charCount(cp);
+      }
+      if (run.length() > 0) {
+        out.add(run.toString());
       }
     }
     return out;
   }
 
+  /**
+   * Runs of {@link #COPY_NGRAM} words; a run of Han characters only is twice as long, as one
+   * character carries less than an English word.
+   */
   private static Set<String> ngrams(List<String> words) {
     Set<String> out = new HashSet<>();
     for (int i = 0; i + COPY_NGRAM <= words.size(); i++) {
-      out.add(String.join(" ", words.subList(i, i + COPY_NGRAM)));
+      int n = COPY_NGRAM;
+      if (words.subList(i, i + COPY_NGRAM).stream().allMatch(AnswerText::han)) {
+        n = 2 * COPY_NGRAM;
+        if (i + n > words.size()) {
+          continue;
+        }
+      }
+      out.add(String.join(" ", words.subList(i, i + n)));
     }
     return out;
+  }
+
+  private static boolean han(String word) {
+    return word.codePointCount(0, word.length()) == 1
+        && Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.HAN;
   }
 }

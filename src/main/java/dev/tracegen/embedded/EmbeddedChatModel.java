@@ -41,6 +41,7 @@ public final class EmbeddedChatModel implements ChatModel {
   private final double malformed;
   private final Persona persona;
   private final RealisticPersona realistic;
+  private final Voice voice;
 
   public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed) {
     this(taxonomy, checkers, nonCompliance, malformed, Persona.FAITHFUL);
@@ -49,11 +50,26 @@ public final class EmbeddedChatModel implements ChatModel {
   public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed,
       Persona persona) {
     this.taxonomy = taxonomy;
+    this.voice = Voice.of(taxonomy.language());
+    if (voice == null) {
+      throw new IllegalArgumentException("the embedded generator writes " + String.join(" and ", Voice.LANGUAGES)
+          + ", not '" + taxonomy.language() + "'");
+    }
     this.checkers = checkers;
     this.nonCompliance = nonCompliance;
     this.malformed = malformed;
     this.persona = persona == null ? Persona.FAITHFUL : persona;
     this.realistic = persona == null || persona.faithful() ? null : new RealisticPersona(taxonomy, persona.rates());
+  }
+
+  /** Whether the embedded generator writes {@code language} (instructions, answers and judgements). */
+  public static boolean writes(String language) {
+    return Voice.of(language) != null;
+  }
+
+  /** The languages the embedded generator writes. */
+  public static List<String> languages() {
+    return Voice.LANGUAGES;
   }
 
   public Persona persona() {
@@ -141,9 +157,9 @@ public final class EmbeddedChatModel implements ChatModel {
     }
     String step = payload.path("step").asText();
     String out = switch (step) {
-      case "expand" -> EmbeddedSteps.expand(payload);
+      case "expand" -> EmbeddedSteps.expand(payload, voice);
       case "structure" -> EmbeddedSteps.structure(taxonomy, payload);
-      case "quality" -> EmbeddedSteps.quality(payload);
+      case "quality" -> EmbeddedSteps.quality(payload, voice);
       case "judge" -> EmbeddedSteps.judge(taxonomy, checkers, payload);
       case "perturb" -> EmbeddedSteps.perturb(taxonomy, payload);
       default -> "{\"error\": \"unknown step " + step + "\"}";
@@ -169,7 +185,7 @@ public final class EmbeddedChatModel implements ChatModel {
       violate = followUps.isEmpty() ? Hashes.pick(parsed.matches().size(), instruction, "violate")
           : Hashes.pick(parsed.matches().size(), instruction, "violate", followUps);
     }
-    return ResponseWriter.write(parsed.matches(), instruction, violate);
+    return ResponseWriter.write(parsed.matches(), instruction, violate, voice);
   }
 
   static String text(ChatMessage m) {

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 final class EmbeddedSteps {
   private static final Pattern NUMBERED = Pattern.compile("^\\s*(?:\\d+[.)]|[-*•])\\s+");
   private static final Pattern REFERS_TO_INPUT = Pattern.compile(
-      "(?i)\\b(the following|below|given (text|passage|table|list|data|code)|this (passage|text|table|list|code|data|paragraph|email|poem)|the input)\\b");
+      "(?i)\\b(the following|below|given (text|passage|table|list|data|code)|this (passage|text|table|list|code|data|paragraph|email|poem)|the input)\\b"
+      + "|以下|下面(?:的|这)|下列|给定的|上述|所给|输入的");
 
   private EmbeddedSteps() {}
 
@@ -57,20 +58,28 @@ final class EmbeddedSteps {
   }
 
   static String expand(JsonNode p) {
+    return expand(p, Voice.ENGLISH);
+  }
+
+  static String expand(JsonNode p, Voice voice) {
     String seed = p.path("seed").asText().strip();
     String key = p.path("key").asText();
-    String context = Phrases.CONTEXTS.get(Hashes.pick(Phrases.CONTEXTS.size(), key, "context"));
+    List<String> contexts = voice.contexts();
+    String context = contexts.get(Hashes.pick(contexts.size(), key, "context"));
     String base = ResponseWriter.stripEnd(seed);
-    String description = seed.endsWith("?")
-        ? seed + " Answer it " + context + "."
-        : base + ", " + context + ".";
+    String description;
+    if (voice.spaced()) {
+      description = seed.endsWith("?") ? seed + " Answer it " + context + "." : base + ", " + context + ".";
+    } else {
+      description = seed.endsWith("？") || seed.endsWith("?") ? seed + "（" + context + "）" : base + "，" + context + "。";
+    }
     StringBuilder sb = new StringBuilder(description).append('\n');
-    TaskWords words = TaskWords.of(seed);
+    TaskWords words = TaskWords.of(seed, voice);
     List<String> used = new ArrayList<>();
     int i = 0;
     for (JsonNode c : p.path("constraints")) {
       sb.append(fill(c.path("text").asText(), c.path("dimension").asText(), c.path("choose"), words, used,
-          key + "|" + i++)).append('\n');
+          key + "|" + i++, voice.fallbackTerms())).append('\n');
     }
     String input = p.path("input").asText();
     if (!input.isBlank()) {
@@ -83,7 +92,8 @@ final class EmbeddedSteps {
    * Fills the params a plan left open: a task word (a different one per constraint) or a number
    * in the allowed range and step, each chosen by hash of the plan and the constraint's position.
    */
-  static String fill(String text, String dimension, JsonNode choose, TaskWords words, List<String> used, String key) {
+  static String fill(String text, String dimension, JsonNode choose, TaskWords words, List<String> used, String key,
+      List<String> fallbackTerms) {
     String out = text;
     for (Iterator<Map.Entry<String, JsonNode>> it = choose.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -96,7 +106,7 @@ final class EmbeddedSteps {
         value = String.valueOf(min + step * Hashes.pick(Math.max(1, choices), key, e.getKey()));
       } else {
         // "Do not use the word X" forbids a word; the other choices may name a short phrase.
-        value = words.pick(key + "|" + e.getKey(), used, Phrases.FALLBACK_TERMS, !"exclusion".equals(dimension));
+        value = words.pick(key + "|" + e.getKey(), used, fallbackTerms, !"exclusion".equals(dimension));
         used.add(value);
       }
       out = out.replace("{" + e.getKey() + "}", value);
@@ -121,6 +131,10 @@ final class EmbeddedSteps {
   }
 
   static String quality(JsonNode p) {
+    return quality(p, Voice.ENGLISH);
+  }
+
+  static String quality(JsonNode p, Voice voice) {
     String description = p.path("description").asText();
     String input = p.path("input").asText();
     boolean complete = !(input.isBlank() && REFERS_TO_INPUT.matcher(description).find());
@@ -134,9 +148,15 @@ final class EmbeddedSteps {
     ObjectNode out = EmbeddedChatModel.object();
     out.put("complete", complete);
     out.put("redundant", redundant);
-    out.put("reason", !complete ? "The description refers to an input that is missing."
-        : redundant ? "A constraint repeats the description or another constraint."
-        : "The task is complete and its constraints are distinct.");
+    if (voice.spaced()) {
+      out.put("reason", !complete ? "The description refers to an input that is missing."
+          : redundant ? "A constraint repeats the description or another constraint."
+          : "The task is complete and its constraints are distinct.");
+    } else {
+      out.put("reason", !complete ? "任务描述提到了输入，但没有给出输入。"
+          : redundant ? "有一条约束与任务描述或另一条约束重复。"
+          : "任务完整，各条约束互不重复。");
+    }
     return out.toString();
   }
 

@@ -196,9 +196,13 @@ public final class JudgeRules {
    */
   private static Pattern bounded(String regex, String shape) {
     boolean start = !shape.isEmpty() && spacedWordChar(shape.codePointAt(0)) && !regex.startsWith("^");
-    boolean end = !shape.isEmpty() && spacedWordChar(shape.codePointBefore(shape.length()));
+    // A trailing back-reference (\\1) is no letter of the text.
+    boolean end = !shape.isEmpty() && spacedWordChar(shape.codePointBefore(shape.length()))
+        && !BACK_REFERENCE_END.matcher(shape).find();
     return COMPILED.getUnchecked((start ? "\\b" : "") + regex + (end ? "\\b" : ""));
   }
+
+  private static final Pattern BACK_REFERENCE_END = Pattern.compile("(?<!\\\\)\\\\\\d$");
 
   private static boolean spacedWordChar(int cp) {
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);

@@ -55,36 +55,43 @@ final class ResponseWriter {
   }
 
   static String write(List<PhrasingMatch> constraints, String key, int violate) {
+    return write(constraints, key, violate, Voice.ENGLISH);
+  }
+
+  /** A response in {@code voice}'s language to the instruction {@code key}. */
+  static String write(List<PhrasingMatch> constraints, String key, int violate, Voice voice) {
     Spec spec = new Spec();
     for (int i = 0; i < constraints.size(); i++) {
       PhrasingMatch m = constraints.get(i);
       if (m != null) {
-        apply(spec, m, i == violate);
+        apply(spec, m, i == violate, voice);
       }
     }
     // The task's own content comes first; none of it may trip a judged constraint or use a
-    // forbidden word (the stand-in "that" is for sentences that must name the subject).
-    TaskContent content = new TaskContent(TaskCore.read(key), key,
-        s -> constraints.stream().noneMatch(m -> JudgeRules.trips(m, s)),
-        s -> spec.excluded.stream().noneMatch(w -> !w.isBlank() && !avoid(s, List.of(w)).equals(s)));
+    // forbidden word (the stand-in is for sentences that must name the subject).
+    java.util.function.Predicate<String> safe = s -> constraints.stream().noneMatch(m -> JudgeRules.trips(m, s));
+    java.util.function.Predicate<String> clean = s -> voice.clean(s, spec.excluded);
+    AnswerContent content = voice.spaced() ? new TaskContent(TaskCore.read(key), key, safe, clean)
+        : new ZhTaskContent(key, key, safe, clean);
     List<String> prose = new ArrayList<>();
     prose.addAll(spec.violations);
     for (String e : spec.evidence) {
-      prose.add(e.endsWith(".") || e.endsWith("!") || e.endsWith("?") ? e : e + ".");
+      prose.add(Voice.ended(e) ? e : e + voice.fullStop());
     }
     for (int i = 0; i < spec.includes.size(); i++) {
       prose.add(content.keywordSentence(spec.includes.get(i), i));
     }
     if (spec.bold != null) {
-      prose.add("The **" + spec.bold + "** deserves to be stated plainly.");
+      prose.add(String.format(java.util.Locale.ROOT, voice.boldSentence(), spec.bold));
     }
     prose.addAll(spec.injected);
     List<String> closings = new ArrayList<>();
     for (String script : spec.scripts) {
       closings.add(Phrases.CLOSINGS.getOrDefault(script, Phrases.CLOSINGS.get("latin")));
     }
-    int start = Hashes.pick(Phrases.FILLERS.size(), key, "filler");
-    Layout layout = new Layout(spec, prose, content, closings, start, key);
+    int start = Hashes.pick(voice.fillers().size(), key, "filler");
+    int[] fillerWords = FILLER_WORDS.get(voice.language());
+    Layout layout = new Layout(spec, prose, content, closings, start, key, voice);
 
     // Filler sentences are counted by their own metrics, so the number needed is computed once
     // and the result verified, rather than re-rendering per added sentence.
@@ -99,7 +106,7 @@ final class ResponseWriter {
     int minSentences = Math.max(Math.max(Math.max(spec.citations, spec.emoji), 1) + 1, spec.headings);
     while (fillers < 80 && (layout.size(0) + fillers < minSentences || (wordsGoal >= 0 && words < wordsGoal) || (spec.sentMin >= 0 && sentences < spec.sentMin + 1)
         || (spec.overshootWords && words <= spec.wordsMax + 30))) {
-      words += FILLER_WORDS[(start + fillers) % FILLER_WORDS.length];
+      words += fillerWords[(start + fillers) % fillerWords.length];
       sentences++;
       fillers++;
     }
@@ -130,7 +137,7 @@ final class ResponseWriter {
       text = layout.render(fillers, merges, level);
       m = measure(text, spec.format);
     }
-    return avoid(text, spec.excluded);
+    return voice.avoid(text, spec.excluded);
   }
 
   private static boolean over(Spec spec, Metrics m) {
@@ -167,8 +174,9 @@ final class ResponseWriter {
     return "(?:" + any + ")";
   }
 
-  private static final int[] FILLER_WORDS =
-      Phrases.FILLERS.stream().mapToInt(TextMetrics::words).toArray();
+  /** Words (English) or characters (Chinese) of each filler, per language. */
+  private static final java.util.Map<String, int[]> FILLER_WORDS = java.util.Map.of(
+      Voice.ENGLISH.language(), Voice.ENGLISH.fillerWords(), Voice.CHINESE.language(), Voice.CHINESE.fillerWords());
 
   private record Metrics(int words, int sentences) {}
 
@@ -177,7 +185,7 @@ final class ResponseWriter {
     return new Metrics(TextMetrics.words(plain), TextMetrics.sentences(plain));
   }
 
-  private static void apply(Spec s, PhrasingMatch m, boolean violate) {
+  private static void apply(Spec s, PhrasingMatch m, boolean violate, Voice voice) {
     Params p = m.params();
     String checker = m.dimension().checker();
     switch (checker) {
@@ -219,7 +227,7 @@ final class ResponseWriter {
       }
       case "exclusion" -> {
         if (violate) {
-          s.injected.add("This point is " + p.get("keyword") + " worth repeating.");
+          s.injected.add(String.format(java.util.Locale.ROOT, voice.injectedSentence(), p.get("keyword")));
         } else {
           s.excluded.add(String.valueOf(p.get("keyword")));
         }
@@ -240,7 +248,7 @@ final class ResponseWriter {
           case "no_bold" -> {
             s.noBold = true;
             if (violate) {
-              s.bold = "main point";
+              s.bold = voice.spaced() ? "main point" : "要点";
             }
           }
           case "emoji_min" -> s.emoji = violate ? 0 : intOf(p.get("count"));
@@ -284,13 +292,16 @@ final class ResponseWriter {
   private static final class Layout {
     private final Spec spec;
     private final List<String> prose;
-    private final TaskContent content;
+    private final AnswerContent content;
     private final List<TaskContent.Version> versions;
     private final List<String> closings;
     private final int fillerStart;
     private final String key;
+    private final Voice voice;
 
-    Layout(Spec spec, List<String> prose, TaskContent content, List<String> closings, int fillerStart, String key) {
+    Layout(Spec spec, List<String> prose, AnswerContent content, List<String> closings, int fillerStart, String key,
+        Voice voice) {
+      this.voice = voice;
       this.spec = spec;
       this.prose = prose;
       this.content = content;
@@ -313,7 +324,7 @@ final class ResponseWriter {
       if (spec.opening != null) {
         out.add(spec.opening);
       } else if (v.lead() == null || !v.opens()) {
-        out.add(opening(key));
+        out.add(opening(key, voice));
       }
       if (v.lead() != null) {
         out.add(v.lead());
@@ -337,7 +348,7 @@ final class ResponseWriter {
       TaskContent.Version version = versions.get(level);
       List<String> sentences = head(level);
       for (int i = 0; i < fillers; i++) {
-        sentences.add(Phrases.FILLERS.get((fillerStart + i) % Phrases.FILLERS.size()));
+        sentences.add(voice.fillers().get((fillerStart + i) % voice.fillers().size()));
       }
       sentences.addAll(version.tail());
       int citations = spec.citations > 0 ? spec.citations : spec.forceCitation ? 1 : 0;
@@ -353,11 +364,11 @@ final class ResponseWriter {
         int at = sentences.size() - 2;
         String a = sentences.get(at);
         String b = sentences.remove(at + 1);
-        sentences.set(at, stripEnd(a) + "; " + lowerFirst(b));
+        sentences.set(at, stripEnd(a) + voice.mergeJoin() + (voice.spaced() ? lowerFirst(b) : b));
       }
       List<String> references = new ArrayList<>();
       for (int i = 0; i < citations; i++) {
-        references.add("[" + (i + 1) + "] " + Phrases.REFERENCES.get((i + Hashes.pick(5, key, "ref")) % Phrases.REFERENCES.size()));
+        references.add("[" + (i + 1) + "] " + voice.references().get((i + Hashes.pick(5, key, "ref")) % voice.references().size()));
       }
       List<String> items = version.items();
       // A closing sentence is the last prose of the answer: only a reference list may follow it.
@@ -385,8 +396,9 @@ final class ResponseWriter {
       }
       while (sentences.size() < n) {
         // Padding goes before the closing sentences, which stay last.
-        sentences.add(sentences.size() - closings.size(), sentences.size() > 0 ? Phrases.FILLERS.get((fillerStart + 79 + sentences.size()) % Phrases.FILLERS.size())
-            : Phrases.FILLERS.get(0));
+        List<String> fillers = voice.fillers();
+        sentences.add(sentences.size() - closings.size(), sentences.size() > 0
+            ? fillers.get((fillerStart + 79 + sentences.size()) % fillers.size()) : fillers.get(0));
       }
       List<List<String>> out = new ArrayList<>();
       int size = sentences.size();
@@ -406,7 +418,7 @@ final class ResponseWriter {
       // so that each heading gets at least one block when there are enough.
       List<String> units = new ArrayList<>();
       for (int p = 0; p < paragraphs.size(); p++) {
-        units.add(String.join(" ", paragraphs.get(p)));
+        units.add(String.join(voice.sentenceGap(), paragraphs.get(p)));
         if (p == 0 && !listLines.isEmpty()) {
           units.add(String.join("\n", listLines));
         }
@@ -422,12 +434,13 @@ final class ResponseWriter {
       }
       for (int s = 0; s < sections; s++) {
         if (headings > 0) {
-          blocks.add("## " + Phrases.HEADINGS.get(s % Phrases.HEADINGS.size()) + (s >= Phrases.HEADINGS.size() ? " " + (s + 1) : ""));
+          List<String> headingBank = voice.headings();
+          blocks.add("## " + headingBank.get(s % headingBank.size()) + (s >= headingBank.size() ? " " + (s + 1) : ""));
         }
         blocks.addAll(units.subList(s * units.size() / sections, (s + 1) * units.size() / sections));
       }
       if (!references.isEmpty()) {
-        blocks.add("References:\n" + String.join("\n", references));
+        blocks.add(voice.referencesTitle() + "\n" + String.join("\n", references));
       }
       return String.join("\n\n", blocks);
     }
@@ -435,7 +448,7 @@ final class ResponseWriter {
     private String html(List<List<String>> paragraphs, List<String> items, List<String> references) {
       StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html>\n<body>\n");
       for (int p = 0; p < paragraphs.size(); p++) {
-        sb.append("<p>").append(escape(String.join(" ", paragraphs.get(p)))).append("</p>\n");
+        sb.append("<p>").append(escape(String.join(voice.sentenceGap(), paragraphs.get(p)))).append("</p>\n");
         if (p == 0 && !items.isEmpty()) {
           String tag = "numbered".equals(spec.itemStyle) ? "ol" : "ul";
           sb.append('<').append(tag).append(">\n");
@@ -444,14 +457,14 @@ final class ResponseWriter {
         }
       }
       if (!references.isEmpty()) {
-        sb.append("<p>References:</p>\n");
+        sb.append("<p>").append(escape(voice.referencesTitle())).append("</p>\n");
         references.forEach(r -> sb.append("<p>").append(escape(r)).append("</p>\n"));
       }
       return sb.append("</body>\n</html>").toString();
     }
 
     private String table(List<String> sentences, List<String> items, List<String> references) {
-      StringBuilder sb = new StringBuilder("| # | Point |\n|---|---|\n");
+      StringBuilder sb = new StringBuilder(voice.tableHeader() + "\n|---|---|\n");
       List<String> rows = new ArrayList<>(sentences);
       rows.addAll(items);
       rows.addAll(references);
@@ -465,7 +478,7 @@ final class ResponseWriter {
     private String json(List<String> sentences, List<String> items, List<String> references) {
       // Keys are put in sorted order; "summary" comes last, so the closing sentence ends the text.
       ObjectNode doc = Json.PLAIN.createObjectNode();
-      doc.put("answer", String.join(" ", sentences));
+      doc.put("answer", String.join(voice.sentenceGap(), sentences));
       if (!items.isEmpty()) {
         items.forEach(doc.putArray("items")::add);
       }
@@ -485,7 +498,7 @@ final class ResponseWriter {
 
   private static String cite(String sentence, int n) {
     int end = sentence.length();
-    while (end > 0 && ".!?".indexOf(sentence.charAt(end - 1)) >= 0) {
+    while (end > 0 && ".!?。！？".indexOf(sentence.charAt(end - 1)) >= 0) {
       end--;
     }
     return sentence.substring(0, end) + " [" + n + "]" + sentence.substring(end);
@@ -497,14 +510,20 @@ final class ResponseWriter {
 
   /** An opening sentence drawn by hash from two banks, so that few answers share one. */
   static String opening(String key) {
-    String lead = Phrases.OPENING_LEADS.get(Hashes.pick(Phrases.OPENING_LEADS.size(), key, "opening-lead"));
-    String turn = Phrases.OPENING_TURNS.get(Hashes.pick(Phrases.OPENING_TURNS.size(), key, "opening-turn"));
-    return lead + ", " + turn + ".";
+    return opening(key, Voice.ENGLISH);
+  }
+
+  static String opening(String key, Voice voice) {
+    List<String> leads = voice.openingLeads();
+    List<String> turns = voice.openingTurns();
+    String lead = leads.get(Hashes.pick(leads.size(), key, "opening-lead"));
+    String turn = turns.get(Hashes.pick(turns.size(), key, "opening-turn"));
+    return lead + voice.clauseJoin() + turn + voice.fullStop();
   }
 
   static String stripEnd(String s) {
     String t = s.strip();
-    while (!t.isEmpty() && ".!?。:;".indexOf(t.charAt(t.length() - 1)) >= 0) {
+    while (!t.isEmpty() && ".!?。！？:;：；".indexOf(t.charAt(t.length() - 1)) >= 0) {
       t = t.substring(0, t.length() - 1);
     }
     return t;

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * a hash of the instruction; pieces that would trip a judged constraint ({@code safe}) or use a
  * forbidden word ({@code clean}) are replaced by others.
  */
-final class TaskContent {
+final class TaskContent implements AnswerContent {
   /**
    * One version of the content; later versions are shorter, for tight length limits. {@code opens}:
    * the lead may open the answer (its subject was read from the task, so it varies with the task).
@@ -58,7 +58,8 @@ final class TaskContent {
    * The content in versions from fullest to shortest. {@code fixedItems} is the list length a
    * constraint prescribes (the constraint wins over the task's own count), or -1.
    */
-  List<Version> versions(int fixedItems) {
+  @Override
+  public List<Version> versions(int fixedItems) {
     String kind = task.kind().name();
     List<String> more = new ArrayList<>();
     for (String t : Phrases.TASK_MORE.get(kind)) {
@@ -208,7 +209,8 @@ final class TaskContent {
   }
 
   /** Items for a short list that fills a section: points about the task. */
-  List<String> extraItems(int from, int n) {
+  @Override
+  public List<String> extraItems(int from, int n) {
     List<String> all = fromBanks(List.of(Phrases.POINT_ITEMS, Phrases.QUESTION_ITEMS), from + n, false, "extra");
     return all.subList(Math.min(from, all.size()), all.size());
   }
@@ -322,7 +324,8 @@ final class TaskContent {
   }
 
   /** A sentence that works a required keyword into the answer, in the task's terms. */
-  String keywordSentence(String keyword, int i) {
+  @Override
+  public String keywordSentence(String keyword, int i) {
     List<String> bank = Phrases.KEYWORD_SENTENCES;
     int start = Hashes.pick(bank.size(), key, "kw", "" + i);
     String first = null;

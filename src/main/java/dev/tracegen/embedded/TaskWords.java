@@ -47,10 +47,18 @@ final class TaskWords {
 
   private final List<String> words;
   private final List<String> phrases;
+  /** Words are separated by spaces (English); Chinese terms overlap when they share two characters in a row. */
+  private final boolean spaced;
 
-  private TaskWords(List<String> words, List<String> phrases) {
+  private TaskWords(List<String> words, List<String> phrases, boolean spaced) {
     this.words = words;
     this.phrases = phrases;
+    this.spaced = spaced;
+  }
+
+  /** The content words of {@code task} in {@code voice}'s language. */
+  static TaskWords of(String task, Voice voice) {
+    return voice.spaced() ? of(task) : ofChinese(task);
   }
 
   /** The content words of {@code task}, in order of first appearance, without repeats. */
@@ -76,14 +84,73 @@ final class TaskWords {
       }
       previousEnd = m.end();
     }
-    return new TaskWords(new ArrayList<>(out.values()), new ArrayList<>(phrases));
+    return new TaskWords(new ArrayList<>(out.values()), new ArrayList<>(phrases), true);
+  }
+
+  private static final Pattern QUOTED = Pattern.compile("[“「『]([\\p{IsHan}A-Za-z]{2,8})[”」』]");
+
+  /** Nouns too general to be what a task is about. */
+  private static final Set<String> GENERAL_ZH = Set.of("理由", "意见", "问题", "内容", "建议", "方法", "时候",
+      "东西", "情况", "方面", "部分", "人们", "大家", "回答", "答案", "文章", "例子", "类别", "要求", "方式",
+      "原因", "事情", "作用", "结果", "过程", "特点", "区别", "优点", "缺点", "步骤", "角度", "口吻", "身份");
+
+  /** Longest compound of adjacent nouns kept as one term, in characters. */
+  private static final int MAX_COMPOUND = 6;
+
+  /**
+   * The content terms of a Chinese task, found by HanLP's segmenter (Chinese has no spaces between
+   * words): quoted terms, then nouns of two characters or more in order of appearance; adjacent
+   * nouns also make a compound term ("城市" "湿地" "公园": 城市湿地公园) for choices that take a phrase.
+   */
+  static TaskWords ofChinese(String task) {
+    Set<String> words = new LinkedHashSet<>();
+    Set<String> phrases = new LinkedHashSet<>();
+    Matcher q = QUOTED.matcher(task);
+    while (q.find()) {
+      if (!STOCK_ZH.contains(q.group(1))) {
+        words.add(q.group(1));
+      }
+    }
+    List<String> run = new ArrayList<>();
+    for (com.hankcs.hanlp.seg.common.Term t : com.hankcs.hanlp.HanLP.segment(task)) {
+      String w = t.word.strip();
+      if (noun(w, String.valueOf(t.nature))) {
+        run.add(w);
+        if (termLike(w)) {
+          words.add(w);
+        }
+      } else {
+        compound(run, phrases);
+        run.clear();
+      }
+    }
+    compound(run, phrases);
+    phrases.removeAll(words);
+    return new TaskWords(new ArrayList<>(words), new ArrayList<>(phrases), false);
+  }
+
+  private static boolean noun(String word, String nature) {
+    boolean n = (nature.startsWith("n") && !nature.equals("nr") && !nature.startsWith("nx")) || nature.equals("gm") || nature.equals("j")
+        || (nature.equals("nx") && word.length() >= 3);
+    return n && !word.startsWith("一");
+  }
+
+  private static boolean termLike(String w) {
+    return w.codePointCount(0, w.length()) >= 2 && !GENERAL_ZH.contains(w) && !STOCK_ZH.contains(w);
+  }
+
+  private static void compound(List<String> run, Set<String> phrases) {
+    String joined = String.join("", run);
+    if (run.size() >= 2 && joined.length() <= MAX_COMPOUND && termLike(joined)) {
+      phrases.add(joined);
+    }
   }
 
   List<String> all() {
     return words;
   }
 
-  /** Pairs of adjacent content words ("house keys"), in order of appearance. */
+  /** Pairs of adjacent content words ("house keys"; Chinese: compounds of nouns), in order of appearance. */
   List<String> phrases() {
     return phrases;
   }
@@ -96,13 +163,12 @@ final class TaskWords {
    */
   String pick(String key, Collection<String> used, List<String> fallback, boolean phrases) {
     Set<String> taken = new HashSet<>();
-    used.forEach(u -> taken.addAll(List.of(u.toLowerCase(Locale.ROOT).split(" "))));
+    used.forEach(u -> taken.addAll(parts(u)));
     List<String> pool = new ArrayList<>(words);
     if (phrases) {
       pool.addAll(this.phrases);
     }
-    List<String> free = pool.stream().filter(w -> Collections.disjoint(taken,
-        List.of(w.toLowerCase(Locale.ROOT).split(" ")))).toList();
+    List<String> free = pool.stream().filter(w -> Collections.disjoint(taken, parts(w))).toList();
     if (free.isEmpty()) {
       free = fallback.stream().filter(w -> !used.contains(w)).toList();
     }
@@ -111,6 +177,24 @@ final class TaskWords {
     }
     return free.get(Hashes.pick(free.size(), key, "word"));
   }
+
+  /** What two terms must not share: English words, or Chinese pairs of adjacent characters. */
+  private List<String> parts(String term) {
+    String t = term.toLowerCase(Locale.ROOT);
+    if (spaced || t.length() < 2) {
+      return List.of(t.split(" "));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i + 2 <= t.length(); i++) {
+      out.add(t.substring(i, i + 2));
+    }
+    return out;
+  }
+
+  /** All of the simulator's fixed Chinese wording, in one string: a term found in it is no term of the task. */
+  private static final String STOCK_ZH = String.join("\n", Stream.of(ZhPhrases.FILLERS, ZhPhrases.ITEMS,
+      ZhPhrases.HEADINGS, ZhPhrases.KEYWORD_SENTENCES, ZhPhrases.OPENING_LEADS, ZhPhrases.OPENING_TURNS,
+      ZhPhrases.CONTEXTS, ZhPhrases.SHORT_ITEMS).flatMap(List::stream).toList());
 
   private static Set<String> stockWords() {
     Set<String> out = new LinkedHashSet<>();

@@ -13,13 +13,14 @@ public final class Filled {
   private Filled() {}
 
   public static Instruction instruction(Taxonomy taxonomy, Plan plan) {
-    TaskWords words = TaskWords.of(plan.seed().instruction());
+    Voice voice = Voice.of(taxonomy.language());
+    TaskWords words = TaskWords.of(plan.seed().instruction(), voice);
     List<String> used = new ArrayList<>();
     List<Constraint> out = new ArrayList<>();
     int i = 0;
     for (Constraint c : plan.constraints()) {
       String text = EmbeddedSteps.fill(c.text(), c.dimension(), Json.PLAIN.valueToTree(plan.choicesOf(c.id())), words, used,
-          plan.id() + "|" + i++);
+          plan.id() + "|" + i++, voice.fallbackTerms());
       Taxonomy.PhrasingMatch m = taxonomy.match(text);
       out.add(new Constraint(c.id(), c.type(), c.dimension(), text, m == null ? c.params() : m.params()));
     }

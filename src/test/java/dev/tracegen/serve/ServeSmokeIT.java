@@ -291,9 +291,10 @@ class ServeSmokeIT {
   @Test
   @Order(1)
   void sameRecordsOverHttpWithFaultsAsInProcessAndTheKeyIsNeverWritten() throws Exception {
-    // 429s, 500s, stalls past the request timeout and malformed answers: every one retried.
+    // 429s, 500s, stalls past the request timeout and malformed answers: every one retried. Rates
+    // that give each fault dozens of times in a smoke run's ~3,300 requests (each wait costs CI time).
     EmbeddedServer s = serve(EmbeddedServer.Config.defaults().withRequiredKey(KEY)
-        .withFaults(0.10, 0.05, 0.02, 0.02).withStallSeconds(5).withRetryAfterSeconds(1));
+        .withFaults(0.03, 0.02, 0.006, 0.02).withStallSeconds(5).withRetryAfterSeconds(1));
     int code = cli(httpArgs(s, "--output=" + http, "--apiKeyEnv=" + KEY_ENV, "--cacheDir=" + cache,
         "--requestTimeout=2", "--maxRetries=8", "--retryBaseMillis=200", "--targetParallelism=12"));
     assertEquals(0, code, lastCli);
