@@ -509,7 +509,11 @@ SCRIPT_RANGES = {
     "georgian": "\u10a0-\u10ff",
     "armenian": "\u0530-\u058f",
 }
+# The zh taxonomy's Japanese: kana with the kanji written among them, but kana there must be, or a
+# Chinese sentence would pass.
+SCRIPT_RANGES["hiragana"] = SCRIPT_RANGES["japanese"]
 SCRIPT_CHARS = {s: re.compile("[%s]" % r) for s, r in SCRIPT_RANGES.items()}
+SCRIPT_OWN = {"hiragana": re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")}
 
 
 def _char_class(test):
@@ -535,21 +539,36 @@ WORD = re.compile(WORD_CHAR + r"+(?:(?:['\u2019\-\u2010\u2011]|(?<=\d)[.,](?=\d)
 LETTER = re.compile(r"[^\W\d_]")
 # A run of sentence ends. Latin ones count only after text and before a space, a closer or the end;
 # the CJK full stops and the Devanagari/Arabic ones end a sentence wherever they stand.
-TERMINATOR = re.compile(r"[.!?\u2026]+(?=[\s\"'\u201d\u2019\u00bb)\]}\u300d\u300f\uff09*_]|$)|[\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+")
+# Chinese also ends one with the full-width point (not after a list number), a double ellipsis "……",
+# and a half-width ! or ? typed right before Han or kana ("好!我们").
+CJK_TEXT = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+TERMINATOR = re.compile(r"[.!?\u2026]+(?=[\s\"'\u201d\u2019\u00bb)\]}\u300d\u300f\uff09*_]|$)"
+                        r"|[\u3002\uff01\uff1f\uff0e\uff61\u0964\u0965\u061f\u06d4]+|\u2026{2,}|[!?]+(?=[%s])" % CJK_TEXT)
 ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st", "no", "approx", "fig", "al"}
-NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+\S")
-BULLETED_ITEM = re.compile(r"^[ \t]*[-*+\u2022][ \t]+\S")
+# "1. " and "1) ", or before CJK text with no space; the Chinese forms 1、 １． （1） (1) 一、 （一） ① need none
+# (at most three digits: "(2020)年" is prose).
+ZH_ORDINAL = "\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
+NUMBERED_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)](?:[ \t]+\S|(?=[%s\uff01-\uff5e\u3000-\u303f]))|\d{1,3}[\u3001\uff0e\uff09][ \t]*\S"
+                           r"|[(\uff08](?:\d{1,3}|[%s]{1,3})[)\uff09][ \t]*\S|[%s]{1,4}\u3001[ \t]*\S|[\u2460-\u2473][ \t]*\S)"
+                           % (CJK_TEXT, ZH_ORDINAL, ZH_ORDINAL))
+# The ASCII bullets need a space after them; the others may touch CJK text ("•要点").
+BULLETED_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u2013][ \t]+\S|[\u2022\u00b7\u2013](?=[%s\uff01-\uff5e\u3000-\u303f]))"
+                           % CJK_TEXT)
 RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
-REFERENCE_ENTRY = re.compile(r"^[ \t]*\[(\d{1,6})\][ \t]+\S")
-CITE_MARKER = re.compile(r"\[(\d{1,6}(?:\s*[,\u2013-]\s*\d{1,6})*)\]")
-LABEL_LINE = re.compile(r"^[ \t]*#{0,6}[ \t]*([*_]{0,2})[ \t]*(references|bibliography|sources|works cited|citations)"
-                        r"[ \t]*:?[ \t]*\1[ \t]*:?[ \t]*$", re.I)
+# "[n] entry", and in Chinese answers "[n]作者" with no space, "［n］" or "【n】".
+REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[(?=\d{1,6}\](?:[ \t]+\S|[%s\uff01-\uff5e]))|[\uff3b\u3010](?=\d{1,6}[\uff3d\u3011][ \t]*\S))"
+                             r"(\d{1,6})" % CJK_TEXT)
+CITE_MARKER = re.compile(r"[\[\uff3b\u3010](\d{1,6}(?:\s*[,\uff0c\u3001\u2013-]\s*\d{1,6})*)[\]\uff3d\u3011]")
+LABEL_LINE = re.compile(r"^[ \t]*#{0,6}[ \t]*([*_]{0,2})[ \t]*(references|bibliography|sources|works cited|citations"
+                        r"|\u53c2\u8003\u6587\u732e|\u53c2\u8003\u8d44\u6599)[ \t]*[:\uff1a]?[ \t]*\1[ \t]*[:\uff1a]?[ \t]*$", re.I)
 TABLE_SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w])__(?=\S)(.+?)(?<=\S)__(?![\w])|<(b|strong)(?:\s[^>]*)?>(.*?)</\3\s*>",
                   re.I | re.S)
-EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2B1B\u2B1C\u2B05-\u2B07\u2934\u2935\u3030\u303D]")
+# With the two circled ideographs that are emoji (㊗ ㊙; the others are text) and the keycap mark of 1️⃣.
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2B1B\u2B1C\u2B05-\u2B07\u2934\u2935\u3030\u303D"
+                   "\u3297\u3299\u20e3]")
 # Parts of one emoji (skin tones, joiners, variation selectors) and the second flag letter.
 EMOJI_JOIN = re.compile("[\U0001F3FB-\U0001F3FF]|\u200d[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
@@ -605,6 +624,8 @@ def parse_bounds(t):
 
 def parse_constraint(dimension, text):
     """The Spec a constraint's text states, or None when the text carries no cue this reads."""
+    if is_chinese_text(text):
+        return parse_constraint_zh(dimension, text)
     t = numbers_as_digits(unicodedata.normalize("NFKC", text).lower())
     t = t.replace("\u2019", "'")
     # Quoted words are the constraint's content (a keyword may be "avoid"), never its negation.
@@ -674,6 +695,223 @@ def parse_constraint(dimension, text):
         if re.search(r"\btable\b", t):
             return Spec(dimension, "markdown_table")
         if re.search(r"\bhtml\b", t):
+            return Spec(dimension, "html")
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------- Chinese constraint text
+#
+# The zh taxonomy (taxonomy/zh/*.yaml) phrases the same dimensions in Chinese: no spaces, no word
+# edges, negation and bounds as short cue words (不超过, 至少, 恰好, 不得), numbers in digits or
+# Chinese numerals. Text with Han characters outside its quotes is read here; the Spec is the same.
+
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+ZH_QUOTES = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f')
+ZH_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u300c([^\u300d]+)\u300d|\u300e([^\u300f]+)\u300f')
+ZH_DIGITS = {"\u96f6": 0, "\u3007": 0, "\u4e00": 1, "\u4e8c": 2, "\u4e24": 2, "\u4e09": 3, "\u56db": 4,
+             "\u4e94": 5, "\u516d": 6, "\u4e03": 7, "\u516b": 8, "\u4e5d": 9}
+ZH_UNITS = {"\u5341": 10, "\u767e": 100, "\u5343": 1000}
+# A Chinese numeral counts only before a measure word or metric ("三段", "十二个"); "第一", "每一段",
+# "一些" and "一行" are no counts. 点 is left out: "简洁一点" is "a bit".
+ZH_NUMERAL = re.compile("(?<![\u7b2c\u6bcf\u552f\u7edf\u540c\u4e4b])([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94"
+                        "\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343]+)(?=\\s*(?:\u4e2a|\u5b57|\u53e5|\u6bb5|\u9879|\u6761"
+                        "|\u5904|\u6b21|\u7ae0|\u8282|\u90e8\u5206|\u5c0f\u8282|\u7ea7))")
+ZH_INT = r"(\d{1,7})"
+ZH_GAP = r"[^\d,;:\u3002]{0,6}?"  # a few words between a cue and its number ("至少写", "不超过")
+ZH_MODAL = r"(?:\u5f97|\u80fd|\u5e94\u8be5|\u5e94\u5f53|\u5e94|\u53ef|\u8981|\u5b9c|\u8be5|\u4f1a)?"
+ZH_NOT = r"(?:\u4e0d|\u52ff|\u522b|\u6ca1\u6709|\u6ca1)"
+# Negated comparisons are bounds, not prohibitions: 不少于 (at least), 不超过 (at most), 不到 (under).
+ZH_NOT_FEWER = ZH_NOT + ZH_MODAL + r"(?:\u5c11\u4e8e|\u4f4e\u4e8e|\u5c0f\u4e8e|\u77ed\u4e8e)"
+ZH_NOT_MORE = ZH_NOT + ZH_MODAL + r"(?:\u8d85\u8fc7|\u591a\u4e8e|\u8d85\u51fa|\u9ad8\u4e8e|\u5927\u4e8e|\u957f\u4e8e)"
+ZH_BETWEEN = re.compile(
+    ZH_INT + r"\s*\u4e2a?\s*[\u5b57\u53e5\u6bb5\u9879\u6761\u5904]?\s*(?:\u81f3(?!\u5c11)|\u5230|~|-|\u2013|\u2014)\s*" + ZH_INT
+    + r"|\u4ecb\u4e8e\s*" + ZH_INT + r"\D{0,4}?(?:\u548c|\u4e0e|\u53ca|\u81f3|\u5230)\s*" + ZH_INT
+    + r"|" + ZH_INT + r"\s*(?:\u548c|\u4e0e)\s*" + ZH_INT + r"\S{0,3}?\u4e4b\u95f4")
+ZH_EXACT = re.compile(r"(?:\u6070\u597d|\u6b63\u597d|\u521a\u597d|\u6070\u6070|\u6574\u6574|\u6070\u4e3a|\u7cbe\u786e|\u51c6\u786e"
+                      r"|\u786e\u5207|\u4e0d\u591a\u4e0d\u5c11)\u5730?" + ZH_GAP + ZH_INT)
+ZH_LOWER = re.compile(r"(?:" + ZH_NOT_FEWER + r"|\u81f3\u5c11|\u6700\u5c11|\u8d77\u7801|\u6700\u4f4e|\u4e0b\u9650\u4e3a?)"
+                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*\u4e2a?[^\d,;\u3002]{0,4}?(?:\u6216\u4ee5\u4e0a|\u53ca\u4ee5\u4e0a"
+                      r"|\u4ee5\u4e0a|\u6216\u66f4\u591a)")
+ZH_UPPER = re.compile(r"(?:" + ZH_NOT_MORE + r"|\u81f3\u591a|\u6700\u591a|\u9876\u591a|\u4e0a\u9650\u4e3a?|\u6700\u9ad8)"
+                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*\u4e2a?[^\d,;\u3002]{0,4}?(?:\u4ee5\u5185|\u4e4b\u5185"
+                      r"|\u6216\u4ee5\u4e0b|\u53ca\u4ee5\u4e0b|\u4ee5\u4e0b|\u6216\u66f4\u5c11|\u4e3a\u9650)")
+# Bare comparisons, read once the negated ones are blanked: 多于/超过 A is A+1, 少于/不到 A is A-1.
+ZH_STRICT_LOWER = re.compile(r"(?:\u591a\u4e8e|\u8d85\u8fc7|\u8d85\u51fa|\u9ad8\u4e8e|\u5927\u4e8e)" + ZH_GAP + ZH_INT)
+ZH_STRICT_UPPER = re.compile(r"(?:\u5c11\u4e8e|\u4f4e\u4e8e|\u5c0f\u4e8e|\u4e0d\u5230|\u4e0d\u8db3)" + ZH_GAP + ZH_INT)
+# Prohibitions; 不妨 (might as well), 不仅, 不同, 不断 are none.
+ZH_NEGATION = re.compile(r"\u4e0d(?![\u59a8\u4ec5\u540c\u65ad\u9519\u6b62])|\u7981\u6b62|\u907f\u514d|\u52ff|\u522b|\u4e25\u7981"
+                         r"|\u65e0\u9700|\u65e0\u987b|\u7701\u53bb|\u53bb\u6389|\u5220\u53bb|\u675c\u7edd|\u62d2\u7edd|\u6ca1\u6709")
+ZH_METRICS = {"\u5b57": "words", "\u53e5": "sentences", "\u6bb5": "paragraphs", "\u9879": "items", "\u6761": "items",
+              "\u70b9": "items"}
+ZH_LANGUAGES = {
+    "\u4e2d\u6587": "han", "\u6c49\u8bed": "han", "\u666e\u901a\u8bdd": "han", "\u7ca4\u8bed": "han",
+    "\u65e5\u8bed": "hiragana", "\u65e5\u6587": "hiragana",
+    "\u97e9\u8bed": "hangul", "\u97e9\u6587": "hangul", "\u671d\u9c9c\u8bed": "hangul",
+    "\u4fc4\u8bed": "cyrillic", "\u4fc4\u6587": "cyrillic", "\u4e4c\u514b\u5170\u8bed": "cyrillic",
+    "\u4fdd\u52a0\u5229\u4e9a\u8bed": "cyrillic", "\u585e\u5c14\u7ef4\u4e9a\u8bed": "cyrillic",
+    "\u5e0c\u814a\u8bed": "greek", "\u5e0c\u814a\u6587": "greek",
+    "\u963f\u62c9\u4f2f\u8bed": "arabic", "\u963f\u62c9\u4f2f\u6587": "arabic", "\u6ce2\u65af\u8bed": "arabic",
+    "\u4e4c\u5c14\u90fd\u8bed": "arabic",
+    "\u5370\u5730\u8bed": "devanagari", "\u9a6c\u62c9\u5730\u8bed": "devanagari", "\u5c3c\u6cca\u5c14\u8bed": "devanagari",
+    "\u68b5\u8bed": "devanagari",
+    "\u5e0c\u4f2f\u6765\u8bed": "hebrew", "\u6cf0\u8bed": "thai", "\u5b5f\u52a0\u62c9\u8bed": "bengali",
+    "\u6cf0\u7c73\u5c14\u8bed": "tamil", "\u683c\u9c81\u5409\u4e9a\u8bed": "georgian", "\u4e9a\u7f8e\u5c3c\u4e9a\u8bed": "armenian",
+}
+ZH_LATIN_LANGUAGES = ("\u82f1\u8bed", "\u82f1\u6587", "\u6cd5\u8bed", "\u897f\u73ed\u7259\u8bed", "\u5fb7\u8bed",
+                      "\u610f\u5927\u5229\u8bed", "\u8461\u8404\u7259\u8bed", "\u8377\u5170\u8bed", "\u745e\u5178\u8bed",
+                      "\u632a\u5a01\u8bed", "\u4e39\u9ea6\u8bed", "\u6ce2\u5170\u8bed", "\u6377\u514b\u8bed",
+                      "\u571f\u8033\u5176\u8bed", "\u5370\u5c3c\u8bed", "\u5370\u5ea6\u5c3c\u897f\u4e9a\u8bed",
+                      "\u8d8a\u5357\u8bed", "\u62c9\u4e01\u8bed", "\u82ac\u5170\u8bed")
+
+
+def zh_number(s):
+    """The value of a Chinese numeral: 三 3, 十二 12, 二十 20, 一百二十 120, 一二〇 120."""
+    if not any(c in ZH_UNITS for c in s):
+        return int("".join(str(ZH_DIGITS[c]) for c in s))
+    total, digit = 0, None
+    for c in s:
+        if c in ZH_DIGITS:
+            digit = ZH_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * ZH_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def is_chinese_text(text):
+    """Han characters outside the quoted content: a Chinese phrasing (an English one may quote a Chinese keyword)."""
+    return bool(HAN.search(ZH_QUOTES.sub(" ", text)))
+
+
+def zh_normalise(text):
+    """NFKC (full-width digits and punctuation to ASCII), lower case, counted Chinese numerals as digits."""
+    t = unicodedata.normalize("NFKC", text).lower()
+    return ZH_NUMERAL.sub(lambda m: str(zh_number(m.group(1))), t)
+
+
+def zh_parse_bounds(t, units):
+    """(lo, hi) from Chinese cues in zh_normalise'd text; None without a number. A lone number right
+    before one of units (a regex) is exact, as in "分为3段"."""
+    t = re.sub(r"\[\d+\]", " ", t)  # "如[1]" is an example, not a count
+    m = ZH_BETWEEN.search(t)
+    if m:
+        a, b = [int(g) for g in m.groups() if g is not None]
+        return min(a, b), max(a, b)
+    m = ZH_EXACT.search(t)
+    if m:
+        return int(m.group(1)), int(m.group(1))
+    lo = hi = None
+    for m in ZH_LOWER.finditer(t):
+        lo = int(m.group(1) or m.group(2))
+    for m in ZH_UPPER.finditer(t):
+        hi = int(m.group(1) or m.group(2))
+    rest = ZH_UPPER.sub(" ", ZH_LOWER.sub(" ", t))
+    for m in ZH_STRICT_LOWER.finditer(rest):
+        lo = int(m.group(1)) + 1
+    for m in ZH_STRICT_UPPER.finditer(rest):
+        hi = int(m.group(1)) - 1
+    if lo is not None or hi is not None:
+        return lo, hi
+    found = {int(n) for n in re.findall(r"(\d{1,7})\s*\u4e2a?\s*(?:%s)" % units, t)}
+    if len(found) == 1:
+        v = found.pop()
+        return v, v
+    return None
+
+
+def zh_negated(t):
+    """A prohibition in t (quotes and bound cues such as 不少于 already taken out)."""
+    return bool(ZH_NEGATION.search(re.sub(ZH_NOT_FEWER + "|" + ZH_NOT_MORE + r"|\u4e0d\u5230|\u4e0d\u8db3", " ", t)))
+
+
+def zh_quoted_term(text):
+    """(the first quoted phrase, where it starts, where it ends) or ("", len, len)."""
+    for m in ZH_QUOTED.finditer(unicodedata.normalize("NFC", text)):
+        term = next(g for g in m.groups() if g is not None).strip().strip(".,;:\u3002\uff0c\uff1b\uff1a")
+        if term:
+            return term, m.start(), m.end()
+    return "", len(text), len(text)
+
+
+def parse_constraint_zh(dimension, text):
+    """parse_constraint for a Chinese phrasing."""
+    t = zh_normalise(text)
+    tq = ZH_QUOTES.sub(" ", t)  # quoted words are content, never cues
+    if dimension == "numerical":
+        bounds = zh_parse_bounds(tq, "[\u5b57\u53e5\u6bb5\u9879\u6761]")
+        if not bounds:
+            return None
+        metric = None
+        # The unit after a number ("12个完整的句子", "180字") says what is counted.
+        for m in re.finditer(r"\d+([^\d,;:\u3002()\[\]]{0,6})", tq):
+            unit = next((c for c in m.group(1) if c in ZH_METRICS), None)
+            if unit:
+                metric = ZH_METRICS[unit]
+                break
+        if metric is None:
+            for cue, name in (("\u5217\u8868\u9879", "items"), ("\u8981\u70b9", "items"), ("\u5b57", "words"),
+                              ("\u53e5", "sentences"), ("\u6bb5", "paragraphs")):
+                if cue in tq:
+                    metric = name
+                    break
+        return Spec(dimension, metric, *bounds) if metric else None
+    if dimension == "numbering_list":
+        style = ("bulleted" if re.search("\u9879\u76ee\u7b26\u53f7|\u65e0\u5e8f|\u5706\u70b9|\u7b26\u53f7\u5217\u8868", tq)
+                 else "numbered" if re.search("\u7f16\u53f7|\u6709\u5e8f|\u5e8f\u53f7|\u6570\u5b57\u5217\u8868", tq) else None)
+        bounds = zh_parse_bounds(tq, "[\u9879\u6761\u70b9]")
+        return Spec(dimension, style, *bounds) if style and bounds else None
+    if dimension == "hierarchy":
+        if re.search("\u6807\u9898|\u5c0f\u8282|\u7ae0\u8282|\u90e8\u5206", tq):
+            bounds = zh_parse_bounds(tq, "(?:markdown)?\\s*(?:\u5c0f?\u6807\u9898|\u5c0f?\u8282|\u90e8\u5206)")
+            return Spec(dimension, "headings", *bounds) if bounds else None
+        return None
+    if dimension == "text_pattern":
+        if re.search("\u8868\u60c5|emoji|\u989c\u6587\u5b57", tq):
+            bounds = zh_parse_bounds(tq, "(?:\u8868\u60c5|emoji)")
+            if bounds and (bounds[0] or bounds[1]):
+                return Spec(dimension, "emoji_min", bounds[0] if bounds[0] is not None else bounds[1])
+            return Spec(dimension, "no_emoji") if zh_negated(tq) else None
+        if re.search("\u52a0\u7c97|\u7c97\u4f53", tq):
+            term, _, _ = zh_quoted_term(text)
+            if term and not zh_negated(tq):
+                return Spec(dimension, "bold_keyword", term=term)
+            if not term and zh_negated(tq):
+                return Spec(dimension, "no_bold")
+        return None
+    if dimension == "citation":
+        if not re.search("\u5f15\u7528|\u53c2\u8003\u6587\u732e|\u53c2\u8003\u8d44\u6599|\u51fa\u5904|\u6765\u6e90|\u811a\u6ce8"
+                         "|\u6587\u732e", t):
+            return None
+        if zh_negated(tq):
+            return Spec(dimension, "no_citations")
+        bounds = zh_parse_bounds(tq, "(?:\u5904|\u6761|\u4e2a|\u7bc7)")
+        if bounds and (bounds[0] or bounds[1]):
+            return Spec(dimension, "citations_min", bounds[0] if bounds[0] is not None else bounds[1])
+        return None
+    if dimension in ("inclusion", "exclusion"):
+        term, start, end = zh_quoted_term(text)
+        if not term:
+            return None
+        # Chinese may put the prohibition after the word ("“X”一词不得出现"); the word itself never counts.
+        negative = zh_negated(zh_normalise(text[:start])) or zh_negated(ZH_QUOTES.sub(" ", zh_normalise(text[end:])))
+        return Spec(dimension, "exclude" if negative else "include", term=term)
+    if dimension == "multilingual":
+        where = ("closing_language" if re.search("\u672b\u5c3e|\u7ed3\u5c3e|\u7ed3\u675f|\u6700\u540e|\u6536\u5c3e|\u7ed3\u675f\u8bed"
+                                                 "|\u7ed3\u8bed|\u843d\u6b3e", tq) else "sentence_language")
+        for lang in sorted(ZH_LANGUAGES, key=len, reverse=True):
+            if lang in tq:
+                return Spec(dimension, where, language=lang, script=ZH_LANGUAGES[lang])
+        for lang in ZH_LATIN_LANGUAGES:
+            if lang in tq:
+                return Spec(dimension, "latin_language", language=lang, script="latin")
+        return None
+    if dimension == "output_format":
+        if "json" in tq:
+            return Spec(dimension, "json", term="array" if "\u6570\u7ec4" in tq and "\u5bf9\u8c61" not in tq else "object")
+        if "\u8868\u683c" in tq:
+            return Spec(dimension, "markdown_table")
+        if "html" in tq:
             return Spec(dimension, "html")
         return None
     return None
@@ -920,6 +1158,8 @@ class Answer:
                         continue
                     if m.group(0) == "." and len(word) == 1 and word.isalpha() and s >= 2 and line[s - 2] == ".":
                         continue  # initials such as "J. R."
+                elif m.group(0) == "\uff0e" and re.fullmatch(r"\d{1,3}", line[:s].strip()):
+                    continue  # a list number such as "１．"
                 ends.append(m.end())
             out.append((line, ends))
         return out
@@ -1015,16 +1255,24 @@ class Answer:
 
 @functools.lru_cache(maxsize=4096)
 def term_pattern(term):
-    key = re.escape(term.strip().casefold())
+    key = re.escape(folded(term.strip()))
     key = key.replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011 ]").replace("'", "['\u2019]")
     if CJK_WORD.search(term) or SCRIPT_CHARS["hangul"].search(term):
         return re.compile(key)
-    return re.compile(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])")
+    # Han and kana next to a Latin word are a word edge: "我喜欢cat。" mentions "cat".
+    edge = r"[^\W_%s]" % CJK_TEXT
+    return re.compile(r"(?<!" + edge + ")" + key + r"(?:e?s)?(?!" + edge + ")")
+
+
+@functools.lru_cache(maxsize=64)
+def folded(text):
+    """NFKC then case-folded, so that full-width ＡＩ and ２０２４ match AI and 2024."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def mention(text, term):
     """term in text, ignoring case, as a whole word (a plural s/es allowed); CJK terms as substrings."""
-    return term_pattern(term).search(text.casefold()) is not None
+    return term_pattern(term).search(folded(text)) is not None
 
 
 def script_share(sentence, script):
@@ -1035,7 +1283,8 @@ def script_share(sentence, script):
 
 def in_script(sentence, script):
     ours, letters = script_share(sentence, script)
-    return ours >= 2 and ours * 2 >= letters
+    own = SCRIPT_OWN.get(script)
+    return ours >= 2 and ours * 2 >= letters and (own is None or len(own.findall(sentence)) >= 2)
 
 
 def within(value, spec):
