@@ -709,60 +709,45 @@ def parse_constraint(dimension, text):
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 ZH_QUOTES = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f')
 ZH_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u300c([^\u300d]+)\u300d|\u300e([^\u300f]+)\u300f')
-ZH_DIGITS = {"\u96f6": 0, "\u3007": 0, "\u4e00": 1, "\u4e8c": 2, "\u4e24": 2, "\u4e09": 3, "\u56db": 4,
-             "\u4e94": 5, "\u516d": 6, "\u4e03": 7, "\u516b": 8, "\u4e5d": 9}
-ZH_UNITS = {"\u5341": 10, "\u767e": 100, "\u5343": 1000}
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 # A Chinese numeral counts only before a measure word or metric ("三段", "十二个"); "第一", "每一段",
 # "一些" and "一行" are no counts. 点 is left out: "简洁一点" is "a bit".
-ZH_NUMERAL = re.compile("(?<![\u7b2c\u6bcf\u552f\u7edf\u540c\u4e4b])([\u96f6\u3007\u4e00\u4e8c\u4e24\u4e09\u56db\u4e94"
-                        "\u516d\u4e03\u516b\u4e5d\u5341\u767e\u5343]+)(?=\\s*(?:\u4e2a|\u5b57|\u53e5|\u6bb5|\u9879|\u6761"
-                        "|\u5904|\u6b21|\u7ae0|\u8282|\u90e8\u5206|\u5c0f\u8282|\u7ea7))")
+ZH_NUMERAL = re.compile(r"(?<![第每唯统同之])([零〇一二两三四五六七八九十百千]+)(?=\s*(?:个|字|句|段|项|条|处|次|章|节|部分|级))")
 ZH_INT = r"(\d{1,7})"
-ZH_GAP = r"[^\d,;:\u3002]{0,6}?"  # a few words between a cue and its number ("至少写", "不超过")
-ZH_MODAL = r"(?:\u5f97|\u80fd|\u5e94\u8be5|\u5e94\u5f53|\u5e94|\u53ef|\u8981|\u5b9c|\u8be5|\u4f1a)?"
-ZH_NOT = r"(?:\u4e0d|\u52ff|\u522b|\u6ca1\u6709|\u6ca1)"
+ZH_GAP = r"[^\d,;:。]{0,6}?"  # a few words between a cue and its number ("至少写", "不超过")
+ZH_MODAL = r"(?:得|能|应该|应当|应|可|要|宜|该|会)?"
+ZH_NOT = r"(?:不|勿|别|没有|没)"
 # Negated comparisons are bounds, not prohibitions: 不少于 (at least), 不超过 (at most), 不到 (under).
-ZH_NOT_FEWER = ZH_NOT + ZH_MODAL + r"(?:\u5c11\u4e8e|\u4f4e\u4e8e|\u5c0f\u4e8e|\u77ed\u4e8e)"
-ZH_NOT_MORE = ZH_NOT + ZH_MODAL + r"(?:\u8d85\u8fc7|\u591a\u4e8e|\u8d85\u51fa|\u9ad8\u4e8e|\u5927\u4e8e|\u957f\u4e8e)"
+ZH_NOT_FEWER = ZH_NOT + ZH_MODAL + r"(?:少于|低于|小于|短于)"
+ZH_NOT_MORE = ZH_NOT + ZH_MODAL + r"(?:超过|多于|超出|高于|大于|长于)"
 ZH_BETWEEN = re.compile(
-    ZH_INT + r"\s*\u4e2a?\s*[\u5b57\u53e5\u6bb5\u9879\u6761\u5904]?\s*(?:\u81f3(?!\u5c11)|\u5230|~|-|\u2013|\u2014)\s*" + ZH_INT
-    + r"|\u4ecb\u4e8e\s*" + ZH_INT + r"\D{0,4}?(?:\u548c|\u4e0e|\u53ca|\u81f3|\u5230)\s*" + ZH_INT
-    + r"|" + ZH_INT + r"\s*(?:\u548c|\u4e0e)\s*" + ZH_INT + r"\S{0,3}?\u4e4b\u95f4")
-ZH_EXACT = re.compile(r"(?:\u6070\u597d|\u6b63\u597d|\u521a\u597d|\u6070\u6070|\u6574\u6574|\u6070\u4e3a|\u7cbe\u786e|\u51c6\u786e"
-                      r"|\u786e\u5207|\u4e0d\u591a\u4e0d\u5c11)\u5730?" + ZH_GAP + ZH_INT)
-ZH_LOWER = re.compile(r"(?:" + ZH_NOT_FEWER + r"|\u81f3\u5c11|\u6700\u5c11|\u8d77\u7801|\u6700\u4f4e|\u4e0b\u9650\u4e3a?)"
-                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*\u4e2a?[^\d,;\u3002]{0,4}?(?:\u6216\u4ee5\u4e0a|\u53ca\u4ee5\u4e0a"
-                      r"|\u4ee5\u4e0a|\u6216\u66f4\u591a)")
-ZH_UPPER = re.compile(r"(?:" + ZH_NOT_MORE + r"|\u81f3\u591a|\u6700\u591a|\u9876\u591a|\u4e0a\u9650\u4e3a?|\u6700\u9ad8)"
-                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*\u4e2a?[^\d,;\u3002]{0,4}?(?:\u4ee5\u5185|\u4e4b\u5185"
-                      r"|\u6216\u4ee5\u4e0b|\u53ca\u4ee5\u4e0b|\u4ee5\u4e0b|\u6216\u66f4\u5c11|\u4e3a\u9650)")
+    ZH_INT + r"\s*个?\s*[字句段项条处]?\s*(?:至(?!少)|到|~|-|\u2013|\u2014)\s*" + ZH_INT
+    + r"|介于\s*" + ZH_INT + r"\D{0,4}?(?:和|与|及|至|到)\s*" + ZH_INT
+    + r"|" + ZH_INT + r"\s*(?:和|与)\s*" + ZH_INT + r"\S{0,3}?之间")
+ZH_EXACT = re.compile(r"(?:恰好|正好|刚好|恰恰|整整|恰为|精确|准确|确切|不多不少)地?" + ZH_GAP + ZH_INT)
+ZH_LOWER = re.compile(r"(?:" + ZH_NOT_FEWER + r"|至少|最少|起码|最低|下限为?)"
+                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*个?[^\d,;。]{0,4}?(?:或以上|及以上|以上|或更多)")
+ZH_UPPER = re.compile(r"(?:" + ZH_NOT_MORE + r"|至多|最多|顶多|上限为?|最高)"
+                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*个?[^\d,;。]{0,4}?(?:以内|之内|或以下|及以下|以下|或更少|为限)")
 # Bare comparisons, read once the negated ones are blanked: 多于/超过 A is A+1, 少于/不到 A is A-1.
-ZH_STRICT_LOWER = re.compile(r"(?:\u591a\u4e8e|\u8d85\u8fc7|\u8d85\u51fa|\u9ad8\u4e8e|\u5927\u4e8e)" + ZH_GAP + ZH_INT)
-ZH_STRICT_UPPER = re.compile(r"(?:\u5c11\u4e8e|\u4f4e\u4e8e|\u5c0f\u4e8e|\u4e0d\u5230|\u4e0d\u8db3)" + ZH_GAP + ZH_INT)
-# Prohibitions; 不妨 (might as well), 不仅, 不同, 不断 are none.
-ZH_NEGATION = re.compile(r"\u4e0d(?![\u59a8\u4ec5\u540c\u65ad\u9519\u6b62])|\u7981\u6b62|\u907f\u514d|\u52ff|\u522b|\u4e25\u7981"
-                         r"|\u65e0\u9700|\u65e0\u987b|\u7701\u53bb|\u53bb\u6389|\u5220\u53bb|\u675c\u7edd|\u62d2\u7edd|\u6ca1\u6709")
-ZH_METRICS = {"\u5b57": "words", "\u53e5": "sentences", "\u6bb5": "paragraphs", "\u9879": "items", "\u6761": "items",
-              "\u70b9": "items"}
+ZH_STRICT_LOWER = re.compile(r"(?:多于|超过|超出|高于|大于)" + ZH_GAP + ZH_INT)
+ZH_STRICT_UPPER = re.compile(r"(?:少于|低于|小于|不到|不足)" + ZH_GAP + ZH_INT)
+# Prohibitions; 不妨 (might as well), 不仅, 不同, 不论 and 特别, 分别, 区别 are none.
+ZH_NEGATION = re.compile(r"不(?![妨仅同断错止论管过久])|禁止|避免|勿|(?<![特分区类级识告辨差个])别|严禁|无需|无须|省去|去掉"
+                         r"|删去|杜绝|拒绝|没有")
+ZH_METRICS = {"字": "words", "句": "sentences", "段": "paragraphs", "项": "items", "条": "items", "点": "items"}
 ZH_LANGUAGES = {
-    "\u4e2d\u6587": "han", "\u6c49\u8bed": "han", "\u666e\u901a\u8bdd": "han", "\u7ca4\u8bed": "han",
-    "\u65e5\u8bed": "hiragana", "\u65e5\u6587": "hiragana",
-    "\u97e9\u8bed": "hangul", "\u97e9\u6587": "hangul", "\u671d\u9c9c\u8bed": "hangul",
-    "\u4fc4\u8bed": "cyrillic", "\u4fc4\u6587": "cyrillic", "\u4e4c\u514b\u5170\u8bed": "cyrillic",
-    "\u4fdd\u52a0\u5229\u4e9a\u8bed": "cyrillic", "\u585e\u5c14\u7ef4\u4e9a\u8bed": "cyrillic",
-    "\u5e0c\u814a\u8bed": "greek", "\u5e0c\u814a\u6587": "greek",
-    "\u963f\u62c9\u4f2f\u8bed": "arabic", "\u963f\u62c9\u4f2f\u6587": "arabic", "\u6ce2\u65af\u8bed": "arabic",
-    "\u4e4c\u5c14\u90fd\u8bed": "arabic",
-    "\u5370\u5730\u8bed": "devanagari", "\u9a6c\u62c9\u5730\u8bed": "devanagari", "\u5c3c\u6cca\u5c14\u8bed": "devanagari",
-    "\u68b5\u8bed": "devanagari",
-    "\u5e0c\u4f2f\u6765\u8bed": "hebrew", "\u6cf0\u8bed": "thai", "\u5b5f\u52a0\u62c9\u8bed": "bengali",
-    "\u6cf0\u7c73\u5c14\u8bed": "tamil", "\u683c\u9c81\u5409\u4e9a\u8bed": "georgian", "\u4e9a\u7f8e\u5c3c\u4e9a\u8bed": "armenian",
+    "中文": "han", "汉语": "han", "普通话": "han", "粤语": "han", "日语": "hiragana", "日文": "hiragana",
+    "韩语": "hangul", "韩文": "hangul", "朝鲜语": "hangul", "俄语": "cyrillic", "俄文": "cyrillic",
+    "乌克兰语": "cyrillic", "保加利亚语": "cyrillic", "塞尔维亚语": "cyrillic", "希腊语": "greek", "希腊文": "greek",
+    "阿拉伯语": "arabic", "阿拉伯文": "arabic", "波斯语": "arabic", "乌尔都语": "arabic", "印地语": "devanagari",
+    "马拉地语": "devanagari", "尼泊尔语": "devanagari", "梵语": "devanagari", "希伯来语": "hebrew", "泰语": "thai",
+    "孟加拉语": "bengali", "泰米尔语": "tamil", "格鲁吉亚语": "georgian", "亚美尼亚语": "armenian",
 }
-ZH_LATIN_LANGUAGES = ("\u82f1\u8bed", "\u82f1\u6587", "\u6cd5\u8bed", "\u897f\u73ed\u7259\u8bed", "\u5fb7\u8bed",
-                      "\u610f\u5927\u5229\u8bed", "\u8461\u8404\u7259\u8bed", "\u8377\u5170\u8bed", "\u745e\u5178\u8bed",
-                      "\u632a\u5a01\u8bed", "\u4e39\u9ea6\u8bed", "\u6ce2\u5170\u8bed", "\u6377\u514b\u8bed",
-                      "\u571f\u8033\u5176\u8bed", "\u5370\u5c3c\u8bed", "\u5370\u5ea6\u5c3c\u897f\u4e9a\u8bed",
-                      "\u8d8a\u5357\u8bed", "\u62c9\u4e01\u8bed", "\u82ac\u5170\u8bed")
+# Latin-script languages cannot be told apart by script: not rule-checkable, as in English.
+ZH_LATIN_LANGUAGES = ("英语", "英文", "法语", "西班牙语", "德语", "意大利语", "葡萄牙语", "荷兰语", "瑞典语", "挪威语",
+                      "丹麦语", "波兰语", "捷克语", "土耳其语", "印尼语", "印度尼西亚语", "越南语", "拉丁语", "芬兰语")
 
 
 def zh_number(s):
@@ -794,6 +779,7 @@ def zh_parse_bounds(t, units):
     """(lo, hi) from Chinese cues in zh_normalise'd text; None without a number. A lone number right
     before one of units (a regex) is exact, as in "分为3段"."""
     t = re.sub(r"\[\d+\]", " ", t)  # "如[1]" is an example, not a count
+    t = re.sub("每[^,;。]*", " ", t)  # "每节一个标题" counts per part, not the parts
     m = ZH_BETWEEN.search(t)
     if m:
         a, b = [int(g) for g in m.groups() if g is not None]
@@ -813,7 +799,7 @@ def zh_parse_bounds(t, units):
         hi = int(m.group(1)) - 1
     if lo is not None or hi is not None:
         return lo, hi
-    found = {int(n) for n in re.findall(r"(\d{1,7})\s*\u4e2a?\s*(?:%s)" % units, t)}
+    found = {int(n) for n in re.findall(r"(\d{1,7})\s*个?[^\d,;:。]{0,3}?(?:%s)" % units, t)}
     if len(found) == 1:
         v = found.pop()
         return v, v
@@ -822,13 +808,13 @@ def zh_parse_bounds(t, units):
 
 def zh_negated(t):
     """A prohibition in t (quotes and bound cues such as 不少于 already taken out)."""
-    return bool(ZH_NEGATION.search(re.sub(ZH_NOT_FEWER + "|" + ZH_NOT_MORE + r"|\u4e0d\u5230|\u4e0d\u8db3", " ", t)))
+    return bool(ZH_NEGATION.search(re.sub(ZH_NOT_FEWER + "|" + ZH_NOT_MORE + r"|不到|不足", " ", t)))
 
 
 def zh_quoted_term(text):
     """(the first quoted phrase, where it starts, where it ends) or ("", len, len)."""
-    for m in ZH_QUOTED.finditer(unicodedata.normalize("NFC", text)):
-        term = next(g for g in m.groups() if g is not None).strip().strip(".,;:\u3002\uff0c\uff1b\uff1a")
+    for m in ZH_QUOTED.finditer(text):
+        term = next(g for g in m.groups() if g is not None).strip().strip(".,;:。\uff0c\uff1b\uff1a")
         if term:
             return term, m.start(), m.end()
     return "", len(text), len(text)
@@ -839,40 +825,40 @@ def parse_constraint_zh(dimension, text):
     t = zh_normalise(text)
     tq = ZH_QUOTES.sub(" ", t)  # quoted words are content, never cues
     if dimension == "numerical":
-        bounds = zh_parse_bounds(tq, "[\u5b57\u53e5\u6bb5\u9879\u6761]")
+        bounds = zh_parse_bounds(tq, "[字句段项条]")
         if not bounds:
             return None
         metric = None
         # The unit after a number ("12个完整的句子", "180字") says what is counted.
-        for m in re.finditer(r"\d+([^\d,;:\u3002()\[\]]{0,6})", tq):
+        for m in re.finditer(r"\d+([^\d,;:。()\[\]]{0,6})", tq):
             unit = next((c for c in m.group(1) if c in ZH_METRICS), None)
             if unit:
                 metric = ZH_METRICS[unit]
                 break
         if metric is None:
-            for cue, name in (("\u5217\u8868\u9879", "items"), ("\u8981\u70b9", "items"), ("\u5b57", "words"),
-                              ("\u53e5", "sentences"), ("\u6bb5", "paragraphs")):
+            for cue, name in (("列表项", "items"), ("要点", "items"), ("字", "words"),
+                              ("句", "sentences"), ("段", "paragraphs")):
                 if cue in tq:
                     metric = name
                     break
         return Spec(dimension, metric, *bounds) if metric else None
     if dimension == "numbering_list":
-        style = ("bulleted" if re.search("\u9879\u76ee\u7b26\u53f7|\u65e0\u5e8f|\u5706\u70b9|\u7b26\u53f7\u5217\u8868", tq)
-                 else "numbered" if re.search("\u7f16\u53f7|\u6709\u5e8f|\u5e8f\u53f7|\u6570\u5b57\u5217\u8868", tq) else None)
-        bounds = zh_parse_bounds(tq, "[\u9879\u6761\u70b9]")
+        style = ("bulleted" if re.search("项目符号|无序|圆点|符号列表", tq)
+                 else "numbered" if re.search("编号|有序|序号|数字列表", tq) else None)
+        bounds = zh_parse_bounds(tq, "[项条点]")
         return Spec(dimension, style, *bounds) if style and bounds else None
     if dimension == "hierarchy":
-        if re.search("\u6807\u9898|\u5c0f\u8282|\u7ae0\u8282|\u90e8\u5206", tq):
-            bounds = zh_parse_bounds(tq, "(?:markdown)?\\s*(?:\u5c0f?\u6807\u9898|\u5c0f?\u8282|\u90e8\u5206)")
+        if re.search("标题|小节|章节|部分", tq):
+            bounds = zh_parse_bounds(tq, "(?:markdown)?\\s*(?:小?标题|小?节|部分)")
             return Spec(dimension, "headings", *bounds) if bounds else None
         return None
     if dimension == "text_pattern":
-        if re.search("\u8868\u60c5|emoji|\u989c\u6587\u5b57", tq):
-            bounds = zh_parse_bounds(tq, "(?:\u8868\u60c5|emoji)")
+        if re.search("表情|emoji|颜文字", tq):
+            bounds = zh_parse_bounds(tq, "(?:表情|emoji)")
             if bounds and (bounds[0] or bounds[1]):
                 return Spec(dimension, "emoji_min", bounds[0] if bounds[0] is not None else bounds[1])
             return Spec(dimension, "no_emoji") if zh_negated(tq) else None
-        if re.search("\u52a0\u7c97|\u7c97\u4f53", tq):
+        if re.search("加粗|粗体", tq):
             term, _, _ = zh_quoted_term(text)
             if term and not zh_negated(tq):
                 return Spec(dimension, "bold_keyword", term=term)
@@ -880,12 +866,11 @@ def parse_constraint_zh(dimension, text):
                 return Spec(dimension, "no_bold")
         return None
     if dimension == "citation":
-        if not re.search("\u5f15\u7528|\u53c2\u8003\u6587\u732e|\u53c2\u8003\u8d44\u6599|\u51fa\u5904|\u6765\u6e90|\u811a\u6ce8"
-                         "|\u6587\u732e", t):
+        if not re.search("引用|参考文献|参考资料|出处|来源|脚注|文献", t):
             return None
         if zh_negated(tq):
             return Spec(dimension, "no_citations")
-        bounds = zh_parse_bounds(tq, "(?:\u5904|\u6761|\u4e2a|\u7bc7)")
+        bounds = zh_parse_bounds(tq, "(?:处|条|个|篇)")
         if bounds and (bounds[0] or bounds[1]):
             return Spec(dimension, "citations_min", bounds[0] if bounds[0] is not None else bounds[1])
         return None
@@ -897,8 +882,7 @@ def parse_constraint_zh(dimension, text):
         negative = zh_negated(zh_normalise(text[:start])) or zh_negated(ZH_QUOTES.sub(" ", zh_normalise(text[end:])))
         return Spec(dimension, "exclude" if negative else "include", term=term)
     if dimension == "multilingual":
-        where = ("closing_language" if re.search("\u672b\u5c3e|\u7ed3\u5c3e|\u7ed3\u675f|\u6700\u540e|\u6536\u5c3e|\u7ed3\u675f\u8bed"
-                                                 "|\u7ed3\u8bed|\u843d\u6b3e", tq) else "sentence_language")
+        where = "closing_language" if re.search("末尾|结尾|结束|最后|收尾|结语|落款", tq) else "sentence_language"
         for lang in sorted(ZH_LANGUAGES, key=len, reverse=True):
             if lang in tq:
                 return Spec(dimension, where, language=lang, script=ZH_LANGUAGES[lang])
@@ -908,8 +892,8 @@ def parse_constraint_zh(dimension, text):
         return None
     if dimension == "output_format":
         if "json" in tq:
-            return Spec(dimension, "json", term="array" if "\u6570\u7ec4" in tq and "\u5bf9\u8c61" not in tq else "object")
-        if "\u8868\u683c" in tq:
+            return Spec(dimension, "json", term="array" if "数组" in tq and "对象" not in tq else "object")
+        if "表格" in tq:
             return Spec(dimension, "markdown_table")
         if "html" in tq:
             return Spec(dimension, "html")
@@ -1182,8 +1166,19 @@ class Answer:
         return count
 
     @functools.cached_property
+    def numbered_families(self):
+        return [marker_family(ln) for ln in self.lines]
+
+    @functools.cached_property
     def numbered(self):
-        return sum(1 for ln in self.lines if NUMBERED_ITEM.match(ln))
+        """Numbered items of the first item's marker family: in a Chinese outline the "1." points
+        under "一、" are inside that item, not more items."""
+        first = next((f for f in self.numbered_families if f), 0)
+        return sum(1 for f in self.numbered_families if f and f == first)
+
+    @functools.cached_property
+    def numbered_lines(self):
+        return sum(1 for f in self.numbered_families if f)
 
     @functools.cached_property
     def bulleted(self):
@@ -1251,6 +1246,18 @@ class Answer:
                 start = m.end()
             out.append(line[start:])
         return [s.strip() for s in out if s.strip()]
+
+
+def marker_family(line):
+    """0 for no numbered item, else its numbering: 1 arabic (1. 1) 1、 １．), 2 (1), 3 一、, 4 （一）, 5 ①."""
+    if not NUMBERED_ITEM.match(line):
+        return 0
+    s = line.lstrip(" \t")
+    if s[0] in "(\uff08":
+        return 2 if s[1].isdigit() else 4
+    if s[0].isdigit():
+        return 1
+    return 5 if "\u2460" <= s[0] <= "\u2473" else 3
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1328,7 +1335,7 @@ def check(spec, a):
         v = getattr(a, k)
         return Verdict(within(v, spec), "%d %s, needs %s" % (v, k, bounds_text(spec)))
     if k == "items":
-        v = a.numbered + a.bulleted
+        v = a.numbered_lines + a.bulleted
         return Verdict(within(v, spec), "%d list items, needs %s" % (v, bounds_text(spec)))
     if k in ("numbered", "bulleted"):
         v = getattr(a, k)
@@ -1629,7 +1636,52 @@ PARSE_CASES = [
     ("output_format", "Format the entire answer as a well-formed HTML document.", Spec("output_format", "html")),
     ("output_format", "Write it as a limerick.", None),
     ("numerical", "Keep it short.", None),
-]
+    ("inclusion", "Mention the term \"\u4eba\u5de5\u667a\u80fd\".", Spec("inclusion", "include", term="\u4eba\u5de5\u667a\u80fd")),
+] + [(d, t, s) for d, t, s in (
+    # The zh taxonomy's phrasings and paraphrases of them (Chinese numerals, other cues).
+    ("numerical", "回答篇幅不超过180字。", Spec("numerical", "words", None, 180)),
+    ("numerical", "回答字数需控制在120至200字之间。", Spec("numerical", "words", 120, 200)),
+    ("numerical", "回答不少于四百二十字。", Spec("numerical", "words", 420, None)),
+    ("numerical", "字数在150字以内。", Spec("numerical", "words", None, 150)),
+    ("numerical", "回答少于100字。", Spec("numerical", "words", None, 99)),
+    ("numerical", "至少写十二个完整的句子。", Spec("numerical", "sentences", 12, None)),
+    ("numerical", "全文总共不超过八句话。", Spec("numerical", "sentences", None, 8)),
+    ("numerical", "写5句或以上。", Spec("numerical", "sentences", 5, None)),
+    ("numerical", "正文恰好分为3段，段与段之间以空行分隔。", Spec("numerical", "paragraphs", 3, 3)),
+    ("numerical", "正文分为两段。", Spec("numerical", "paragraphs", 2, 2)),
+    ("numerical", "回答中恰好包含4个列表项。", Spec("numerical", "items", 4, 4)),
+    ("numerical", "回答要简短。", None),
+    ("numbering_list", "回答中需包含一个恰好6项的编号列表。", Spec("numbering_list", "numbered", 6, 6)),
+    ("numbering_list", "用项目符号列出五个要点。", Spec("numbering_list", "bulleted", 5, 5)),
+    ("hierarchy", "回答须用恰好3个Markdown标题来组织。", Spec("hierarchy", "headings", 3, 3)),
+    ("hierarchy", "把回答分成两个小节，每节配一个Markdown标题。", Spec("hierarchy", "headings", 2, 2)),
+    ("text_pattern", "回答中至少使用两个表情符号。", Spec("text_pattern", "emoji_min", 2)),
+    ("text_pattern", "使用不少于3个emoji。", Spec("text_pattern", "emoji_min", 3)),
+    ("text_pattern", "回答中禁止使用表情符号。", Spec("text_pattern", "no_emoji")),
+    ("text_pattern", "至少将短语“关键要点”加粗一次。", Spec("text_pattern", "bold_keyword", term="关键要点")),
+    ("text_pattern", "回答中不要使用任何加粗文字。", Spec("text_pattern", "no_bold")),
+    ("citation", "回答中至少给出2处编号引用（如[1]），并在单独一行“参考文献：”之后列出出处。",
+     Spec("citation", "citations_min", 2)),
+    ("citation", "回答中不要包含任何引用或参考文献列表。", Spec("citation", "no_citations")),
+    ("inclusion", "回答中须提及“韧性”这一术语。", Spec("inclusion", "include", term="韧性")),
+    ("inclusion", "回答中需包含关键词“不确定性”。", Spec("inclusion", "include", term="不确定性")),
+    ("inclusion", "回答中须特别提及“瓶颈”，不妨多谈几句。", Spec("inclusion", "include", term="瓶颈")),
+    ("inclusion", "至少使用一次“Python”一词。", Spec("inclusion", "include", term="Python")),
+    ("exclusion", "回答中不得出现“基本上”一词。", Spec("exclusion", "exclude", term="基本上")),
+    ("exclusion", "切勿使用“无缝”这个词。", Spec("exclusion", "exclude", term="无缝")),
+    ("exclusion", "“颠覆”一词不得出现在回答中。", Spec("exclusion", "exclude", term="颠覆")),
+    ("multilingual", "在回答末尾用希腊语补充一句结束语。",
+     Spec("multilingual", "closing_language", language="希腊语", script="greek")),
+    ("multilingual", "在回答末尾用日语补充一句结束语。",
+     Spec("multilingual", "closing_language", language="日语", script="hiragana")),
+    ("multilingual", "在回答中加入一句俄语。", Spec("multilingual", "sentence_language", language="俄语", script="cyrillic")),
+    ("multilingual", "在回答末尾用法语补充一句结束语。",
+     Spec("multilingual", "latin_language", language="法语", script="latin")),
+    ("output_format", "整个回答须以一个合法的JSON对象的形式输出。", Spec("output_format", "json", term="object")),
+    ("output_format", "只返回一张Markdown表格作为回答。", Spec("output_format", "markdown_table")),
+    ("output_format", "请将回答整理为一份结构完整的HTML文档。", Spec("output_format", "html")),
+    ("output_format", "以JSON数组的形式输出。", Spec("output_format", "json", term="array")),
+)]
 
 CHECK_CASES = [
     # (spec, response, expected verdict)
@@ -1681,6 +1733,59 @@ CHECK_CASES = [
     (Spec("multilingual", "closing_language", script="greek"), "Text. \u0391\u03c5\u03c4\u03ae.\n\n- a list after", False),
     (Spec("multilingual", "closing_language", script="devanagari"), "Done. \u092f\u0939 \u0905\u0902\u0924 \u0939\u0948\u0964",
      True),
+    # Chinese answers, as in ChineseAnswersTest.
+    (Spec("numerical", "words", 7, 7), "我喜欢iPhone 15和AI。", True),
+    (Spec("numerical", "words", 4, 4), "用GPT-4写作", True),
+    (Spec("numerical", "words", 5, 5), "“你好”，——《红楼梦》！", True),
+    (Spec("numerical", "words", 22, 22), "人工智能正在改变我们的生活方式。它让工作更高效！", True),
+    (Spec("numerical", "sentences", 3, 3), "今天天气很好。我们去公园吧！你来吗？", True),
+    (Spec("numerical", "sentences", 2, 2), "他说：“我们走吧。”然后离开了。", True),
+    (Spec("numerical", "sentences", 1, 1), "第一，我们；第二，他们。", True),
+    (Spec("numerical", "sentences", 2, 2), "我不知道……也许吧。", True),
+    (Spec("numerical", "sentences", 2, 2), "好!我们走?", True),
+    (Spec("numerical", "sentences", 0, 0), "１．概述\n２．背景", True),
+    (Spec("numerical", "paragraphs", 2, 2), "第一段。\n\n一、要点\n二、要点\n\n第二段。\n\n参考文献：\n【1】某书。", True),
+    (Spec("numerical", "items", 3, 3), "一、计划\n二、执行\n三、总结", True),
+    (Spec("numerical", "items", 0, 0), "一个人走了。\n(2020)年很难。\n3.5倍的增长。", True),
+    (Spec("numbering_list", "numbered", 3, 3), "以下是三个步骤：\n\n一、制定计划\n二、执行计划\n三、总结经验\n\n祝你顺利。", True),
+    (Spec("numbering_list", "numbered", 3, 3), "步骤：\n（1）准备\n（2）执行\n(3)检查", True),
+    (Spec("numbering_list", "numbered", 3, 3), "①准备\n②执行\n③检查", True),
+    (Spec("numbering_list", "numbered", 3, 3), "一、概述\n1. 背景\n2. 目标\n二、方法\n（一）调查\n三、结论", True),
+    (Spec("numbering_list", "numbered", 2, 2), "1、苹果\n2、香蕉", True),
+    (Spec("numbering_list", "bulleted", 3, 3), "• 要点一\n·要点二\n– 要点三", True),
+    (Spec("numbering_list", "bulleted", 2, 2), "要点：多喝水，早睡觉。", False),
+    (Spec("inclusion", "include", term="人工智能"), "我认为人工智能很重要。", True),
+    (Spec("inclusion", "include", term="人工智能"), "我认为机器学习很重要。", False),
+    (Spec("inclusion", "include", term="cat"), "我喜欢cat。", True),
+    (Spec("inclusion", "include", term="cat"), "我喜欢category。", False),
+    (Spec("inclusion", "include", term="AI"), "我们使用ＡＩ工具。", True),
+    (Spec("exclusion", "exclude", term="人工智能"), "人工智能很重要。", False),
+    (Spec("exclusion", "exclude", term="cat"), "我喜欢ｃａｔ。", False),
+    (Spec("text_pattern", "bold_keyword", term="关键要点"), "请记住“**关键要点**”。", True),
+    (Spec("text_pattern", "bold_keyword", term="关键要点"), "关键要点：**多喝水**。", False),
+    (Spec("text_pattern", "no_emoji"), "①准备 ②执行，《指南》【注】", True),
+    (Spec("text_pattern", "no_emoji"), "㊙️配方", False),
+    (Spec("text_pattern", "emoji_min", 2), "恭喜㊗️！🎉", True),
+    (Spec("citation", "citations_min", 2), "睡眠有助于记忆【1】，运动也有帮助［2］。\n\n参考文献：\n【1】沃克，2017。\n［2］瑞迪，2008。\n",
+     True),
+    (Spec("citation", "citations_min", 2), "睡眠有助于记忆[1，2]。\n\n**参考文献：**\n[1]沃克。\n[2] 瑞迪。", True),
+    (Spec("citation", "citations_min", 2), "睡眠有助于记忆【1】。\n\n参考文献：\n【1】沃克。", False),
+    (Spec("citation", "citations_min", 2), "甲【1】，乙【2】，丙【3】。\n\n参考文献：\n【1】甲。\n【2】乙。", False),
+    (Spec("citation", "no_citations"), "纯文本回答（没有引用），见《红楼梦》。", True),
+    (Spec("citation", "no_citations"), "正文【1】。", False),
+    (Spec("citation", "no_citations"), "正文。\n\n参考资料：\n- 某书", False),
+    (Spec("multilingual", "closing_language", script="cyrillic"), "睡眠很重要。运动也很重要。\n\nЭто краткое резюме.", True),
+    (Spec("multilingual", "closing_language", script="cyrillic"), "睡眠很重要。Это краткое резюме. 运动也很重要。", False),
+    (Spec("multilingual", "closing_language", script="hangul"), "睡眠很重要！이것은 짧은 요약입니다.", True),
+    (Spec("multilingual", "closing_language", script="hiragana"), "睡眠很重要。これは短いまとめです。", True),
+    (Spec("multilingual", "closing_language", script="hiragana"), "睡眠很重要。运动也很重要。", False),
+    (Spec("multilingual", "closing_language", script="greek"),
+     "| 序号 | 要点 |\n|---|---|\n| 1 | 多喝水。 |\n| 2 | Αυτή είναι μια σύντομη περίληψη. |", True),
+    (Spec("hierarchy", "headings", 2, 2), "## 一、概述\n\n内容。\n\n## 二、背景\n\n- 要点", True),
+    (Spec("hierarchy", "headings", 2, 2), "一、概述\n内容。\n二、背景\n内容。", False),
+    (Spec("output_format", "json", term="object"), "{\"标题\": \"睡眠\", \"要点\": [\"早睡\", \"早起\"]}", True),
+    (Spec("output_format", "json", term="object"), "{“标题”: “睡眠”}", False),
+    (Spec("output_format", "markdown_table"), "｜项目｜说明｜\n｜---｜---｜\n｜睡眠｜八小时｜", False),
 ]
 
 MISMATCH_CASES = [
@@ -1694,6 +1799,14 @@ MISMATCH_CASES = [
     ("output_format", "Format the entire answer as a Markdown table.", {"format": "markdown_table"}, []),
     ("numbering_list", "Include a numbered list with exactly 3 items.", {"style": "numbered", "count": 4},
      [("count", (3, 3), (4, 4))]),
+    ("numerical", "回答字数需控制在120至200字之间。", {"metric": "words", "min": 120, "max": 200}, []),
+    ("numerical", "正文恰好分为3段，段与段之间以空行分隔。", {"metric": "paragraphs", "min": 3, "max": 3}, []),
+    ("numerical", "回答篇幅不超过180字。", {"metric": "words", "max": 240}, [("max", 180, 240)]),
+    ("exclusion", "回答中不得出现“基本上”一词。", {"keyword": "基本上"}, []),
+    ("inclusion", "回答中须提及“韧性”这一术语。", {"keyword": "权衡"}, [("keyword", "韧性", "权衡")]),
+    ("multilingual", "在回答末尾用日语补充一句结束语。", {"language": "日语", "script": "hiragana"}, []),
+    ("multilingual", "在回答末尾用希腊语补充一句结束语。", {"language": "希腊语", "script": "cyrillic"},
+     [("script", "greek", "cyrillic")]),
 ]
 
 
