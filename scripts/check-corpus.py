@@ -1262,24 +1262,26 @@ def marker_family(line):
 
 @functools.lru_cache(maxsize=4096)
 def term_pattern(term):
+    """(the term's regex, whether it is a CJK term matched as a substring)."""
     key = re.escape(folded(term.strip()))
     key = key.replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011 ]").replace("'", "['\u2019]")
     if CJK_WORD.search(term) or SCRIPT_CHARS["hangul"].search(term):
-        return re.compile(key)
-    # Han and kana next to a Latin word are a word edge: "我喜欢cat。" mentions "cat".
-    edge = r"[^\W_%s]" % CJK_TEXT
-    return re.compile(r"(?<!" + edge + ")" + key + r"(?:e?s)?(?!" + edge + ")")
+        return re.compile(key), True
+    return re.compile(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])"), False
 
 
 @functools.lru_cache(maxsize=64)
-def folded(text):
-    """NFKC then case-folded, so that full-width ＡＩ and ２０２４ match AI and 2024."""
-    return unicodedata.normalize("NFKC", text).casefold()
+def folded(text, cjk_as_space=False):
+    """NFKC then case-folded, so that full-width ＡＩ and ２０２４ match AI and 2024. With cjk_as_space,
+    Han and kana become spaces: next to a Latin word they are a word edge ("我喜欢cat。" mentions "cat")."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return CJK_WORD.sub(" ", text) if cjk_as_space else text
 
 
 def mention(text, term):
     """term in text, ignoring case, as a whole word (a plural s/es allowed); CJK terms as substrings."""
-    return term_pattern(term).search(folded(text)) is not None
+    pattern, cjk = term_pattern(term)
+    return pattern.search(folded(text, not cjk)) is not None
 
 
 def script_share(sentence, script):
@@ -1824,6 +1826,16 @@ def overlap_self_test():
     (_, _, _, _, hit_eval, _), problems = check_overlap(records, 13, 26, 1, [], "")
     if hit_eval != 1 or not problems or "t-task" not in problems[0]:
         return ["overlap: want only t-task, got %d hits %s" % (hit_eval, problems)]
+    # The same in Chinese, by 26-character n-grams (punctuation does not break a Han run).
+    task = "请帮我给房东写一封礼貌的邮件，请求尽快修理四号公寓厨房里那扇已经破损了很久的窗户。"
+    line = "回答须用恰好3个Markdown标题来组织，每个标题下面至少写一段完整而清楚的说明文字。"
+    records = [rec("e", "s-e", "eval", task, line),
+               rec("t-task", "s-1", "train", "把下面这段话改写得更正式一些：" + task, "只写一段。"),
+               rec("t-line", "s-2", "train", "描述在海边度过的一天。", line),
+               rec("t-short", "s-3", "train", "请帮我给房东写一封礼貌的邮件。", "只写一段。")]
+    (_, _, _, _, hit_eval, _), problems = check_overlap(records, 13, 26, 1, [], "")
+    if hit_eval != 1 or not problems or "t-task" not in problems[0]:
+        return ["overlap (zh): want only t-task, got %d hits %s" % (hit_eval, problems)]
     return []
 
 
@@ -1910,8 +1922,8 @@ def main():
     externals = [f.strip() for f in a.external.split(",") if f.strip()]
     (ref, template, ext, ext_template, hit_eval, hit_ext), problems = check_overlap(
         records, a.ngram, a.char_ngram, a.max_docs, externals, a.field)
-    print("train/eval %d-gram overlap: %d train records (eval n-grams %d, of which %d template phrasing in > %d eval seeds; %.0f s)"
-          % (a.ngram, hit_eval, ref, template, a.max_docs, time.time() - t))
+    print("train/eval %d-word/%d-character n-gram overlap: %d train records (eval n-grams %d, of which %d template "
+          "phrasing in > %d eval seeds; %.0f s)" % (a.ngram, a.char_ngram, hit_eval, ref, template, a.max_docs, time.time() - t))
     if externals:
         print("train/external overlap: %d train records (external n-grams %d, %d template)" % (hit_ext, ext, ext_template))
     failures += problems
