@@ -29,7 +29,11 @@ It shares no code with the pipeline; it re-implements the documented definitions
                 of the x1 constraints x2 no longer carries, when those are all rule-checkable (else
                 "not rule-checkable"); a params value the text does not say is a mismatch. Constraint
                 text this cannot read is listed as unparsed; differences from the pipeline's checker
-                verdicts are listed for information. Details: docs/check-corpus.md.
+                verdicts are listed for information. Chinese builds (language: zh) are read the same
+                way: constraint text with Han characters outside its quotes by Chinese cues (不超过,
+                至少, 恰好, 不得, Chinese numerals), answers by Chinese conventions (one word per Han
+                character, 。！？ sentence ends, 一、 and （1） list items, 【n】 citations, 参考文献).
+                Details: docs/check-corpus.md.
 
 Usage:
   scripts/check-corpus.py CORPUS_DIR --profile pipeline/trace.yaml [--threshold 0.8] [--max-docs 1]
@@ -712,8 +716,8 @@ ZH_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u300c([^\u300d]+)\u
 ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 # A Chinese numeral counts only before a measure word or metric ("三段", "十二个"); "第一", "每一段",
-# "一些" and "一行" are no counts. 点 is left out: "简洁一点" is "a bit".
-ZH_NUMERAL = re.compile(r"(?<![第每唯统同之])([零〇一二两三四五六七八九十百千]+)(?=\s*(?:个|字|句|段|项|条|处|次|章|节|部分|级))")
+# "一些" and "一行" are no counts. 点 is left out ("简洁一点" is "a bit"), and 级 (二级标题 is a level).
+ZH_NUMERAL = re.compile(r"(?<![第每唯统同之])([零〇一二两三四五六七八九十百千]+)(?=\s*(?:个|字|句|段|项|条|处|次|章|节|部分))")
 ZH_INT = r"(\d{1,7})"
 ZH_GAP = r"[^\d,;:。]{0,6}?"  # a few words between a cue and its number ("至少写", "不超过")
 ZH_MODAL = r"(?:得|能|应该|应当|应|可|要|宜|该|会)?"
@@ -1657,6 +1661,7 @@ PARSE_CASES = [
     ("numbering_list", "用项目符号列出五个要点。", Spec("numbering_list", "bulleted", 5, 5)),
     ("hierarchy", "回答须用恰好3个Markdown标题来组织。", Spec("hierarchy", "headings", 3, 3)),
     ("hierarchy", "把回答分成两个小节，每节配一个Markdown标题。", Spec("hierarchy", "headings", 2, 2)),
+    ("hierarchy", "使用四个二级标题组织回答。", Spec("hierarchy", "headings", 4, 4)),
     ("text_pattern", "回答中至少使用两个表情符号。", Spec("text_pattern", "emoji_min", 2)),
     ("text_pattern", "使用不少于3个emoji。", Spec("text_pattern", "emoji_min", 3)),
     ("text_pattern", "回答中禁止使用表情符号。", Spec("text_pattern", "no_emoji")),
@@ -1863,6 +1868,8 @@ def self_test():
 
 
 def main():
+    # Reports quote Chinese (and Greek, Hindi...) text: never a crash on a terminal that cannot show it.
+    sys.stdout.reconfigure(errors="backslashreplace")
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     if sys.argv[1:] == ["--self-test"]:
         return self_test()
