@@ -29,7 +29,11 @@ It shares no code with the pipeline; it re-implements the documented definitions
                 of the x1 constraints x2 no longer carries, when those are all rule-checkable (else
                 "not rule-checkable"); a params value the text does not say is a mismatch. Constraint
                 text this cannot read is listed as unparsed; differences from the pipeline's checker
-                verdicts are listed for information. Details: docs/check-corpus.md.
+                verdicts are listed for information. Chinese builds (language: zh) are read the same
+                way: constraint text with Han characters outside its quotes by Chinese cues (不超过,
+                至少, 恰好, 不得, Chinese numerals), answers by Chinese conventions (one word per Han
+                character, 。！？ sentence ends, 一、 and （1） list items, 【n】 citations, 参考文献).
+                Details: docs/check-corpus.md.
 
 Usage:
   scripts/check-corpus.py CORPUS_DIR --profile pipeline/trace.yaml [--threshold 0.8] [--max-docs 1]
@@ -509,7 +513,11 @@ SCRIPT_RANGES = {
     "georgian": "\u10a0-\u10ff",
     "armenian": "\u0530-\u058f",
 }
+# The zh taxonomy's Japanese: kana with the kanji written among them, but kana there must be, or a
+# Chinese sentence would pass.
+SCRIPT_RANGES["hiragana"] = SCRIPT_RANGES["japanese"]
 SCRIPT_CHARS = {s: re.compile("[%s]" % r) for s, r in SCRIPT_RANGES.items()}
+SCRIPT_OWN = {"hiragana": re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")}
 
 
 def _char_class(test):
@@ -535,21 +543,36 @@ WORD = re.compile(WORD_CHAR + r"+(?:(?:['\u2019\-\u2010\u2011]|(?<=\d)[.,](?=\d)
 LETTER = re.compile(r"[^\W\d_]")
 # A run of sentence ends. Latin ones count only after text and before a space, a closer or the end;
 # the CJK full stops and the Devanagari/Arabic ones end a sentence wherever they stand.
-TERMINATOR = re.compile(r"[.!?\u2026]+(?=[\s\"'\u201d\u2019\u00bb)\]}\u300d\u300f\uff09*_]|$)|[\u3002\uff01\uff1f\u0964\u0965\u061f\u06d4]+")
+# Chinese also ends one with the full-width point (not after a list number), a double ellipsis "……",
+# and a half-width ! or ? typed right before Han or kana ("好!我们").
+CJK_TEXT = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+TERMINATOR = re.compile(r"[.!?\u2026]+(?=[\s\"'\u201d\u2019\u00bb)\]}\u300d\u300f\uff09*_]|$)"
+                        r"|[\u3002\uff01\uff1f\uff0e\uff61\u0964\u0965\u061f\u06d4]+|\u2026{2,}|[!?]+(?=[%s])" % CJK_TEXT)
 ABBREVIATIONS = {"e.g", "i.e", "etc", "vs", "cf", "mr", "mrs", "ms", "dr", "prof", "st", "no", "approx", "fig", "al"}
-NUMBERED_ITEM = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]+\S")
-BULLETED_ITEM = re.compile(r"^[ \t]*[-*+\u2022][ \t]+\S")
+# "1. " and "1) ", or before CJK text with no space; the Chinese forms 1、 １． （1） (1) 一、 （一） ① need none
+# (at most three digits: "(2020)年" is prose).
+ZH_ORDINAL = "\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341"
+NUMBERED_ITEM = re.compile(r"^[ \t]*(?:\d{1,3}[.)](?:[ \t]+\S|(?=[%s\uff01-\uff5e\u3000-\u303f]))|\d{1,3}[\u3001\uff0e\uff09][ \t]*\S"
+                           r"|[(\uff08](?:\d{1,3}|[%s]{1,3})[)\uff09][ \t]*\S|[%s]{1,4}\u3001[ \t]*\S|[\u2460-\u2473][ \t]*\S)"
+                           % (CJK_TEXT, ZH_ORDINAL, ZH_ORDINAL))
+# The ASCII bullets need a space after them; the others may touch CJK text ("•要点").
+BULLETED_ITEM = re.compile(r"^[ \t]*(?:[-*+\u2022\u00b7\u2013][ \t]+\S|[\u2022\u00b7\u2013](?=[%s\uff01-\uff5e\u3000-\u303f]))"
+                           % CJK_TEXT)
 RULE = re.compile(r"^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(\S.*?)[ \t#]*$")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
-REFERENCE_ENTRY = re.compile(r"^[ \t]*\[(\d{1,6})\][ \t]+\S")
-CITE_MARKER = re.compile(r"\[(\d{1,6}(?:\s*[,\u2013-]\s*\d{1,6})*)\]")
-LABEL_LINE = re.compile(r"^[ \t]*#{0,6}[ \t]*([*_]{0,2})[ \t]*(references|bibliography|sources|works cited|citations)"
-                        r"[ \t]*:?[ \t]*\1[ \t]*:?[ \t]*$", re.I)
+# "[n] entry", and in Chinese answers "[n]作者" with no space, "［n］" or "【n】".
+REFERENCE_ENTRY = re.compile(r"^[ \t]*(?:\[(?=\d{1,6}\](?:[ \t]+\S|[%s\uff01-\uff5e]))|[\uff3b\u3010](?=\d{1,6}[\uff3d\u3011][ \t]*\S))"
+                             r"(\d{1,6})" % CJK_TEXT)
+CITE_MARKER = re.compile(r"[\[\uff3b\u3010](\d{1,6}(?:\s*[,\uff0c\u3001\u2013-]\s*\d{1,6})*)[\]\uff3d\u3011]")
+LABEL_LINE = re.compile(r"^[ \t]*#{0,6}[ \t]*([*_]{0,2})[ \t]*(references|bibliography|sources|works cited|citations"
+                        r"|\u53c2\u8003\u6587\u732e|\u53c2\u8003\u8d44\u6599)[ \t]*[:\uff1a]?[ \t]*\1[ \t]*[:\uff1a]?[ \t]*$", re.I)
 TABLE_SEPARATOR_CELL = re.compile(r"^\s*:?-{1,}:?\s*$")
 BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w])__(?=\S)(.+?)(?<=\S)__(?![\w])|<(b|strong)(?:\s[^>]*)?>(.*?)</\3\s*>",
                   re.I | re.S)
-EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2B1B\u2B1C\u2B05-\u2B07\u2934\u2935\u3030\u303D]")
+# With the two circled ideographs that are emoji (㊗ ㊙; the others are text) and the keycap mark of 1️⃣.
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B50\u2B55\u2B1B\u2B1C\u2B05-\u2B07\u2934\u2935\u3030\u303D"
+                   "\u3297\u3299\u20e3]")
 # Parts of one emoji (skin tones, joiners, variation selectors) and the second flag letter.
 EMOJI_JOIN = re.compile("[\U0001F3FB-\U0001F3FF]|\u200d[\U0001F000-\U0001FAFF\u2600-\u27BF]")
 FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
@@ -605,6 +628,8 @@ def parse_bounds(t):
 
 def parse_constraint(dimension, text):
     """The Spec a constraint's text states, or None when the text carries no cue this reads."""
+    if is_chinese_text(text):
+        return parse_constraint_zh(dimension, text)
     t = numbers_as_digits(unicodedata.normalize("NFKC", text).lower())
     t = t.replace("\u2019", "'")
     # Quoted words are the constraint's content (a keyword may be "avoid"), never its negation.
@@ -674,6 +699,207 @@ def parse_constraint(dimension, text):
         if re.search(r"\btable\b", t):
             return Spec(dimension, "markdown_table")
         if re.search(r"\bhtml\b", t):
+            return Spec(dimension, "html")
+        return None
+    return None
+
+
+# ---------------------------------------------------------------------------- Chinese constraint text
+#
+# The zh taxonomy (taxonomy/zh/*.yaml) phrases the same dimensions in Chinese: no spaces, no word
+# edges, negation and bounds as short cue words (不超过, 至少, 恰好, 不得), numbers in digits or
+# Chinese numerals. Text with Han characters outside its quotes is read here; the Spec is the same.
+
+HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+ZH_QUOTES = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u300c[^\u300d]*\u300d|\u300e[^\u300f]*\u300f')
+ZH_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u300c([^\u300d]+)\u300d|\u300e([^\u300f]+)\u300f')
+ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+# A Chinese numeral counts only before a measure word or metric ("三段", "十二个"); "第一", "每一段",
+# "一些" and "一行" are no counts. 点 is left out ("简洁一点" is "a bit"), and 级 (二级标题 is a level).
+ZH_NUMERAL = re.compile(r"(?<![第每唯统同之])([零〇一二两三四五六七八九十百千]+)(?=\s*(?:个|字|句|段|项|条|处|次|章|节|部分))")
+ZH_INT = r"(\d{1,7})"
+ZH_GAP = r"[^\d,;:。]{0,6}?"  # a few words between a cue and its number ("至少写", "不超过")
+ZH_MODAL = r"(?:得|能|应该|应当|应|可|要|宜|该|会)?"
+ZH_NOT = r"(?:不|勿|别|没有|没)"
+# Negated comparisons are bounds, not prohibitions: 不少于 (at least), 不超过 (at most), 不到 (under).
+ZH_NOT_FEWER = ZH_NOT + ZH_MODAL + r"(?:少于|低于|小于|短于)"
+ZH_NOT_MORE = ZH_NOT + ZH_MODAL + r"(?:超过|多于|超出|高于|大于|长于)"
+ZH_BETWEEN = re.compile(
+    ZH_INT + r"\s*个?\s*[字句段项条处]?\s*(?:至(?!少)|到|~|-|\u2013|\u2014)\s*" + ZH_INT
+    + r"|介于\s*" + ZH_INT + r"\D{0,4}?(?:和|与|及|至|到)\s*" + ZH_INT
+    + r"|" + ZH_INT + r"\s*(?:和|与)\s*" + ZH_INT + r"\S{0,3}?之间")
+ZH_EXACT = re.compile(r"(?:恰好|正好|刚好|恰恰|整整|恰为|精确|准确|确切|不多不少)地?" + ZH_GAP + ZH_INT)
+ZH_LOWER = re.compile(r"(?:" + ZH_NOT_FEWER + r"|至少|最少|起码|最低|下限为?)"
+                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*个?[^\d,;。]{0,4}?(?:或以上|及以上|以上|或更多)")
+ZH_UPPER = re.compile(r"(?:" + ZH_NOT_MORE + r"|至多|最多|顶多|上限为?|最高)"
+                      + ZH_GAP + ZH_INT + r"|" + ZH_INT + r"\s*个?[^\d,;。]{0,4}?(?:以内|之内|或以下|及以下|以下|或更少|为限)")
+# Bare comparisons, read once the negated ones are blanked: 多于/超过 A is A+1, 少于/不到 A is A-1.
+ZH_STRICT_LOWER = re.compile(r"(?:多于|超过|超出|高于|大于)" + ZH_GAP + ZH_INT)
+ZH_STRICT_UPPER = re.compile(r"(?:少于|低于|小于|不到|不足)" + ZH_GAP + ZH_INT)
+# Prohibitions; 不妨 (might as well), 不仅, 不同, 不论 and 特别, 分别, 区别 are none.
+ZH_NEGATION = re.compile(r"不(?![妨仅同断错止论管过久])|禁止|避免|勿|(?<![特分区类级识告辨差个])别|严禁|无需|无须|省去|去掉"
+                         r"|删去|杜绝|拒绝|没有")
+ZH_METRICS = {"字": "words", "句": "sentences", "段": "paragraphs", "项": "items", "条": "items", "点": "items"}
+ZH_LANGUAGES = {
+    "中文": "han", "汉语": "han", "普通话": "han", "粤语": "han", "日语": "hiragana", "日文": "hiragana",
+    "韩语": "hangul", "韩文": "hangul", "朝鲜语": "hangul", "俄语": "cyrillic", "俄文": "cyrillic",
+    "乌克兰语": "cyrillic", "保加利亚语": "cyrillic", "塞尔维亚语": "cyrillic", "希腊语": "greek", "希腊文": "greek",
+    "阿拉伯语": "arabic", "阿拉伯文": "arabic", "波斯语": "arabic", "乌尔都语": "arabic", "印地语": "devanagari",
+    "马拉地语": "devanagari", "尼泊尔语": "devanagari", "梵语": "devanagari", "希伯来语": "hebrew", "泰语": "thai",
+    "孟加拉语": "bengali", "泰米尔语": "tamil", "格鲁吉亚语": "georgian", "亚美尼亚语": "armenian",
+}
+# Latin-script languages cannot be told apart by script: not rule-checkable, as in English.
+ZH_LATIN_LANGUAGES = ("英语", "英文", "法语", "西班牙语", "德语", "意大利语", "葡萄牙语", "荷兰语", "瑞典语", "挪威语",
+                      "丹麦语", "波兰语", "捷克语", "土耳其语", "印尼语", "印度尼西亚语", "越南语", "拉丁语", "芬兰语")
+
+
+def zh_number(s):
+    """The value of a Chinese numeral: 三 3, 十二 12, 二十 20, 一百二十 120, 一二〇 120."""
+    if not any(c in ZH_UNITS for c in s):
+        return int("".join(str(ZH_DIGITS[c]) for c in s))
+    total, digit = 0, None
+    for c in s:
+        if c in ZH_DIGITS:
+            digit = ZH_DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * ZH_UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def is_chinese_text(text):
+    """Han characters outside the quoted content: a Chinese phrasing (an English one may quote a Chinese keyword)."""
+    return bool(HAN.search(ZH_QUOTES.sub(" ", text)))
+
+
+def zh_normalise(text):
+    """NFKC (full-width digits and punctuation to ASCII), lower case, counted Chinese numerals as digits."""
+    t = unicodedata.normalize("NFKC", text).lower()
+    return ZH_NUMERAL.sub(lambda m: str(zh_number(m.group(1))), t)
+
+
+def zh_parse_bounds(t, units):
+    """(lo, hi) from Chinese cues in zh_normalise'd text; None without a number. A lone number right
+    before one of units (a regex) is exact, as in "分为3段"."""
+    t = re.sub(r"\[\d+\]", " ", t)  # "如[1]" is an example, not a count
+    t = re.sub("每[^,;。]*", " ", t)  # "每节一个标题" counts per part, not the parts
+    m = ZH_BETWEEN.search(t)
+    if m:
+        a, b = [int(g) for g in m.groups() if g is not None]
+        return min(a, b), max(a, b)
+    m = ZH_EXACT.search(t)
+    if m:
+        return int(m.group(1)), int(m.group(1))
+    lo = hi = None
+    for m in ZH_LOWER.finditer(t):
+        lo = int(m.group(1) or m.group(2))
+    for m in ZH_UPPER.finditer(t):
+        hi = int(m.group(1) or m.group(2))
+    rest = ZH_UPPER.sub(" ", ZH_LOWER.sub(" ", t))
+    for m in ZH_STRICT_LOWER.finditer(rest):
+        lo = int(m.group(1)) + 1
+    for m in ZH_STRICT_UPPER.finditer(rest):
+        hi = int(m.group(1)) - 1
+    if lo is not None or hi is not None:
+        return lo, hi
+    found = {int(n) for n in re.findall(r"(\d{1,7})\s*个?[^\d,;:。]{0,3}?(?:%s)" % units, t)}
+    if len(found) == 1:
+        v = found.pop()
+        return v, v
+    return None
+
+
+def zh_negated(t):
+    """A prohibition in t (quotes and bound cues such as 不少于 already taken out)."""
+    return bool(ZH_NEGATION.search(re.sub(ZH_NOT_FEWER + "|" + ZH_NOT_MORE + r"|不到|不足", " ", t)))
+
+
+def zh_quoted_term(text):
+    """(the first quoted phrase, where it starts, where it ends) or ("", len, len)."""
+    for m in ZH_QUOTED.finditer(text):
+        term = next(g for g in m.groups() if g is not None).strip().strip(".,;:。\uff0c\uff1b\uff1a")
+        if term:
+            return term, m.start(), m.end()
+    return "", len(text), len(text)
+
+
+def parse_constraint_zh(dimension, text):
+    """parse_constraint for a Chinese phrasing."""
+    t = zh_normalise(text)
+    tq = ZH_QUOTES.sub(" ", t)  # quoted words are content, never cues
+    if dimension == "numerical":
+        bounds = zh_parse_bounds(tq, "[字句段项条]")
+        if not bounds:
+            return None
+        metric = None
+        # The unit after a number ("12个完整的句子", "180字") says what is counted.
+        for m in re.finditer(r"\d+([^\d,;:。()\[\]]{0,6})", tq):
+            unit = next((c for c in m.group(1) if c in ZH_METRICS), None)
+            if unit:
+                metric = ZH_METRICS[unit]
+                break
+        if metric is None:
+            for cue, name in (("列表项", "items"), ("要点", "items"), ("字", "words"),
+                              ("句", "sentences"), ("段", "paragraphs")):
+                if cue in tq:
+                    metric = name
+                    break
+        return Spec(dimension, metric, *bounds) if metric else None
+    if dimension == "numbering_list":
+        style = ("bulleted" if re.search("项目符号|无序|圆点|符号列表", tq)
+                 else "numbered" if re.search("编号|有序|序号|数字列表", tq) else None)
+        bounds = zh_parse_bounds(tq, "[项条点]")
+        return Spec(dimension, style, *bounds) if style and bounds else None
+    if dimension == "hierarchy":
+        if re.search("标题|小节|章节|部分", tq):
+            bounds = zh_parse_bounds(tq, "(?:markdown)?\\s*(?:小?标题|小?节|部分)")
+            return Spec(dimension, "headings", *bounds) if bounds else None
+        return None
+    if dimension == "text_pattern":
+        if re.search("表情|emoji|颜文字", tq):
+            bounds = zh_parse_bounds(tq, "(?:表情|emoji)")
+            if bounds and (bounds[0] or bounds[1]):
+                return Spec(dimension, "emoji_min", bounds[0] if bounds[0] is not None else bounds[1])
+            return Spec(dimension, "no_emoji") if zh_negated(tq) else None
+        if re.search("加粗|粗体", tq):
+            term, _, _ = zh_quoted_term(text)
+            if term and not zh_negated(tq):
+                return Spec(dimension, "bold_keyword", term=term)
+            if not term and zh_negated(tq):
+                return Spec(dimension, "no_bold")
+        return None
+    if dimension == "citation":
+        if not re.search("引用|参考文献|参考资料|出处|来源|脚注|文献", t):
+            return None
+        if zh_negated(tq):
+            return Spec(dimension, "no_citations")
+        bounds = zh_parse_bounds(tq, "(?:处|条|个|篇)")
+        if bounds and (bounds[0] or bounds[1]):
+            return Spec(dimension, "citations_min", bounds[0] if bounds[0] is not None else bounds[1])
+        return None
+    if dimension in ("inclusion", "exclusion"):
+        term, start, end = zh_quoted_term(text)
+        if not term:
+            return None
+        # Chinese may put the prohibition after the word ("“X”一词不得出现"); the word itself never counts.
+        negative = zh_negated(zh_normalise(text[:start])) or zh_negated(ZH_QUOTES.sub(" ", zh_normalise(text[end:])))
+        return Spec(dimension, "exclude" if negative else "include", term=term)
+    if dimension == "multilingual":
+        where = "closing_language" if re.search("末尾|结尾|结束|最后|收尾|结语|落款", tq) else "sentence_language"
+        for lang in sorted(ZH_LANGUAGES, key=len, reverse=True):
+            if lang in tq:
+                return Spec(dimension, where, language=lang, script=ZH_LANGUAGES[lang])
+        for lang in ZH_LATIN_LANGUAGES:
+            if lang in tq:
+                return Spec(dimension, "latin_language", language=lang, script="latin")
+        return None
+    if dimension == "output_format":
+        if "json" in tq:
+            return Spec(dimension, "json", term="array" if "数组" in tq and "对象" not in tq else "object")
+        if "表格" in tq:
+            return Spec(dimension, "markdown_table")
+        if "html" in tq:
             return Spec(dimension, "html")
         return None
     return None
@@ -920,6 +1146,8 @@ class Answer:
                         continue
                     if m.group(0) == "." and len(word) == 1 and word.isalpha() and s >= 2 and line[s - 2] == ".":
                         continue  # initials such as "J. R."
+                elif m.group(0) == "\uff0e" and re.fullmatch(r"\d{1,3}", line[:s].strip()):
+                    continue  # a list number such as "１．"
                 ends.append(m.end())
             out.append((line, ends))
         return out
@@ -942,8 +1170,19 @@ class Answer:
         return count
 
     @functools.cached_property
+    def numbered_families(self):
+        return [marker_family(ln) for ln in self.lines]
+
+    @functools.cached_property
     def numbered(self):
-        return sum(1 for ln in self.lines if NUMBERED_ITEM.match(ln))
+        """Numbered items of the first item's marker family: in a Chinese outline the "1." points
+        under "一、" are inside that item, not more items."""
+        first = next((f for f in self.numbered_families if f), 0)
+        return sum(1 for f in self.numbered_families if f and f == first)
+
+    @functools.cached_property
+    def numbered_lines(self):
+        return sum(1 for f in self.numbered_families if f)
 
     @functools.cached_property
     def bulleted(self):
@@ -1013,18 +1252,40 @@ class Answer:
         return [s.strip() for s in out if s.strip()]
 
 
+def marker_family(line):
+    """0 for no numbered item, else its numbering: 1 arabic (1. 1) 1、 １．), 2 (1), 3 一、, 4 （一）, 5 ①."""
+    if not NUMBERED_ITEM.match(line):
+        return 0
+    s = line.lstrip(" \t")
+    if s[0] in "(\uff08":
+        return 2 if s[1].isdigit() else 4
+    if s[0].isdigit():
+        return 1
+    return 5 if "\u2460" <= s[0] <= "\u2473" else 3
+
+
 @functools.lru_cache(maxsize=4096)
 def term_pattern(term):
-    key = re.escape(term.strip().casefold())
+    """(the term's regex, whether it is a CJK term matched as a substring)."""
+    key = re.escape(folded(term.strip()))
     key = key.replace(r"\ ", r"\s+").replace(r"\-", "[-\u2010\u2011 ]").replace("'", "['\u2019]")
     if CJK_WORD.search(term) or SCRIPT_CHARS["hangul"].search(term):
-        return re.compile(key)
-    return re.compile(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])")
+        return re.compile(key), True
+    return re.compile(r"(?<![^\W_])" + key + r"(?:e?s)?(?![^\W_])"), False
+
+
+@functools.lru_cache(maxsize=64)
+def folded(text, cjk_as_space=False):
+    """NFKC then case-folded, so that full-width ＡＩ and ２０２４ match AI and 2024. With cjk_as_space,
+    Han and kana become spaces: next to a Latin word they are a word edge ("我喜欢cat。" mentions "cat")."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return CJK_WORD.sub(" ", text) if cjk_as_space else text
 
 
 def mention(text, term):
     """term in text, ignoring case, as a whole word (a plural s/es allowed); CJK terms as substrings."""
-    return term_pattern(term).search(text.casefold()) is not None
+    pattern, cjk = term_pattern(term)
+    return pattern.search(folded(text, not cjk)) is not None
 
 
 def script_share(sentence, script):
@@ -1035,7 +1296,8 @@ def script_share(sentence, script):
 
 def in_script(sentence, script):
     ours, letters = script_share(sentence, script)
-    return ours >= 2 and ours * 2 >= letters
+    own = SCRIPT_OWN.get(script)
+    return ours >= 2 and ours * 2 >= letters and (own is None or len(own.findall(sentence)) >= 2)
 
 
 def within(value, spec):
@@ -1079,7 +1341,7 @@ def check(spec, a):
         v = getattr(a, k)
         return Verdict(within(v, spec), "%d %s, needs %s" % (v, k, bounds_text(spec)))
     if k == "items":
-        v = a.numbered + a.bulleted
+        v = a.numbered_lines + a.bulleted
         return Verdict(within(v, spec), "%d list items, needs %s" % (v, bounds_text(spec)))
     if k in ("numbered", "bulleted"):
         v = getattr(a, k)
@@ -1380,7 +1642,53 @@ PARSE_CASES = [
     ("output_format", "Format the entire answer as a well-formed HTML document.", Spec("output_format", "html")),
     ("output_format", "Write it as a limerick.", None),
     ("numerical", "Keep it short.", None),
-]
+    ("inclusion", "Mention the term \"\u4eba\u5de5\u667a\u80fd\".", Spec("inclusion", "include", term="\u4eba\u5de5\u667a\u80fd")),
+] + [(d, t, s) for d, t, s in (
+    # The zh taxonomy's phrasings and paraphrases of them (Chinese numerals, other cues).
+    ("numerical", "回答篇幅不超过180字。", Spec("numerical", "words", None, 180)),
+    ("numerical", "回答字数需控制在120至200字之间。", Spec("numerical", "words", 120, 200)),
+    ("numerical", "回答不少于四百二十字。", Spec("numerical", "words", 420, None)),
+    ("numerical", "字数在150字以内。", Spec("numerical", "words", None, 150)),
+    ("numerical", "回答少于100字。", Spec("numerical", "words", None, 99)),
+    ("numerical", "至少写十二个完整的句子。", Spec("numerical", "sentences", 12, None)),
+    ("numerical", "全文总共不超过八句话。", Spec("numerical", "sentences", None, 8)),
+    ("numerical", "写5句或以上。", Spec("numerical", "sentences", 5, None)),
+    ("numerical", "正文恰好分为3段，段与段之间以空行分隔。", Spec("numerical", "paragraphs", 3, 3)),
+    ("numerical", "正文分为两段。", Spec("numerical", "paragraphs", 2, 2)),
+    ("numerical", "回答中恰好包含4个列表项。", Spec("numerical", "items", 4, 4)),
+    ("numerical", "回答要简短。", None),
+    ("numbering_list", "回答中需包含一个恰好6项的编号列表。", Spec("numbering_list", "numbered", 6, 6)),
+    ("numbering_list", "用项目符号列出五个要点。", Spec("numbering_list", "bulleted", 5, 5)),
+    ("hierarchy", "回答须用恰好3个Markdown标题来组织。", Spec("hierarchy", "headings", 3, 3)),
+    ("hierarchy", "把回答分成两个小节，每节配一个Markdown标题。", Spec("hierarchy", "headings", 2, 2)),
+    ("hierarchy", "使用四个二级标题组织回答。", Spec("hierarchy", "headings", 4, 4)),
+    ("text_pattern", "回答中至少使用两个表情符号。", Spec("text_pattern", "emoji_min", 2)),
+    ("text_pattern", "使用不少于3个emoji。", Spec("text_pattern", "emoji_min", 3)),
+    ("text_pattern", "回答中禁止使用表情符号。", Spec("text_pattern", "no_emoji")),
+    ("text_pattern", "至少将短语“关键要点”加粗一次。", Spec("text_pattern", "bold_keyword", term="关键要点")),
+    ("text_pattern", "回答中不要使用任何加粗文字。", Spec("text_pattern", "no_bold")),
+    ("citation", "回答中至少给出2处编号引用（如[1]），并在单独一行“参考文献：”之后列出出处。",
+     Spec("citation", "citations_min", 2)),
+    ("citation", "回答中不要包含任何引用或参考文献列表。", Spec("citation", "no_citations")),
+    ("inclusion", "回答中须提及“韧性”这一术语。", Spec("inclusion", "include", term="韧性")),
+    ("inclusion", "回答中需包含关键词“不确定性”。", Spec("inclusion", "include", term="不确定性")),
+    ("inclusion", "回答中须特别提及“瓶颈”，不妨多谈几句。", Spec("inclusion", "include", term="瓶颈")),
+    ("inclusion", "至少使用一次“Python”一词。", Spec("inclusion", "include", term="Python")),
+    ("exclusion", "回答中不得出现“基本上”一词。", Spec("exclusion", "exclude", term="基本上")),
+    ("exclusion", "切勿使用“无缝”这个词。", Spec("exclusion", "exclude", term="无缝")),
+    ("exclusion", "“颠覆”一词不得出现在回答中。", Spec("exclusion", "exclude", term="颠覆")),
+    ("multilingual", "在回答末尾用希腊语补充一句结束语。",
+     Spec("multilingual", "closing_language", language="希腊语", script="greek")),
+    ("multilingual", "在回答末尾用日语补充一句结束语。",
+     Spec("multilingual", "closing_language", language="日语", script="hiragana")),
+    ("multilingual", "在回答中加入一句俄语。", Spec("multilingual", "sentence_language", language="俄语", script="cyrillic")),
+    ("multilingual", "在回答末尾用法语补充一句结束语。",
+     Spec("multilingual", "latin_language", language="法语", script="latin")),
+    ("output_format", "整个回答须以一个合法的JSON对象的形式输出。", Spec("output_format", "json", term="object")),
+    ("output_format", "只返回一张Markdown表格作为回答。", Spec("output_format", "markdown_table")),
+    ("output_format", "请将回答整理为一份结构完整的HTML文档。", Spec("output_format", "html")),
+    ("output_format", "以JSON数组的形式输出。", Spec("output_format", "json", term="array")),
+)]
 
 CHECK_CASES = [
     # (spec, response, expected verdict)
@@ -1432,6 +1740,59 @@ CHECK_CASES = [
     (Spec("multilingual", "closing_language", script="greek"), "Text. \u0391\u03c5\u03c4\u03ae.\n\n- a list after", False),
     (Spec("multilingual", "closing_language", script="devanagari"), "Done. \u092f\u0939 \u0905\u0902\u0924 \u0939\u0948\u0964",
      True),
+    # Chinese answers, as in ChineseAnswersTest.
+    (Spec("numerical", "words", 7, 7), "我喜欢iPhone 15和AI。", True),
+    (Spec("numerical", "words", 4, 4), "用GPT-4写作", True),
+    (Spec("numerical", "words", 5, 5), "“你好”，——《红楼梦》！", True),
+    (Spec("numerical", "words", 22, 22), "人工智能正在改变我们的生活方式。它让工作更高效！", True),
+    (Spec("numerical", "sentences", 3, 3), "今天天气很好。我们去公园吧！你来吗？", True),
+    (Spec("numerical", "sentences", 2, 2), "他说：“我们走吧。”然后离开了。", True),
+    (Spec("numerical", "sentences", 1, 1), "第一，我们；第二，他们。", True),
+    (Spec("numerical", "sentences", 2, 2), "我不知道……也许吧。", True),
+    (Spec("numerical", "sentences", 2, 2), "好!我们走?", True),
+    (Spec("numerical", "sentences", 0, 0), "１．概述\n２．背景", True),
+    (Spec("numerical", "paragraphs", 2, 2), "第一段。\n\n一、要点\n二、要点\n\n第二段。\n\n参考文献：\n【1】某书。", True),
+    (Spec("numerical", "items", 3, 3), "一、计划\n二、执行\n三、总结", True),
+    (Spec("numerical", "items", 0, 0), "一个人走了。\n(2020)年很难。\n3.5倍的增长。", True),
+    (Spec("numbering_list", "numbered", 3, 3), "以下是三个步骤：\n\n一、制定计划\n二、执行计划\n三、总结经验\n\n祝你顺利。", True),
+    (Spec("numbering_list", "numbered", 3, 3), "步骤：\n（1）准备\n（2）执行\n(3)检查", True),
+    (Spec("numbering_list", "numbered", 3, 3), "①准备\n②执行\n③检查", True),
+    (Spec("numbering_list", "numbered", 3, 3), "一、概述\n1. 背景\n2. 目标\n二、方法\n（一）调查\n三、结论", True),
+    (Spec("numbering_list", "numbered", 2, 2), "1、苹果\n2、香蕉", True),
+    (Spec("numbering_list", "bulleted", 3, 3), "• 要点一\n·要点二\n– 要点三", True),
+    (Spec("numbering_list", "bulleted", 2, 2), "要点：多喝水，早睡觉。", False),
+    (Spec("inclusion", "include", term="人工智能"), "我认为人工智能很重要。", True),
+    (Spec("inclusion", "include", term="人工智能"), "我认为机器学习很重要。", False),
+    (Spec("inclusion", "include", term="cat"), "我喜欢cat。", True),
+    (Spec("inclusion", "include", term="cat"), "我喜欢category。", False),
+    (Spec("inclusion", "include", term="AI"), "我们使用ＡＩ工具。", True),
+    (Spec("exclusion", "exclude", term="人工智能"), "人工智能很重要。", False),
+    (Spec("exclusion", "exclude", term="cat"), "我喜欢ｃａｔ。", False),
+    (Spec("text_pattern", "bold_keyword", term="关键要点"), "请记住“**关键要点**”。", True),
+    (Spec("text_pattern", "bold_keyword", term="关键要点"), "关键要点：**多喝水**。", False),
+    (Spec("text_pattern", "no_emoji"), "①准备 ②执行，《指南》【注】", True),
+    (Spec("text_pattern", "no_emoji"), "㊙️配方", False),
+    (Spec("text_pattern", "emoji_min", 2), "恭喜㊗️！🎉", True),
+    (Spec("citation", "citations_min", 2), "睡眠有助于记忆【1】，运动也有帮助［2］。\n\n参考文献：\n【1】沃克，2017。\n［2］瑞迪，2008。\n",
+     True),
+    (Spec("citation", "citations_min", 2), "睡眠有助于记忆[1，2]。\n\n**参考文献：**\n[1]沃克。\n[2] 瑞迪。", True),
+    (Spec("citation", "citations_min", 2), "睡眠有助于记忆【1】。\n\n参考文献：\n【1】沃克。", False),
+    (Spec("citation", "citations_min", 2), "甲【1】，乙【2】，丙【3】。\n\n参考文献：\n【1】甲。\n【2】乙。", False),
+    (Spec("citation", "no_citations"), "纯文本回答（没有引用），见《红楼梦》。", True),
+    (Spec("citation", "no_citations"), "正文【1】。", False),
+    (Spec("citation", "no_citations"), "正文。\n\n参考资料：\n- 某书", False),
+    (Spec("multilingual", "closing_language", script="cyrillic"), "睡眠很重要。运动也很重要。\n\nЭто краткое резюме.", True),
+    (Spec("multilingual", "closing_language", script="cyrillic"), "睡眠很重要。Это краткое резюме. 运动也很重要。", False),
+    (Spec("multilingual", "closing_language", script="hangul"), "睡眠很重要！이것은 짧은 요약입니다.", True),
+    (Spec("multilingual", "closing_language", script="hiragana"), "睡眠很重要。これは短いまとめです。", True),
+    (Spec("multilingual", "closing_language", script="hiragana"), "睡眠很重要。运动也很重要。", False),
+    (Spec("multilingual", "closing_language", script="greek"),
+     "| 序号 | 要点 |\n|---|---|\n| 1 | 多喝水。 |\n| 2 | Αυτή είναι μια σύντομη περίληψη. |", True),
+    (Spec("hierarchy", "headings", 2, 2), "## 一、概述\n\n内容。\n\n## 二、背景\n\n- 要点", True),
+    (Spec("hierarchy", "headings", 2, 2), "一、概述\n内容。\n二、背景\n内容。", False),
+    (Spec("output_format", "json", term="object"), "{\"标题\": \"睡眠\", \"要点\": [\"早睡\", \"早起\"]}", True),
+    (Spec("output_format", "json", term="object"), "{“标题”: “睡眠”}", False),
+    (Spec("output_format", "markdown_table"), "｜项目｜说明｜\n｜---｜---｜\n｜睡眠｜八小时｜", False),
 ]
 
 MISMATCH_CASES = [
@@ -1445,6 +1806,14 @@ MISMATCH_CASES = [
     ("output_format", "Format the entire answer as a Markdown table.", {"format": "markdown_table"}, []),
     ("numbering_list", "Include a numbered list with exactly 3 items.", {"style": "numbered", "count": 4},
      [("count", (3, 3), (4, 4))]),
+    ("numerical", "回答字数需控制在120至200字之间。", {"metric": "words", "min": 120, "max": 200}, []),
+    ("numerical", "正文恰好分为3段，段与段之间以空行分隔。", {"metric": "paragraphs", "min": 3, "max": 3}, []),
+    ("numerical", "回答篇幅不超过180字。", {"metric": "words", "max": 240}, [("max", 180, 240)]),
+    ("exclusion", "回答中不得出现“基本上”一词。", {"keyword": "基本上"}, []),
+    ("inclusion", "回答中须提及“韧性”这一术语。", {"keyword": "权衡"}, [("keyword", "韧性", "权衡")]),
+    ("multilingual", "在回答末尾用日语补充一句结束语。", {"language": "日语", "script": "hiragana"}, []),
+    ("multilingual", "在回答末尾用希腊语补充一句结束语。", {"language": "希腊语", "script": "cyrillic"},
+     [("script", "greek", "cyrillic")]),
 ]
 
 
@@ -1462,6 +1831,16 @@ def overlap_self_test():
     (_, _, _, _, hit_eval, _), problems = check_overlap(records, 13, 26, 1, [], "")
     if hit_eval != 1 or not problems or "t-task" not in problems[0]:
         return ["overlap: want only t-task, got %d hits %s" % (hit_eval, problems)]
+    # The same in Chinese, by 26-character n-grams (punctuation does not break a Han run).
+    task = "请帮我给房东写一封礼貌的邮件，请求尽快修理四号公寓厨房里那扇已经破损了很久的窗户。"
+    line = "回答须用恰好3个Markdown标题来组织，每个标题下面至少写一段完整而清楚的说明文字。"
+    records = [rec("e", "s-e", "eval", task, line),
+               rec("t-task", "s-1", "train", "把下面这段话改写得更正式一些：" + task, "只写一段。"),
+               rec("t-line", "s-2", "train", "描述在海边度过的一天。", line),
+               rec("t-short", "s-3", "train", "请帮我给房东写一封礼貌的邮件。", "只写一段。")]
+    (_, _, _, _, hit_eval, _), problems = check_overlap(records, 13, 26, 1, [], "")
+    if hit_eval != 1 or not problems or "t-task" not in problems[0]:
+        return ["overlap (zh): want only t-task, got %d hits %s" % (hit_eval, problems)]
     return []
 
 
@@ -1489,6 +1868,8 @@ def self_test():
 
 
 def main():
+    # Reports quote Chinese (and Greek, Hindi...) text: never a crash on a terminal that cannot show it.
+    sys.stdout.reconfigure(errors="backslashreplace")
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     if sys.argv[1:] == ["--self-test"]:
         return self_test()
@@ -1548,8 +1929,8 @@ def main():
     externals = [f.strip() for f in a.external.split(",") if f.strip()]
     (ref, template, ext, ext_template, hit_eval, hit_ext), problems = check_overlap(
         records, a.ngram, a.char_ngram, a.max_docs, externals, a.field)
-    print("train/eval %d-gram overlap: %d train records (eval n-grams %d, of which %d template phrasing in > %d eval seeds; %.0f s)"
-          % (a.ngram, hit_eval, ref, template, a.max_docs, time.time() - t))
+    print("train/eval %d-word/%d-character n-gram overlap: %d train records (eval n-grams %d, of which %d template "
+          "phrasing in > %d eval seeds; %.0f s)" % (a.ngram, a.char_ngram, hit_eval, ref, template, a.max_docs, time.time() - t))
     if externals:
         print("train/external overlap: %d train records (external n-grams %d, %d template)" % (hit_ext, ext, ext_template))
     failures += problems
