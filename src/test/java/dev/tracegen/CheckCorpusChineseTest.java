@@ -1,29 +1,26 @@
 package dev.tracegen;
 
+import static dev.tracegen.CheckCorpusScriptTest.constraint;
+import static dev.tracegen.CheckCorpusScriptTest.count;
+import static dev.tracegen.CheckCorpusScriptTest.python3Available;
+import static dev.tracegen.CheckCorpusScriptTest.read;
+import static dev.tracegen.CheckCorpusScriptTest.script;
+import static dev.tracegen.CheckCorpusScriptTest.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tracegen.model.Json;
-import java.io.BufferedReader;
+import dev.tracegen.CheckCorpusScriptTest.Result;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,23 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
  * 。！？, Chinese list markers, 参考文献), and finds corruptions planted in that build.
  */
 class CheckCorpusChineseTest {
-  private static final String TINY_ZH = "src/test/resources/profiles/tiny-zh.yaml";
+  private static final String TINY_ZH = TinyZhReference.PROFILE;
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
 
   @TempDir static Path tmp;
   static Path tiny;
 
-  record Result(int code, String out) {}
-
   @BeforeAll
   static void buildTinyZh() throws IOException {
     assumeTrue(python3Available(), "python3 is not installed");
-    tiny = tmp.resolve("tiny-zh");
-    PipelineOptionsFactory.register(TraceOptions.class);
-    TraceOptions o = PipelineOptionsFactory.fromArgs("--profile=" + TINY_ZH, "--output=" + tiny)
-        .withValidation().as(TraceOptions.class);
-    o.setQuiet(true);
-    assertTrue(TraceRun.run(o).shortfalls().isEmpty());
+    tiny = TinyZhReference.directory();
   }
 
   @Test
@@ -145,66 +135,6 @@ class CheckCorpusChineseTest {
   private static List<Path> shards(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz")).sorted().toList();
-    }
-  }
-
-  private static void constraint(ObjectNode record, String x, int i, String dimension, String text, String params)
-      throws IOException {
-    ObjectNode c = (ObjectNode) ((ArrayNode) record.path(x).path("constraints")).get(i);
-    c.put("dimension", dimension);
-    c.put("type", "content");
-    c.put("text", text);
-    c.set("params", Json.PLAIN.readTree(params));
-  }
-
-  private static List<ObjectNode> read(Path shard) throws IOException {
-    List<ObjectNode> out = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(new GZIPInputStream(Files.newInputStream(shard)), StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        if (!line.isBlank()) {
-          out.add((ObjectNode) Json.PLAIN.readTree(line));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static void write(Path shard, List<ObjectNode> records) throws IOException {
-    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(shard))) {
-      for (ObjectNode r : records) {
-        out.write((Json.PLAIN.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-    }
-  }
-
-  /** The integer captured by {@code regex}'s group 1 in {@code out}; fails when absent. */
-  private static int count(String out, String regex) {
-    Matcher m = Pattern.compile(regex).matcher(out);
-    assertTrue(m.find(), "no line matching " + regex + " in:\n" + out);
-    return Integer.parseInt(m.group(1));
-  }
-
-  private static Result script(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("python3", "scripts/check-corpus.py"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    // The report quotes Chinese text: UTF-8 whatever the machine's locale.
-    pb.environment().put("PYTHONIOENCODING", "utf-8");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "check-corpus.py did not finish");
-    assertFalse(out.contains("Traceback"), out);
-    return new Result(p.exitValue(), out);
-  }
-
-  private static boolean python3Available() {
-    try {
-      Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
     }
   }
 }

@@ -166,7 +166,7 @@ class CheckCorpusScriptTest {
     constraint(record, x, i, "numerical", text, params);
   }
 
-  private static void constraint(ObjectNode record, String x, int i, String dimension, String text, String params)
+  static void constraint(ObjectNode record, String x, int i, String dimension, String text, String params)
       throws IOException {
     ObjectNode c = (ObjectNode) ((ArrayNode) record.path(x).path("constraints")).get(i);
     c.put("dimension", dimension);
@@ -175,7 +175,7 @@ class CheckCorpusScriptTest {
     c.set("params", Json.PLAIN.readTree(params));
   }
 
-  private static List<ObjectNode> read(Path shard) throws IOException {
+  static List<ObjectNode> read(Path shard) throws IOException {
     List<ObjectNode> out = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(
         new InputStreamReader(new GZIPInputStream(Files.newInputStream(shard)), StandardCharsets.UTF_8))) {
@@ -188,7 +188,7 @@ class CheckCorpusScriptTest {
     return out;
   }
 
-  private static void write(Path shard, List<ObjectNode> records) throws IOException {
+  static void write(Path shard, List<ObjectNode> records) throws IOException {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(shard))) {
       for (ObjectNode r : records) {
         out.write((Json.PLAIN.writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -197,23 +197,26 @@ class CheckCorpusScriptTest {
   }
 
   /** The integer captured by {@code regex}'s group 1 in {@code out}; fails when absent. */
-  private static int count(String out, String regex) {
+  static int count(String out, String regex) {
     Matcher m = Pattern.compile(regex).matcher(out);
     assertTrue(m.find(), "no line matching " + regex + " in:\n" + out);
     return Integer.parseInt(m.group(1));
   }
 
-  private static Result script(String... args) throws IOException, InterruptedException {
+  static Result script(String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of("python3", "scripts/check-corpus.py"));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // The report quotes Chinese text: UTF-8 whatever the machine's locale.
+    pb.environment().put("PYTHONIOENCODING", "utf-8");
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "check-corpus.py did not finish");
     assertFalse(out.contains("Traceback"), out);
     return new Result(p.exitValue(), out);
   }
 
-  private static boolean python3Available() {
+  static boolean python3Available() {
     try {
       Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /** Reading a built corpus back in tests. */
-final class CorpusFiles {
+public final class CorpusFiles {
   private CorpusFiles() {}
 
-  static List<TraceRecord> records(Path dir, String split) {
+  public static List<TraceRecord> records(Path dir, String split) {
     List<TraceRecord> out = new ArrayList<>();
     for (String line : shardLines(dir, split)) {
       out.add(Json.read(line, TraceRecord.class));

@@ -12,6 +12,7 @@ import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -61,7 +62,9 @@ public final class ServeCommand {
             + "(POST /v1/chat/completions, GET /v1/models, OpenAI's batch API under /v1/files and /v1/batches, "
             + "GET /stats for counts) until the process is stopped; "
             + "the first line printed is 'tracegen serve: listening on <base URL>'. Point a run at it with "
-            + "--provider=openai --baseUrl=<base URL>. The fault knobs make it misbehave the way real endpoints do.")
+            + "--provider=openai --baseUrl=<base URL>. It answers in the language a request is written in (English, "
+            + "or Chinese where the taxonomy has its zh overlay). The fault knobs make it misbehave the way real "
+            + "endpoints do.")
         + OPTIONS.render(catalog(), false)
         + Help.examples(
             "tracegen serve --port=8088",
@@ -115,10 +118,20 @@ public final class ServeCommand {
     return model(taxonomyDir, nonCompliance, malformed, Persona.FAITHFUL);
   }
 
-  /** The embedded simulator over the taxonomy in {@code taxonomyDir}, with {@code persona}. */
+  /**
+   * The embedded simulator over the taxonomy in {@code taxonomyDir}, with {@code persona}: English,
+   * and every language of the directory's overlays that the simulator writes, each conversation
+   * answered in the language it is written in.
+   */
   public static EmbeddedChatModel model(Path taxonomyDir, double nonCompliance, double malformed, Persona persona) {
     Checkers checkers = Checkers.load();
-    Taxonomy taxonomy = TaxonomyLoader.load(taxonomyDir, id -> checkers.get(id).isPresent());
-    return new EmbeddedChatModel(taxonomy, checkers, nonCompliance, malformed, persona);
+    List<EmbeddedChatModel> models = new ArrayList<>();
+    for (String language : TaxonomyLoader.languages(taxonomyDir)) {
+      if (EmbeddedChatModel.writes(language)) {
+        Taxonomy taxonomy = TaxonomyLoader.load(taxonomyDir, id -> checkers.get(id).isPresent(), language);
+        models.add(new EmbeddedChatModel(taxonomy, checkers, nonCompliance, malformed, persona));
+      }
+    }
+    return models.get(0).withLanguages(models);
   }
 }

@@ -61,8 +61,10 @@ public final class Prompts implements Serializable {
 
   private final Map<String, String> templates;
   private final Map<String, String> hashes;
+  private final String language;
 
-  private Prompts(Map<String, String> templates) {
+  private Prompts(Map<String, String> templates, String language) {
+    this.language = language;
     this.templates = new TreeMap<>(templates);
     this.hashes = new TreeMap<>();
     templates.forEach((k, v) -> hashes.put(k, Hashing.sha256().hashString(v, StandardCharsets.UTF_8).toString().substring(0, 12)));
@@ -78,11 +80,31 @@ public final class Prompts implements Serializable {
 
   /** The templates of {@code language} under {@code dir} (see {@link #directory}). */
   public static Prompts load(Path dir, String language) {
-    return load(directory(dir, language));
+    return read(directory(dir, language), language);
+  }
+
+  /**
+   * Names {@code language} in a payload block, so that a model that reads payloads (the embedded
+   * generator behind {@code tracegen serve}) answers in it. English payloads stay as they were, and
+   * so do the cache keys of English runs.
+   */
+  public static void markLanguage(com.fasterxml.jackson.databind.node.ObjectNode payload, String language) {
+    if (!language.equals(Profile.DEFAULT_LANGUAGE)) {
+      payload.put("language", language);
+    }
+  }
+
+  /** The language the templates are written in (and the answers are asked for in). */
+  public String language() {
+    return language;
   }
 
   /** Loads the templates; a missing, unreadable or incomplete one is an error listing every problem. */
   public static Prompts load(Path dir) {
+    return read(dir, Profile.DEFAULT_LANGUAGE);
+  }
+
+  private static Prompts read(Path dir, String language) {
     List<String> problems = problems(dir, Set.of());
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid prompt templates:\n  " + String.join("\n  ", problems));
@@ -96,7 +118,7 @@ public final class Prompts implements Serializable {
         throw new IllegalArgumentException(f + ": cannot read prompt template: " + IoErrors.describe(e), e);
       }
     }
-    return new Prompts(t);
+    return new Prompts(t, language);
   }
 
   /** Everything wrong with the templates of {@code language} under {@code dir}. */

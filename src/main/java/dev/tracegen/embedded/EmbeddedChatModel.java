@@ -42,6 +42,8 @@ public final class EmbeddedChatModel implements ChatModel {
   private final Persona persona;
   private final RealisticPersona realistic;
   private final Voice voice;
+  /** The same simulator over other languages' taxonomies, for conversations written in them (serve answers any run). */
+  private final java.util.Map<String, EmbeddedChatModel> otherLanguages;
 
   public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed) {
     this(taxonomy, checkers, nonCompliance, malformed, Persona.FAITHFUL);
@@ -60,6 +62,65 @@ public final class EmbeddedChatModel implements ChatModel {
     this.malformed = malformed;
     this.persona = persona == null ? Persona.FAITHFUL : persona;
     this.realistic = persona == null || persona.faithful() ? null : new RealisticPersona(taxonomy, persona.rates());
+    this.otherLanguages = java.util.Map.of();
+  }
+
+  private EmbeddedChatModel(EmbeddedChatModel base, java.util.Map<String, EmbeddedChatModel> otherLanguages) {
+    this.taxonomy = base.taxonomy;
+    this.voice = base.voice;
+    this.checkers = base.checkers;
+    this.nonCompliance = base.nonCompliance;
+    this.malformed = base.malformed;
+    this.persona = base.persona;
+    this.realistic = base.realistic;
+    this.otherLanguages = java.util.Map.copyOf(otherLanguages);
+  }
+
+  /**
+   * This simulator, answering a conversation written in another of {@code models}' languages with
+   * that model (told by the script of its first message), as a real endpoint answers in the
+   * language it is asked in.
+   */
+  public EmbeddedChatModel withLanguages(List<EmbeddedChatModel> models) {
+    java.util.Map<String, EmbeddedChatModel> others = new java.util.TreeMap<>();
+    for (EmbeddedChatModel m : models) {
+      if (!m.voice.language().equals(voice.language())) {
+        others.put(m.voice.language(), m);
+      }
+    }
+    return new EmbeddedChatModel(this, others);
+  }
+
+  /** The language this simulator writes. */
+  public String language() {
+    return voice.language();
+  }
+
+  /** Han letters make up at least this share of a Chinese prompt's letters (an English one quotes at most a phrase). */
+  private static final double CHINESE_SHARE = 0.3;
+
+  /**
+   * The model for the language of {@code messages}: the one their payload block names, else (the
+   * respond prompt, a bare instruction) the one their script shows; this one, or one of
+   * {@link #withLanguages}.
+   */
+  EmbeddedChatModel forConversation(List<ChatMessage> messages) {
+    if (otherLanguages.isEmpty()) {
+      return this;
+    }
+    String first = messages.stream().filter(m -> m instanceof UserMessage).map(EmbeddedChatModel::text)
+        .findFirst().orElse("");
+    JsonNode payload = payload(first);
+    if (payload != null) {
+      // A structured step names its language (English: none); its prompt carries lists of ids.
+      String named = payload == INVALID_PAYLOAD ? "" : payload.path("language").asText(Voice.ENGLISH.language());
+      return otherLanguages.getOrDefault(named, this);
+    }
+    // The respond prompt is the instruction itself: its script tells.
+    long letters = first.codePoints().filter(Character::isLetter).count();
+    long han = first.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count();
+    String language = letters > 0 && han >= CHINESE_SHARE * letters ? Voice.CHINESE.language() : Voice.ENGLISH.language();
+    return otherLanguages.getOrDefault(language, this);
   }
 
   /** Whether the embedded generator writes {@code language} (instructions, answers and judgements). */
@@ -112,6 +173,10 @@ public final class EmbeddedChatModel implements ChatModel {
    * prose or sloppy syntax) and keeps only its faults of content.
    */
   public Reply reply(List<ChatMessage> messages, boolean schemaConstrained) {
+    EmbeddedChatModel model = forConversation(messages);
+    if (model != this) {
+      return model.reply(messages, schemaConstrained);
+    }
     if (realistic != null) {
       RealisticPersona.Reply r = realistic.reply(messages, this::answer, schemaConstrained);
       return new Reply(r.text(), r.finishReason());

@@ -99,6 +99,7 @@ public class ExpandInstructions extends PTransform<PCollection<Candidate>, PColl
       list.append('\n');
     }
     payload.put("step", "expand");
+    Prompts.markLanguage(payload, prompts.language());
     return prompts.render("expand", Map.of("seed", plan.seed().instruction(), "input", plan.input(), "count",
         String.valueOf(plan.constraints().size()), "constraints", list.toString().strip(), "payload",
         payload.toString()));

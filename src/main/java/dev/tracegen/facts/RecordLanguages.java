@@ -32,7 +32,7 @@ final class RecordLanguages {
 
   private RecordLanguages() {}
 
-  /** ISO 639-1 codes of the languages present in {@code texts}; kana makes Han Japanese. */
+  /** ISO 639-1 codes of the languages present in {@code texts}; kana makes Han Japanese unless Han letters outnumber kana three to one. */
   static TreeSet<String> of(String... texts) {
     Map<String, Integer> letters = new LinkedHashMap<>();
     for (String text : texts) {
@@ -52,7 +52,9 @@ final class RecordLanguages {
         out.add(lang);
       }
     });
-    if (out.contains("ja")) {
+    // Japanese writes kanji (Han) among its kana; a Chinese text with a Japanese sentence has far
+    // fewer kana than Han letters, and stays Chinese too.
+    if (out.contains("ja") && letters.getOrDefault("ja", 0) * 3 >= letters.getOrDefault("zh", 0)) {
       out.remove("zh");
     }
     return out;

@@ -21,6 +21,7 @@ public record StepContext(Prompts prompts, Taxonomy taxonomy, LlmSettings genera
   /** Renders a prompt with its payload block (the structured copy the embedded model reads). */
   public String prompt(String step, Map<String, String> vars, ObjectNode payload) {
     payload.put("step", step);
+    Prompts.markLanguage(payload, prompts.language());
     java.util.Map<String, String> all = new java.util.HashMap<>(vars);
     all.put("payload", payload.toString());
     return prompts.render(step, all);
