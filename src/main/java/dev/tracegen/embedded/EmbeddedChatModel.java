@@ -52,7 +52,8 @@ public final class EmbeddedChatModel implements ChatModel {
   public EmbeddedChatModel(Taxonomy taxonomy, Checkers checkers, double nonCompliance, double malformed,
       Persona persona) {
     this.taxonomy = taxonomy;
-    this.voice = Voice.of(taxonomy.language());
+    // A model built without a taxonomy (clients that never reach a payload step) writes English.
+    this.voice = Voice.of(taxonomy == null ? Voice.ENGLISH.language() : taxonomy.language());
     if (voice == null) {
       throw new IllegalArgumentException("the embedded generator writes " + String.join(" and ", Voice.LANGUAGES)
           + ", not '" + taxonomy.language() + "'");
