@@ -81,7 +81,7 @@ class ChineseEmbeddedTest {
     int plans = 0;
     int compliant = 0;
     int chinese = 0;
-    for (int i = 0; i < 900; i++) {
+    for (int i = 0; i < 500; i++) {
       Plan plan = planner.plan("p" + i, seeds.get(i % seeds.size()), "train", 1 + (i % 15));
       if (plan == null) {
         continue;
@@ -105,7 +105,7 @@ class ChineseEmbeddedTest {
     }
     double rate = compliant / (double) plans;
     System.out.println("embedded zh compliance " + compliant + "/" + plans + ", Chinese " + chinese + "; failures " + failures);
-    assertTrue(plans > 800, "planner drew " + plans);
+    assertTrue(plans > 440, "planner drew " + plans);
     assertTrue(rate > 0.93, "compliance " + rate + " failures " + failures);
     assertTrue(chinese >= 0.99 * plans, chinese + " of " + plans + " answers are mostly Han");
   }
