@@ -74,6 +74,21 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
     return new PlanConstraints(profile, taxonomy, buckets, slots, drawWeights);
   }
 
+  /** Plans per bucket below which a wave uses fewer buckets than {@code --buckets}. */
+  static final int PLANS_PER_BUCKET = 100;
+
+  /**
+   * How many groups a wave of {@code plans} plans is spread over: {@code buckets}, but no more than
+   * one per {@link #PLANS_PER_BUCKET} plans (and at least two, for two workers). Every group is a
+   * bundle through each downstream step, and the Direct runner serialises each step's DoFn several
+   * times per bundle: sixteen groups of a few plans each spent most of a small build on that.
+   * Which group a plan is in never changes what it becomes.
+   */
+  static int spreadBuckets(int buckets, long plans) {
+    long wanted = Math.max(2, (plans + PLANS_PER_BUCKET - 1) / PLANS_PER_BUCKET);
+    return (int) Math.min(buckets, wanted);
+  }
+
   /** The id of a plan slot: split, constraint count and slot number. */
   static String planId(String split, int k, int slot) {
     return String.format("%s-k%02d-%06d", split, k, slot);
@@ -103,7 +118,8 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
             KvCoder.of(VarIntCoder.of(), KvCoder.of(VarIntCoder.of(), VarIntCoder.of())))))
         .apply("Slots", ParDo.of(new SlotsFn()))
         // A few large bundles, not one per slot: per-bundle overhead dominates on the Direct runner.
-        .apply("SpreadSlots", Reshuffle.<KV<String, KV<Integer, Integer>>>viaRandomKey().withNumBuckets(buckets))
+        .apply("SpreadSlots", Reshuffle.<KV<String, KV<Integer, Integer>>>viaRandomKey()
+            .withNumBuckets(spreadBuckets(buckets, slots.total())))
         .apply("DrawPlans", ParDo.of(new DrawPlanFn(planners(), runSeed, bySplit))
             .withSideInputs(bySplit)
             .withOutputTags(PLANS, TupleTagList.of(REJECTED)));

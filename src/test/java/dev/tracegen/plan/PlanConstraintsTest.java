@@ -173,4 +173,15 @@ class PlanConstraintsTest {
     });
     p.run().waitUntilFinish();
   }
+
+  @Test
+  void smallWavesUseFewerBucketsThanTheOptionAllows() {
+    // Each bucket is a bundle through every step; a wave of a few plans in sixteen of them spent
+    // most of a small build on the Direct runner's per-bundle set-up.
+    assertEquals(2, PlanConstraints.spreadBuckets(16, 13));
+    assertEquals(2, PlanConstraints.spreadBuckets(16, 200));
+    assertEquals(3, PlanConstraints.spreadBuckets(16, 201));
+    assertEquals(16, PlanConstraints.spreadBuckets(16, 150_000));
+    assertEquals(1, PlanConstraints.spreadBuckets(1, 150_000), "--buckets=1 stays one bundle (batch mode relies on it)");
+  }
 }
