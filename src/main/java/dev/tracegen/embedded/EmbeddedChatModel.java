@@ -226,7 +226,7 @@ public final class EmbeddedChatModel implements ChatModel {
       case "expand" -> EmbeddedSteps.expand(payload, voice);
       case "structure" -> EmbeddedSteps.structure(taxonomy, payload);
       case "quality" -> EmbeddedSteps.quality(payload, voice);
-      case "judge" -> EmbeddedSteps.judge(taxonomy, checkers, payload);
+      case "judge" -> EmbeddedSteps.judge(taxonomy, checkers, payload, voice);
       case "perturb" -> EmbeddedSteps.perturb(taxonomy, payload);
       default -> "{\"error\": \"unknown step " + step + "\"}";
     };

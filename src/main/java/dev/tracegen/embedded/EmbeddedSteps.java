@@ -160,7 +160,8 @@ final class EmbeddedSteps {
     return out.toString();
   }
 
-  static String judge(Taxonomy taxonomy, Checkers checkers, JsonNode p) {
+  static String judge(Taxonomy taxonomy, Checkers checkers, JsonNode p, Voice voice) {
+    JudgeWords words = JudgeWords.of(voice);
     String response = p.path("response").asText();
     // Text the answer copies from the instruction is no evidence; without the instruction, the
     // constraint sentences are what it could copy.
@@ -181,9 +182,10 @@ final class EmbeddedSteps {
         Params params = Json.PLAIN.convertValue(c.path("params"), Params.class);
         CheckResult r = checker.get().check(new Constraint("", d.type(), d.id(), text, params), response);
         score = r.pass() ? 10 : 0;
-        reason = r.reason();
+        String label = voice != null && !voice.spaced() && d.labelZh() != null && !d.labelZh().isBlank() ? d.labelZh() : d.id();
+        reason = words.checker(r.pass(), label, r.reason());
       } else {
-        JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(text), response, instruction);
+        JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(text), response, instruction, words);
         score = !v.decided() ? 0 : v.pass() ? 10 : 2;
         reason = v.reason();
       }

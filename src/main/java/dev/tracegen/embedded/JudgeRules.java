@@ -33,19 +33,24 @@ public final class JudgeRules {
     }
   }
 
-  /** Judges {@code response} against constraint {@code m} of {@code instruction}. */
+  /** Judges {@code response} against constraint {@code m} of {@code instruction}, with English reasons. */
   public static Verdict judge(PhrasingMatch m, String response, String instruction) {
+    return judge(m, response, instruction, JudgeWords.ENGLISH);
+  }
+
+  /** The same verdict, its reason written in {@code w}'s language. */
+  static Verdict judge(PhrasingMatch m, String response, String instruction, JudgeWords w) {
     if (m == null) {
-      return new Verdict(false, false, "cannot tell whether this constraint is met");
+      return new Verdict(false, false, w.unknown());
     }
     Params params = m.params();
     JudgeRule rule = m.phrasing().judge();
     if (rule == null) {
       String evidence = ResponseWriter.stripEnd(Phrasing.fill(m.phrasing().evidence(), params));
       if (evidence.isBlank()) {
-        return new Verdict(false, false, "cannot tell whether this constraint is met");
+        return new Verdict(false, false, w.unknown());
       }
-      return present(AnswerText.read(response, instruction, List.of(evidence)), evidence);
+      return present(AnswerText.read(response, instruction, List.of(evidence)), evidence, w);
     }
     JudgeRule.Value value = rule.value(params);
     String present = ResponseWriter.stripEnd(Phrasing.fill(rule.present(), params));
@@ -59,12 +64,12 @@ public final class JudgeRules {
     for (String f : forbidden) {
       Matcher hit = regex(Phrasing.fill(f, quoted(params))).matcher(answer.all());
       if (hit.find()) {
-        return Verdict.fail("the response contains forbidden \"" + hit.group() + "\"");
+        return Verdict.fail(w.format(w.forbidden(), w.quote(hit.group())));
       }
     }
     List<String> shown = new ArrayList<>();
     if (!present.isEmpty()) {
-      Verdict v = present(answer, present);
+      Verdict v = present(answer, present, w);
       if (!v.pass()) {
         return v;
       }
@@ -74,19 +79,19 @@ public final class JudgeRules {
       boolean found = answer.segments().stream()
           .anyMatch(s -> !s.copied() && s.text().regionMatches(true, 0, start, 0, start.length()));
       if (!found) {
-        return Verdict.fail("no statement of its own begins with \"" + start + "\"");
+        return Verdict.fail(w.format(w.noOwnStart(), w.quote(start)));
       }
-      shown.add("a statement begins with \"" + start + "\"");
+      shown.add(w.format(w.begins(), w.quote(start)));
     }
     // A value the taxonomy has no entry for (a model's own revision) must at least be named.
     if (!rule.by().isEmpty() && (value == null || !value.markers().isEmpty())) {
-      Verdict v = value == null ? present(answer, unknownValue) : markers(rule, value, answer, instruction);
+      Verdict v = value == null ? present(answer, unknownValue, w) : markers(rule, value, answer, instruction, w);
       if (!v.pass()) {
         return v;
       }
       shown.add(v.reason());
     }
-    return Verdict.pass(shown.isEmpty() ? "nothing forbidden in the response" : String.join("; ", shown));
+    return Verdict.pass(shown.isEmpty() ? w.nothingForbidden() : String.join(w.join(), shown));
   }
 
   /**
@@ -122,25 +127,26 @@ public final class JudgeRules {
     return false;
   }
 
-  private static Verdict present(AnswerText answer, String text) {
+  private static Verdict present(AnswerText answer, String text, JudgeWords w) {
     if (bounded(Pattern.quote(text), text).matcher(answer.own()).find()) {
-      return Verdict.pass("the response shows \"" + text + "\"");
+      return Verdict.pass(w.format(w.shows(), w.quote(text)));
     }
-    return Verdict.fail("no sign of \"" + text + "\" outside text copied from the instruction");
+    return Verdict.fail(w.format(w.noSign(), w.quote(text)));
   }
 
-  private static Verdict markers(JudgeRule rule, JudgeRule.Value value, AnswerText answer, String instruction) {
+  private static Verdict markers(JudgeRule rule, JudgeRule.Value value, AnswerText answer, String instruction,
+      JudgeWords w) {
     if (rule.opening()) {
       AnswerText.Segment first = answer.first();
       if (first == null || first.copied()) {
-        return Verdict.fail("the response does not open in a manner of its own");
+        return Verdict.fail(w.noOwnOpening());
       }
       for (String marker : value.markers()) {
         if (bounded("^(?:" + marker + ")", marker).matcher(first.text()).find()) {
-          return Verdict.pass("the response opens with \"" + marker + "\"");
+          return Verdict.pass(w.format(w.opensWith(), w.quote(marker)));
         }
       }
-      return Verdict.fail("the opening \"" + first.text() + "\" is not in the example's manner");
+      return Verdict.fail(w.format(w.openingOff(), w.quote(first.text())));
     }
     String own = answer.own();
     List<String> seen = new ArrayList<>();
@@ -154,7 +160,7 @@ public final class JudgeRules {
       }
     }
     if (seen.isEmpty() || (rule.all() && !missing.isEmpty())) {
-      return Verdict.fail("no sign of " + (rule.all() ? "every one of " : "any of ") + value.markers());
+      return Verdict.fail(w.format(rule.all() ? w.noneOfAll() : w.noneOfAny(), w.quoted(value.markers())));
     }
     for (Map.Entry<String, JudgeRule.Value> other : rule.values().entrySet()) {
       if (other.getValue() == value) {
@@ -163,11 +169,11 @@ public final class JudgeRules {
       for (String marker : other.getValue().markers()) {
         String hit = ownHit(marker, own, instruction);
         if (hit != null && !seen.contains(hit)) {
-          return Verdict.fail("\"" + hit + "\" belongs to " + rule.by() + " " + other.getKey());
+          return Verdict.fail(w.format(w.otherValue(), w.quote(hit), rule.by(), other.getKey()));
         }
       }
     }
-    return Verdict.pass("the response shows " + seen);
+    return Verdict.pass(w.format(w.showsAll(), w.quoted(seen)));
   }
 
   /**

@@ -211,4 +211,42 @@ class ChineseEmbeddedTest {
           "no digits or Latin letters in fixed Chinese wording: " + w);
     }
   }
+
+  /** Quoted text (answer or rule wording, whatever its language) taken out of a reason. */
+  private static final Pattern QUOTED = Pattern.compile("“[^”]*”");
+
+  @Test
+  void judgementsOfAChineseRunGiveTheirReasonsInChinese() throws IOException {
+    // Half the answers miss a constraint on purpose, so that failing reasons are written too.
+    EmbeddedChatModel model = new EmbeddedChatModel(taxonomy, checkers, 0.5, 0);
+    Planner planner = new Planner(taxonomy, Map.of(), 11);
+    int reasons = 0;
+    int failed = 0;
+    for (int i = 0; i < 150; i++) {
+      Plan plan = planner.plan("j" + i, seeds.get(i % seeds.size()), "train", 1 + (i % 15));
+      if (plan == null) {
+        continue;
+      }
+      Instruction x = Filled.instruction(taxonomy, plan);
+      String response = model.answer(List.of(UserMessage.from(x.render())));
+      com.fasterxml.jackson.databind.node.ObjectNode payload = Json.PLAIN.createObjectNode();
+      payload.put("step", "judge").put("response", response).put("instruction", x.render());
+      com.fasterxml.jackson.databind.node.ArrayNode cs = payload.putArray("constraints");
+      int index = 1;
+      for (Constraint c : x.constraints()) {
+        cs.addObject().put("index", index++).put("dimension", c.dimension()).put("text", c.text())
+            .set("params", Json.PLAIN.valueToTree(c.params()));
+      }
+      JsonNode out = Json.PLAIN.readTree(EmbeddedSteps.judge(taxonomy, checkers, payload, Voice.CHINESE));
+      for (JsonNode score : out.path("scores")) {
+        String reason = score.path("reason").asText();
+        String own = QUOTED.matcher(reason).replaceAll("");
+        assertTrue(hanShare(own) == 1.0, "a reason in Chinese outside its quotes: " + reason);
+        reasons++;
+        failed += score.path("score").asInt() < 10 ? 1 : 0;
+      }
+    }
+    System.out.println("Chinese judgement reasons: " + reasons + ", of failed constraints " + failed);
+    assertTrue(reasons > 500 && failed > 50, reasons + " reasons, " + failed + " failing");
+  }
 }

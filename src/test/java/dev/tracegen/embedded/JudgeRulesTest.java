@@ -143,7 +143,7 @@ class JudgeRulesTest {
     payload.put("step", "judge").put("response", echo).put("instruction", task + "\nAdopt a formal tone throughout.");
     payload.putArray("constraints").addObject().put("index", 1).put("dimension", "tone_style")
         .put("text", "Adopt a formal tone throughout.");
-    JsonNode out = read(EmbeddedSteps.judge(taxonomy, checkers, payload));
+    JsonNode out = read(EmbeddedSteps.judge(taxonomy, checkers, payload, Voice.ENGLISH));
     assertEquals(2, out.path("scores").path(0).path("score").asInt(), out.toString());
   }
 
