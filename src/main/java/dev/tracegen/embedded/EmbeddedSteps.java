@@ -148,20 +148,13 @@ final class EmbeddedSteps {
     ObjectNode out = EmbeddedChatModel.object();
     out.put("complete", complete);
     out.put("redundant", redundant);
-    if (voice.spaced()) {
-      out.put("reason", !complete ? "The description refers to an input that is missing."
-          : redundant ? "A constraint repeats the description or another constraint."
-          : "The task is complete and its constraints are distinct.");
-    } else {
-      out.put("reason", !complete ? "任务描述提到了输入，但没有给出输入。"
-          : redundant ? "有一条约束与任务描述或另一条约束重复。"
-          : "任务完整，各条约束互不重复。");
-    }
+    JudgeWords words = voice.judgeWords();
+    out.put("reason", !complete ? words.missingInput() : redundant ? words.redundant() : words.sound());
     return out.toString();
   }
 
   static String judge(Taxonomy taxonomy, Checkers checkers, JsonNode p, Voice voice) {
-    JudgeWords words = JudgeWords.of(voice);
+    JudgeWords words = voice.judgeWords();
     String response = p.path("response").asText();
     // Text the answer copies from the instruction is no evidence; without the instruction, the
     // constraint sentences are what it could copy.
@@ -182,8 +175,7 @@ final class EmbeddedSteps {
         Params params = Json.PLAIN.convertValue(c.path("params"), Params.class);
         CheckResult r = checker.get().check(new Constraint("", d.type(), d.id(), text, params), response);
         score = r.pass() ? 10 : 0;
-        String label = voice != null && !voice.spaced() && d.labelZh() != null && !d.labelZh().isBlank() ? d.labelZh() : d.id();
-        reason = words.checker(r.pass(), label, r.reason());
+        reason = words.checker(r.pass(), words.label(d), r.reason());
       } else {
         JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(text), response, instruction, words);
         score = !v.decided() ? 0 : v.pass() ? 10 : 2;

@@ -1,17 +1,20 @@
 package dev.tracegen.embedded;
 
+import dev.tracegen.taxonomy.Dimension;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the embedded judge writes as a constraint's reason, per language: each field a format
- * whose {@code %s} are filled with text quoted from the answer or the rule. The scores do not
+ * What the embedded judge writes as a constraint's reason, and the quality step as its verdict's,
+ * per language (a {@link Voice}'s): each format's {@code %s} are filled with text quoted from the
+ * answer or the rule. The scores do not
  * depend on it; a judgement of a Chinese run reads as Chinese.
  */
 record JudgeWords(String unknown, String forbidden, String noOwnStart, String begins, String nothingForbidden,
     String shows, String noSign, String noOwnOpening, String opensWith, String openingOff, String noneOfAll,
     String noneOfAny, String otherValue, String showsAll, String join, String open, String close, String itemOpen,
-    String itemClose, String listOpen, String listClose, String listJoin, String checkerPass, String checkerFail) {
+    String itemClose, String listOpen, String listClose, String listJoin, String checkerPass, String checkerFail,
+    boolean chineseLabels, String missingInput, String redundant, String sound) {
 
   static final JudgeWords ENGLISH = new JudgeWords(
       "cannot tell whether this constraint is met",
@@ -30,7 +33,11 @@ record JudgeWords(String unknown, String forbidden, String noOwnStart, String be
       "the response shows %s",
       "; ", "\"", "\"", "", "", "[", "]", ", ",
       "%2$s",
-      "%2$s");
+      "%2$s",
+      false,
+      "The description refers to an input that is missing.",
+      "A constraint repeats the description or another constraint.",
+      "The task is complete and its constraints are distinct.");
 
   static final JudgeWords CHINESE = new JudgeWords(
       "无法判断是否满足该约束",
@@ -49,12 +56,11 @@ record JudgeWords(String unknown, String forbidden, String noOwnStart, String be
       "回答中出现了%s",
       "；", "“", "”", "“", "”", "", "", "、",
       "回答满足“%s”约束",
-      "回答不满足“%s”约束");
-
-  /** The words of {@code voice}'s language. */
-  static JudgeWords of(Voice voice) {
-    return voice != null && !voice.spaced() ? CHINESE : ENGLISH;
-  }
+      "回答不满足“%s”约束",
+      true,
+      "任务描述提到了输入，但没有给出输入。",
+      "有一条约束与任务描述或另一条约束重复。",
+      "任务完整，各条约束互不重复。");
 
   String quote(String text) {
     return open + text + close;
@@ -66,6 +72,11 @@ record JudgeWords(String unknown, String forbidden, String noOwnStart, String be
 
   String format(String template, String... quotedArgs) {
     return String.format(template, (Object[]) quotedArgs);
+  }
+
+  /** How a checker-decided constraint's dimension is named: its {@code label_zh} in Chinese, where it has one. */
+  String label(Dimension d) {
+    return chineseLabels && d.labelZh() != null && !d.labelZh().isBlank() ? d.labelZh() : d.id();
   }
 
   /**

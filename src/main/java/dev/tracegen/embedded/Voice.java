@@ -18,17 +18,17 @@ import java.util.regex.Pattern;
 record Voice(String language, boolean spaced, String sentenceGap, String clauseJoin, String mergeJoin,
     List<String> fillers, List<String> headings, List<String> openingLeads, List<String> openingTurns,
     List<String> references, String referencesTitle, String tableHeader, String boldSentence,
-    String injectedSentence, List<String> contexts, List<String> fallbackTerms) {
+    String injectedSentence, List<String> contexts, List<String> fallbackTerms, JudgeWords judgeWords) {
 
   static final Voice ENGLISH = new Voice("en", true, " ", ", ", "; ", Phrases.FILLERS, Phrases.HEADINGS,
       Phrases.OPENING_LEADS, Phrases.OPENING_TURNS, Phrases.REFERENCES, "References:", "| # | Point |",
       "The **%s** deserves to be stated plainly.", "This point is %s worth repeating.", Phrases.CONTEXTS,
-      Phrases.FALLBACK_TERMS);
+      Phrases.FALLBACK_TERMS, JudgeWords.ENGLISH);
 
   static final Voice CHINESE = new Voice("zh", false, "", "，", "；", ZhPhrases.FILLERS, ZhPhrases.HEADINGS,
       ZhPhrases.OPENING_LEADS, ZhPhrases.OPENING_TURNS, ZhPhrases.REFERENCES, ZhPhrases.REFERENCES_TITLE,
       ZhPhrases.TABLE_HEADER, ZhPhrases.BOLD_SENTENCE, ZhPhrases.INJECTED_SENTENCE, ZhPhrases.CONTEXTS,
-      ZhPhrases.FALLBACK_TERMS);
+      ZhPhrases.FALLBACK_TERMS, JudgeWords.CHINESE);
 
   /** The languages the simulator writes. */
   static final List<String> LANGUAGES = List.of(ENGLISH.language(), CHINESE.language());
