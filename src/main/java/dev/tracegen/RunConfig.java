@@ -3,22 +3,17 @@ package dev.tracegen;
 import dev.tracegen.check.Checkers;
 import dev.tracegen.config.Profile;
 import dev.tracegen.config.Prompts;
-import dev.tracegen.cost.PriceOverrides;
-import dev.tracegen.cost.PriceTable;
 import dev.tracegen.decontaminate.DecontaminationConfig;
 import dev.tracegen.dedup.DedupConfig;
 import dev.tracegen.embedded.EmbeddedChatModel;
-import dev.tracegen.embedded.Persona;
 import dev.tracegen.io.SeedFiles;
 import dev.tracegen.io.SeedFormat;
 import dev.tracegen.llm.ChatModels;
-import dev.tracegen.llm.LlmLimits;
 import dev.tracegen.llm.LlmSettings;
-import dev.tracegen.llm.ResponseFormatMode;
+import dev.tracegen.llm.Models;
 import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import dev.tracegen.wave.WavePlanner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +38,6 @@ public record RunConfig(
     WavePlanner.Settings waves,
     Map<String, Map<String, Double>> drawWeights) {
 
-  /** Where the response cache lives when {@code --cacheDir} is not given (relative to the working directory). */
-  public static final String DEFAULT_CACHE_DIR = ".tracegen-cache";
-
   public static RunConfig from(TraceOptions o) {
     Profile profile = Profile.load(Path.of(o.getProfile()));
     if (o.getOvergeneration() > 0) {
@@ -57,41 +49,9 @@ public record RunConfig(
     profile = withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
     List<String> seeds = seedPatterns(o, profile);
     SeedFormat seedFormat = seedFormat(o, profile);
-    LlmSettings generator = new LlmSettings(o.getProvider(), modelOrDefault(o.getProvider(), o.getModel()), o.getBaseUrl(),
-        o.getApiKeyEnv(), o.getTemperature(), o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(),
-        o.getNonCompliance(), o.getMalformed());
-    String judgeProvider = o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
-    String judgeModel = o.getJudgeModel().isBlank() ? generator.model() : o.getJudgeModel();
-    LlmSettings judge = new LlmSettings(judgeProvider, modelOrDefault(judgeProvider, judgeModel),
-        o.getJudgeBaseUrl().isBlank() ? o.getBaseUrl() : o.getJudgeBaseUrl(),
-        o.getJudgeApiKeyEnv().isBlank() ? o.getApiKeyEnv() : o.getJudgeApiKeyEnv(),
-        0.0, o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(), 0.0, o.getMalformed());
-    Persona persona = Persona.of(o.getPersona(), o.getPersonaRates());
-    if (!persona.faithful() && !generator.isEmbedded() && !judge.isEmbedded()) {
-      throw new IllegalArgumentException("--persona applies to the embedded model only; for a model over HTTP "
-          + "start it with tracegen serve --persona=" + persona.name());
-    }
-    String runId = java.util.UUID.randomUUID().toString();
-    ResponseFormatMode responseFormat = ResponseFormatMode.parse(o.getResponseFormat());
-    generator = withRunOptions(o, generator, runId).withPersona(persona).withResponseFormat(responseFormat);
-    judge = withRunOptions(o, judge, runId).withPersona(persona).withResponseFormat(responseFormat);
-    generator = withBatch(o, generator, "generator");
-    judge = withBatch(o, judge, "judge");
-    PriceTable prices = priceTable(o);
-    generator = generator.withPrice(prices.price(generator.provider(), generator.model(), priceOverrides(o), "--price"));
-    // A judge that is the generator's model is charged the generator's prices unless told otherwise.
-    boolean sameModel = judge.provider().equals(generator.provider()) && judge.model().equals(generator.model());
-    PriceOverrides judgePrices = judgePriceOverrides(o).any() || !sameModel ? judgePriceOverrides(o) : priceOverrides(o);
-    judge = judge.withPrice(prices.price(judge.provider(), judge.model(), judgePrices,
-        judgePriceOverrides(o).any() || !sameModel ? "--judgePrice" : "--price"));
-    if (o.getMaxCost() > 0) {
-      for (LlmSettings s : List.of(generator, judge)) {
-        if (!s.price().known()) {
-          throw new IllegalArgumentException("--maxCost needs the price of every model the run calls; "
-              + s.price().hint());
-        }
-      }
-    }
+    Models models = Models.from(o, o.getTemperature());
+    LlmSettings generator = models.generator();
+    LlmSettings judge = models.judge();
     String languageProblem = embeddedLanguageProblem(profile.language(), generator.isEmbedded() || judge.isEmbedded());
     if (languageProblem != null) {
       throw new IllegalArgumentException(languageProblem);
@@ -151,64 +111,10 @@ public record RunConfig(
     return SeedFormat.parse(format);
   }
 
-  /**
-   * {@code --batch} and its settings for a model over HTTP; the in-process embedded model answers at
-   * once and never batches. Batches need OpenAI's or Anthropic's batch API and the response cache (where their
-   * answers and records go).
-   */
-  static LlmSettings withBatch(TraceOptions o, LlmSettings s, String role) {
-    if (!o.getBatch() || s.isEmbedded()) {
-      return s;
-    }
-    if (!"openai".equals(s.provider()) && !"anthropic".equals(s.provider())) {
-      throw new IllegalArgumentException("--batch supports providers openai (and OpenAI-compatible servers) and "
-          + "anthropic; the " + role + " uses " + s.provider());
-    }
-    if ("anthropic".equals(s.provider()) && s.responseFormat().resolve("anthropic") != ResponseFormatMode.NONE) {
-      throw new IllegalArgumentException("--batch with provider anthropic asks for JSON in the prompt only: use "
-          + "--responseFormat=auto or none (the " + role + " asks for " + s.responseFormat().option() + ")");
-    }
-    if (!s.cached()) {
-      throw new IllegalArgumentException("--batch needs the response cache: drop --cache=false");
-    }
-    return s.withBatch(new dev.tracegen.llm.batch.BatchSettings(true, o.getBatchPollSeconds(),
-        o.getBatchMaxRequests(), o.getBatchTimeoutHours()));
-  }
 
-  /**
-   * The price table of {@code --prices}: a file that is there must be valid; the default one may be
-   * absent (a run from another directory), which leaves every price unknown.
-   */
-  public static PriceTable priceTable(TraceOptions o) {
-    Path file = Path.of(o.getPrices());
-    if (!Files.exists(file) && !o.getPrices().equals(PriceTable.DEFAULT_FILE)) {
-      throw new IllegalArgumentException("--prices=" + o.getPrices() + ": no such file");
-    }
-    return PriceTable.loadOrEmpty(file);
-  }
 
-  /** The generator's {@code --price*} options. */
-  public static PriceOverrides priceOverrides(TraceOptions o) {
-    return new PriceOverrides(o.getPriceInput(), o.getPriceOutput(), o.getPriceCachedInput(), o.getPriceBatchInput(),
-        o.getPriceBatchOutput());
-  }
 
-  /** The judge's {@code --judgePrice*} options. */
-  public static PriceOverrides judgePriceOverrides(TraceOptions o) {
-    return new PriceOverrides(o.getJudgePriceInput(), o.getJudgePriceOutput(), -1, -1, -1);
-  }
 
-  /** Limits, budgets and the response cache (never for the in-process embedded model) from the options. */
-  private static LlmSettings withRunOptions(TraceOptions o, LlmSettings s, String runId) {
-    LlmLimits limits = new LlmLimits(o.getRequestsPerMinute(), o.getTokensPerMinute(), o.getMaxRetries(),
-        o.getRetryBaseMillis(), o.getMaxCalls(), o.getMaxTotalTokens(), o.getMaxCost());
-    String cacheDir = "";
-    if (o.getCache() && !s.isEmbedded()) {
-      String dir = o.getCacheDir().isBlank() ? DEFAULT_CACHE_DIR : o.getCacheDir();
-      cacheDir = dir.contains("://") ? dir : Path.of(dir).toAbsolutePath().normalize().toString();
-    }
-    return s.withLimits(limits).withCacheDir(cacheDir).withRunId(runId);
-  }
 
   /**
    * The profile with {@code --dimensions} (only these ids keep their weight; all others get 0) and
@@ -297,12 +203,6 @@ public record RunConfig(
         + " with an LLM endpoint (--provider, --model, --baseUrl)";
   }
 
-  private static String modelOrDefault(String provider, String model) {
-    if (!model.isBlank()) {
-      return model;
-    }
-    return "embedded".equals(provider) ? LlmSettings.embedded().model() : "";
-  }
 
   /** Dedup options. */
   static DedupConfig dedupConfig(TraceOptions o) {

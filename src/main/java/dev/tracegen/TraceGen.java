@@ -1,6 +1,7 @@
 package dev.tracegen;
 
 import dev.tracegen.cli.EstimateCommand;
+import dev.tracegen.cli.EvalCommand;
 import dev.tracegen.cli.ExitStatus;
 import dev.tracegen.cli.ExportCommand;
 import dev.tracegen.cli.Help;
@@ -19,7 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The process entry point: {@code tracegen [run|estimate|validate|serve|stats|export|version|help]
+ * The process entry point: {@code tracegen [run|estimate|validate|serve|stats|export|eval|version|help]
  * [--options]}. It picks the command and hands the rest of the line to its class in {@link
  * dev.tracegen.cli}. Expected problems (bad options, bad input, unmet targets) end with a
  * one-paragraph message and one of the {@link ExitStatus} codes, never a bare stack trace.
@@ -35,6 +36,7 @@ public final class TraceGen {
     SERVE("the embedded generator behind an OpenAI-compatible endpoint on loopback: serve [--port=N]"),
     STATS("recompute the statistics of a built corpus: stats DIR [--json|--write|--check|--report]"),
     EXPORT("re-derive the views (trace_eval, iopo, dpo, sft) from a corpus's shards: export DIR"),
+    EVAL("run the TRACE benchmark on a model: eval --data=FILE --output=DIR [--provider=... --judgeModel=...]"),
     VERSION("print the version (also --version)"),
     HELP("this text, or a command's help: help COMMAND (also COMMAND --help)");
 
@@ -104,6 +106,7 @@ public final class TraceGen {
         case SERVE -> ServeCommand.execute(rest);
         case STATS -> StatsCommand.execute(rest);
         case EXPORT -> ExportCommand.execute(rest);
+        case EVAL -> EvalCommand.execute(rest);
         case VERSION -> {
           System.out.println(versionLine());
           yield ExitStatus.OK.code();
@@ -171,6 +174,7 @@ public final class TraceGen {
       case SERVE -> ServeCommand.help();
       case STATS -> StatsCommand.help();
       case EXPORT -> ExportCommand.help();
+      case EVAL -> EvalCommand.help();
       case VERSION -> "usage: tracegen version   (or tracegen --version)\n\nPrints 'tracegen " + VERSION + "'.\n";
       case HELP -> usage() + "\n";
     };

@@ -35,6 +35,7 @@ import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.util.ReleaseInfo;
 
 /**
@@ -116,7 +117,7 @@ public final class TraceRun {
   }
 
   /** Stops a pipeline that is still running when the JVM is told to stop. */
-  private static void cancel(PipelineResult result) {
+  public static void cancel(PipelineResult result) {
     try {
       if (!result.getState().isTerminal()) {
         result.cancel();
@@ -127,7 +128,7 @@ public final class TraceRun {
   }
 
   /** Settings of the chosen runner that tracegen's pipelines need or are faster with. */
-  public static void runnerDefaults(TraceOptions o) {
+  public static void runnerDefaults(PipelineOptions o) {
     String runner = o.getRunner().getSimpleName();
     if (runner.equals("DirectRunner")) {
       // Our records are immutable and coded deterministically; the Direct runner's defensive

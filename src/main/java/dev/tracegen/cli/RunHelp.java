@@ -5,6 +5,8 @@ import static dev.tracegen.cli.OptionTable.row;
 
 import dev.tracegen.TraceOptions;
 import dev.tracegen.cli.OptionTable.Group;
+import dev.tracegen.llm.EmbeddedModelOptions;
+import dev.tracegen.llm.ModelOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -21,7 +23,8 @@ public final class RunHelp {
    * Where every TraceOptions option shows in {@code run --help}. A new option needs a row here;
    * RunHelpTest fails until it has one.
    */
-  static final OptionTable RUN = new OptionTable(List.of(TraceOptions.class), List.of(
+  static final OptionTable RUN = new OptionTable(
+      List.of(TraceOptions.class, ModelOptions.class, EmbeddedModelOptions.class), rows(List.of(
       required("output", REQUIRED, "DIR"),
       row("profile", COMMON, "FILE"),
       row("seeds", COMMON, "FILES"),
@@ -37,48 +40,12 @@ public final class RunHelp {
       row("overgeneration", COMMON),
       row("allowShortfall", COMMON),
       row("dimensions", COMMON, "ID,..."),
-      row("dimensionWeights", COMMON, "ID=W,..."),
-      row("provider", LLM, "NAME"),
-      row("model", LLM, "NAME"),
-      row("baseUrl", LLM, "URL"),
-      row("apiKeyEnv", LLM, "VAR"),
-      row("judgeProvider", LLM, "NAME"),
-      row("judgeModel", LLM, "NAME"),
-      row("judgeBaseUrl", LLM, "URL"),
-      row("judgeApiKeyEnv", LLM, "VAR"),
-      row("temperature", LLM),
-      row("maxTokens", LLM),
-      row("requestTimeout", LLM),
-      row("responseFormat", LLM, "MODE"),
-      row("maxInFlight", LLM),
-      row("batch", LLM),
-      row("batchPollSeconds", LLM),
-      row("batchMaxRequests", LLM),
-      row("batchTimeoutHours", LLM),
-      row("requestsPerMinute", LLM),
-      row("tokensPerMinute", LLM),
-      row("maxRetries", LLM),
-      row("retryBaseMillis", LLM),
-      row("maxCalls", LLM),
-      row("maxTotalTokens", LLM),
-      row("maxCost", LLM, "MONEY"),
-      row("prices", LLM, "FILE"),
-      row("priceInput", LLM),
-      row("priceOutput", LLM),
-      row("priceCachedInput", LLM),
-      row("priceBatchInput", LLM),
-      row("priceBatchOutput", LLM),
-      row("judgePriceInput", LLM),
-      row("judgePriceOutput", LLM),
+      row("dimensionWeights", COMMON, "ID=W,...")),
+      modelRows(LLM),
+      List.of(
       row("expectedLatency", LLM, "SECONDS"),
-      row("cache", LLM),
-      row("cacheDir", LLM, "DIR"),
       row("judgeCalibration", LLM),
       row("revisions", LLM),
-      row("nonCompliance", LLM),
-      row("malformed", LLM),
-      row("persona", LLM, "NAME"),
-      row("personaRates", LLM, "RATES"),
       row("nearDedup", DEDUP),
       row("nearDupThreshold", DEDUP),
       row("shingleSize", DEDUP),
@@ -103,7 +70,7 @@ public final class RunHelp {
       row("reference", OUTPUT, "FILE"),
       row("buckets", OUTPUT),
       row("runner", OUTPUT, "RUNNER", "Beam runner: DirectRunner (in this JVM) or FlinkRunner (with --flinkMaster, "
-          + "--parallelism; see --help=all). [default: DirectRunner]")));
+          + "--parallelism; see --help=all). [default: DirectRunner]"))));
 
   /** What validate reads; it accepts every run option, so a run's own command line can be validated. */
   private static final Group VALIDATED = new Group("Options (any option of 'tracegen run' is accepted)");
@@ -118,6 +85,62 @@ public final class RunHelp {
       row("dimensionWeights", VALIDATED, "ID=W,..."),
       row("decontaminate", VALIDATED, "FILES"),
       row("decontaminateField", VALIDATED, "PATH")));
+
+  /**
+   * The rows of every {@link ModelOptions} option (models, limits, cache, prices and the embedded
+   * model's knobs) in {@code group}: run's and eval's help list them alike.
+   */
+  static List<OptionTable.Row> modelRows(Group group) {
+    return List.of(
+        row("provider", group, "NAME"),
+        row("model", group, "NAME"),
+        row("baseUrl", group, "URL"),
+        row("apiKeyEnv", group, "VAR"),
+        row("judgeProvider", group, "NAME"),
+        row("judgeModel", group, "NAME"),
+        row("judgeBaseUrl", group, "URL"),
+        row("judgeApiKeyEnv", group, "VAR"),
+        row("temperature", group),
+        row("maxTokens", group),
+        row("requestTimeout", group),
+        row("responseFormat", group, "MODE"),
+        row("maxInFlight", group),
+        row("batch", group),
+        row("batchPollSeconds", group),
+        row("batchMaxRequests", group),
+        row("batchTimeoutHours", group),
+        row("requestsPerMinute", group),
+        row("tokensPerMinute", group),
+        row("maxRetries", group),
+        row("retryBaseMillis", group),
+        row("maxCalls", group),
+        row("maxTotalTokens", group),
+        row("maxCost", group, "MONEY"),
+        row("prices", group, "FILE"),
+        row("priceInput", group),
+        row("priceOutput", group),
+        row("priceCachedInput", group),
+        row("priceBatchInput", group),
+        row("priceBatchOutput", group),
+        row("judgePriceInput", group),
+        row("judgePriceOutput", group),
+        row("cache", group),
+        row("cacheDir", group, "DIR"),
+        row("nonCompliance", group),
+        row("malformed", group),
+        row("persona", group, "NAME"),
+        row("personaRates", group, "RATES"));
+  }
+
+  /** The rows of {@code parts}, in order. */
+  @SafeVarargs
+  static List<OptionTable.Row> rows(List<OptionTable.Row>... parts) {
+    List<OptionTable.Row> all = new ArrayList<>();
+    for (List<OptionTable.Row> p : parts) {
+      all.addAll(p);
+    }
+    return all;
+  }
 
   private RunHelp() {}
 

@@ -6,6 +6,7 @@ import dev.tracegen.check.Checkers;
 import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.embedded.EmbeddedChatModel;
 import dev.tracegen.embedded.Persona;
+import dev.tracegen.llm.EmbeddedModelOptions;
 import dev.tracegen.llm.Secrets;
 import dev.tracegen.serve.EmbeddedServer;
 import dev.tracegen.taxonomy.Taxonomy;
@@ -27,7 +28,7 @@ public final class ServeCommand {
   private static final Group BATCH = new Group("Batch API (/v1/files, /v1/batches)");
 
   /** Where every ServeOptions option shows in {@code serve --help}; ServeCommandTest checks that none is missing. */
-  static final OptionTable OPTIONS = new OptionTable(List.of(ServeOptions.class), List.of(
+  static final OptionTable OPTIONS = new OptionTable(List.of(ServeOptions.class, EmbeddedModelOptions.class), List.of(
       row("port", SERVER),
       row("servedModel", SERVER, "NAME"),
       row("requireKeyEnv", SERVER, "VAR"),

@@ -1,11 +1,11 @@
 package dev.tracegen.cli;
 
+import dev.tracegen.llm.EmbeddedModelOptions;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Every option of {@code tracegen serve}; {@code getX} is {@code --x}. */
-public interface ServeOptions extends PipelineOptions {
+public interface ServeOptions extends EmbeddedModelOptions {
   @Description("Port on 127.0.0.1; 0 picks a free one (the bound URL is printed).")
   @Default.Integer(8088)
   int getPort();
@@ -71,30 +71,6 @@ public interface ServeOptions extends PipelineOptions {
   double getFractionMalformed();
 
   void setFractionMalformed(double value);
-
-  @Description("Embedded model: fraction of responses that deliberately break one constraint (0-1).")
-  @Default.Double(0.0)
-  double getNonCompliance();
-
-  void setNonCompliance(double value);
-
-  @Description("Embedded model: fraction of structured answers that are malformed JSON (0-1).")
-  @Default.Double(0.0)
-  double getMalformed();
-
-  void setMalformed(double value);
-
-  @Description("Embedded model: faithful (answers exactly as asked) or realistic (adds real models' habits; docs/persona.md).")
-  @Default.String("faithful")
-  String getPersona();
-
-  void setPersona(String value);
-
-  @Description("Realistic persona: rates of its habits as NAME=RATE,..., e.g. fence=0.2,refusal=0.01 (docs/persona.md).")
-  @Default.String("")
-  String getPersonaRates();
-
-  void setPersonaRates(String value);
 
   @Description("NAME of an environment variable; when set, requests need 'Authorization: Bearer <its value>' (or, on the Anthropic endpoints, x-api-key) or get 401.")
   @Default.String("")

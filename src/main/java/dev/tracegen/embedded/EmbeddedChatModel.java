@@ -228,6 +228,7 @@ public final class EmbeddedChatModel implements ChatModel {
       case "quality" -> EmbeddedSteps.quality(payload, voice);
       case "judge" -> EmbeddedSteps.judge(taxonomy, checkers, payload, voice);
       case "perturb" -> EmbeddedSteps.perturb(taxonomy, payload);
+      case "eval_judge" -> EmbeddedSteps.evalJudge(taxonomy, checkers, payload, voice);
       default -> "{\"error\": \"unknown step " + step + "\"}";
     };
     boolean structured = !"expand".equals(step);

@@ -168,28 +168,75 @@ final class EmbeddedSteps {
     for (JsonNode c : p.path("constraints")) {
       String text = c.path("text").asText();
       Dimension d = taxonomy.dimension(c.path("dimension").asText());
-      int score;
-      String reason;
-      Optional<Checker> checker = d == null || !d.hasChecker() ? Optional.empty() : checkers.get(d.checker());
-      if (checker.isPresent()) {
-        Params params = Json.PLAIN.convertValue(c.path("params"), Params.class);
-        CheckResult r = checker.get().check(new Constraint("", d.type(), d.id(), text, params), response);
-        score = r.pass() ? 10 : 0;
-        reason = words.checker(r.pass(), words.label(d), r.reason());
-      } else {
-        JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(text), response, instruction, words);
-        score = !v.decided() ? 0 : v.pass() ? 10 : 2;
-        reason = v.reason();
-      }
+      Params params = d == null || !d.hasChecker() ? null : Json.PLAIN.convertValue(c.path("params"), Params.class);
+      Decision decision = decide(taxonomy, checkers, d, params, text, response, instruction, words);
+      int score = decision.decided() ? decision.score() : 0;
       ObjectNode s = scores.addObject();
       s.put("constraint", c.path("index").asInt());
       s.put("score", score);
-      s.put("reason", reason);
+      s.put("reason", decision.reason());
       total += score;
       n++;
     }
     out.put("overall", n == 0 ? 0 : Math.round(total * 10.0 / n) / 10.0);
     return out.toString();
+  }
+
+  /** A constraint's score (10 met; 0 failed by a checker, 2 by a judging rule) and why; undecided when no rule tells. */
+  record Decision(boolean decided, int score, String reason) {}
+
+  /**
+   * How the embedded judge scores constraint {@code text} of dimension {@code d}: by the dimension's
+   * checker with {@code params} when it has one, else by the judging rule of the phrasing the text
+   * is written in ({@link JudgeRules}).
+   */
+  private static Decision decide(Taxonomy taxonomy, Checkers checkers, Dimension d, Params params, String text,
+      String response, String instruction, JudgeWords words) {
+    Optional<Checker> checker = d == null || !d.hasChecker() || params == null ? Optional.empty()
+        : checkers.get(d.checker());
+    if (checker.isPresent()) {
+      CheckResult r = checker.get().check(new Constraint("", d.type(), d.id(), text, params), response);
+      return new Decision(true, r.pass() ? 10 : 0, words.checker(r.pass(), words.label(d), r.reason()));
+    }
+    JudgeRules.Verdict v = JudgeRules.judge(taxonomy.match(text), response, instruction, words);
+    return new Decision(v.decided(), v.pass() ? 10 : 2, v.reason());
+  }
+
+  /**
+   * What the benchmark judge ({@code tracegen eval}) gives a constraint that no checker or rule
+   * decides (one written in words of its own, as the official set's are): the middle of the scale,
+   * so that such constraints neither pass nor sink an answer.
+   */
+  static final int UNDECIDED_EVAL_SCORE = 5;
+
+  /**
+   * The benchmark judge: the official text layout, an explanation and a score per constraint, then
+   * {@code Constraints Overall Score: [[d]]}, the floor of the constraints' mean (10 only when every
+   * constraint scored 10). A constraint written in one of the taxonomy's phrasings is decided by its
+   * checker (parameters read back from the text) or rule, as in a build.
+   */
+  static String evalJudge(Taxonomy taxonomy, Checkers checkers, JsonNode p, Voice voice) {
+    JudgeWords words = voice.judgeWords();
+    String response = p.path("response").asText();
+    // The rendered instruction holds every constraint: text the answer copies from it is no evidence.
+    String instruction = p.path("instruction").asText();
+    StringBuilder out = new StringBuilder();
+    int total = 0;
+    int n = 0;
+    for (JsonNode c : p.path("constraints")) {
+      String text = c.path("text").asText();
+      PhrasingMatch m = taxonomy.match(text);
+      Decision decision = decide(taxonomy, checkers, m == null ? null : m.dimension(), m == null ? null : m.params(),
+          text, response, instruction, words);
+      int score = decision.decided() ? decision.score() : UNDECIDED_EVAL_SCORE;
+      int index = c.path("index").asInt();
+      out.append(String.format(Locale.ROOT, words.constraintExplanation(), index, decision.reason()))
+          .append('\n')
+          .append(String.format(Locale.ROOT, words.constraintScore(), index, score)).append('\n');
+      total += score;
+      n++;
+    }
+    return out.append("Constraints Overall Score: [[").append(n == 0 ? 0 : total / n).append("]]").toString();
   }
 
   /** One constraint as the perturber sees it. */

@@ -8,13 +8,15 @@ import java.util.stream.Collectors;
  * What the embedded judge writes as a constraint's reason, and the quality step as its verdict's,
  * per language (a {@link Voice}'s): each format's {@code %s} are filled with text quoted from the
  * answer or the rule. The scores do not
- * depend on it; a judgement of a Chinese run reads as Chinese.
+ * depend on it; a judgement of a Chinese run reads as Chinese. The last two are the lines of the
+ * benchmark judge's answer ({@code tracegen eval}): a constraint's explanation and its score.
  */
 record JudgeWords(String unknown, String forbidden, String noOwnStart, String begins, String nothingForbidden,
     String shows, String noSign, String noOwnOpening, String opensWith, String openingOff, String noneOfAll,
     String noneOfAny, String otherValue, String showsAll, String join, String open, String close, String itemOpen,
     String itemClose, String listOpen, String listClose, String listJoin, String checkerPass, String checkerFail,
-    boolean chineseLabels, String missingInput, String redundant, String sound) {
+    boolean chineseLabels, String missingInput, String redundant, String sound, String constraintExplanation,
+    String constraintScore) {
 
   static final JudgeWords ENGLISH = new JudgeWords(
       "cannot tell whether this constraint is met",
@@ -37,7 +39,9 @@ record JudgeWords(String unknown, String forbidden, String noOwnStart, String be
       false,
       "The description refers to an input that is missing.",
       "A constraint repeats the description or another constraint.",
-      "The task is complete and its constraints are distinct.");
+      "The task is complete and its constraints are distinct.",
+      "Constraint %d explanation: %s",
+      "Constraint %d score: %d");
 
   static final JudgeWords CHINESE = new JudgeWords(
       "无法判断是否满足该约束",
@@ -60,7 +64,9 @@ record JudgeWords(String unknown, String forbidden, String noOwnStart, String be
       true,
       "任务描述提到了输入，但没有给出输入。",
       "有一条约束与任务描述或另一条约束重复。",
-      "任务完整，各条约束互不重复。");
+      "任务完整，各条约束互不重复。",
+      "约束%d 说明：%s",
+      "约束%d 得分：%d");
 
   String quote(String text) {
     return open + text + close;

@@ -127,6 +127,18 @@ public final class LlmSession {
    */
   public <T> T ask(String prompt, JsonSchema schema, Parser<T> parser) throws MalformedOutputException {
     Objects.requireNonNull(schema, "schema");
+    return askParsed(prompt, schema, parser);
+  }
+
+  /**
+   * Sends {@code prompt}, whose answer is free text in a format the prompt describes (a judge's
+   * scores, say), and parses it; on malformed output re-asks once, then throws.
+   */
+  public <T> T askText(String prompt, Parser<T> parser) throws MalformedOutputException {
+    return askParsed(prompt, null, parser);
+  }
+
+  private <T> T askParsed(String prompt, JsonSchema schema, Parser<T> parser) throws MalformedOutputException {
     List<ChatMessage> messages = new ArrayList<>(List.of(UserMessage.from(prompt)));
     LlmReply first = send(messages, schema);
     try {
@@ -166,7 +178,12 @@ public final class LlmSession {
         UserMessage.from(followUp))));
   }
 
-  private String askText(List<ChatMessage> messages) {
+  /**
+   * Sends a conversation (a system prompt and an instruction, say) and returns the raw text of the
+   * answer, cut-off answers handled as by {@link #askText(String)}.
+   */
+  public String askText(List<ChatMessage> conversation) {
+    List<ChatMessage> messages = new ArrayList<>(conversation);
     LlmReply first = send(messages, null);
     if (!first.truncated()) {
       return first.text();

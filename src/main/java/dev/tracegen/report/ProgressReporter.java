@@ -187,6 +187,10 @@ public final class ProgressReporter implements AutoCloseable {
     List<String> parts = new ArrayList<>();
     parts.add("tracegen " + Report.clock(seconds));
     if (stage.isEmpty() && totalLlm(counters, "calls") == 0) {
+      if (flow.byId(Stages.READ_SEEDS.id()).isEmpty()) {
+        parts.add("starting, 0 of " + Report.count(planned));
+        return String.join(" | ", parts);
+      }
       long seeds = counters.getOrDefault(SEEDS_NAMESPACE, Map.of()).getOrDefault("seeds_parsed", 0L);
       parts.add(seeds == 0 ? "reading seeds" : Report.count(seeds) + " seeds read, planning " + Report.count(planned)
           + " candidates");
@@ -224,6 +228,9 @@ public final class ProgressReporter implements AutoCloseable {
    * counters move); null while the LLM stages still run.
    */
   static String afterLlm(Stages flow, Map<String, Map<String, Long>> counters, long targets, double postSeconds) {
+    if (flow.byId(Stages.DEDUP.id()).isEmpty()) {
+      return null; // a flow that ends with its LLM stages (tracegen eval)
+    }
     Map<String, Long> stage = counters.getOrDefault("stage", Map.of());
     Map<String, Long> dedup = counters.getOrDefault(Stages.DEDUP.id(), Map.of());
     Map<String, Long> decontaminate = counters.getOrDefault(Stages.DECONTAMINATE.id(), Map.of());

@@ -52,6 +52,15 @@ public final class Stages implements Serializable {
   public static final Stage SELECT = new Stage("select", "Select", "select", "Select",
       "exact counts per split and constraint-count stratum, chosen by hash.", Stage.Kind.RECORDS);
 
+  public static final Stage EVAL_ANSWER = new Stage("eval_answer", "AnswerInstructions", "answer", "Answer",
+      "the model under test answers each instruction of the eval file.", Stage.Kind.CANDIDATES);
+  public static final Stage EVAL_JUDGE = new Stage("eval_judge", "JudgeAnswers", "judge", "Judge",
+      "the judge scores each constraint 0-10 and the answer as a whole, in the official format.",
+      Stage.Kind.CANDIDATES);
+
+  /** The flow of {@code tracegen eval}. */
+  public static final Stages EVAL = new Stages(List.of(EVAL_ANSWER, EVAL_JUDGE));
+
   /** The flow tracegen runs. */
   public static final Stages TRACE = new Stages(List.of(READ_SEEDS, PLAN, EXPAND, SCREEN, STRUCTURE, QUALITY, RESPOND_Y1,
       JUDGE_Y1, PERTURB, RESPOND_Y2, JUDGE_Y2, CROSS_JUDGE, DEDUP, SPLIT, DECONTAMINATE, SELECT));

@@ -52,6 +52,18 @@ class ProgressAfterLlmTest {
   }
 
   @Test
+  void theEvalFlowCountsItsTwoStepsAndEndsWithThem() {
+    String starting = ProgressReporter.format(Stages.EVAL, Map.of(), 1_042, 0, 1, 1, 0, -1);
+    assertTrue(starting.endsWith("| starting, 0 of 1,042"), starting);
+    String half = ProgressReporter.format(Stages.EVAL, Map.of("stage", Map.of("eval_answer.out", 1_042L,
+        "eval_judge.out", 0L)), 1_042, 0, 10, 5, 0, -1);
+    assertTrue(half.contains("answer 1,042 › judge 0 |") && half.endsWith("| 50% ETA 0:10"), half);
+    String done = ProgressReporter.format(Stages.EVAL, Map.of("stage", Map.of("eval_answer.out", 1_042L,
+        "eval_judge.out", 1_042L)), 1_042, 0, 20, 5, 0, 19);
+    assertTrue(done.endsWith("| 100% ETA 0:00"), "nothing after the judge: " + done);
+  }
+
+  @Test
   void theShareDoneGrowsWithEveryPhase() {
     Map<String, Long> stage = llmDone(10);
     String[] phases = {

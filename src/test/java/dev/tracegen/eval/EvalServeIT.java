@@ -1,0 +1,115 @@
+package dev.tracegen.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tracegen.SmokeReference;
+import dev.tracegen.TraceGen;
+import dev.tracegen.cli.ServeCommand;
+import dev.tracegen.model.Json;
+import dev.tracegen.serve.EmbeddedServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tracegen eval} end to end over real HTTP: {@code serve} is both the model under test and
+ * the judge (the real LangChain4j OpenAI client, the response cache), on the official eval set and
+ * on a smoke build's {@code trace_eval.jsonl}. A model that breaks constraints scores lower (on the
+ * smoke split, whose constraints the embedded judge can decide; the official set's are free text it
+ * scores 5); a rerun sends nothing.
+ */
+class EvalServeIT {
+  static final String OFFICIAL = "src/test/resources/reference/trace/trace_eval_official.jsonl";
+  static final String MODEL = "tracegen-embedded-1";
+
+  @TempDir static Path tmp;
+  static EmbeddedServer faithful;
+  static EmbeddedServer sloppy;
+
+  @BeforeAll
+  static void start() throws Exception {
+    faithful = EmbeddedServer.start(EmbeddedServer.Config.defaults(),
+        ServeCommand.model(Path.of("taxonomy"), 0, 0.1));
+    sloppy = EmbeddedServer.start(EmbeddedServer.Config.defaults(),
+        ServeCommand.model(Path.of("taxonomy"), 0.5, 0.1));
+  }
+
+  @AfterAll
+  static void stop() {
+    faithful.close();
+    sloppy.close();
+  }
+
+  static JsonNode eval(EmbeddedServer server, String data, String name, String... more) throws Exception {
+    Path out = tmp.resolve(name);
+    List<String> args = new ArrayList<>(List.of("eval", "--data=" + data, "--output=" + out, "--quiet",
+        "--provider=openai", "--baseUrl=" + server.baseUrl(), "--model=" + MODEL,
+        "--cacheDir=" + tmp.resolve("cache-" + server.port())));
+    args.addAll(List.of(more));
+    assertEquals(0, TraceGen.execute(args.toArray(String[]::new)), "eval " + name);
+    return Json.PLAIN.readTree(Files.readString(out.resolve(EvalRun.RESULTS)));
+  }
+
+  static List<JsonNode> items(String name) throws Exception {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.readAllLines(tmp.resolve(name).resolve(EvalRun.ITEMS), StandardCharsets.UTF_8)) {
+      out.add(Json.PLAIN.readTree(line));
+    }
+    return out;
+  }
+
+  static double mean(JsonNode results, String group) {
+    return results.path("scores").path(group).path("mean_score").asDouble();
+  }
+
+  static double allFull(JsonNode results, String group) {
+    return results.path("scores").path(group).path("all_full").asDouble();
+  }
+
+  @Test
+  void theOfficialEvalSetIsEvaluatedAndARerunSendsNothing() throws Exception {
+    long before = faithful.stats().get("requests");
+    JsonNode good = eval(faithful, OFFICIAL, "official");
+    long sent = faithful.stats().get("requests") - before;
+    JsonNode scores = good.path("scores");
+    assertEquals(1042, scores.path("items").asInt());
+    assertEquals("zh", good.path("language").asText());
+    assertEquals(0, scores.path("parse_failures").asInt(), "the repair re-ask reads every cut-off judgement");
+    assertEquals(1042, items("official").size());
+    assertTrue(good.path("requests").path("eval_judge").path("repairs").asLong() > 0, "malformed judgements repaired");
+    assertTrue(sent >= 2 * 1042, "an answer and a judgement per instruction: " + sent);
+
+    long again = faithful.stats().get("requests");
+    JsonNode rerun = eval(faithful, OFFICIAL, "official-rerun");
+    assertEquals(again, faithful.stats().get("requests"), "a rerun is answered from the response cache");
+    assertEquals(good.path("scores"), rerun.path("scores"));
+  }
+
+  @Test
+  void aSmokeBuildsEvalSplitIsEvaluated() throws Exception {
+    String data = SmokeReference.directory().resolve("trace_eval.jsonl").toString();
+    JsonNode good = eval(faithful, data, "smoke");
+    JsonNode bad = eval(sloppy, data, "smoke-sloppy");
+    assertEquals("en", good.path("language").asText());
+    assertEquals(0, good.path("scores").path("parse_failures").asInt());
+    for (String group : List.of("if_s", "if_m")) {
+      assertEquals(10.0, mean(good, group), group + ": a faithful model meets every constraint");
+      assertTrue(mean(bad, group) < mean(good, group), group + ": " + mean(bad, group) + " vs " + mean(good, group));
+      assertTrue(allFull(bad, group) < allFull(good, group), group);
+    }
+    // Every constraint of a build is written in a taxonomy phrasing: the embedded judge decides each.
+    for (JsonNode item : items("smoke")) {
+      for (JsonNode s : item.path("verdict").path("scores")) {
+        assertTrue(s.path("score").asDouble() != 5.0, "undecided: " + s);
+      }
+    }
+  }
+}
