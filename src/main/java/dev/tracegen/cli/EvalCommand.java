@@ -10,8 +10,11 @@ import dev.tracegen.cli.OptionTable.Group;
 import dev.tracegen.eval.EvalItem;
 import dev.tracegen.eval.EvalItems;
 import dev.tracegen.eval.EvalPrompts;
+import dev.tracegen.eval.EvalReportHtml;
 import dev.tracegen.eval.EvalRun;
 import dev.tracegen.eval.EvalScores;
+import dev.tracegen.eval.JudgeCheckerAgreement;
+import dev.tracegen.eval.Scoring;
 import dev.tracegen.io.Locations;
 import dev.tracegen.llm.ChatModels;
 import dev.tracegen.llm.EmbeddedModelOptions;
@@ -49,7 +52,9 @@ public final class EvalCommand {
           row("limit", DATA, "N"),
           row("language", DATA, "zh|en"),
           row("prompts", DATA, "DIR"),
-          row("taxonomy", DATA, "DIR")),
+          row("taxonomy", DATA, "DIR"),
+          row("scoring", DATA, "judge|checker-first|both"),
+          row("compare", DATA, "DIR,...")),
       RunHelp.modelRows(MODEL).stream().map(r -> !r.name().equals("temperature") ? r
           : row("temperature", MODEL, null, "Sampling temperature of the model under test. [default: 0.1, as in the "
               + "paper; the judge samples at 0]")).toList(),
@@ -100,13 +105,14 @@ public final class EvalCommand {
     TraceRun.runnerDefaults(o);
     EvalRun.Results r = EvalRun.run(o, settings);
     System.err.print(summary(r));
-    System.err.println("tracegen eval: wrote " + Locations.file(o.getOutput(), EvalRun.RESULTS) + " and "
-        + EvalRun.ITEMS + " in " + r.seconds() + " s");
+    System.err.println("tracegen eval: wrote " + Locations.file(o.getOutput(), EvalRun.RESULTS) + ", "
+        + EvalRun.ITEMS + " and " + EvalReportHtml.FILE + " in " + r.seconds() + " s");
     return ExitStatus.OK.code();
   }
 
   /** Everything the evaluation reads, checked before any request. */
   static EvalRun.Settings settings(EvalOptions o, double temperature) {
+    Scoring.parse(o.getScoring());
     if (o.getData().isBlank()) {
       throw new UsageException("eval", "--data=FILE is required (a TRACE-layout JSONL eval file)");
     }
@@ -132,8 +138,19 @@ public final class EvalCommand {
     ChatModels.validate(models.judge(), "judge");
     Taxonomy taxonomy = TaxonomyLoader.load(Path.of(o.getTaxonomy()), Checkers.load(), language);
     EvalPrompts prompts = EvalPrompts.load(Path.of(o.getPrompts()), language);
-    return new EvalRun.Settings(o.getData(), List.copyOf(items), language, taxonomy, models, prompts, o.getOutput(),
+    return new EvalRun.Settings(o.getData(), List.copyOf(items), language, taxonomy, models, prompts,
+        Scoring.parse(o.getScoring()), EvalRun.compared(compareDirs(o.getCompare())), o.getOutput(),
         o.getOverwrite(), o.getQuiet() ? 0 : o.getProgressSeconds());
+  }
+
+  private static List<String> compareDirs(String option) {
+    List<String> dirs = new ArrayList<>();
+    for (String d : option.split(",")) {
+      if (!d.isBlank()) {
+        dirs.add(d.strip());
+      }
+    }
+    return dirs;
   }
 
   /** The headline figures, for the terminal. */
@@ -143,6 +160,14 @@ public final class EvalCommand {
     b.append(String.format(Locale.ROOT, "tracegen eval: %s judged by %s on %,d instructions (%s)%n", r.model(),
         r.judge(), s.items(), r.language()));
     b.append(line("IF-S", s.ifS())).append(line("IF-M", s.ifM()));
+    if (r.checkerFirst() != null) {
+      b.append("  checker-first:\n").append(line("IF-S", r.checkerFirst().ifS())).append(line("IF-M", r.checkerFirst().ifM()));
+    }
+    JudgeCheckerAgreement a = r.agreement();
+    if (a.rate() != null) {
+      b.append(String.format(Locale.ROOT, "  judge and checkers agree on %,d of %,d rule-checkable constraints (%.1f %%)%n",
+          a.agree(), a.constraints(), 100 * a.rate()));
+    }
     b.append(String.format(Locale.ROOT, "  parse failures %,d (%.1f %%), unanswered %,d%n", s.parseFailures(),
         100 * s.parseFailureRate(), s.unanswered()));
     return b.toString();

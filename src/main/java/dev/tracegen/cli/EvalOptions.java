@@ -49,6 +49,20 @@ public interface EvalOptions extends ModelOptions {
 
   void setTaxonomy(String value);
 
+  @Description("Whose verdict counts: judge (the judge's scores, as in the paper), checker-first (a rule-checkable"
+      + " constraint's checker decides it, 10 or 0; the judge scores the rest) or both (judge's figures, with the"
+      + " checker-first figures beside them). Checker verdicts and their agreement with the judge are always recorded.")
+  @Default.String("judge")
+  String getScoring();
+
+  void setScoring(String value);
+
+  @Description("Earlier evaluations to show beside this one in report.html: their output directories, comma-separated.")
+  @Default.String("")
+  String getCompare();
+
+  void setCompare(String value);
+
   @Description("Evaluate only the first N instructions of the file (0 = all).")
   @Default.Integer(0)
   int getLimit();

@@ -1,5 +1,6 @@
 package dev.tracegen.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.tracegen.RunMetrics;
 import dev.tracegen.TraceRun;
@@ -34,10 +35,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * One {@code tracegen eval}: reads the eval file, runs the answer and judge steps as a Beam
+ * One {@code tracegen eval}: reads the eval file, runs the answer, judge and check steps as a Beam
  * pipeline (the same LLM client as a build: concurrency, rate limits, retries, breaker, response
- * cache), then writes {@code items.jsonl} (one line per instruction, in the file's order) and
- * {@code results.json} into the output directory, which appears only when everything is written
+ * cache), then writes {@code items.jsonl} (one line per instruction, in the file's order), {@code
+ * results.json} and {@code report.html} into the output directory, which appears only when everything is written
  * ({@link OutputDirectory}).
  */
 public final class EvalRun {
@@ -55,14 +56,23 @@ public final class EvalRun {
    * @param taxonomy the taxonomy of that language (levels2 labels to types; the embedded model)
    */
   public record Settings(String data, List<EvalItem> items, String language, Taxonomy taxonomy, Models models,
-      EvalPrompts prompts, String output, boolean overwrite, int progressSeconds) {}
+      EvalPrompts prompts, Scoring scoring, List<EvalReportHtml.Entry> compare, String output, boolean overwrite,
+      int progressSeconds) {}
 
-  /** The figures and the provenance of one evaluation: {@code results.json}. */
+  /**
+   * The figures and the provenance of one evaluation: {@code results.json}.
+   *
+   * @param scores the figures by {@code scoring}: the judge's, or (checker-first) the checkers' where
+   *     a constraint is rule-checkable; with {@code both}, the judge's
+   * @param checkerFirst with {@code --scoring=both}, the checker-first figures; else absent
+   * @param agreement how often the judge agreed with the checkers on rule-checkable constraints
+   */
   @JsonPropertyOrder({"data", "language", "model", "judge", "judge_prompt", "temperature", "judge_temperature",
-      "scores", "requests", "seconds"})
+      "scoring", "scores", "checker_first", "agreement", "requests", "seconds"})
   public record Results(String data, String language, String model, String judge, String judgePrompt,
-      double temperature, double judgeTemperature, EvalScores scores, Map<String, Map<String, Long>> requests,
-      double seconds) {}
+      double temperature, double judgeTemperature, String scoring, EvalScores scores,
+      @JsonInclude(JsonInclude.Include.NON_NULL) EvalScores checkerFirst, JudgeCheckerAgreement agreement,
+      Map<String, Map<String, Long>> requests, double seconds) {}
 
   /** Evaluates; returns the results written to {@code settings.output()}. */
   public static Results run(PipelineOptions options, Settings s) throws IOException {
@@ -80,6 +90,7 @@ public final class EvalRun {
             Create.of(s.items().stream().map(EvalResult::of).toList()).withCoder(JsonCoder.of(EvalResult.class)));
         items.apply(Stages.EVAL_ANSWER.transform(), new AnswerInstructions(s.models().generator(), s.taxonomy()))
             .apply(Stages.EVAL_JUDGE.transform(), new JudgeAnswers(s.models().judge(), s.taxonomy(), s.prompts()))
+            .apply("CheckAnswers", new CheckAnswers(s.taxonomy()))
             .apply("ToJson", MapElements.into(TypeDescriptors.strings()).via(Json::write))
             .apply("WriteItems", TextIO.write().to(Locations.file(work, "items")).withSuffix(".jsonl"));
         PipelineResult running = p.run();
@@ -92,15 +103,26 @@ public final class EvalRun {
         Locations.deleteTree(work);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      EvalScores scores = EvalScores.of(results, typeOfLabel(s.taxonomy()));
+      var typeOf = typeOfLabel(s.taxonomy());
+      EvalScores judged = EvalScores.of(results, typeOf);
+      EvalScores checkerFirst = s.scoring() == Scoring.JUDGE ? null
+          : EvalScores.of(results.stream().map(Scoring::checkerFirst).toList(), typeOf);
       LlmSettings model = s.models().generator();
       LlmSettings judge = s.models().judge();
       Results r = new Results(s.data(), s.language(), model.label(), judge.label(), s.prompts().hash(),
-          model.temperature(), judge.temperature(), scores, RunMetrics.llm(counters), Math.round(seconds * 10) / 10.0);
+          model.temperature(), judge.temperature(), s.scoring().option(),
+          s.scoring() == Scoring.CHECKER_FIRST ? checkerFirst : judged, s.scoring() == Scoring.BOTH ? checkerFirst : null,
+          JudgeCheckerAgreement.of(results), RunMetrics.llm(counters), Math.round(seconds * 10) / 10.0);
       writeItems(Locations.file(out.staging(), ITEMS), results);
       try (OutputStream o = Locations.create(Locations.file(out.staging(), RESULTS))) {
         o.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
         o.write('\n');
+      }
+      List<EvalReportHtml.Entry> entries = new ArrayList<>();
+      entries.add(new EvalReportHtml.Entry(name(s.output()), r));
+      entries.addAll(s.compare());
+      try (OutputStream o = Locations.create(Locations.file(out.staging(), EvalReportHtml.FILE))) {
+        o.write(EvalReportHtml.render(entries).getBytes(StandardCharsets.UTF_8));
       }
       progress.close();
       out.publish();
@@ -109,6 +131,30 @@ public final class EvalRun {
       progress.close();
       out.abort();
     }
+  }
+
+  /**
+   * The results of earlier evaluations to show beside this one ({@code --compare}), each named by
+   * its directory; a directory without {@code results.json} is an error naming it.
+   */
+  public static List<EvalReportHtml.Entry> compared(List<String> dirs) {
+    List<EvalReportHtml.Entry> out = new ArrayList<>();
+    for (String dir : dirs) {
+      String file = Locations.file(dir, RESULTS);
+      try {
+        out.add(new EvalReportHtml.Entry(name(dir), Json.MAPPER.readValue(Locations.readString(file), Results.class)));
+      } catch (IOException e) {
+        throw new IllegalArgumentException("--compare: " + file + " cannot be read (an earlier tracegen eval --output"
+            + " holds it): " + e.getMessage().split("\n")[0], e);
+      }
+    }
+    return out;
+  }
+
+  /** The last name of a directory, as a chart's series. */
+  static String name(String dir) {
+    String d = dir.replaceAll("/+$", "");
+    return d.substring(d.lastIndexOf('/') + 1);
   }
 
   /** Every item the pipeline wrote, in the eval file's order; an item missing or twice is a bug that stops here. */

@@ -26,7 +26,7 @@ public final class Report {
   }
 
   /** {@code 0:07}, {@code 12:34}, {@code 1:02:03}. */
-  static String clock(double seconds) {
+  public static String clock(double seconds) {
     long s = Math.max(0, Math.round(seconds));
     long h = s / 3600;
     long m = (s % 3600) / 60;

@@ -72,6 +72,7 @@ class EvalCommandTest {
     assertTrue(log.contains("IF-S") && log.contains("IF-M"), log);
     assertEquals(40, Files.readAllLines(out.resolve(EvalRun.ITEMS)).size());
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
+    assertTrue(Files.readString(out.resolve("report.html")).contains("IF-M mean score"));
     // The same output again is refused without --overwrite.
     assertEquals(2, TraceGen.execute(new String[] {"eval", "--data=" + OFFICIAL, "--output=" + out, "--limit=1",
         "--quiet"}));

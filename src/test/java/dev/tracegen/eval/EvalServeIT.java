@@ -97,7 +97,7 @@ class EvalServeIT {
   void aSmokeBuildsEvalSplitIsEvaluated() throws Exception {
     String data = SmokeReference.directory().resolve("trace_eval.jsonl").toString();
     JsonNode good = eval(faithful, data, "smoke");
-    JsonNode bad = eval(sloppy, data, "smoke-sloppy");
+    JsonNode bad = eval(sloppy, data, "smoke-sloppy", "--scoring=both");
     assertEquals("en", good.path("language").asText());
     assertEquals(0, good.path("scores").path("parse_failures").asInt());
     for (String group : List.of("if_s", "if_m")) {
@@ -105,6 +105,11 @@ class EvalServeIT {
       assertTrue(mean(bad, group) < mean(good, group), group + ": " + mean(bad, group) + " vs " + mean(good, group));
       assertTrue(allFull(bad, group) < allFull(good, group), group);
     }
+    // The embedded judge decides a rule-checkable constraint by its checker: it agrees with the checkers.
+    JsonNode agreement = bad.path("agreement");
+    assertTrue(agreement.path("constraints").asLong() > 50, agreement.toString());
+    assertEquals(1.0, agreement.path("rate").asDouble(), agreement.toString());
+    assertTrue(bad.path("checker_first").path("if_m").path("mean_score").isNumber(), "both scorings reported");
     // Every constraint of a build is written in a taxonomy phrasing: the embedded judge decides each.
     for (JsonNode item : items("smoke")) {
       for (JsonNode s : item.path("verdict").path("scores")) {

@@ -49,18 +49,7 @@ class ReportRenderIT {
       }
     }
     assertTrue(colours.size() > 20, colours.size() + " colours");
-    assertTrue(hasColour(image, 0x4269d0) && hasColour(image, 0xefb118) && hasColour(image, 0x3ca951),
-        "train, eval and reference bars are on the page");
-  }
-
-  private static boolean hasColour(BufferedImage image, int rgb) {
-    for (int y = 0; y < image.getHeight(); y += 2) {
-      for (int x = 0; x < image.getWidth(); x += 2) {
-        if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
-          return true;
-        }
-      }
-    }
-    return false;
+    assertTrue(Screenshots.hasColour(image, 0x4269d0) && Screenshots.hasColour(image, 0xefb118)
+        && Screenshots.hasColour(image, 0x3ca951), "train, eval and reference bars are on the page");
   }
 }
