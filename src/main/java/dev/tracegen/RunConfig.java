@@ -49,7 +49,7 @@ public record RunConfig(
     profile = withDimensionWeights(profile, taxonomy, o.getDimensions(), o.getDimensionWeights());
     List<String> seeds = seedPatterns(o, profile);
     SeedFormat seedFormat = seedFormat(o, profile);
-    Models models = Models.from(o, o.getTemperature());
+    Models models = Models.from(o, o.getTemperature(), null);
     LlmSettings generator = models.generator();
     LlmSettings judge = models.judge();
     String languageProblem = embeddedLanguageProblem(profile.language(), generator.isEmbedded() || judge.isEmbedded());

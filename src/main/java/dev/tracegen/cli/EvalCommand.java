@@ -42,6 +42,8 @@ public final class EvalCommand {
 
   /** The paper's temperature for the model under test. */
   static final double TEMPERATURE = 0.1;
+  /** The official judge's top_p (beside temperature 0). */
+  static final double JUDGE_TOP_P = 0.8;
 
   /** Where every EvalOptions option shows in {@code eval --help}; EvalCommandTest checks that none is missing. */
   static final OptionTable OPTIONS = new OptionTable(
@@ -80,7 +82,8 @@ public final class EvalCommand {
         + Help.paragraph("Runs the TRACE benchmark on --data (the official eval set or a build's trace_eval.jsonl): "
             + "the model under test answers every instruction (system prompt \"You are a helpful assistant.\", "
             + "temperature 0.1), the judge writes an explanation and a 0-10 score per constraint and 'Constraints "
-            + "Overall Score: [[d]]' (temperature 0), and --output gets results.json (IF-S and IF-M as mean score "
+            + "Overall Score: [[d]]' (temperature 0, top_p 0.8), and --output gets results.json (IF-S and IF-M as mean "
+            + "score "
             + "and as the share of instructions with every constraint at 10, with bootstrap intervals, by type, "
             + "dimension, constraint count and category, parse failures) and items.jsonl (each answer and "
             + "judgement). A judgement that cannot be read is asked for once more, then counted as a parse failure "
@@ -128,7 +131,7 @@ public final class EvalCommand {
     }
     String language = o.getLanguage().isBlank() ? EvalPrompts.language(items)
         : RunConfig.language(o.getLanguage(), o.getLanguage());
-    Models models = Models.from(o, temperature);
+    Models models = Models.from(o, temperature, JUDGE_TOP_P);
     String embeddedProblem = RunConfig.embeddedLanguageProblem(language,
         models.generator().isEmbedded() || models.judge().isEmbedded());
     if (embeddedProblem != null) {
@@ -161,11 +164,13 @@ public final class EvalCommand {
         r.judge(), s.items(), r.language()));
     b.append(line("IF-S", s.ifS())).append(line("IF-M", s.ifM()));
     if (r.checkerFirst() != null) {
-      b.append("  checker-first:\n").append(line("IF-S", r.checkerFirst().ifS())).append(line("IF-M", r.checkerFirst().ifM()));
+      b.append("  checker-first:\n").append(line("IF-S", r.checkerFirst().ifS()))
+          .append(line("IF-M", r.checkerFirst().ifM()));
     }
     JudgeCheckerAgreement a = r.agreement();
     if (a.rate() != null) {
-      b.append(String.format(Locale.ROOT, "  judge and checkers agree on %,d of %,d rule-checkable constraints (%.1f %%)%n",
+      b.append(String.format(Locale.ROOT,
+          "  judge and checkers agree on %,d of %,d rule-checkable constraints (%.1f %%)%n",
           a.agree(), a.constraints(), 100 * a.rate()));
     }
     b.append(String.format(Locale.ROOT, "  parse failures %,d (%.1f %%), unanswered %,d%n", s.parseFailures(),

@@ -68,9 +68,9 @@ public final class EvalRun {
    * @param agreement how often the judge agreed with the checkers on rule-checkable constraints
    */
   @JsonPropertyOrder({"data", "language", "model", "judge", "judge_prompt", "temperature", "judge_temperature",
-      "scoring", "scores", "checker_first", "agreement", "requests", "seconds"})
+      "judge_top_p", "scoring", "scores", "checker_first", "agreement", "requests", "seconds"})
   public record Results(String data, String language, String model, String judge, String judgePrompt,
-      double temperature, double judgeTemperature, String scoring, EvalScores scores,
+      double temperature, double judgeTemperature, Double judgeTopP, String scoring, EvalScores scores,
       @JsonInclude(JsonInclude.Include.NON_NULL) EvalScores checkerFirst, JudgeCheckerAgreement agreement,
       Map<String, Map<String, Long>> requests, double seconds) {}
 
@@ -79,7 +79,8 @@ public final class EvalRun {
     OutputDirectory out = OutputDirectory.prepare(s.output(), s.overwrite(),
         notice -> System.err.println("tracegen eval: " + notice));
     long started = System.nanoTime();
-    ProgressReporter progress = ProgressReporter.start(System.err, Stages.EVAL, s.progressSeconds(), s.items().size(), 0);
+    ProgressReporter progress = ProgressReporter.start(System.err, Stages.EVAL, s.progressSeconds(), s.items().size(),
+        0);
     try {
       List<EvalResult> results;
       Map<String, Map<String, Long>> counters;
@@ -110,8 +111,9 @@ public final class EvalRun {
       LlmSettings model = s.models().generator();
       LlmSettings judge = s.models().judge();
       Results r = new Results(s.data(), s.language(), model.label(), judge.label(), s.prompts().hash(),
-          model.temperature(), judge.temperature(), s.scoring().option(),
-          s.scoring() == Scoring.CHECKER_FIRST ? checkerFirst : judged, s.scoring() == Scoring.BOTH ? checkerFirst : null,
+          model.temperature(), judge.temperature(), judge.topP(), s.scoring().option(),
+          s.scoring() == Scoring.CHECKER_FIRST ? checkerFirst : judged,
+          s.scoring() == Scoring.BOTH ? checkerFirst : null,
           JudgeCheckerAgreement.of(results), RunMetrics.llm(counters), Math.round(seconds * 10) / 10.0);
       writeItems(Locations.file(out.staging(), ITEMS), results);
       try (OutputStream o = Locations.create(Locations.file(out.staging(), RESULTS))) {
@@ -161,7 +163,8 @@ public final class EvalRun {
   static List<EvalResult> readBack(String work, int expected) throws IOException {
     List<EvalResult> results = new ArrayList<>();
     for (String file : Locations.files(work, "items*.jsonl")) {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(Locations.open(file), StandardCharsets.UTF_8))) {
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(Locations.open(file), StandardCharsets.UTF_8))) {
         String line;
         while ((line = in.readLine()) != null) {
           if (!line.isBlank()) {
@@ -191,7 +194,7 @@ public final class EvalRun {
     }
   }
 
-  /** A {@code levels2} label's constraint type by the taxonomy's {@code label_zh} (its id too); others are {@code other}. */
+  /** A {@code levels2} label's constraint type by the taxonomy's {@code label_zh} (or id); others are {@code other}. */
   static java.util.function.Function<String, String> typeOfLabel(Taxonomy taxonomy) {
     Map<String, String> types = new HashMap<>();
     for (Dimension d : taxonomy.dimensions()) {

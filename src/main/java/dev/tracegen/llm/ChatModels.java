@@ -99,6 +99,9 @@ public final class ChatModels {
             // Constraint params are free-form objects, which strict mode cannot express
             // (it requires every object to list all its properties).
             .strictJsonSchema(false);
+        if (s.topP() != null) {
+          b.topP(s.topP());
+        }
         if (!s.baseUrl().isBlank()) {
           b.baseUrl(s.baseUrl());
         }
@@ -112,6 +115,9 @@ public final class ChatModels {
             .temperature(s.temperature())
             .numPredict(s.maxTokens())
             .timeout(timeout);
+        if (s.topP() != null) {
+          b.topP(s.topP());
+        }
         b.maxRetries(0);
         yield b.build();
       }
@@ -124,6 +130,9 @@ public final class ChatModels {
             .maxTokens(s.maxTokens())
             .timeout(timeout)
             .maxRetries(0);
+        if (s.topP() != null) {
+          b.topP(s.topP());
+        }
         if (!s.baseUrl().isBlank()) {
           b.baseUrl(s.baseUrl());
         }
@@ -138,6 +147,9 @@ public final class ChatModels {
             .maxOutputTokens(s.maxTokens())
             .timeout(timeout)
             .maxRetries(0);
+        if (s.topP() != null) {
+          b.topP(s.topP());
+        }
         if (!s.baseUrl().isBlank()) {
           b.baseUrl(s.baseUrl());
         }

@@ -20,6 +20,7 @@ import java.io.Serializable;
  *     is resolved per provider by the client
  * @param batch whether and how cache misses go through the provider's batch API ({@code --batch})
  * @param price what the model charges, for {@code --maxCost}; null = unknown; not part of any cache key
+ * @param topP nucleus sampling's top_p sent with every request; null = the provider's default (not sent)
  */
 public record LlmSettings(
     String provider,
@@ -38,7 +39,8 @@ public record LlmSettings(
     Persona persona,
     ResponseFormatMode responseFormat,
     BatchSettings batch,
-    ModelPrice price)
+    ModelPrice price,
+    Double topP)
     implements Serializable {
 
   public LlmSettings {
@@ -50,6 +52,15 @@ public record LlmSettings(
     baseUrl = baseUrl == null ? "" : baseUrl;
     apiKeyEnv = apiKeyEnv == null ? "" : apiKeyEnv;
     batch = batch == null ? BatchSettings.OFF : batch;
+  }
+
+  /** Settings at the provider's default top_p. */
+  public LlmSettings(String provider, String model, String baseUrl, String apiKeyEnv, double temperature,
+      int maxTokens, int timeoutSeconds, int maxInFlight, double nonCompliance, double malformed, LlmLimits limits,
+      String cacheDir, String runId, Persona persona, ResponseFormatMode responseFormat, BatchSettings batch,
+      ModelPrice price) {
+    this(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds, maxInFlight, nonCompliance,
+        malformed, limits, cacheDir, runId, persona, responseFormat, batch, price, null);
   }
 
   /** Settings without batch mode and without a price. */
@@ -86,41 +97,47 @@ public record LlmSettings(
 
   public LlmSettings withLimits(LlmLimits newLimits) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat, batch, price);
+        maxInFlight, nonCompliance, malformed, newLimits, cacheDir, runId, persona, responseFormat, batch, price, topP);
   }
 
   /** The same settings with the response cache under {@code dir} ({@code ""} turns it off). */
   public LlmSettings withCacheDir(String dir) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat, batch, price);
+        maxInFlight, nonCompliance, malformed, limits, dir, runId, persona, responseFormat, batch, price, topP);
   }
 
   /** The same settings with the embedded model's {@code persona}. */
   public LlmSettings withPersona(Persona newPersona) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat, batch, price);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, newPersona, responseFormat, batch, price, topP);
   }
 
   public LlmSettings withRunId(String id) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat, batch, price);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, id, persona, responseFormat, batch, price, topP);
   }
 
   /** The same settings with {@code --responseFormat} set to {@code mode}. */
   public LlmSettings withResponseFormat(ResponseFormatMode mode) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode, batch, price);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, mode, batch, price, topP);
   }
 
   /** The same settings with batch mode as {@code b} says. */
   public LlmSettings withBatch(BatchSettings b) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, b, price);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, b, price, topP);
+  }
+
+  /** The same settings sampling with {@code value} as top_p (null: the provider's default). */
+  public LlmSettings withTopP(Double value) {
+    return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, batch, price, value);
   }
 
   /** The same settings charged at {@code newPrice}. */
   public LlmSettings withPrice(ModelPrice newPrice) {
     return new LlmSettings(provider, model, baseUrl, apiKeyEnv, temperature, maxTokens, timeoutSeconds,
-        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, batch, newPrice);
+        maxInFlight, nonCompliance, malformed, limits, cacheDir, runId, persona, responseFormat, batch, newPrice, topP);
   }
 }

@@ -20,11 +20,12 @@ public record Models(LlmSettings generator, LlmSettings judge) {
 
   /**
    * The generator at {@code generatorTemperature} (a command's own default unless the user gave
-   * {@code --temperature}) and the judge at temperature 0.
+   * {@code --temperature}) and the judge at temperature 0 with {@code judgeTopP} (null: the
+   * provider's default).
    */
-  public static Models from(ModelOptions o, double generatorTemperature) {
-    LlmSettings generator = new LlmSettings(o.getProvider(), modelOrDefault(o.getProvider(), o.getModel()), o.getBaseUrl(),
-        o.getApiKeyEnv(), generatorTemperature, o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(),
+  public static Models from(ModelOptions o, double generatorTemperature, Double judgeTopP) {
+    LlmSettings generator = new LlmSettings(o.getProvider(), modelOrDefault(o.getProvider(), o.getModel()),
+        o.getBaseUrl(), o.getApiKeyEnv(), generatorTemperature, o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(),
         o.getNonCompliance(), o.getMalformed());
     String judgeProvider = o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
     String judgeModel = o.getJudgeModel().isBlank() ? generator.model() : o.getJudgeModel();
@@ -44,7 +45,8 @@ public record Models(LlmSettings generator, LlmSettings judge) {
     generator = withBatch(o, generator, "generator");
     judge = withBatch(o, judge, "judge");
     PriceTable prices = priceTable(o);
-    generator = generator.withPrice(prices.price(generator.provider(), generator.model(), priceOverrides(o), "--price"));
+    generator = generator.withPrice(prices.price(generator.provider(), generator.model(), priceOverrides(o),
+        "--price"));
     // A judge that is the generator's model is charged the generator's prices unless told otherwise.
     boolean sameModel = judge.provider().equals(generator.provider()) && judge.model().equals(generator.model());
     PriceOverrides judgePrices = judgePriceOverrides(o).any() || !sameModel ? judgePriceOverrides(o) : priceOverrides(o);
@@ -58,7 +60,7 @@ public record Models(LlmSettings generator, LlmSettings judge) {
         }
       }
     }
-    return new Models(generator, judge);
+    return new Models(generator, judge.withTopP(judgeTopP));
   }
 
   /**

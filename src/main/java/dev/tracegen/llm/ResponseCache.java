@@ -217,6 +217,10 @@ public final class ResponseCache implements AutoCloseable {
     k.put("provider", s.provider());
     k.put("model", s.model());
     k.put("temperature", s.temperature());
+    if (s.topP() != null) {
+      // Only a top_p that is sent joins the key, so the keys of requests without one stay as they were.
+      k.put("top_p", s.topP());
+    }
     k.put("max_tokens", s.maxTokens());
     k.put("json", json);
     if (json) {

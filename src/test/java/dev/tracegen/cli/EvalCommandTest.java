@@ -40,6 +40,8 @@ class EvalCommandTest {
     assertEquals("zh", s.language(), "the official set is Chinese");
     assertEquals(0.1, s.models().generator().temperature());
     assertEquals(0.0, s.models().judge().temperature());
+    assertEquals(0.8, s.models().judge().topP(), "the official judge's top_p");
+    assertEquals(null, s.models().generator().topP(), "the model under test samples at its provider's default top_p");
     assertEquals("zh", s.taxonomy().language());
     assertEquals("en", settings("--data=" + OFFICIAL, "--output=/tmp/x", "--language=en").language());
   }

@@ -29,7 +29,7 @@ class EvalReportHtmlTest {
       items.add(EvalResult.of(item).withAnswer("a").judged(new JudgeVerdict(scores, score), "t"));
     }
     EvalScores s = EvalScores.of(items, l -> l.equals("格式约束") ? "format" : "style");
-    return new EvalRun.Results("data.jsonl", "zh", model, "judge <m>", "abc", 0.1, 0, "judge", s, null,
+    return new EvalRun.Results("data.jsonl", "zh", model, "judge <m>", "abc", 0.1, 0, 0.8, "judge", s, null,
         JudgeCheckerAgreement.of(items), Map.of(), 12.5);
   }
 

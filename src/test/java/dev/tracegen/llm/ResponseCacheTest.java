@@ -65,6 +65,9 @@ class ResponseCacheTest {
     assertNotEquals(k, ResponseCache.key(new LlmSettings("openai", "m1", "", "", 0.7, 200, 5, 4, 0, 0), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA));
     assertNotEquals(k, ResponseCache.key(S, List.of(UserMessage.from("prompt"), AiMessage.from("x"),
         UserMessage.from("again")), SCHEMA, ResponseFormatMode.JSON_SCHEMA));
+    assertNotEquals(k, ResponseCache.key(S.withTopP(0.8), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA), "a top_p sent");
+    assertEquals(k, ResponseCache.key(S.withTopP(null), M, SCHEMA, ResponseFormatMode.JSON_SCHEMA),
+        "no top_p: the key requests without one always had");
   }
 
   @Test

@@ -61,6 +61,9 @@ public final class ChatBodies {
       body.set("system", system);
     }
     body.put("temperature", s.temperature());
+    if (s.topP() != null) {
+      body.put("top_p", s.topP());
+    }
     return body;
   }
 
@@ -86,6 +89,9 @@ public final class ChatBodies {
       }
     }
     body.put("temperature", s.temperature());
+    if (s.topP() != null) {
+      body.put("top_p", s.topP());
+    }
     body.put("max_tokens", s.maxTokens());
     if (schema != null) {
       switch (mode) {
