@@ -25,8 +25,8 @@ public record Models(LlmSettings generator, LlmSettings judge) {
    */
   public static Models from(ModelOptions o, double generatorTemperature, Double judgeTopP) {
     LlmSettings generator = new LlmSettings(o.getProvider(), modelOrDefault(o.getProvider(), o.getModel()),
-        o.getBaseUrl(), o.getApiKeyEnv(), generatorTemperature, o.getMaxTokens(), o.getRequestTimeout(), o.getMaxInFlight(),
-        o.getNonCompliance(), o.getMalformed());
+        o.getBaseUrl(), o.getApiKeyEnv(), generatorTemperature, o.getMaxTokens(), o.getRequestTimeout(),
+        o.getMaxInFlight(), o.getNonCompliance(), o.getMalformed());
     String judgeProvider = o.getJudgeProvider().isBlank() ? o.getProvider() : o.getJudgeProvider();
     String judgeModel = o.getJudgeModel().isBlank() ? generator.model() : o.getJudgeModel();
     LlmSettings judge = new LlmSettings(judgeProvider, modelOrDefault(judgeProvider, judgeModel),
