@@ -1,5 +1,6 @@
 package dev.tracegen.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.tracegen.model.Json;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An OpenAI-compatible chat endpoint on localhost that gives one fixed answer to every request: for
@@ -19,11 +21,12 @@ import java.util.UUID;
  */
 public final class ScriptedServer implements AutoCloseable {
   private final HttpServer server;
+  private final AtomicReference<JsonNode> lastRequest = new AtomicReference<>();
 
   private ScriptedServer(String answer) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
+      lastRequest.set(Json.PLAIN.readTree(exchange.getRequestBody().readAllBytes()));
       ObjectNode body = Json.PLAIN.createObjectNode();
       body.put("id", "chatcmpl-scripted").put("object", "chat.completion").put("created", 0).put("model", "scripted");
       ObjectNode choice = body.putArray("choices").addObject();
@@ -45,9 +48,19 @@ public final class ScriptedServer implements AutoCloseable {
     return new ScriptedServer(answer);
   }
 
+  /** The base URL of its OpenAI-compatible API. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  /** The body of the last request it answered, or null before the first. */
+  public JsonNode lastRequest() {
+    return lastRequest.get();
+  }
+
   /** Step settings that reach this server as an OpenAI-compatible provider, with no retries. */
   public StepContext context() {
-    LlmSettings s = new LlmSettings("openai", "scripted", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1",
+    LlmSettings s = new LlmSettings("openai", "scripted", baseUrl(),
         "", 0.0, 512, 5, 1, 0, 0).withLimits(new LlmLimits(0, 0, 0, 10, 0, 0)).withRunId(UUID.randomUUID().toString());
     return new StepContext(StageContexts.PROMPTS, StageContexts.TAXONOMY, s, s, StageContexts.RUN_SEED, 0, 0);
   }
