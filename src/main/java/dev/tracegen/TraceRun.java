@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectTestOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -136,6 +137,9 @@ public final class TraceRun {
       DirectOptions d = o.as(DirectOptions.class);
       d.setEnforceImmutability(false);
       d.setEnforceEncodability(false);
+      // Left on, the runner counts every unsharded write's records into a side input first, and
+      // waits for it in a busy loop; our writes need no particular number of files.
+      d.as(DirectTestOptions.class).setRunnerDeterminedSharding(false);
       // run() returns at once, so that progress lines can poll the running pipeline's metrics.
       d.setBlockOnRun(false);
     } else if (runner.equals("FlinkRunner")) {

@@ -20,7 +20,6 @@ import org.apache.beam.sdk.coders.MapCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.transforms.Combine;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -104,18 +103,23 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
     long runSeed = profile.runSeed();
     double evalFraction = profile.evalSeedFraction();
     // The seed bank is small (thousands of seeds), so one sorted copy per split is a singleton
-    // side input; slot -> seed then depends only on ids, never on read order.
-    PCollectionView<Map<String, List<Seed>>> bySplit = seeds
-        .apply("SeedBank", Combine.globally(new SeedBankFn(runSeed, evalFraction)))
-        .apply("SeedBankView", View.asSingleton());
+    // side input; slot -> seed then depends only on ids, never on read order. The slots are made
+    // from the bank itself, so they reach DrawPlans only once the bank is complete: the Direct
+    // runner re-runs a ParDo whose side input is not ready yet in a busy loop, which on a small
+    // build cost as much CPU as the generator.
+    PCollection<Map<String, List<Seed>>> bank = seeds
+        .apply("SeedBank", Combine.globally(new SeedBankFn(runSeed, evalFraction)).withoutDefaults());
+    PCollectionView<Map<String, List<Seed>>> bySplit = bank
+        .apply("SeedBankView", View.<Map<String, List<Seed>>>asSingleton().withDefaultValue(Map.of()));
 
     List<KV<String, KV<Integer, KV<Integer, Integer>>>> strata = new ArrayList<>();
     for (PlanSlots.Range r : slots.ranges()) {
       strata.add(KV.of(r.split(), KV.of(r.k(), KV.of(r.from(), r.to()))));
     }
-    return seeds.getPipeline()
-        .apply("Strata", Create.of(strata).withCoder(KvCoder.of(StringUtf8Coder.of(),
-            KvCoder.of(VarIntCoder.of(), KvCoder.of(VarIntCoder.of(), VarIntCoder.of())))))
+    return bank
+        .apply("Strata", ParDo.of(new StrataFn(strata)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(),
+            KvCoder.of(VarIntCoder.of(), KvCoder.of(VarIntCoder.of(), VarIntCoder.of()))))
         .apply("Slots", ParDo.of(new SlotsFn()))
         // A few large bundles, not one per slot: per-bundle overhead dominates on the Direct runner.
         .apply("SpreadSlots", Reshuffle.<KV<String, KV<Integer, Integer>>>viaRandomKey()
@@ -181,6 +185,20 @@ public class PlanConstraints extends PTransform<PCollection<Seed>, PCollectionTu
     @Override
     public Coder<Map<String, List<Seed>>> getDefaultOutputCoder(CoderRegistry registry, Coder<Seed> input) {
       return MapCoder.of(StringUtf8Coder.of(), ListCoder.of(JsonCoder.of(Seed.class)));
+    }
+  }
+
+  /** The strata of this wave, emitted once the seed bank (the one element in) is there. */
+  static class StrataFn extends DoFn<Map<String, List<Seed>>, KV<String, KV<Integer, KV<Integer, Integer>>>> {
+    private final List<KV<String, KV<Integer, KV<Integer, Integer>>>> strata;
+
+    StrataFn(List<KV<String, KV<Integer, KV<Integer, Integer>>>> strata) {
+      this.strata = strata;
+    }
+
+    @ProcessElement
+    public void process(OutputReceiver<KV<String, KV<Integer, KV<Integer, Integer>>>> out) {
+      strata.forEach(out::output);
     }
   }
 

@@ -132,7 +132,7 @@ public final class WaveFiles {
         String title = split.substring(0, 1).toUpperCase() + split.substring(1);
         counted.apply(title + "Only", Filter.by((TraceRecord r) -> split.equals(r.split())))
             .apply(title + "Json", MapElements.into(TypeDescriptors.strings()).via((TraceRecord r) -> Json.writeInFlight(r)))
-            .apply(title + "Write", TextIO.write().to(Locations.file(Locations.dir(waveDir, CANDIDATES_DIR), split)).withSuffix(".jsonl"));
+            .apply(title + "Write", new WriteLinesByBundle(Locations.dir(waveDir, CANDIDATES_DIR), split));
       }
       return PDone.in(records.getPipeline());
     }
