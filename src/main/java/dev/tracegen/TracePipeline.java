@@ -164,7 +164,7 @@ public final class TracePipeline {
 
     selected.apply("Export", ExportCorpus.to(stagingDir,
         cfg.profile().shards().getOrDefault("train", 16), cfg.profile().shards().getOrDefault("eval", 1),
-        cfg.taxonomy().labelsZh(), cfg.profile().category()));
+        cfg.taxonomy().labelsZh(), cfg.taxonomy().checkerIds(), cfg.profile().category()));
     return deduped.get(DeduplicateRecords.EMBEDDED);
   }
 

@@ -144,6 +144,86 @@ class CheckCorpusScriptTest {
     assertTrue(out.contains("\n      " + meets.path("id").asText() + " y1|x2: x2#"), out);
   }
 
+  @Test
+  void verifyScriptAgreesWithTheJavaCheckersOnAllFourPairings() throws Exception {
+    VerifierAgreement.Result r = VerifierAgreement.measure(
+        VerifierAgreement.trainRecords(tiny), tiny.resolve("verifiable.jsonl"), tmp.resolve("verdicts.jsonl"));
+    for (String pairing : VerifierAgreement.PAIRINGS) {
+      assertTrue(r.checks(pairing) > 0, "no rule-checkable constraint in " + pairing);
+    }
+    // Both pass and fail verdicts are compared: the cross pairings fail some changed constraints.
+    assertTrue(r.java().containsValue(true) && r.java().containsValue(false), r.java().toString());
+    assertEquals(List.of(), r.disagreements());
+  }
+
+  /**
+   * A verifiable.jsonl whose kwargs or response no longer say what the record says: the comparison
+   * finds exactly the verdicts that changed.
+   */
+  @Test
+  void aCorruptedKwargOrResponseIsADisagreement() throws Exception {
+    List<String> lines = Files.readAllLines(tiny.resolve("verifiable.jsonl"), StandardCharsets.UTF_8);
+    List<String> out = new ArrayList<>();
+    String keywordOf = null;
+    int keywordAt = 0;
+    String emptied = null;
+    for (String line : lines) {
+      ObjectNode v = (ObjectNode) Json.PLAIN.readTree(line);
+      if (keywordOf == null && v.path("instruction").asText().equals("x1")) {
+        for (JsonNode c : v.path("checks")) {
+          if (c.path("func_name").asText().equals("tracegen:inclusion")) {
+            ((ObjectNode) c.path("kwargs")).put("keyword", "zqxjvw");
+            keywordOf = v.path("record_id").asText();
+            keywordAt = c.path("index").asInt();
+            break;
+          }
+        }
+      } else if (emptied == null && v.path("instruction").asText().equals("x2") && v.path("checks").size() > 0
+          && !v.path("record_id").asText().equals(keywordOf)) {
+        v.put("response", "");
+        emptied = v.path("record_id").asText();
+      }
+      out.add(Json.PLAIN.writeValueAsString(v));
+    }
+    assertTrue(keywordOf != null && emptied != null, "no inclusion check or no x2 with checks in the tiny build");
+    Path bad = tmp.resolve("verifiable-corrupted.jsonl");
+    Files.write(bad, out, StandardCharsets.UTF_8);
+
+    VerifierAgreement.Result r = VerifierAgreement.measure(
+        VerifierAgreement.trainRecords(tiny), bad, tmp.resolve("verdicts-corrupted.jsonl"));
+    List<String> keys = r.disagreements().stream().map(d -> d.substring(0, d.indexOf(':'))).toList();
+    // y1 mentions its own keyword, so the planted one fails where the Java checker passed.
+    assertTrue(keys.contains(VerifierAgreement.key(keywordOf, "y1|x1", keywordAt)), r.disagreements().toString());
+    // The empty y2 fails checks that the real y2 passed: on x2 and on the x1 constraints it met.
+    String emptyY2 = emptied + " y2|";
+    assertTrue(keys.stream().anyMatch(k -> k.startsWith(emptyY2 + "x2 ")), r.disagreements().toString());
+    // Nothing else changed.
+    String planted = keywordOf + " ";
+    assertTrue(keys.stream().allMatch(k -> k.startsWith(planted) || k.startsWith(emptyY2)),
+        r.disagreements().toString());
+  }
+
+  /**
+   * The same comparison on any built corpus, for measuring: {@code -Dtracegen.verify.corpus=DIR}
+   * (e.g. a smoke build); skipped without it.
+   */
+  @Test
+  void verifyScriptAgreesOnAGivenCorpus() throws Exception {
+    String dir = System.getProperty("tracegen.verify.corpus");
+    assumeTrue(dir != null && !dir.isBlank(), "no -Dtracegen.verify.corpus");
+    Path corpus = Path.of(dir);
+    VerifierAgreement.Result r = VerifierAgreement.measure(
+        VerifierAgreement.trainRecords(corpus), corpus.resolve("verifiable.jsonl"), tmp.resolve("verdicts-given.jsonl"));
+    StringBuilder figures = new StringBuilder("verify.py vs the Java checkers on " + corpus + ":");
+    for (String pairing : VerifierAgreement.PAIRINGS) {
+      figures.append(' ').append(pairing).append(' ').append(r.checks(pairing));
+    }
+    figures.append("; ").append(r.java().size()).append(" rule-checkable constraints, ")
+        .append(r.disagreements().size()).append(" disagreements");
+    System.out.println(figures);
+    assertEquals(List.of(), r.disagreements(), figures.toString());
+  }
+
   /**
    * Whether every constraint of x2 listed in perturbation.changed has a checker dimension other than
    * hierarchy (the planted y1|x2 case needs a changed constraint whose verdict is easy to predict).

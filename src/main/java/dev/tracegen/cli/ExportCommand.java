@@ -42,8 +42,8 @@ import org.apache.beam.sdk.transforms.ParDo;
 
 /**
  * {@code tracegen export DIR}: re-derives the views of a corpus ({@code trace_eval.jsonl}, {@code
- * iopo.json}, {@code dataset_info.json}, {@code dpo.jsonl}, {@code sft.jsonl}) from its shards. The
- * decoded records go through the very transform a run exports with ({@link ExportCorpus}, on the
+ * iopo.json}, {@code dataset_info.json}, {@code dpo.jsonl}, {@code sft.jsonl}, {@code
+ * verifiable.jsonl}) from its shards. The decoded records go through the very transform a run exports with ({@link ExportCorpus}, on the
  * DirectRunner) into a hidden staging directory, so the views come out byte-identical to what the
  * run wrote; then they replace the views in place (or land in {@code --output}). Use it after
  * editing shards, or to get the views of a corpus copied without them.
@@ -71,8 +71,8 @@ public final class ExportCommand {
 
   public static String help() {
     return "usage: tracegen export DIR [--output=DIR] [--taxonomy=DIR] [--profile=FILE] [--category=NAME]\n"
-        + Help.paragraph("Re-derives trace_eval.jsonl, iopo.json, dataset_info.json, dpo.jsonl and sft.jsonl from "
-            + "the shards (train-*/eval-*.jsonl.gz) of the corpus in DIR, with the same code a run exports with "
+        + Help.paragraph("Re-derives trace_eval.jsonl, iopo.json, dataset_info.json, dpo.jsonl, sft.jsonl and "
+            + "verifiable.jsonl from the shards (train-*/eval-*.jsonl.gz) of the corpus in DIR, with the same code a run exports with "
             + "(no LLM call), so they come out byte-identical to what the run wrote. Use it after editing shards, "
             + "or to get the views of a corpus copied without them.")
         + OPTIONS.render(catalog(), false)
@@ -109,6 +109,7 @@ public final class ExportCommand {
           + " (give --taxonomy=DIR, the taxonomy the corpus was built with)");
     }
     Map<String, String> labels = CorpusDir.labels(taxonomy);
+    Map<String, String> checkerIds = CorpusDir.checkerIds(taxonomy);
     String category = args.given("category");
     if (category == null) {
       Path profile = Path.of(CorpusDir.option(args.given("profile"), runOptions == null ? null : runOptions.profile(),
@@ -150,7 +151,7 @@ public final class ExportCommand {
           .apply("ReadShards", ParDo.of(new ReadShardFn()))
           .setCoder(JsonCoder.of(TraceRecord.class))
           .apply("Export", ExportCorpus.to(staging, shardCounts.get("train"),
-              shardCounts.get("eval"), labels, category));
+              shardCounts.get("eval"), labels, checkerIds, category));
       p.run().waitUntilFinish();
 
       // The shards were rewritten too; they must come out as they went in, or the views would not

@@ -28,7 +28,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Writes the final selection as gzip JSONL shards plus the derived views (DESIGN section 6): {@code
  * train-NNNNN-of-NNNNN.jsonl.gz}, {@code eval-...}, {@code trace_eval.jsonl}, {@code iopo.json} +
- * {@code dataset_info.json}, {@code dpo.jsonl} and {@code sft.jsonl}.
+ * {@code dataset_info.json}, {@code dpo.jsonl}, {@code sft.jsonl} and {@code verifiable.jsonl}.
  *
  * <p>Output bytes are identical across runs and runners: a record's shard is a hash of its id, each
  * shard is written by one worker with its records sorted by id, and every view is assembled from
@@ -50,16 +50,19 @@ public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollecti
   private final String stagingDir;
   private final TreeMap<String, Integer> shardCounts;
   private final TreeMap<String, String> dimensionLabelsZh;
+  private final TreeMap<String, String> checkerIds;
   private final String category;
 
   private ExportCorpus(
       String stagingDir,
       TreeMap<String, Integer> shardCounts,
       TreeMap<String, String> labels,
+      TreeMap<String, String> checkerIds,
       String category) {
     this.stagingDir = stagingDir;
     this.shardCounts = shardCounts;
     this.dimensionLabelsZh = labels;
+    this.checkerIds = checkerIds;
     this.category = category;
   }
 
@@ -68,6 +71,8 @@ public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollecti
    * @param trainShards number of train shards (1..99999)
    * @param evalShards number of eval shards (1..99999)
    * @param dimensionLabelsZh taxonomy dimension id to its Chinese label, for {@code levels2}
+   * @param checkerIds taxonomy dimension id to its checker id, for the dimensions with a checker
+   *     (the rule-checkable constraints of {@code verifiable.jsonl})
    * @param category value of the {@code category} field of {@code trace_eval.jsonl}
    */
   public static ExportCorpus to(
@@ -75,6 +80,7 @@ public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollecti
       int trainShards,
       int evalShards,
       Map<String, String> dimensionLabelsZh,
+      Map<String, String> checkerIds,
       String category) {
     checkArgument(stagingDir != null && !stagingDir.isEmpty(), "stagingDir is required");
     checkArgument(trainShards >= 1 && trainShards <= 99_999, "trainShards must be 1..99999");
@@ -86,6 +92,7 @@ public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollecti
         stagingDir,
         counts,
         new TreeMap<>(dimensionLabelsZh == null ? Map.of() : dimensionLabelsZh),
+        new TreeMap<>(checkerIds == null ? Map.of() : checkerIds),
         category == null ? "" : category);
   }
 
@@ -119,7 +126,7 @@ public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollecti
             .apply("GroupByShard", CoGroupByKey.create())
             .apply(
                 "WriteShards",
-                ParDo.of(new WriteShardFn(stagingDir, shardCounts, dimensionLabelsZh, category))
+                ParDo.of(new WriteShardFn(stagingDir, shardCounts, dimensionLabelsZh, checkerIds, category))
                     .withOutputTags(FRAGMENTS, TupleTagList.of(SHARDS_WRITTEN)));
 
     // GroupByKey is the barrier: a view is assembled only once every shard wrote its fragment.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tracegen.model.Constraint;
 import dev.tracegen.model.Instruction;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.Params;
 import dev.tracegen.model.TraceRecord;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -16,17 +17,21 @@ import java.util.Map;
  * The derived views of the corpus (DESIGN section 6). Each view reads one split and turns a record
  * into one or more rows in a third-party layout. Rows are Java records with an explicit property
  * order, written with {@link Json#PLAIN}, so keys appear exactly as their consumer (TRACE eval
- * scripts, LLaMA-Factory, TRL-style DPO/SFT loaders) spells and orders them.
+ * scripts, LLaMA-Factory, TRL-style DPO/SFT loaders, RLVR/GRPO reward functions) spells and orders
+ * them.
  */
 public enum View {
   TRACE_EVAL("trace_eval.jsonl", ExportFiles.EVAL, false),
   IOPO("iopo.json", ExportFiles.TRAIN, true),
   DPO("dpo.jsonl", ExportFiles.TRAIN, false),
-  SFT("sft.jsonl", ExportFiles.TRAIN, false);
+  SFT("sft.jsonl", ExportFiles.TRAIN, false),
+  VERIFIABLE("verifiable.jsonl", ExportFiles.TRAIN, false);
 
   static final String SYSTEM_PROMPT = "You are a helpful assistant.";
   static final String NO_INPUT = "NULL";
   static final String TRACE_TYPE = "trace";
+  /** The namespace of {@code func_name} in {@code verifiable.jsonl}: {@code tracegen:<checker id>}. */
+  static final String CHECK_PREFIX = "tracegen:";
 
   private final String fileName;
   private final String split;
@@ -73,8 +78,15 @@ public enum View {
     throw new IllegalArgumentException("unknown view " + fileName);
   }
 
-  /** The rows (compact JSON, no line end) this view makes of one record. */
-  List<String> rows(TraceRecord r, Map<String, String> dimensionLabelsZh, String category) {
+  /**
+   * The rows (compact JSON, no line end) this view makes of one record; {@code checkerIds} maps a
+   * dimension to its checker (the rule-checkable dimensions).
+   */
+  List<String> rows(
+      TraceRecord r,
+      Map<String, String> dimensionLabelsZh,
+      Map<String, String> checkerIds,
+      String category) {
     switch (this) {
       case TRACE_EVAL:
         return List.of(write(traceEval(r, dimensionLabelsZh, category)));
@@ -100,6 +112,10 @@ public enum View {
                 new SftRow(
                     List.of(
                         new Message("user", r.x2().render()), new Message("assistant", r.y2())))));
+      case VERIFIABLE:
+        return List.of(
+            write(verifiable(r, "x1", r.x1(), r.y1(), checkerIds)),
+            write(verifiable(r, "x2", r.x2(), r.y2(), checkerIds)));
       default:
         throw new AssertionError(this);
     }
@@ -125,6 +141,35 @@ public enum View {
         lines,
         levels2,
         category);
+  }
+
+  /**
+   * One instruction of a record as a verifiable prompt: each constraint of a dimension with a
+   * checker becomes a check ({@code tracegen:<checker id>} and the constraint's params as kwargs,
+   * exactly what the pipeline's checker reads), every other one is left to a judge. {@code
+   * response} is the record's own answer to this instruction, which passed the pipeline's checks.
+   */
+  static VerifiableRow verifiable(
+      TraceRecord r, String which, Instruction x, String response, Map<String, String> checkerIds) {
+    List<Check> checks = new ArrayList<>();
+    List<JudgeConstraint> judge = new ArrayList<>();
+    for (int i = 0; i < x.constraints().size(); i++) {
+      Constraint c = x.constraints().get(i);
+      String checker = checkerIds.get(c.dimension());
+      if (checker != null) {
+        checks.add(new Check(i + 1, CHECK_PREFIX + checker, c.params(), c.dimension(), c.text()));
+      } else {
+        judge.add(new JudgeConstraint(i + 1, c.dimension(), c.text()));
+      }
+    }
+    return new VerifiableRow(
+        r.id() + ":" + which,
+        r.id(),
+        which,
+        List.of(new Message("user", x.render())),
+        checks,
+        judge,
+        response);
   }
 
   private static String write(Object row) {
@@ -176,4 +221,27 @@ public enum View {
   record DpoRow(String prompt, String chosen, String rejected) {}
 
   record SftRow(List<Message> messages) {}
+
+  /**
+   * A line of {@code verifiable.jsonl} (docs/verifiable.md): {@code id} is {@code <record
+   * id>:x1} or {@code :x2}; {@code checks} and {@code judge} hold 1-based constraint positions.
+   */
+  @JsonPropertyOrder({"id", "record_id", "instruction", "messages", "checks", "judge", "response"})
+  record VerifiableRow(
+      String id,
+      @JsonProperty("record_id") String recordId,
+      String instruction,
+      List<Message> messages,
+      List<Check> checks,
+      List<JudgeConstraint> judge,
+      String response) {}
+
+  /** A rule-checkable constraint: IFEval-style {@code func_name} and {@code kwargs}. */
+  @JsonPropertyOrder({"index", "func_name", "kwargs", "dimension", "text"})
+  record Check(
+      int index, @JsonProperty("func_name") String funcName, Params kwargs, String dimension, String text) {}
+
+  /** A constraint no program checks: a judge (an LLM) decides it. */
+  @JsonPropertyOrder({"index", "dimension", "text"})
+  record JudgeConstraint(int index, String dimension, String text) {}
 }

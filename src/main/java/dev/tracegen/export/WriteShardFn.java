@@ -38,16 +38,19 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
   private final String stagingDir;
   private final TreeMap<String, Integer> shardCounts;
   private final TreeMap<String, String> labels;
+  private final TreeMap<String, String> checkerIds;
   private final String category;
 
   WriteShardFn(
       String stagingDir,
       Map<String, Integer> shardCounts,
       Map<String, String> labels,
+      Map<String, String> checkerIds,
       String category) {
     this.stagingDir = stagingDir;
     this.shardCounts = new TreeMap<>(shardCounts);
     this.labels = new TreeMap<>(labels);
+    this.checkerIds = new TreeMap<>(checkerIds);
     this.category = category;
   }
 
@@ -87,7 +90,7 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
         gz.write(NEWLINE);
         for (Map.Entry<View, OutputStream> e : fragments.entrySet()) {
           writeRows(
-              e.getKey(), e.getValue(), e.getKey().rows(row.record(), labels, category), first);
+              e.getKey(), e.getValue(), e.getKey().rows(row.record(), labels, checkerIds, category), first);
         }
         first = false;
       }

@@ -59,4 +59,9 @@ public final class CorpusDir {
   public static Map<String, String> labels(Path taxonomy) {
     return TaxonomyLoader.load(taxonomy, id -> true).labelsZh();
   }
+
+  /** Dimension id to checker id of a taxonomy directory, for its dimensions with a checker. */
+  public static Map<String, String> checkerIds(Path taxonomy) {
+    return TaxonomyLoader.load(taxonomy, id -> true).checkerIds();
+  }
 }

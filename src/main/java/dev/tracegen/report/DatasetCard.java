@@ -105,6 +105,10 @@ public final class DatasetCard {
             + "` |\n");
     b.append("| `sft.jsonl` | chat `messages` (x1→y1 and x2→y2), OpenAI-style roles | SFT trainers; stock"
         + " LLaMA-Factory, dataset `" + ExportFiles.SFT_ENTRY + "` |\n");
+    b.append("| `verifiable.jsonl` | each train instruction (x1 and x2) with its rule-checkable constraints as"
+        + " checks (`func_name` `tracegen:<checker>` and `kwargs`), the rest listed for a judge, and its own"
+        + " response | RLVR/GRPO reward functions: `scripts/verify.py` scores a response against a line"
+        + " (format: `docs/verifiable.md`) |\n");
     b.append("| `dataset_info.json` | LLaMA-Factory's dataset registry for the three files above | LLaMA-Factory"
         + " (`--dataset_dir` pointing here) |\n");
     b.append(
@@ -218,6 +222,7 @@ public final class DatasetCard {
     config(b, "dpo", "train", View.DPO.fileName());
     config(b, "sft", "train", View.SFT.fileName());
     config(b, "trace_eval", "eval", View.TRACE_EVAL.fileName());
+    config(b, "verifiable", "train", View.VERIFIABLE.fileName());
     b.append("---\n\n");
   }
 

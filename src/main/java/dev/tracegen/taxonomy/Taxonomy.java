@@ -126,6 +126,16 @@ public final class Taxonomy implements Serializable {
   }
 
   /**
+   * {@code dimension id -> checker id} of the dimensions a program checks: their constraints are
+   * the rule-checkable ones (the judge stage decides them with that checker, not the LLM).
+   */
+  public Map<String, String> checkerIds() {
+    Map<String, String> checkers = new TreeMap<>();
+    dimensions.values().stream().filter(Dimension::hasChecker).forEach(d -> checkers.put(d.id(), d.checker()));
+    return checkers;
+  }
+
+  /**
    * Recovers dimension, phrasing and params from constraint text written with one of the
    * phrasings (any parameter values, not only the listed options). Params that the text does not
    * show (e.g. {@code metric}) come from the option that agrees best with the visible ones.

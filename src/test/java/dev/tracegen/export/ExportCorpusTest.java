@@ -52,7 +52,12 @@ class ExportCorpusTest {
         .apply(
             "Export",
             ExportCorpus.to(
-                dir.toString(), trainShards, evalShards, Fixtures.LABELS_ZH, Fixtures.CATEGORY));
+                dir.toString(),
+                trainShards,
+                evalShards,
+                Fixtures.LABELS_ZH,
+                Fixtures.CHECKER_IDS,
+                Fixtures.CATEGORY));
   }
 
   @Test
@@ -99,6 +104,7 @@ class ExportCorpusTest {
     assertEquals(eval.size(), lines(dir.resolve("trace_eval.jsonl")).size());
     assertEquals(2 * train.size(), lines(dir.resolve("dpo.jsonl")).size());
     assertEquals(2 * train.size(), lines(dir.resolve("sft.jsonl")).size());
+    assertEquals(2 * train.size(), lines(dir.resolve("verifiable.jsonl")).size());
     JsonNode iopo = Json.PLAIN.readTree(dir.resolve("iopo.json").toFile());
     assertTrue(iopo.isArray());
     assertEquals(train.size(), iopo.size());
@@ -248,7 +254,9 @@ class ExportCorpusTest {
   void noRecordsGivesEmptyArray(TestPipeline p, @TempDir Path dir) throws IOException {
     p.apply("Create", Create.empty(JsonCoder.of(TraceRecord.class)))
         .apply(
-            "Export", ExportCorpus.to(dir.toString(), 2, 1, Fixtures.LABELS_ZH, Fixtures.CATEGORY));
+            "Export",
+            ExportCorpus.to(
+                dir.toString(), 2, 1, Fixtures.LABELS_ZH, Fixtures.CHECKER_IDS, Fixtures.CATEGORY));
     p.run().waitUntilFinish();
     JsonNode iopo = Json.PLAIN.readTree(dir.resolve("iopo.json").toFile());
     assertTrue(iopo.isArray());
@@ -298,7 +306,13 @@ class ExportCorpusTest {
       files.add(ExportFiles.shardName("eval", i, evalShards));
     }
     files.addAll(
-        List.of("trace_eval.jsonl", "iopo.json", "dataset_info.json", "dpo.jsonl", "sft.jsonl"));
+        List.of(
+            "trace_eval.jsonl",
+            "iopo.json",
+            "dataset_info.json",
+            "dpo.jsonl",
+            "sft.jsonl",
+            "verifiable.jsonl"));
     return files;
   }
 

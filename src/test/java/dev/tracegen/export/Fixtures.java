@@ -32,6 +32,9 @@ public final class Fixtures {
           "output_format", "输出格式约束",
           "role_playing", "角色扮演约束",
           "positive_example", "正例约束");
+  /** The dimensions above with a checker, as the taxonomy names them. */
+  static final Map<String, String> CHECKER_IDS =
+      Map.of("inclusion", "inclusion", "numerical", "numerical", "output_format", "output_format");
   static final String CATEGORY = "tracegen1.0";
   static final String[] OPS = {"ADD", "DELETE", "REVISE"};
 

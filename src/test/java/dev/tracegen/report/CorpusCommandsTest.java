@@ -41,7 +41,8 @@ import org.w3c.dom.NodeList;
  */
 class CorpusCommandsTest {
   static final String REFERENCE = "src/test/resources/reference/trace/trace_eval_official.jsonl";
-  static final List<String> VIEWS = List.of("trace_eval.jsonl", "iopo.json", "dataset_info.json", "dpo.jsonl", "sft.jsonl");
+  static final List<String> VIEWS =
+      List.of("trace_eval.jsonl", "iopo.json", "dataset_info.json", "dpo.jsonl", "sft.jsonl", "verifiable.jsonl");
 
   @TempDir static Path tmp;
   static Path smoke;
@@ -198,6 +199,7 @@ class CorpusCommandsTest {
         "iopo/train", List.of("iopo.json"),
         "dpo/train", List.of("dpo.jsonl"),
         "sft/train", List.of("sft.jsonl"),
+        "verifiable/train", List.of("verifiable.jsonl"),
         "trace_eval/eval", List.of("trace_eval.jsonl"));
     Map<String, List<String>> actual = new java.util.TreeMap<>();
     for (JsonNode config : yaml.get("configs")) {

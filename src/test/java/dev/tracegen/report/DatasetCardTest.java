@@ -85,7 +85,7 @@ class DatasetCardTest {
     JsonNode yaml = yamlHeader(render(stats(), run()));
     List<String> names = new ArrayList<>();
     yaml.get("configs").forEach(c -> names.add(c.get("config_name").asText()));
-    assertEquals(List.of("default", "iopo", "dpo", "sft", "trace_eval"), names);
+    assertEquals(List.of("default", "iopo", "dpo", "sft", "trace_eval", "verifiable"), names);
     JsonNode def = yaml.get("configs").get(0);
     assertTrue(def.get("default").asBoolean());
     assertEquals("train", def.at("/data_files/0/split").asText());
@@ -97,6 +97,8 @@ class DatasetCardTest {
     assertEquals("sft.jsonl", yaml.at("/configs/3/data_files/0/path").asText());
     assertEquals("trace_eval.jsonl", yaml.at("/configs/4/data_files/0/path").asText());
     assertEquals("eval", yaml.at("/configs/4/data_files/0/split").asText());
+    assertEquals("verifiable.jsonl", yaml.at("/configs/5/data_files/0/path").asText());
+    assertEquals("train", yaml.at("/configs/5/data_files/0/split").asText());
     yaml.get("configs")
         .forEach(
             c ->
@@ -163,7 +165,7 @@ class DatasetCardTest {
   void deterministicAndTolerantOfMissingData() throws IOException {
     assertEquals(render(stats(), run()), render(stats(), run()));
     String bare = render(null, null);
-    assertEquals(5, yamlHeader(bare).get("configs").size());
+    assertEquals(6, yamlHeader(bare).get("configs").size());
     assertTrue(bare.contains("No rejections were recorded."));
     assertFalse(bare.contains("**This build used the embedded simulator.**"));
     assertTrue(bare.contains("Generator: `unknown`"));
