@@ -51,7 +51,7 @@ final class EmbeddedSteps {
       } else if (!line.isBlank()) {
         String text = NUMBERED.matcher(line).replaceFirst("").strip();
         constraints.add(text);
-        matches.add(taxonomy.match(text));
+        matches.add(taxonomy.read(text));
       }
     }
     return new ParsedInstruction(description, constraints, matches, input.toString().strip());
@@ -225,7 +225,7 @@ final class EmbeddedSteps {
     int n = 0;
     for (JsonNode c : p.path("constraints")) {
       String text = c.path("text").asText();
-      PhrasingMatch m = taxonomy.match(text);
+      PhrasingMatch m = taxonomy.read(text);
       Decision decision = decide(taxonomy, checkers, m == null ? null : m.dimension(), m == null ? null : m.params(),
           text, response, instruction, words);
       int score = decision.decided() ? decision.score() : UNDECIDED_EVAL_SCORE;

@@ -57,7 +57,7 @@ public class CheckAnswers extends PTransform<PCollection<EvalResult>, PCollectio
     List<CheckerVerdict> out = new ArrayList<>();
     for (int i = 0; i < item.count(); i++) {
       String text = EvalItems.unnumbered(item.constraints().get(i));
-      PhrasingMatch m = taxonomy.match(text);
+      PhrasingMatch m = taxonomy.read(text);
       Dimension d = m == null ? null : m.dimension();
       Optional<Checker> checker = d == null || !d.hasChecker() ? Optional.empty() : checkers.get(d.checker());
       if (checker.isPresent()) {

@@ -136,6 +136,16 @@ public final class Taxonomy implements Serializable {
   }
 
   /**
+   * {@link #match}, else the checker parameters of a constraint written in words of its own (the
+   * official eval set's): a length, one quoted term to include or avoid, or a JSON or table answer
+   * ({@link FreeTextConstraints}); null when neither reads it.
+   */
+  public PhrasingMatch read(String text) {
+    PhrasingMatch m = match(text);
+    return m != null ? m : FreeTextConstraints.read(this, text);
+  }
+
+  /**
    * Recovers dimension, phrasing and params from constraint text written with one of the
    * phrasings (any parameter values, not only the listed options). Params that the text does not
    * show (e.g. {@code metric}) come from the option that agrees best with the visible ones.
@@ -162,7 +172,7 @@ public final class Taxonomy implements Serializable {
           String v = rm.group(i + 1);
           visible = visible.with(m.names().get(i), v.matches("-?\\d{1,9}") ? (Object) Integer.parseInt(v) : v);
         }
-        return new PhrasingMatch(m.dimension(), m.phrasing(), complete(m.phrasing(), visible));
+        return new PhrasingMatch(m.dimension(), m.phrasing(), complete(m.dimension(), m.phrasing(), visible));
       }
     }
     return null;
@@ -183,13 +193,23 @@ public final class Taxonomy implements Serializable {
     return Pattern.compile(re.toString());
   }
 
-  private static Params complete(Phrasing p, Params visible) {
+  private static Params complete(Dimension d, Phrasing p, Params visible) {
     Params best = p.options().get(0);
     int bestScore = -1;
+    String shown = String.join(" ", visible.names().stream().map(n -> String.valueOf(visible.get(n))).toList())
+        .toLowerCase(java.util.Locale.ROOT);
     for (Params o : p.options()) {
       int score = 0;
       for (String name : visible.names()) {
         if (String.valueOf(o.get(name)).equals(String.valueOf(visible.get(name)))) {
+          score++;
+        }
+      }
+      // A label no option spells ("a table") still shows its value by a cue word (table -> markdown_table).
+      for (ParamSpec spec : d.params().values()) {
+        List<String> cues = spec.cues().getOrDefault(String.valueOf(o.get(spec.name())), List.of());
+        if (!visible.names().contains(spec.name())
+            && cues.stream().anyMatch(c -> shown.contains(c.toLowerCase(java.util.Locale.ROOT)))) {
           score++;
         }
       }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tracegen eval} end to end over real HTTP: {@code serve} is both the model under test and
  * the judge (the real LangChain4j OpenAI client, the response cache), on the official eval set and
  * on a smoke build's {@code trace_eval.jsonl}. A model that breaks constraints scores lower (on the
- * smoke split, whose constraints the embedded judge can decide; the official set's are free text it
- * scores 5); a rerun sends nothing.
+ * smoke split, whose constraints are all in taxonomy phrasings, and on the official set, whose
+ * lengths and answer formats are read from its free text); a rerun sends nothing.
  */
 class EvalServeIT {
   static final String OFFICIAL = "src/test/resources/reference/trace/trace_eval_official.jsonl";
@@ -91,6 +91,18 @@ class EvalServeIT {
     JsonNode rerun = eval(faithful, OFFICIAL, "official-rerun");
     assertEquals(again, faithful.stats().get("requests"), "a rerun is answered from the response cache");
     assertEquals(good.path("scores"), rerun.path("scores"));
+
+    // The lengths and answer formats the official constraints state in words of their own are read
+    // (FreeTextConstraints): a model that breaks constraints now loses points on the official set too.
+    JsonNode bad = eval(sloppy, OFFICIAL, "official-sloppy");
+    for (String group : List.of("if_s", "if_m")) {
+      assertTrue(mean(bad, group) < mean(good, group), group + ": " + mean(bad, group) + " vs " + mean(good, group));
+      assertTrue(allFull(bad, group) <= allFull(good, group), group);
+    }
+    System.err.printf("[eval-official] faithful IF-S %.2f (%.1f %%), IF-M %.2f (%.1f %%); nonCompliance 0.5 IF-S %.2f"
+        + " (%.1f %%), IF-M %.2f (%.1f %%)%n", mean(good, "if_s"), 100 * allFull(good, "if_s"), mean(good, "if_m"),
+        100 * allFull(good, "if_m"), mean(bad, "if_s"), 100 * allFull(bad, "if_s"), mean(bad, "if_m"),
+        100 * allFull(bad, "if_m"));
   }
 
   @Test
