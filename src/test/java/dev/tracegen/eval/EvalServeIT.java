@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,13 @@ class EvalServeIT {
   }
 
   static JsonNode eval(EmbeddedServer server, String data, String name, String... more) throws Exception {
+    return eval(server, data, name, tmp.resolve("cache-" + server.port()), more);
+  }
+
+  static JsonNode eval(EmbeddedServer server, String data, String name, Path cache, String... more) throws Exception {
     Path out = tmp.resolve(name);
     List<String> args = new ArrayList<>(List.of("eval", "--data=" + data, "--output=" + out, "--quiet",
-        "--provider=openai", "--baseUrl=" + server.baseUrl(), "--model=" + MODEL,
-        "--cacheDir=" + tmp.resolve("cache-" + server.port())));
+        "--provider=openai", "--baseUrl=" + server.baseUrl(), "--model=" + MODEL, "--cacheDir=" + cache));
     args.addAll(List.of(more));
     assertEquals(0, TraceGen.execute(args.toArray(String[]::new)), "eval " + name);
     return Json.PLAIN.readTree(Files.readString(out.resolve(EvalRun.RESULTS)));
@@ -103,6 +107,25 @@ class EvalServeIT {
         + " (%.1f %%), IF-M %.2f (%.1f %%)%n", mean(good, "if_s"), 100 * allFull(good, "if_s"), mean(good, "if_m"),
         100 * allFull(good, "if_m"), mean(bad, "if_s"), 100 * allFull(bad, "if_s"), mean(bad, "if_m"),
         100 * allFull(bad, "if_m"));
+  }
+
+  @Test
+  void anEvaluationThroughTheBatchApiScoresAsOneSentRequestByRequest() throws Exception {
+    String data = SmokeReference.directory().resolve("trace_eval.jsonl").toString();
+    JsonNode direct = eval(faithful, data, "smoke-direct", tmp.resolve("cache-direct"));
+    Map<String, Long> before = faithful.stats();
+    JsonNode batched = eval(faithful, data, "smoke-batch", tmp.resolve("cache-batch"), "--batch",
+        "--batchPollSeconds=0.05", "--maxInFlight=64");
+    Map<String, Long> after = faithful.stats();
+    long batches = after.get("batches_created") - before.get("batches_created");
+    long lines = after.get("batch_lines") - before.get("batch_lines");
+    int items = direct.path("scores").path("all").path("items").asInt();
+    assertTrue(lines >= 2L * items, "an answer and a judgement per item went through batches: " + lines);
+    assertTrue(batches > 0 && batches < lines / 2, batches + " batches for " + lines + " requests");
+    assertEquals(direct.path("scores"), batched.path("scores"), "the same answers and judgements");
+    JsonNode requests = batched.path("requests");
+    assertEquals(lines, requests.path("eval_answer").path("batch_answered").asLong()
+        + requests.path("eval_judge").path("batch_answered").asLong(), "results.json counts the batched answers: " + requests);
   }
 
   @Test
