@@ -115,10 +115,15 @@ public final class JudgeRules {
         return true;
       }
     }
+    String folded = null;
     for (JudgeRule.Value other : rule.values().values()) {
       if (other != value) {
         for (String marker : other.markers()) {
-          if (regex(marker).matcher(text).find()) {
+          Marker mk = MARKERS.getUnchecked(marker);
+          if (folded == null) {
+            folded = fold(text);
+          }
+          if (mk.mayOccurIn(folded) && mk.pattern().matcher(text).find()) {
             return true;
           }
         }
@@ -149,10 +154,11 @@ public final class JudgeRules {
       return Verdict.fail(w.format(w.openingOff(), w.quote(first.text())));
     }
     String own = answer.own();
+    String ownFolded = fold(own);
     List<String> seen = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String marker : value.markers()) {
-      String hit = ownHit(marker, own, instruction);
+      String hit = ownHit(marker, own, ownFolded, instruction);
       if (hit != null) {
         seen.add(hit);
       } else {
@@ -167,7 +173,7 @@ public final class JudgeRules {
         continue;
       }
       for (String marker : other.getValue().markers()) {
-        String hit = ownHit(marker, own, instruction);
+        String hit = ownHit(marker, own, ownFolded, instruction);
         if (hit != null && !seen.contains(hit)) {
           return Verdict.fail(w.format(w.otherValue(), w.quote(hit), rule.by(), other.getKey()));
         }
@@ -180,8 +186,12 @@ public final class JudgeRules {
    * The first match of {@code marker} in {@code own} that the instruction does not contain, or null:
    * a marker word the task itself uses (a task about a gallery) shows neither voice nor its absence.
    */
-  private static String ownHit(String marker, String own, String instruction) {
-    Matcher hit = regex(marker).matcher(own);
+  private static String ownHit(String marker, String own, String ownFolded, String instruction) {
+    Marker mk = MARKERS.getUnchecked(marker);
+    if (!mk.mayOccurIn(ownFolded)) {
+      return null;
+    }
+    Matcher hit = mk.pattern().matcher(own);
     while (hit.find()) {
       if (!bounded(Pattern.quote(hit.group()), hit.group()).matcher(instruction).find()) {
         return hit.group();
@@ -192,8 +202,65 @@ public final class JudgeRules {
 
   /** Case-insensitive; a marker that starts or ends with a letter matches whole words only. */
   static Pattern regex(String marker) {
-    return bounded(marker, marker);
+    return MARKERS.getUnchecked(marker).pattern();
   }
+
+  /**
+   * A marker's pattern and the literal text every match of it starts with (case-folded; empty when
+   * the marker starts with anything but plain text). Most markers occur in no given answer, and a
+   * substring search rules them out far faster than the word-bounded, case-insensitive regex.
+   */
+  record Marker(Pattern pattern, String literal) {
+    static Marker of(String marker) {
+      return new Marker(bounded(marker, marker), fold(literalStart(marker)));
+    }
+
+    boolean mayOccurIn(String folded) {
+      return literal.isEmpty() || folded.contains(literal);
+    }
+  }
+
+  /** The plain text a regex starts with, before its first special character, or "" with an alternation at the top. */
+  static String literalStart(String regex) {
+    int depth = 0;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return "";
+      }
+    }
+    int end = 0;
+    while (end < regex.length() && "\\[](){}?*+|^$.".indexOf(regex.charAt(end)) < 0) {
+      end++;
+    }
+    // A quantifier after the text makes its last character optional.
+    if (end < regex.length() && "?*{".indexOf(regex.charAt(end)) >= 0 && end > 0) {
+      end--;
+    }
+    return regex.substring(0, end);
+  }
+
+  /**
+   * Case-folds as the regex flags compare (a character and its upper case's lower case), one char
+   * for one char, so that a folded literal occurs in a folded text wherever the regex could match.
+   */
+  static String fold(String text) {
+    char[] out = new char[text.length()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Character.toLowerCase(Character.toUpperCase(text.charAt(i)));
+    }
+    return new String(out);
+  }
+
+  private static final LoadingCache<String, Marker> MARKERS = CacheBuilder.newBuilder()
+      .maximumSize(20_000)
+      .build(CacheLoader.from(Marker::of));
 
   /**
    * {@code regex}, bounded by word edges where {@code shape} starts or ends with a letter or digit

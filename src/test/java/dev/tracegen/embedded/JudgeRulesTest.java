@@ -10,8 +10,8 @@ import dev.tracegen.check.Checkers;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.Params;
 import dev.tracegen.taxonomy.Phrasing;
-import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.Taxonomy.PhrasingMatch;
+import dev.tracegen.taxonomy.Taxonomy;
 import dev.tracegen.taxonomy.TaxonomyLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -287,5 +287,23 @@ class JudgeRulesTest {
     assertTrue(JudgeRules.regex("reefs?").matcher("Coral reefs grow slowly.").find());
     assertFalse(JudgeRules.regex("reef").matcher("a reefer ship").find(), "Latin markers stay whole words");
     assertFalse(JudgeRules.regex("서울").matcher("서울시").find(), "Hangul words are space-separated");
+  }
+
+  @Test
+  void aMarkerIsRuledOutByTheLiteralItStartsWithOnlyWhereTheRegexCannotMatch() {
+    assertEquals("coral reef", JudgeRules.literalStart("coral reefs?"));
+    assertEquals("monaster", JudgeRules.literalStart("monaster(?:y|ies)"));
+    assertEquals("", JudgeRules.literalStart("[Tt]ide"));
+    assertEquals("", JudgeRules.literalStart("kelp|plankton"));
+    assertEquals("", JudgeRules.literalStart("(?i)zoning"));
+    assertEquals("珊瑚", JudgeRules.literalStart("珊瑚礁?"));
+    // Wherever the case-insensitive regex finds a marker, the folded literal occurs in the folded text.
+    for (String[] c : new String[][] {{"coral reefs?", "Coral Reefs matter."}, {"monaster(?:y|ies)", "MONASTERIES stood"},
+        {"straße", "STRASSE and STRAßE"}, {"σοφία", "ΣΟΦΊΑ"}}) {
+      JudgeRules.Marker m = JudgeRules.Marker.of(c[0]);
+      assertTrue(m.pattern().matcher(c[1]).find(), c[0] + " matches " + c[1]);
+      assertTrue(m.mayOccurIn(JudgeRules.fold(c[1])), c[0] + " is not ruled out in " + c[1]);
+    }
+    assertFalse(JudgeRules.Marker.of("plankton").mayOccurIn(JudgeRules.fold("A reef of coral.")));
   }
 }
