@@ -39,7 +39,7 @@ final class FreeTextConstraints {
       "(?:分为|分成|划分为|共|恰好|包含|写)\\s*" + NUMBER + "\\s*(?:个)?(?:自然)?段(?:落)?(?![^，。；]*(?:以上|以内|至少))");
   // Words of a part of the answer: a limit on one of them is not a limit on the answer.
   private static final Pattern PART = Pattern.compile(
-      "每|各|标题|题目|摘要|名称|字段|标语|口号|开头|结尾|首句|第[一二三四五六七八九十\\d]|句子|段落|引言|结论部分|简介|副标题"
+      "每|各|标题|题目|摘要|名称|字段|标语|口号|开头|结尾|首句|第[一二三四五六七八九十\\d]|句子|段落的|段落中|引言|结论部分|简介|副标题"
           + "|一段|一句|包含|包括|左右|约|大概|大约|页"
           + "|(?i:\\beach\\b|\\bper\\b|\\btitle\\b|\\bheadline\\b|\\bsummary\\b|\\bfirst\\b|\\blast\\b)");
 

@@ -47,6 +47,7 @@ class FreeTextConstraintsTest {
     assertEquals(numerical("words", null, 200), read("回答不超过２００字。"));
     assertEquals(numerical("sentences", null, 5), read("全文不超过5句话。"));
     assertEquals(numerical("paragraphs", 3, 3), read("文章分为三段。"));
+    assertEquals(numerical("paragraphs", 4, 4), read("全文分为4个段落。"));
     assertEquals(numerical("words", 150, 250), read("Keep the reply between 150 and 250 words."));
     assertEquals(numerical("words", null, 120), read("Answer in no more than 120 words."));
     assertEquals(numerical("sentences", 4, null), read("Write at least 4 sentences."));
@@ -54,7 +55,7 @@ class FreeTextConstraintsTest {
 
   @Test
   void lengthsOfAPartOrApproximateAreLeftToTheJudge() {
-    for (String text : List.of("每个段落不超过50字；", "标题不超过10个字；", "文章中需包含一段不超过200字的故事情节概括；",
+    for (String text : List.of("每个段落不超过50字；", "段落的字数应控制在150至200字之间；", "标题不超过10个字；", "文章中需包含一段不超过200字的故事情节概括；",
         "字数控制在200字左右；", "长度限制在1页内（约400-500字）；", "\"name\"字段的长度至少为3个字符，至多为50个字符；",
         "Each bullet must be under 20 words.", "需在限定字数内清晰地传达书籍的核心信息；")) {
       assertNull(read(text), text);
