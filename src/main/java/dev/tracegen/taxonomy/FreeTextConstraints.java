@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Reads a checker's parameters from a constraint written in words of its own, as the official TRACE
  * eval set's are ("回答不超过200字", "避免使用“革命性”一词", "以JSON格式输出", "Keep it under 150
  * words"): the length of the whole answer in characters or words, sentences or paragraphs, one
- * quoted term to include or to avoid, and a JSON, table or HTML answer. Only shapes that say
- * exactly what a checker checks are read; a limit on a part of the answer (each item, the title),
- * several quoted terms, or a term to open or close with are left to a judge (null).
+ * quoted term to include or to avoid, and a JSON or table answer. Only shapes that say exactly what
+ * a checker checks are read; a limit on a part of the answer (each item, the title), an approximate
+ * length, several quoted terms, or a term with a place of its own are left to a judge (null).
  */
 final class FreeTextConstraints {
   private static final String NUMBER = "(\\d+|[零〇一二两三四五六七八九十百千]+)";
