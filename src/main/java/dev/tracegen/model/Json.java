@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
+import com.fasterxml.jackson.dataformat.smile.SmileParser;
+import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import java.io.UncheckedIOException;
 
 /**
@@ -28,18 +33,31 @@ public final class Json {
    */
   public interface InFlight {}
 
-  public static final ObjectMapper MAPPER = filesView(
-      JsonMapper.builder()
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .addModule(new SimpleModule("SharedStrings").addDeserializer(String.class, new Compact.SharedStrings()))
-          .build());
+  public static final ObjectMapper MAPPER = ours(JsonMapper.builder());
 
   /** {@link #MAPPER}'s writer for records crossing stages: every field, in-flight ones too. */
   static final ObjectWriter IN_FLIGHT = MAPPER.writerWithView(InFlight.class);
 
-  private static ObjectMapper filesView(ObjectMapper m) {
+  /**
+   * {@link #MAPPER}'s mapping in Smile, Jackson's binary JSON, for records crossing stages
+   * ({@link JsonCoder}): the same values and keys, about half the time of JSON text to write and
+   * to read, and smaller. No header: a coded record is never a file.
+   */
+  static final ObjectMapper SMILE = ours(SmileMapper.builder(SmileFactory.builder()
+      .disable(SmileGenerator.Feature.WRITE_HEADER)
+      .disable(SmileParser.Feature.REQUIRE_HEADER)
+      .build()));
+
+  /** {@link #SMILE}'s writer with the in-flight fields. */
+  static final ObjectWriter SMILE_IN_FLIGHT = SMILE.writerWithView(InFlight.class);
+
+  private static ObjectMapper ours(MapperBuilder<?, ?> builder) {
+    ObjectMapper m = builder
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .addModule(new SimpleModule("SharedStrings").addDeserializer(String.class, new Compact.SharedStrings()))
+        .build();
     m.setConfig(m.getSerializationConfig().withView(Written.class));
     return m;
   }

@@ -26,6 +26,7 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -106,7 +107,7 @@ public final class WaveFiles {
 
     @Override
     public PCollection<T> expand(PBegin begin) {
-      return begin.apply("Globs", Create.of(globs).withCoder(StringUtf8Coder.of()))
+      PCollection<T> read = begin.apply("Globs", Create.of(globs).withCoder(StringUtf8Coder.of()))
           .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
           .apply("FileNames", MapElements.into(TypeDescriptors.strings()).via((MatchResult.Metadata m) -> m.resourceId().toString()))
           .apply("ByGroup", WithKeys.of((String file) -> Math.floorMod(file.hashCode(), READ_GROUPS))
@@ -114,7 +115,18 @@ public final class WaveFiles {
           .apply("GroupFiles", GroupByKey.create())
           .apply("ReadLines", ParDo.of(new ReadFilesFn<>(type)))
           .setCoder(JsonCoder.of(type));
+      if (inOneProcess(begin.getPipeline())) {
+        return read;
+      }
+      // A group's records come out of the worker that read it, and the stages after reading keep
+      // them there: with a few groups on a few workers, one worker did most of finishing's work.
+      return read.apply("Spread", Reshuffle.viaRandomKey());
     }
+  }
+
+  /** True on the Direct runner: one process, nothing to spread, and a reshuffle there is an in-memory grouping. */
+  static boolean inOneProcess(Pipeline p) {
+    return p.getOptions().getRunner().getSimpleName().equals("DirectRunner");
   }
 
   /** Reads a group's files, in name order, a JSON value of {@code type} per non-blank line. */
