@@ -28,6 +28,7 @@ final class AnswerText {
   // Chinese stops end a sentence with no space after them.
   private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?。])\\s+|;\\s+|(?<=[。！？])|；");
   private static final String MASK = "zzrequiredzz";
+  private static final String MASK_REPLACEMENT = Matcher.quoteReplacement(" " + MASK + " ");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** One sentence or clause, its leading emoji, quotes and list markers removed. */
@@ -45,27 +46,36 @@ final class AnswerText {
    * line word for word is met by writing it, which is not copying).
    */
   static AnswerText read(String response, String instruction, List<String> required) {
-    Set<String> grams = ngrams(words(mask(instruction, required)));
+    List<Pattern> masks = masks(required);
+    Set<String> grams = ngrams(words(mask(instruction, masks)));
     List<Segment> out = new ArrayList<>();
     for (String line : lines(response)) {
       for (String piece : BOUNDARY.split(line)) {
         String s = LEADING_NOISE.matcher(LIST_MARKER.matcher(piece).replaceFirst("")).replaceFirst("").strip();
         if (!s.isEmpty()) {
-          out.add(new Segment(s, ngrams(words(mask(s, required))).stream().anyMatch(grams::contains)));
+          out.add(new Segment(s, ngrams(words(mask(s, masks))).stream().anyMatch(grams::contains)));
         }
       }
     }
     return new AnswerText(out);
   }
 
-  /** Each required text replaced by a separator word, so that n-grams do not run through it. */
-  private static String mask(String text, List<String> required) {
-    String out = text;
+  /** A pattern per non-blank required text, compiled once per answer rather than once per sentence. */
+  private static List<Pattern> masks(List<String> required) {
+    List<Pattern> out = new ArrayList<>();
     for (String r : required) {
       if (!r.isBlank()) {
-        out = Pattern.compile(Pattern.quote(r), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(out)
-            .replaceAll(Matcher.quoteReplacement(" " + MASK + " "));
+        out.add(Pattern.compile(Pattern.quote(r), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
       }
+    }
+    return out;
+  }
+
+  /** Each required text replaced by a separator word, so that n-grams do not run through it. */
+  private static String mask(String text, List<Pattern> masks) {
+    String out = text;
+    for (Pattern m : masks) {
+      out = m.matcher(out).replaceAll(MASK_REPLACEMENT);
     }
     return out;
   }

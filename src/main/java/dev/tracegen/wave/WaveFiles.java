@@ -26,7 +26,6 @@ import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
@@ -89,10 +88,13 @@ public final class WaveFiles {
   }
 
   /**
-   * Files read in this many groups, one bundle each on the Direct runner. A bundle per file (what
+   * Files read in this many groups on the Direct runner, one bundle each. A bundle per file (what
    * TextIO's reads make) reached the export's GroupByKey as that many bundles, and the Direct runner
    * copies a key's values once per arriving bundle: with a wave file per bundle that copying was a
-   * fifth of a 12K build. Reading is cheap next to what follows, so few readers lose nothing.
+   * fifth of a 12K build. Reading is cheap next to what follows, so few readers lose nothing there.
+   * On a distributed runner each file is a group of its own: the records stay on the worker that
+   * read them through the stages after reading, so a few groups on a few workers left one worker
+   * with most of finishing's work (spreading the records instead is a sort of the whole corpus).
    */
   static final int READ_GROUPS = 4;
 
@@ -107,24 +109,24 @@ public final class WaveFiles {
 
     @Override
     public PCollection<T> expand(PBegin begin) {
-      PCollection<T> read = begin.apply("Globs", Create.of(globs).withCoder(StringUtf8Coder.of()))
+      boolean fewGroups = inOneProcess(begin.getPipeline());
+      return begin.apply("Globs", Create.of(globs).withCoder(StringUtf8Coder.of()))
           .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
           .apply("FileNames", MapElements.into(TypeDescriptors.strings()).via((MatchResult.Metadata m) -> m.resourceId().toString()))
-          .apply("ByGroup", WithKeys.of((String file) -> Math.floorMod(file.hashCode(), READ_GROUPS))
+          .apply("ByGroup", WithKeys.of((String file) -> readGroup(file, fewGroups))
               .withKeyType(TypeDescriptors.integers()))
           .apply("GroupFiles", GroupByKey.create())
           .apply("ReadLines", ParDo.of(new ReadFilesFn<>(type)))
           .setCoder(JsonCoder.of(type));
-      if (inOneProcess(begin.getPipeline())) {
-        return read;
-      }
-      // A group's records come out of the worker that read it, and the stages after reading keep
-      // them there: with a few groups on a few workers, one worker did most of finishing's work.
-      return read.apply("Spread", Reshuffle.viaRandomKey());
     }
   }
 
-  /** True on the Direct runner: one process, nothing to spread, and a reshuffle there is an in-memory grouping. */
+  /** The group {@code file} is read in: one of {@link #READ_GROUPS}, or, when not {@code fewGroups}, its own. */
+  static int readGroup(String file, boolean fewGroups) {
+    return fewGroups ? Math.floorMod(file.hashCode(), READ_GROUPS) : file.hashCode();
+  }
+
+  /** True on the Direct runner: one process, so nothing to spread over workers. */
   static boolean inOneProcess(Pipeline p) {
     return p.getOptions().getRunner().getSimpleName().equals("DirectRunner");
   }
