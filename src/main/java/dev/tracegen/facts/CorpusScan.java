@@ -61,6 +61,15 @@ final class CorpusScan {
       });
     }
 
+    void merge(JudgeTally o) {
+      o.methods.forEach((m, n) -> methods.merge(m, n, Long::sum));
+      o.calibration.forEach((dim, c) -> {
+        long[] counts = calibration.computeIfAbsent(dim, d -> new long[2]);
+        counts[0] += c[0];
+        counts[1] += c[1];
+      });
+    }
+
     CorpusStats.JudgeStats toStats() {
       long asked = 0;
       long agreed = 0;
@@ -114,6 +123,22 @@ final class CorpusScan {
       y2Words += words(r.y2());
     }
 
+    void merge(SplitStats o) {
+      records += o.records;
+      shards += o.shards;
+      for (int k = 0; k < histogram.length; k++) {
+        histogram[k] += o.histogram[k];
+      }
+      outOfRange += o.outOfRange;
+      constraints += o.constraints;
+      o.dimensions.forEach((d, n) -> dimensions.merge(d, n, Long::sum));
+      o.types.forEach((t, n) -> types.merge(t, n, Long::sum));
+      o.ops.forEach((op, n) -> ops.merge(op, n, Long::sum));
+      y1Words += o.y1Words;
+      y2Words += o.y2Words;
+      o.languages.forEach((lang, n) -> languages.merge(lang, n, Long::sum));
+    }
+
     Map<String, Long> histogram() {
       Map<String, Long> h = new LinkedHashMap<>();
       for (int k = 1; k <= MAX_CONSTRAINTS; k++) {
@@ -141,26 +166,18 @@ final class CorpusScan {
     WasteTally waste = new WasteTally();
     bySplit.put(ExportFiles.TRAIN, new SplitStats());
     bySplit.put(ExportFiles.EVAL, new SplitStats());
+    List<String> shardFiles = new ArrayList<>();
     for (String shard : Locations.files(dir, "*.jsonl.gz")) {
-      Matcher m = SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1));
-      if (!m.matches()) {
-        continue;
+      if (SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1)).matches()) {
+        shardFiles.add(shard);
       }
-      SplitStats s = bySplit.computeIfAbsent(m.group(1), x -> new SplitStats());
-      s.shards++;
-      try (InputStream in = new GZIPInputStream(Locations.open(shard), 1 << 16);
-          BufferedReader reader =
-              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (!line.isBlank()) {
-            TraceRecord r = Json.MAPPER.readValue(line, TraceRecord.class);
-            s.add(r);
-            judge.add(r);
-            waste.shipped(r);
-          }
-        }
-      }
+    }
+    // Shards are read in parallel (a 10x corpus is over a million records, read after the
+    // pipeline, with every core free) and their sums added up in shard order.
+    for (ShardScan part : shardFiles.parallelStream().map(CorpusScan::scanShard).toList()) {
+      bySplit.computeIfAbsent(part.split, x -> new SplitStats()).merge(part.stats);
+      judge.merge(part.judge);
+      waste.merge(part.waste);
     }
 
     Map<String, Long> records = new LinkedHashMap<>();
@@ -188,6 +205,33 @@ final class CorpusScan {
     CorpusStats.Rejections rejected = rejections(rejections, waste);
     return new CorpusStats(records, shards, histograms, means, dimensions, types, ops, words, languages,
         rejected, judge.toStats(), DedupStats.compute(rejections, records), null, waste.toWaste());
+  }
+
+  /** What one shard adds to the statistics. */
+  private record ShardScan(String split, SplitStats stats, JudgeTally judge, WasteTally waste) {}
+
+  private static ShardScan scanShard(String shard) {
+    Matcher m = SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1));
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a shard: " + shard);
+    }
+    ShardScan out = new ShardScan(m.group(1), new SplitStats(), new JudgeTally(), new WasteTally());
+    out.stats.shards++;
+    try (InputStream in = new GZIPInputStream(Locations.open(shard), 1 << 16);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          TraceRecord r = Json.MAPPER.readValue(line, TraceRecord.class);
+          out.stats.add(r);
+          out.judge.add(r);
+          out.waste.shipped(r);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read shard " + shard, e);
+    }
+    return out;
   }
 
   /** {@code train}, {@code eval}, then the other splits alphabetically. */

@@ -34,6 +34,15 @@ final class WasteTally {
     seen |= !s.steps().isEmpty();
   }
 
+  /** Adds what {@code o} tallied (of other files) to this. */
+  void merge(WasteTally o) {
+    o.shipped.forEach((step, used) -> shipped.merge(step, used, Spend.Step::plus));
+    o.notShipped.forEach((step, used) -> notShipped.merge(step, used, Spend.Step::plus));
+    o.byStage.forEach((stage, lost) -> byStage.merge(stage, lost, Spend.Step::plus));
+    o.recordsByStage.forEach((stage, n) -> recordsByStage.merge(stage, n, Long::sum));
+    seen |= o.seen;
+  }
+
   /** A rejection; {@code stage} is its stage of loss. */
   void rejected(String stage, Rejection r) {
     Spend s = spendOf(r);
