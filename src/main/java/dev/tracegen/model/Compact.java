@@ -21,31 +21,15 @@ final class Compact {
   /** Strings up to this length are shared; longer ones (instructions, answers) are rarely equal. */
   static final int SHARED_STRING_LENGTH = 96;
 
-  /**
-   * The short strings read last, one per slot by hash: a string equal to its slot's takes that
-   * instance. A cache, not a run's state; a miss only costs sharing. The strings worth sharing
-   * (dimensions, types, steps, judge reasons) recur every few records and so stay; Guava's weak
-   * interner, which shared every one, took a third of a record's decoding.
-   */
-  private static final String[] RECENT_STRINGS = new String[1 << 14];
+  // Weak: an entry lives as long as some record uses it, so this is a cache, not a run's state.
+  private static final Interner<String> STRINGS = Interners.newWeakInterner();
   private static final Interner<Map<?, ?>> MAPS = Interners.newWeakInterner();
 
   private Compact() {}
 
   /** {@code s}, or the equal instance already in use when it is short. */
   static String string(String s) {
-    if (s == null || s.length() > SHARED_STRING_LENGTH) {
-      return s;
-    }
-    int h = s.hashCode();
-    int slot = (h ^ (h >>> 16)) & (RECENT_STRINGS.length - 1);
-    // A racy read or write sees a whole reference (Strings are safely published), so at worst a miss.
-    String seen = RECENT_STRINGS[slot];
-    if (s.equals(seen)) {
-      return seen;
-    }
-    RECENT_STRINGS[slot] = s;
-    return s;
+    return s == null || s.length() > SHARED_STRING_LENGTH ? s : STRINGS.intern(s);
   }
 
   /** An immutable copy of {@code map} sorted by key, without null keys or values. */

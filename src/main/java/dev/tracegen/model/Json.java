@@ -42,7 +42,7 @@ public final class Json {
    * {@link #MAPPER}'s mapping in Smile, Jackson's binary JSON, for records crossing stages
    * ({@link JsonCoder}): the same values and keys, about half the time of JSON text to write and
    * to read, and smaller. No header: a coded record is never a file. Strings are not shared: a
-   * decoded record lives for one stage, and sharing took a fifth of decoding; the Direct runner,
+   * decoded record lives for one stage, and sharing took a third of decoding; the Direct runner,
    * whose held records sharing keeps small, passes records between stages without coding them.
    */
   static final ObjectMapper SMILE = ours(SmileMapper.builder(SmileFactory.builder()
