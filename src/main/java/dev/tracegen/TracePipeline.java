@@ -15,6 +15,7 @@ import dev.tracegen.judge.JudgeResponses;
 import dev.tracegen.model.Candidate;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Plan;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
@@ -63,7 +64,7 @@ public final class TracePipeline {
     List<PCollection<Rejection>> rejections = new ArrayList<>();
     PCollection<TraceRecord> noEval = p.apply("NoEvalCandidates", Create.empty(JsonCoder.of(TraceRecord.class)));
     PCollection<TraceRecord> records = candidates(p, cfg, PlanSlots.fixed(cfg.profile()), noEval, rejections, true);
-    finish(records, cfg, stagingDir, rejections, DeduplicateRecords.with(cfg.dedup()));
+    finish(packed(records), cfg, stagingDir, rejections, DeduplicateRecords.with(cfg.dedup()));
     writeRejections(rejections, stagingDir);
   }
 
@@ -90,7 +91,8 @@ public final class TracePipeline {
   public static void buildFinish(Pipeline p, RunConfig cfg, List<String> waveDirs, String stagingDir) {
     List<PCollection<Rejection>> rejections = new ArrayList<>();
     rejections.add(WaveFiles.readRejections(p, "WaveRejections", waveDirs));
-    PCollection<TraceRecord> records = WaveFiles.readRecords(p, "Candidates", WaveFiles.candidateFiles(waveDirs, null));
+    PCollection<PackedRecord> records = packed(
+        WaveFiles.readRecords(p, "Candidates", WaveFiles.candidateFiles(waveDirs, null)));
     DeduplicateRecords dedup = DeduplicateRecords.with(cfg.dedup());
     String embeddings = Locations.dir(stagingDir, WaveRunner.WAVES_DIR, EMBEDDINGS_DIR);
     if (cfg.dedup().semantic()) {
@@ -142,7 +144,7 @@ public final class TracePipeline {
    * eval is selected first so that train is decontaminated against exactly the published eval split
    * before train is selected; the selected records are exported into {@code stagingDir}.
    */
-  static PCollection<Embedding> finish(PCollection<TraceRecord> records, RunConfig cfg, String stagingDir,
+  static PCollection<Embedding> finish(PCollection<PackedRecord> records, RunConfig cfg, String stagingDir,
       List<PCollection<Rejection>> rejections, DeduplicateRecords dedup) {
     PCollectionTuple deduped = records.apply(Stages.DEDUP.transform(), dedup);
     rejections.add(deduped.get(DeduplicateRecords.REJECTED));
@@ -158,7 +160,7 @@ public final class TracePipeline {
     PCollectionTuple selectedTrain = clean.get(DecontaminateRecords.KEPT)
         .apply(Stages.SELECT.transform() + "Train", SelectExactCounts.of(targets(cfg, "train"), cfg.profile().runSeed()));
     rejections.add(selectedTrain.get(SelectExactCounts.REJECTED));
-    PCollection<TraceRecord> selected = PCollectionList.of(selectedEval.get(SelectExactCounts.KEPT))
+    PCollection<PackedRecord> selected = PCollectionList.of(selectedEval.get(SelectExactCounts.KEPT))
         .and(selectedTrain.get(SelectExactCounts.KEPT))
         .apply("SelectedSplits", Flatten.pCollections());
 
@@ -166,6 +168,14 @@ public final class TracePipeline {
         cfg.profile().shards().getOrDefault("train", 16), cfg.profile().shards().getOrDefault("eval", 1),
         cfg.taxonomy().labelsZh(), cfg.taxonomy().checkerIds(), cfg.profile().category()));
     return deduped.get(DeduplicateRecords.EMBEDDED);
+  }
+
+  /**
+   * Finishing's stages decide on a record's id, seed, split and size and pass most records on
+   * unread; packed, a record is decoded only where a stage reads more ({@link PackedRecord}).
+   */
+  private static PCollection<PackedRecord> packed(PCollection<TraceRecord> records) {
+    return records.apply("Pack", PackedRecord.packEach()).setCoder(PackedRecord.PackedRecordCoder.of());
   }
 
   private static void writeRejections(List<PCollection<Rejection>> rejections, String dir) {

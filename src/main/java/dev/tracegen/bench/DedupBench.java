@@ -7,6 +7,7 @@ import dev.tracegen.dedup.DeduplicateRecords;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
 import dev.tracegen.model.Rejection;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.TraceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,10 +131,10 @@ public final class DedupBench {
       }
     }));
     if (config != null) {
-      PCollectionTuple out = records.apply("Dedup", DeduplicateRecords.with(config));
-      out.get(DeduplicateRecords.KEPT).apply("CountKept", ParDo.of(new DoFn<TraceRecord, Void>() {
+      PCollectionTuple out = records.apply("Pack", PackedRecord.packEach()).apply("Dedup", DeduplicateRecords.with(config));
+      out.get(DeduplicateRecords.KEPT).apply("CountKept", ParDo.of(new DoFn<PackedRecord, Void>() {
         @ProcessElement
-        public void process(@Element TraceRecord r) {}
+        public void process(@Element PackedRecord r) {}
       }));
     }
     long started = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.tracegen.io.Locations;
 import dev.tracegen.io.ObjectStores;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.report.CorpusDir;
 import dev.tracegen.report.Report;
@@ -150,6 +151,7 @@ public final class ExportCommand {
       p.apply("ListShards", Create.of(shards).withCoder(StringUtf8Coder.of()))
           .apply("ReadShards", ParDo.of(new ReadShardFn()))
           .setCoder(JsonCoder.of(TraceRecord.class))
+          .apply("Pack", PackedRecord.packEach())
           .apply("Export", ExportCorpus.to(staging, shardCounts.get("train"),
               shardCounts.get("eval"), labels, checkerIds, category));
       p.run().waitUntilFinish();

@@ -3,6 +3,7 @@ package dev.tracegen.decontaminate;
 import dev.tracegen.dedup.Buckets;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.stage.Stages;
@@ -29,6 +30,7 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -38,6 +40,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Decontamination of the train split: a train record is dropped when its instructions (x1 and x2)
@@ -64,31 +67,34 @@ import org.apache.beam.sdk.values.TupleTagList;
  * ngram_overlap_eval}, {@code ngram_overlap_external}, {@code reference.eval_ngrams}, {@code
  * reference.external_ngrams}, {@code reference.template_ngrams} (exempt as shared).
  */
-public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
-  public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
+public class DecontaminateRecords extends PTransform<PCollection<PackedRecord>, PCollectionTuple> {
+  public static final TupleTag<PackedRecord> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
   static final String NS = Stages.DECONTAMINATE.id();
 
-  private final PCollection<TraceRecord> eval;
+  private final PCollection<PackedRecord> eval;
   private final DecontaminationConfig config;
 
-  private DecontaminateRecords(PCollection<TraceRecord> eval, DecontaminationConfig config) {
+  private DecontaminateRecords(PCollection<PackedRecord> eval, DecontaminationConfig config) {
     this.eval = eval;
     this.config = config;
   }
 
   /** Drops train records (the input) that overlap {@code eval} or the configured external files. */
-  public static DecontaminateRecords against(PCollection<TraceRecord> eval, DecontaminationConfig config) {
+  public static DecontaminateRecords against(PCollection<PackedRecord> eval, DecontaminationConfig config) {
     return new DecontaminateRecords(eval, config);
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<TraceRecord> train) {
+  public PCollectionTuple expand(PCollection<PackedRecord> train) {
     NGrams ngrams = config.ngrams();
-    PCollectionView<ReferenceIndex> index = referenceIndex(NS, eval, config);
+    PCollection<TraceRecord> evalRecords = eval
+        .apply("EvalRecords", MapElements.into(TypeDescriptor.of(TraceRecord.class)).via(PackedRecord::record))
+        .setCoder(JsonCoder.of(TraceRecord.class));
+    PCollectionView<ReferenceIndex> index = referenceIndex(NS, evalRecords, config);
     PCollectionTuple out = train.apply("DropOverlaps", ParDo.of(new DropFn(ngrams, index)).withSideInputs(index)
         .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    out.get(KEPT).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(KEPT).setCoder(PackedRecord.PackedRecordCoder.of());
     out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
     return out;
   }
@@ -261,7 +267,7 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
   }
 
   /** Keeps a train record unless one of its n-grams is in the index; eval overlaps are reported first. */
-  static class DropFn extends DoFn<TraceRecord, TraceRecord> {
+  static class DropFn extends DoFn<PackedRecord, PackedRecord> {
     private final NGrams ngrams;
     private final PCollectionView<ReferenceIndex> index;
     private final Counter input = Metrics.counter(NS, "input");
@@ -274,9 +280,9 @@ public class DecontaminateRecords extends PTransform<PCollection<TraceRecord>, P
 
     @ProcessElement
     public void process(ProcessContext c) {
-      TraceRecord r = c.element();
+      PackedRecord r = c.element();
       input.inc();
-      Rejection rejection = check(r, ngrams, c.sideInput(index));
+      Rejection rejection = check(r.record(), ngrams, c.sideInput(index));
       if (rejection == null) {
         kept.inc();
         c.output(r);

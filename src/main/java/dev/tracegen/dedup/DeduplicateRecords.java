@@ -2,8 +2,8 @@ package dev.tracegen.dedup;
 
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
-import dev.tracegen.model.TraceRecord;
 import dev.tracegen.stage.Stages;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,8 +61,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * "(cluster ID, N records" ({@link DedupStats} reads cluster sizes from it). Counters (namespace
  * {@code dedup}): {@code input}, {@code kept}, one per reason, plus those of {@link ClusterSimilar}.
  */
-public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
-  public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
+public class DeduplicateRecords extends PTransform<PCollection<PackedRecord>, PCollectionTuple> {
+  public static final TupleTag<PackedRecord> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
   /** Embeddings computed by this pipeline (none without semantic dedup), for {@link #reusing}. */
   public static final TupleTag<Embedding> EMBEDDED = new TupleTag<>() {};
@@ -95,7 +95,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<TraceRecord> records) {
+  public PCollectionTuple expand(PCollection<PackedRecord> records) {
     int n = config.buckets();
     KvCoder<String, KV<String, String>> textKeyCoder =
         KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
@@ -103,8 +103,8 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
     decisions.add(records
         .apply("TextKeys", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.integers(),
                 TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))))
-            .via((TraceRecord r) -> {
-              String key = TextKeys.exactKey(r.x1().render());
+            .via((PackedRecord r) -> {
+              String key = TextKeys.exactKey(r.record().x1().render());
               return KV.of(Buckets.of(key, n), KV.of(key, KV.of(r.id(), r.split())));
             }))
         .setCoder(KvCoder.of(VarIntCoder.of(), textKeyCoder))
@@ -158,7 +158,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
         .apply("DecisionView", asMap());
     PCollectionTuple out = records.apply("ApplyDecisions", ParDo.of(new ApplyDecisionsFn(all)).withSideInputs(all)
         .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
-    out.get(KEPT).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(KEPT).setCoder(PackedRecord.PackedRecordCoder.of());
     out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
     if (embedded == null) {
       embedded = records.getPipeline().apply("NothingEmbedded", Create.empty(JsonCoder.of(Embedding.class)));
@@ -191,7 +191,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
    * {@link #EMBEDDED}. Counters {@code fingerprints}, {@code semantic.embedded} and {@code
    * semantic.reused}.
    */
-  static class FingerprintFn extends DoFn<TraceRecord, Fingerprint> {
+  static class FingerprintFn extends DoFn<PackedRecord, Fingerprint> {
     private final Shingles shingles;
     private final boolean near;
     private final boolean semantic;
@@ -221,7 +221,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
 
     @ProcessElement
     public void process(ProcessContext c) {
-      TraceRecord r = c.element();
+      PackedRecord r = c.element();
       if (exactNow == null) {
         exactNow = c.sideInput(exact);
         knownNow = c.sideInput(known);
@@ -229,7 +229,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
       if (exactNow.containsKey(r.id())) {
         return;
       }
-      String text = r.x1().render();
+      String text = r.record().x1().render();
       byte[] embedding = null;
       if (semantic) {
         String key = Embedding.keyOf(text);
@@ -302,7 +302,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
   }
 
   /** Records without a decision are kept; the others become rejections that name the survivor. */
-  static class ApplyDecisionsFn extends DoFn<TraceRecord, TraceRecord> {
+  static class ApplyDecisionsFn extends DoFn<PackedRecord, PackedRecord> {
     private final PCollectionView<Map<String, Decision>> decisions;
     private final Counter input = Metrics.counter(NS, "input");
     private final Counter kept = Metrics.counter(NS, "kept");
@@ -319,7 +319,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
 
     @ProcessElement
     public void process(ProcessContext c) {
-      TraceRecord r = c.element();
+      PackedRecord r = c.element();
       input.inc();
       if (decisionsNow == null) {
         decisionsNow = c.sideInput(decisions);
@@ -329,7 +329,7 @@ public class DeduplicateRecords extends PTransform<PCollection<TraceRecord>, PCo
         kept.inc();
         c.output(r);
       } else {
-        Rejection rejection = rejection(d, Json.write(r));
+        Rejection rejection = rejection(d, Json.write(r.record()));
         Metrics.counter(NS, rejection.reason()).inc();
         c.output(REJECTED, rejection);
       }

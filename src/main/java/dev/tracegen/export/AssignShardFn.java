@@ -1,8 +1,7 @@
 package dev.tracegen.export;
 
 import com.google.common.hash.Hashing;
-import dev.tracegen.facts.ShippedCounters;
-import dev.tracegen.model.TraceRecord;
+import dev.tracegen.model.PackedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +9,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 
 /** Keys a record by (split, shard); the shard is a hash of the id, never of arrival order. */
-class AssignShardFn extends DoFn<TraceRecord, KV<KV<String, Integer>, TraceRecord>> {
+class AssignShardFn extends DoFn<PackedRecord, KV<KV<String, Integer>, PackedRecord>> {
   private final TreeMap<String, Integer> shardCounts;
 
   AssignShardFn(Map<String, Integer> shardCounts) {
@@ -19,7 +18,7 @@ class AssignShardFn extends DoFn<TraceRecord, KV<KV<String, Integer>, TraceRecor
 
   @ProcessElement
   public void process(
-      @Element TraceRecord r, OutputReceiver<KV<KV<String, Integer>, TraceRecord>> out) {
+      @Element PackedRecord r, OutputReceiver<KV<KV<String, Integer>, PackedRecord>> out) {
     Integer count = shardCounts.get(r.split());
     if (count == null) {
       throw new IllegalArgumentException(
@@ -30,7 +29,6 @@ class AssignShardFn extends DoFn<TraceRecord, KV<KV<String, Integer>, TraceRecor
               + "', expected one of "
               + shardCounts.keySet());
     }
-    ShippedCounters.count(r);
     out.output(KV.of(KV.of(r.split(), shardOf(r.id(), count)), r));
   }
 

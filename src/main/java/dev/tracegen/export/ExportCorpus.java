@@ -2,8 +2,7 @@ package dev.tracegen.export;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import dev.tracegen.model.JsonCoder;
-import dev.tracegen.model.TraceRecord;
+import dev.tracegen.model.PackedRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * filesystem. The output collection holds the names (relative to {@code stagingDir}) of the files
  * written.
  */
-public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollection<String>> {
-  static final TupleTag<TraceRecord> RECORDS = new TupleTag<>() {};
+public class ExportCorpus extends PTransform<PCollection<PackedRecord>, PCollection<String>> {
+  static final TupleTag<PackedRecord> RECORDS = new TupleTag<>() {};
   static final TupleTag<String> SHARD_MARKERS = new TupleTag<>() {};
   static final TupleTag<KV<String, Integer>> FRAGMENTS = new TupleTag<>() {};
   static final TupleTag<String> SHARDS_WRITTEN = new TupleTag<>() {};
@@ -97,13 +96,13 @@ public class ExportCorpus extends PTransform<PCollection<TraceRecord>, PCollecti
   }
 
   @Override
-  public PCollection<String> expand(PCollection<TraceRecord> records) {
+  public PCollection<String> expand(PCollection<PackedRecord> records) {
     KvCoder<String, Integer> keyCoder = KvCoder.of(StringUtf8Coder.of(), VarIntCoder.of());
 
-    PCollection<KV<KV<String, Integer>, TraceRecord>> keyed =
+    PCollection<KV<KV<String, Integer>, PackedRecord>> keyed =
         records
             .apply("AssignShard", ParDo.of(new AssignShardFn(shardCounts)))
-            .setCoder(KvCoder.of(keyCoder, JsonCoder.of(TraceRecord.class)));
+            .setCoder(KvCoder.of(keyCoder, PackedRecord.PackedRecordCoder.of()));
 
     // One marker per shard, so that a shard no record hashed into is still written (empty).
     List<KV<KV<String, Integer>, String>> markers = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.tracegen.export;
 
+import dev.tracegen.facts.ShippedCounters;
 import dev.tracegen.model.Json;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.TraceRecord;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,15 +25,16 @@ import org.apache.beam.sdk.values.KV;
  * Writes one shard: the gzip JSONL of its records sorted by id, and this shard's fragment of each
  * view of its split. Emits (view, shard index) per fragment and the shard's file name.
  *
- * <p>The shard's records are sorted in memory; that bounds a shard's size, not the corpus's.
- * Rewriting on a retry replaces the same files with the same bytes.
+ * <p>The shard's records are sorted in memory, as they arrived (packed), and decoded one at a time
+ * while written; that bounds a shard's size, not the corpus's. Rewriting on a retry replaces the
+ * same files with the same bytes.
  */
 class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String, Integer>> {
   private static final byte[] NEWLINE = {'\n'};
   private static final byte[] ARRAY_SEPARATOR = ",\n".getBytes(StandardCharsets.UTF_8);
   // Ties cannot occur after dedup, but the full line breaks them anyway so order stays total.
-  private static final Comparator<Row> BY_ID =
-      Comparator.comparing(Row::id).thenComparing(Row::line);
+  private static final Comparator<PackedRecord> BY_ID =
+      Comparator.comparing(PackedRecord::id).thenComparing(r -> Json.write(r.record()));
 
   // Progress of the writing phase (the progress line reads it while the pipeline runs).
   private final Counter written = Metrics.counter("export", "records");
@@ -54,8 +57,6 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
     this.category = category;
   }
 
-  private record Row(String id, String line, TraceRecord record) {}
-
   @ProcessElement
   public void process(@Element KV<KV<String, Integer>, CoGbkResult> shard, MultiOutputReceiver out)
       throws IOException {
@@ -63,10 +64,8 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
     int index = shard.getKey().getValue();
     int count = shardCounts.get(split);
 
-    List<Row> rows = new ArrayList<>();
-    for (TraceRecord r : shard.getValue().getAll(ExportCorpus.RECORDS)) {
-      rows.add(new Row(r.id(), Json.MAPPER.writeValueAsString(r), r));
-    }
+    List<PackedRecord> rows = new ArrayList<>();
+    shard.getValue().getAll(ExportCorpus.RECORDS).forEach(rows::add);
     rows.sort(BY_ID);
 
     String shardName = ExportFiles.shardName(split, index, count);
@@ -85,12 +84,14 @@ class WriteShardFn extends DoFn<KV<KV<String, Integer>, CoGbkResult>, KV<String,
                 MimeTypes.TEXT));
       }
       boolean first = true;
-      for (Row row : rows) {
-        gz.write(row.line().getBytes(StandardCharsets.UTF_8));
+      for (int i = 0; i < rows.size(); i++) {
+        TraceRecord r = rows.get(i).record();
+        rows.set(i, null); // written: neither its bytes nor the decoded record are needed again
+        ShippedCounters.count(r);
+        gz.write(Json.MAPPER.writeValueAsString(r).getBytes(StandardCharsets.UTF_8));
         gz.write(NEWLINE);
         for (Map.Entry<View, OutputStream> e : fragments.entrySet()) {
-          writeRows(
-              e.getKey(), e.getValue(), e.getKey().rows(row.record(), labels, checkerIds, category), first);
+          writeRows(e.getKey(), e.getValue(), e.getKey().rows(r, labels, checkerIds, category), first);
         }
         first = false;
       }

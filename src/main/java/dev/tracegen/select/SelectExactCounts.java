@@ -1,6 +1,6 @@
 package dev.tracegen.select;
 
-import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
@@ -32,8 +32,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * the choice is independent of order and runner. Counters {@code select/available.<split>.<k>}
  * and {@code select/selected.<split>.<k>} let the driver report shortfalls.
  */
-public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
-  public static final TupleTag<TraceRecord> KEPT = new TupleTag<>() {};
+public class SelectExactCounts extends PTransform<PCollection<PackedRecord>, PCollectionTuple> {
+  public static final TupleTag<PackedRecord> KEPT = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final Map<String, Integer> targets;
@@ -58,11 +58,11 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<TraceRecord> records) {
+  public PCollectionTuple expand(PCollection<PackedRecord> records) {
     long seed = runSeed;
     PCollectionView<Map<String, String>> thresholds = records
         .apply("SelectionKeys", MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-            .via((TraceRecord r) -> KV.of(stratum(r.split(), r.constraintsNum()), selectionKey(seed, r.id()))))
+            .via((PackedRecord r) -> KV.of(stratum(r.split(), r.constraintsNum()), selectionKey(seed, r.id()))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply("GroupKeysByStratum", GroupByKey.create())
         .apply("Threshold", ParDo.of(new ThresholdFn(targets)))
@@ -96,7 +96,7 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
     }
   }
 
-  static class KeepFn extends DoFn<TraceRecord, TraceRecord> {
+  static class KeepFn extends DoFn<PackedRecord, PackedRecord> {
     private final PCollectionView<Map<String, String>> thresholds;
     private final long runSeed;
 
@@ -107,15 +107,16 @@ public class SelectExactCounts extends PTransform<PCollection<TraceRecord>, PCol
 
     @ProcessElement
     public void process(ProcessContext c) {
-      TraceRecord r = c.element();
+      PackedRecord r = c.element();
       String stratum = stratum(r.split(), r.constraintsNum());
       String threshold = c.sideInput(thresholds).get(stratum);
       if (threshold != null && selectionKey(runSeed, r.id()).compareTo(threshold) <= 0) {
         c.output(r);
       } else {
         // A surplus record is fine data that the exact target has no room for; its id and its spend suffice.
+        TraceRecord whole = r.record();
         c.output(REJECTED, new Rejection(Stages.SELECT.id(), threshold == null ? "stratum_not_targeted" : "surplus", r.id(),
-            "stratum " + stratum + " is full", "").withSpend(r.lineage() == null ? null : r.lineage().spend()));
+            "stratum " + stratum + " is full", "").withSpend(whole.lineage() == null ? null : whole.lineage().spend()));
       }
     }
   }

@@ -2,8 +2,8 @@ package dev.tracegen.split;
 
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
-import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
 import dev.tracegen.stage.Stages;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -23,9 +23,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * member is an eval record; its train members are rejected there with stage {@code split},
  * reason {@code cluster_straddles_split}).
  */
-public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollectionTuple> {
-  public static final TupleTag<TraceRecord> TRAIN = new TupleTag<>() {};
-  public static final TupleTag<TraceRecord> EVAL = new TupleTag<>() {};
+public class SplitRecords extends PTransform<PCollection<PackedRecord>, PCollectionTuple> {
+  public static final TupleTag<PackedRecord> TRAIN = new TupleTag<>() {};
+  public static final TupleTag<PackedRecord> EVAL = new TupleTag<>() {};
   public static final TupleTag<Rejection> REJECTED = new TupleTag<>() {};
 
   private final long runSeed;
@@ -41,16 +41,16 @@ public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollecti
   }
 
   @Override
-  public PCollectionTuple expand(PCollection<TraceRecord> records) {
+  public PCollectionTuple expand(PCollection<PackedRecord> records) {
     PCollectionTuple out = records.apply("CheckSeedSplit", ParDo.of(new SplitFn(runSeed, evalSeedFraction))
         .withOutputTags(TRAIN, TupleTagList.of(EVAL).and(REJECTED)));
-    out.get(TRAIN).setCoder(JsonCoder.of(TraceRecord.class));
-    out.get(EVAL).setCoder(JsonCoder.of(TraceRecord.class));
+    out.get(TRAIN).setCoder(PackedRecord.PackedRecordCoder.of());
+    out.get(EVAL).setCoder(PackedRecord.PackedRecordCoder.of());
     out.get(REJECTED).setCoder(JsonCoder.of(Rejection.class));
     return out;
   }
 
-  static class SplitFn extends DoFn<TraceRecord, TraceRecord> {
+  static class SplitFn extends DoFn<PackedRecord, PackedRecord> {
     private final long runSeed;
     private final double evalSeedFraction;
 
@@ -60,14 +60,14 @@ public class SplitRecords extends PTransform<PCollection<TraceRecord>, PCollecti
     }
 
     @ProcessElement
-    public void process(@Element TraceRecord r, MultiOutputReceiver out) {
+    public void process(@Element PackedRecord r, MultiOutputReceiver out) {
       String split = Draws.splitOf(runSeed, r.seedId(), evalSeedFraction);
       if (split.equals(r.split())) {
         Metrics.counter(Stages.SPLIT.id(), split).inc();
         out.get("eval".equals(split) ? EVAL : TRAIN).output(r);
       } else {
         out.get(REJECTED).output(new Rejection(Stages.SPLIT.id(), "seed_in_other_split", r.id(),
-            "seed " + r.seedId() + " belongs to " + split, Json.write(r)));
+            "seed " + r.seedId() + " belongs to " + split, Json.write(r.record())));
       }
     }
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.dedup.Planted;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import java.io.IOException;
@@ -124,8 +125,10 @@ class DecontaminateRecordsTest {
   static final Set<String> DROPPED = Set.of("train-q-eval", "train-q-official-en", "train-q-official-zh");
 
   private static PCollectionTuple run(TestPipeline p, DecontaminationConfig config) {
-    PCollection<TraceRecord> eval = p.apply("Eval", Create.of(eval()).withCoder(JsonCoder.of(TraceRecord.class)));
+    PCollection<PackedRecord> eval = p.apply("Eval", Create.of(eval()).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("EvalPacked", PackedRecord.packEach());
     return p.apply("Train", Create.of(train()).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("TrainPacked", PackedRecord.packEach())
         .apply(DecontaminateRecords.against(eval, config));
   }
 
@@ -154,8 +157,10 @@ class DecontaminateRecordsTest {
 
   @Test
   void noReferenceNoLoss(TestPipeline p) {
-    PCollection<TraceRecord> eval = p.apply("Eval", Create.empty(JsonCoder.of(TraceRecord.class)));
+    PCollection<PackedRecord> eval = p.apply("Eval", Create.empty(JsonCoder.of(TraceRecord.class)))
+        .apply("EvalPacked", PackedRecord.packEach());
     PCollectionTuple out = p.apply("Train", Create.of(train()).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("TrainPacked", PackedRecord.packEach())
         .apply(DecontaminateRecords.against(eval, DecontaminationConfig.defaults(2)));
     PAssert.that(out.get(DecontaminateRecords.REJECTED)).empty();
     PAssert.that(ids(out.get(DecontaminateRecords.KEPT))).containsInAnyOrder(train().stream().map(TraceRecord::id).toList());
@@ -172,7 +177,7 @@ class DecontaminateRecordsTest {
     assertTrue(englishSpan.split(" ").length == 13);
   }
 
-  static PCollection<String> ids(PCollection<TraceRecord> records) {
-    return records.apply("Ids", MapElements.into(TypeDescriptors.strings()).via(TraceRecord::id));
+  static PCollection<String> ids(PCollection<PackedRecord> records) {
+    return records.apply("Ids", MapElements.into(TypeDescriptors.strings()).via(PackedRecord::id));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import java.util.ArrayList;
@@ -94,6 +95,7 @@ class DeduplicateRecordsTest {
   void removesExactlyThePlantedDuplicates(TestPipeline p) {
     List<TraceRecord> all = planted();
     PCollectionTuple out = p.apply(Create.of(all).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(DeduplicateRecords.with(DedupConfig.defaults(4)));
     Set<String> dropped = Set.of("train-en-b", "train-en-c", "train-zh-b", "train-x-b", "train-s-b");
     List<String> keptIds = all.stream().map(TraceRecord::id).filter(id -> !dropped.contains(id)).toList();
@@ -115,6 +117,7 @@ class DeduplicateRecordsTest {
     List<TraceRecord> control = new ArrayList<>(Planted.control("train"));
     control.addAll(Planted.control("eval"));
     PCollectionTuple out = p.apply(Create.of(control).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(DeduplicateRecords.with(DedupConfig.defaults(3)));
     // Same texts in both splits: every train control is an exact duplicate of its eval twin.
     PAssert.that(ids(out.get(DeduplicateRecords.KEPT)))
@@ -134,6 +137,7 @@ class DeduplicateRecordsTest {
   void distinctRecordsAllSurvive(TestPipeline p) {
     List<TraceRecord> control = Planted.control("train");
     PCollectionTuple out = p.apply(Create.of(control).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(DeduplicateRecords.with(DedupConfig.defaults(4)));
     PAssert.that(ids(out.get(DeduplicateRecords.KEPT)))
         .containsInAnyOrder(control.stream().map(TraceRecord::id).collect(Collectors.toList()));
@@ -141,7 +145,7 @@ class DeduplicateRecordsTest {
     p.run().waitUntilFinish();
   }
 
-  static PCollection<String> ids(PCollection<TraceRecord> records) {
-    return records.apply("Ids", MapElements.into(TypeDescriptors.strings()).via(TraceRecord::id));
+  static PCollection<String> ids(PCollection<PackedRecord> records) {
+    return records.apply("Ids", MapElements.into(TypeDescriptors.strings()).via(PackedRecord::id));
   }
 }

@@ -3,6 +3,7 @@ package dev.tracegen.dedup;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import java.util.ArrayList;
@@ -60,6 +61,7 @@ class SemanticDedupTest {
   void removesExactlyTheParaphrases(TestPipeline p) {
     List<TraceRecord> all = records();
     PCollectionTuple out = p.apply(Create.of(all).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(DeduplicateRecords.with(DedupConfig.defaults(4).withSemantic(true)));
     Set<String> dropped = Set.of("train-p1-b", "train-p2-b");
     PAssert.that(DeduplicateRecordsTest.ids(out.get(DeduplicateRecords.KEPT)))
@@ -82,6 +84,7 @@ class SemanticDedupTest {
     PCollection<Embedding> known = p.apply("Known", Create.of(new Embedding(Embedding.keyOf(p1b), Fingerprint.quantize(elsewhere)))
         .withCoder(JsonCoder.of(Embedding.class)));
     PCollectionTuple out = p.apply(Create.of(all).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(DeduplicateRecords.with(DedupConfig.defaults(4).withSemantic(true)).reusing(known));
     PAssert.that(out.get(DeduplicateRecords.REJECTED).apply("Ids", MapElements.into(TypeDescriptors.strings())
         .via((Rejection r) -> r.id()))).containsInAnyOrder("train-p2-b");

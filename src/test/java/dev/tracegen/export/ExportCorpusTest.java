@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.TraceRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +50,7 @@ class ExportCorpusTest {
   private static PCollection<String> export(
       Pipeline p, List<TraceRecord> records, Path dir, int trainShards, int evalShards) {
     return p.apply("Create", Create.of(records).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("CreatePacked", PackedRecord.packEach())
         .apply(
             "Export",
             ExportCorpus.to(
@@ -253,6 +255,7 @@ class ExportCorpusTest {
   @Test
   void noRecordsGivesEmptyArray(TestPipeline p, @TempDir Path dir) throws IOException {
     p.apply("Create", Create.empty(JsonCoder.of(TraceRecord.class)))
+        .apply("CreatePacked", PackedRecord.packEach())
         .apply(
             "Export",
             ExportCorpus.to(

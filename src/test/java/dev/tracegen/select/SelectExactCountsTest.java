@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tracegen.dedup.Planted;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.stage.Stages;
@@ -65,11 +66,12 @@ class SelectExactCountsTest {
     assertEquals(List.of(KEPT_TRAIN_2.split(",")), smallest.stream().sorted().toList());
 
     PCollectionTuple out = p.apply(Create.of(input()).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(SelectExactCounts.of(TARGETS, RUN_SEED));
     List<String> kept = new ArrayList<>(List.of(KEPT_TRAIN_2.split(",")));
     kept.add("e1-a");
     PAssert.that(out.get(SelectExactCounts.KEPT).apply("KeptIds", MapElements.into(TypeDescriptors.strings())
-        .via(TraceRecord::id))).containsInAnyOrder(kept);
+        .via(PackedRecord::id))).containsInAnyOrder(kept);
     List<String> rejected = new ArrayList<>();
     for (String id : List.of("t2-a", "t2-b", "t2-c", "t2-d", "t2-e")) {
       if (!kept.contains(id)) {
@@ -81,7 +83,7 @@ class SelectExactCountsTest {
     PAssert.that(out.get(SelectExactCounts.REJECTED).apply("Rejections", MapElements.into(TypeDescriptors.strings())
         .via((Rejection r) -> r.id() + " " + r.stage() + "/" + r.reason()))).containsInAnyOrder(rejected);
     PAssert.that(out.get(SelectExactCounts.KEPT)).satisfies(rs -> {
-      rs.forEach(r -> assertTrue(input().contains(r), r.id() + " is passed on unchanged"));
+      rs.forEach(r -> assertTrue(input().contains(r.record()), r.id() + " is passed on unchanged"));
       return null;
     });
     p.run().waitUntilFinish();

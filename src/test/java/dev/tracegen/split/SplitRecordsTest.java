@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tracegen.dedup.Planted;
 import dev.tracegen.model.JsonCoder;
+import dev.tracegen.model.PackedRecord;
 import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import dev.tracegen.plan.Draws;
@@ -54,11 +55,12 @@ class SplitRecordsTest {
         record("eval-from-train-seed", train1, "eval"));
 
     PCollectionTuple out = p.apply(Create.of(in).withCoder(JsonCoder.of(TraceRecord.class)))
+        .apply("Pack", PackedRecord.packEach())
         .apply(SplitRecords.bySeed(RUN_SEED, EVAL_FRACTION));
     PAssert.that(ids(out.get(SplitRecords.TRAIN), "Train")).containsInAnyOrder("train-a", "train-b");
     PAssert.that(ids(out.get(SplitRecords.EVAL), "Eval")).containsInAnyOrder("eval-a");
     PAssert.that(out.get(SplitRecords.TRAIN)).satisfies(rs -> {
-      rs.forEach(r -> assertEquals(in.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow(), r));
+      rs.forEach(r -> assertEquals(in.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow(), r.record()));
       return null;
     });
     PAssert.that(out.get(SplitRecords.REJECTED).apply("Rejections", MapElements.into(TypeDescriptors.strings())
@@ -74,7 +76,7 @@ class SplitRecordsTest {
     p.run().waitUntilFinish();
   }
 
-  static PCollection<String> ids(PCollection<TraceRecord> records, String name) {
-    return records.apply(name + "Ids", MapElements.into(TypeDescriptors.strings()).via(TraceRecord::id));
+  static PCollection<String> ids(PCollection<PackedRecord> records, String name) {
+    return records.apply(name + "Ids", MapElements.into(TypeDescriptors.strings()).via(PackedRecord::id));
   }
 }
