@@ -193,15 +193,19 @@ public final class Prompts implements Serializable {
   public String render(String step, Map<String, String> vars) {
     String template = templates.get(step);
     Matcher m = VAR.matcher(template);
-    StringBuilder sb = new StringBuilder(template.length() + 512);
+    // Values copied as they are (no replacement-string escaping): they are whole instructions and
+    // answers, and every LLM request renders one.
+    StringBuilder sb = new StringBuilder(template.length() + vars.values().stream().mapToInt(v -> v == null ? 0 : v.length()).sum());
+    int last = 0;
     while (m.find()) {
       String v = vars.get(m.group(1));
       if (v == null) {
         throw new IllegalStateException("prompt '" + step + "' uses {{" + m.group(1) + "}} which the step does not provide");
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(v));
+      sb.append(template, last, m.start()).append(v);
+      last = m.end();
     }
-    m.appendTail(sb);
+    sb.append(template, last, template.length());
     return sb.toString();
   }
 }

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tracegen.model.Json;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,6 @@ final class AnswerText {
   private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?。])\\s+|;\\s+|(?<=[。！？])|；");
   private static final String MASK = "zzrequiredzz";
   private static final String MASK_REPLACEMENT = Matcher.quoteReplacement(" " + MASK + " ");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
   /** One sentence or clause, its leading emoji, quotes and list markers removed. */
   record Segment(String text, boolean copied) {}
@@ -47,13 +45,14 @@ final class AnswerText {
    */
   static AnswerText read(String response, String instruction, List<String> required) {
     List<Pattern> masks = masks(required);
-    Set<String> grams = ngrams(words(mask(instruction, masks)));
+    long[] grams = ngrams(words(mask(instruction, masks)));
+    Arrays.sort(grams);
     List<Segment> out = new ArrayList<>();
     for (String line : lines(response)) {
       for (String piece : BOUNDARY.split(line)) {
         String s = LEADING_NOISE.matcher(LIST_MARKER.matcher(piece).replaceFirst("")).replaceFirst("").strip();
         if (!s.isEmpty()) {
-          out.add(new Segment(s, ngrams(words(mask(s, masks))).stream().anyMatch(grams::contains)));
+          out.add(new Segment(s, Arrays.stream(ngrams(words(mask(s, masks)))).anyMatch(g -> Arrays.binarySearch(grams, g) >= 0)));
         }
       }
     }
@@ -140,49 +139,99 @@ final class AnswerText {
 
   /** Words; each Han character is a word of its own (Chinese has no spaces between words). */
   static List<String> words(String text) {
+    // What splitting the lower-cased text on runs of non-letters and non-digits gives, without a
+    // regex or a script lookup for ASCII: the embedded judge reads every answer once per constraint.
+    String lower = text.toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();
-    for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-      if (w.isEmpty()) {
-        continue;
-      }
-      StringBuilder run = new StringBuilder();
-      for (int i = 0; i < w.length(); ) {
-        int cp = w.codePointAt(i);
-        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
-          if (run.length() > 0) {
-            out.add(run.toString());
-            run.setLength(0);
-          }
-          out.add(new String(Character.toChars(cp)));
-        } else {
-          run.appendCodePoint(cp);
+    int run = -1; // start of the current run of word characters other than Han
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      int next = i + Character.charCount(cp);
+      if (!wordChar(cp)) {
+        if (run >= 0) {
+          out.add(lower.substring(run, i));
+          run = -1;
         }
-        i += Character.charCount(cp);
+      } else if (cp >= 0x80 && Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+        if (run >= 0) {
+          out.add(lower.substring(run, i));
+          run = -1;
+        }
+        out.add(lower.substring(i, next));
+      } else if (run < 0) {
+        run = i;
       }
-      if (run.length() > 0) {
-        out.add(run.toString());
-      }
+      i = next;
+    }
+    if (run >= 0) {
+      out.add(lower.substring(run));
     }
     return out;
   }
 
+  /** A letter or a number ({@code \p{L}} or {@code \p{N}}). */
+  private static boolean wordChar(int cp) {
+    if (cp < 0x80) {
+      int lower = cp | 0x20;
+      return (lower >= 'a' && lower <= 'z') || (cp >= '0' && cp <= '9');
+    }
+    if (Character.isLetter(cp)) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+  }
+
   /**
    * Runs of {@link #COPY_NGRAM} words; a run of Han characters only is twice as long, as one
-   * character carries less than an English word.
+   * character carries less than an English word. Each run is a 64-bit hash of its words (two runs
+   * that differ hash alike once in 2^64; building their strings was most of the judge's reading).
    */
-  private static Set<String> ngrams(List<String> words) {
-    Set<String> out = new HashSet<>();
-    for (int i = 0; i + COPY_NGRAM <= words.size(); i++) {
-      int n = COPY_NGRAM;
-      if (words.subList(i, i + COPY_NGRAM).stream().allMatch(AnswerText::han)) {
-        n = 2 * COPY_NGRAM;
-        if (i + n > words.size()) {
+  private static long[] ngrams(List<String> words) {
+    int size = words.size();
+    if (size < COPY_NGRAM) {
+      return new long[0];
+    }
+    long[] word = new long[size];
+    int[] hanBefore = new int[size + 1];
+    for (int i = 0; i < size; i++) {
+      String w = words.get(i);
+      word[i] = hash(w);
+      hanBefore[i + 1] = hanBefore[i] + (han(w) ? 1 : 0);
+    }
+    long[] out = new long[size - COPY_NGRAM + 1];
+    int n = 0;
+    for (int i = 0; i + COPY_NGRAM <= size; i++) {
+      int len = COPY_NGRAM;
+      if (hanBefore[i + COPY_NGRAM] - hanBefore[i] == COPY_NGRAM) {
+        len = 2 * COPY_NGRAM;
+        if (i + len > size) {
           continue;
         }
       }
-      out.add(String.join(" ", words.subList(i, i + n)));
+      long h = len;
+      for (int k = i; k < i + len; k++) {
+        h = h * 0x9E3779B97F4A7C15L + word[k];
+      }
+      out[n++] = mix(h);
     }
-    return out;
+    return Arrays.copyOf(out, n);
+  }
+
+  /** FNV-1a over the word's chars, mixed. */
+  private static long hash(String word) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < word.length(); i++) {
+      h = (h ^ word.charAt(i)) * 0x100000001b3L;
+    }
+    return mix(h);
+  }
+
+  /** MurmurHash3's 64-bit finaliser. */
+  private static long mix(long h) {
+    h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+    h = (h ^ (h >>> 33)) * 0xc4ceb93fe53a87ebL;
+    return h ^ (h >>> 33);
   }
 
   private static boolean han(String word) {

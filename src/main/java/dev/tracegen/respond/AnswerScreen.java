@@ -109,7 +109,14 @@ public final class AnswerScreen {
       int latin = 0;
       for (int i = 0; i < text.length(); ) {
         int cp = text.codePointAt(i);
-        if (Character.isLetter(cp)) {
+        if (cp < 0x80) {
+          // ASCII letters are Latin; no script lookup for most of an English answer.
+          int lower = cp | 0x20;
+          if (lower >= 'a' && lower <= 'z') {
+            letters++;
+            latin++;
+          }
+        } else if (Character.isLetter(cp)) {
           letters++;
           latin += Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN ? 1 : 0;
         }

@@ -2,13 +2,16 @@ package dev.tracegen.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,5 +70,29 @@ class PromptsTest {
         Files.copy(f, to.resolve(f.getFileName()));
       }
     }
+  }
+
+  @Test
+  void renderingCopiesValuesVerbatimAndNamesAMissingOne() throws IOException {
+    Prompts en = Prompts.load(Path.of("prompts"), "en");
+    String judge = Files.readString(Path.of("prompts", "judge.txt"));
+    // A value with what a replacement string would read as group references and escapes.
+    String tricky = "Costs $1 and $2, a path C:\\dir\\$x, braces {x}";
+    Map<String, String> vars = new HashMap<>();
+    for (String name : placeholders(judge)) {
+      vars.put(name, tricky + " (" + name + ")");
+    }
+    String rendered = en.render("judge", vars);
+    String expected = judge;
+    for (String name : placeholders(judge)) {
+      expected = expected.replace("{{" + name + "}}", tricky + " (" + name + ")");
+    }
+    assertEquals(expected, rendered);
+    String nested = tricky + " and {{instruction}} itself";
+    String respond = en.render("respond", Map.of("instruction", nested));
+    assertEquals(Files.readString(Path.of("prompts", "respond.txt")).replace("{{instruction}}", nested), respond,
+        "a value is not rendered again");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> en.render("respond", Map.of()));
+    assertEquals("prompt 'respond' uses {{instruction}} which the step does not provide", e.getMessage());
   }
 }
