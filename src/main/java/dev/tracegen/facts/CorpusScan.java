@@ -166,10 +166,11 @@ final class CorpusScan {
     WasteTally waste = new WasteTally();
     bySplit.put(ExportFiles.TRAIN, new SplitStats());
     bySplit.put(ExportFiles.EVAL, new SplitStats());
-    List<String> shardFiles = new ArrayList<>();
+    List<ShardFile> shardFiles = new ArrayList<>();
     for (String shard : Locations.files(dir, "*.jsonl.gz")) {
-      if (SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1)).matches()) {
-        shardFiles.add(shard);
+      Matcher m = SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1));
+      if (m.matches()) {
+        shardFiles.add(new ShardFile(shard, m.group(1)));
       }
     }
     // Shards are read in parallel (a 10x corpus is over a million records, read after the
@@ -210,12 +211,12 @@ final class CorpusScan {
   /** What one shard adds to the statistics. */
   private record ShardScan(String split, SplitStats stats, JudgeTally judge, WasteTally waste) {}
 
-  private static ShardScan scanShard(String shard) {
-    Matcher m = SHARD.matcher(shard.substring(shard.lastIndexOf('/') + 1));
-    if (!m.matches()) {
-      throw new IllegalArgumentException("not a shard: " + shard);
-    }
-    ShardScan out = new ShardScan(m.group(1), new SplitStats(), new JudgeTally(), new WasteTally());
+  /** A shard's file and the split its name gives. */
+  private record ShardFile(String file, String split) {}
+
+  private static ShardScan scanShard(ShardFile shardFile) {
+    String shard = shardFile.file();
+    ShardScan out = new ShardScan(shardFile.split(), new SplitStats(), new JudgeTally(), new WasteTally());
     out.stats.shards++;
     try (InputStream in = new GZIPInputStream(Locations.open(shard), 1 << 16);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
