@@ -6,8 +6,8 @@ import dev.tracegen.dedup.DedupConfig;
 import dev.tracegen.dedup.DeduplicateRecords;
 import dev.tracegen.model.Json;
 import dev.tracegen.model.JsonCoder;
-import dev.tracegen.model.Rejection;
 import dev.tracegen.model.PackedRecord;
+import dev.tracegen.model.Rejection;
 import dev.tracegen.model.TraceRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +131,8 @@ public final class DedupBench {
       }
     }));
     if (config != null) {
-      PCollectionTuple out = records.apply("Pack", PackedRecord.packEach()).apply("Dedup", DeduplicateRecords.with(config));
+      PCollectionTuple out = records.apply("Pack", PackedRecord.packEach())
+          .apply("Dedup", DeduplicateRecords.with(config));
       out.get(DeduplicateRecords.KEPT).apply("CountKept", ParDo.of(new DoFn<PackedRecord, Void>() {
         @ProcessElement
         public void process(@Element PackedRecord r) {}

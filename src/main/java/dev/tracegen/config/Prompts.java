@@ -195,7 +195,8 @@ public final class Prompts implements Serializable {
     Matcher m = VAR.matcher(template);
     // Values copied as they are (no replacement-string escaping): they are whole instructions and
     // answers, and every LLM request renders one.
-    StringBuilder sb = new StringBuilder(template.length() + vars.values().stream().mapToInt(v -> v == null ? 0 : v.length()).sum());
+    int valuesLength = vars.values().stream().mapToInt(v -> v == null ? 0 : v.length()).sum();
+    StringBuilder sb = new StringBuilder(template.length() + valuesLength);
     int last = 0;
     while (m.find()) {
       String v = vars.get(m.group(1));

@@ -52,7 +52,8 @@ final class AnswerText {
       for (String piece : BOUNDARY.split(line)) {
         String s = LEADING_NOISE.matcher(LIST_MARKER.matcher(piece).replaceFirst("")).replaceFirst("").strip();
         if (!s.isEmpty()) {
-          out.add(new Segment(s, Arrays.stream(ngrams(words(mask(s, masks)))).anyMatch(g -> Arrays.binarySearch(grams, g) >= 0)));
+          boolean copied = Arrays.stream(ngrams(words(mask(s, masks)))).anyMatch(g -> Arrays.binarySearch(grams, g) >= 0);
+          out.add(new Segment(s, copied));
         }
       }
     }
