@@ -49,10 +49,13 @@ import collections
 import dataclasses
 import glob
 import gzip
+import hashlib
 import json
 import math
 import os
+import random
 import re
+import string
 import sys
 import time
 import unicodedata
@@ -64,6 +67,8 @@ SHARD = re.compile(r"^(\w+)-(\d{5})-of-(\d{5})\.jsonl\.gz$")
 LIST_MARKER = re.compile(r"^[ \t\n\x0b\f\r]*[0-9]{1,3}[ \t\n\x0b\f\r]*[.)\u3001\uff0e][ \t\n\x0b\f\r]*")
 LINE_BREAKS = re.compile(r"\r\n|[\n\x0b\x0c\r\x85\u2028\u2029]")
 DEFAULT_FIELDS = ["messages[-1].content", "instruction", "text", "prompt"]
+ASCII_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+CHECKS = ("counts", "ids", "exact", "near", "overlap", "constraints")
 
 
 # ---------------------------------------------------------------------------- text definitions
@@ -99,6 +104,13 @@ def render(x):
 
 
 def normalise(text):
+    if text.isascii():
+        # NFKC leaves ASCII as it is, and its letters and numbers are exactly [a-z0-9] once lower-cased.
+        return ASCII_NON_ALNUM.sub(" ", text.lower()).strip()
+    return normalise_unicode(text)
+
+
+def normalise_unicode(text):
     text = unicodedata.normalize("NFKC", text).lower()
     out = []
     space = False
@@ -165,7 +177,8 @@ def ngrams(text, word_n, char_n):
 
 # ---------------------------------------------------------------------------- inputs
 
-def read_corpus(directory):
+def read_corpus(directory, keep=None):
+    """The records of the shards, each passed through keep(record) when given (what later checks need)."""
     records = []
     problems = []
     names = sorted(os.listdir(directory))
@@ -182,7 +195,7 @@ def read_corpus(directory):
                 if r.get("split") != split:
                     problems.append("%s:%d: record %s says split %r" % (name, n, r.get("id"), r.get("split")))
                 r["_split"] = split
-                records.append(r)
+                records.append(keep(r) if keep else r)
     return records, problems
 
 
@@ -291,10 +304,40 @@ def external_texts(path, field):
 
 # ---------------------------------------------------------------------------- checks
 
+def constraint_count(r):
+    return r["_k"] if "_k" in r else len(r["x1"]["constraints"])
+
+
+def exact_key(r):
+    """A 128-bit digest of the normalised rendered x1: a million records' keys fit in memory."""
+    if "_exact" in r:
+        return r["_exact"]
+    return hashlib.blake2b(normalise(render(r["x1"])).encode("utf-8"), digest_size=16).digest()
+
+
+def slim(checks, sampled):
+    """keep() for read_corpus: only what the chosen checks read, so a ten-times corpus fits in memory
+    (the responses, judgements and lineage are most of a record)."""
+    def keep(r):
+        small = {"id": r.get("id"), "seed_id": r.get("seed_id"), "_split": r["_split"],
+                 "_k": len((r.get("x1") or {}).get("constraints") or [])}
+        if "exact" in checks:
+            small["_exact"] = exact_key(r)
+        if "constraints" in checks and sampled(r):
+            r.update(small)
+            return r
+        if "near" in checks or "overlap" in checks:
+            small["x1"] = r.get("x1")
+        if "overlap" in checks:
+            small["x2"] = r.get("x2")
+        return small
+    return keep
+
+
 def check_counts(records, targets):
     got = collections.defaultdict(collections.Counter)
     for r in records:
-        got[r["_split"]][len(r["x1"]["constraints"])] += 1
+        got[r["_split"]][constraint_count(r)] += 1
     problems = []
     lines = []
     for split in sorted(set(targets) | set(got)):
@@ -324,7 +367,7 @@ def check_exact(records):
     seen = {}
     problems = []
     for r in records:
-        key = normalise(render(r["x1"]))
+        key = exact_key(r)
         if key in seen:
             problems.append("exact duplicate: %s and %s" % (seen[key], r["id"]))
         else:
@@ -1289,6 +1332,16 @@ def overlap_self_test():
     return []
 
 
+def normalise_self_test():
+    """normalise's ASCII shortcut says what the general definition says."""
+    rng = random.Random(7)
+    alphabet = string.printable + "_" * 5
+    cases = ["", "  ", "Hello, World!", "a_b--c\td\n", "  3.14 x 2 = 6.28  ", "\x00\x7fA"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(2000)]
+    return ["normalise %r: shortcut %r, definition %r" % (t, normalise(t), normalise_unicode(t))
+            for t in cases if normalise(t) != normalise_unicode(t)][:10]
+
+
 def self_test():
     """The parsers and checks on fixed cases; prints each failure, returns the exit status."""
     failures = []
@@ -1305,7 +1358,8 @@ def self_test():
         if got != want:
             failures.append("params %r %s: got %s, want %s" % (text, params, got, want))
     failures += overlap_self_test()
-    print("self-test: %d cases, %d failures" % (len(PARSE_CASES) + len(CHECK_CASES) + len(MISMATCH_CASES) + 1,
+    failures += normalise_self_test()
+    print("self-test: %d cases, %d failures" % (len(PARSE_CASES) + len(CHECK_CASES) + len(MISMATCH_CASES) + 2,
                                                len(failures)))
     for f in failures:
         print("  " + f)
@@ -1335,7 +1389,16 @@ def main():
                     help="print up to N examples of each constraint violation, mismatch and difference")
     ap.add_argument("--sample", type=float, default=1.0, metavar="F",
                     help="re-check the constraints of this fraction of the records (chosen by id; default 1)")
+    ap.add_argument("--checks", default=",".join(CHECKS), metavar="LIST",
+                    help="comma-separated subset of %s (default: all); near and overlap hold every "
+                         "record's instructions in memory, the others a few fields per record" % ",".join(CHECKS))
     a = ap.parse_args()
+    checks = [c.strip() for c in a.checks.split(",") if c.strip()]
+    unknown = [c for c in checks if c not in CHECKS]
+    if unknown or not checks:
+        print("check-corpus: --checks takes a comma-separated subset of %s, not %r" % (",".join(CHECKS), a.checks),
+              file=sys.stderr)
+        return 2
     if not os.path.isdir(a.corpus):
         print("check-corpus: not a directory: " + a.corpus, file=sys.stderr)
         return 2
@@ -1344,50 +1407,65 @@ def main():
         return 2
     started = time.time()
     failures = []
-    records, problems = read_corpus(a.corpus)
+
+    def sampled(r):
+        return a.sample >= 1 or zlib.crc32(str(r.get("id")).encode("utf-8")) < a.sample * 2 ** 32
+
+    records, problems = read_corpus(a.corpus, slim(checks, sampled))
     failures += problems
-    print("check-corpus: %s: %d records" % (a.corpus, len(records)))
+    print("check-corpus: %s: %d records (read in %.0f s)" % (a.corpus, len(records), time.time() - started))
+    skipped = [c for c in CHECKS if c not in checks]
+    if skipped:
+        print("not checked (--checks): " + ", ".join(skipped))
 
-    targets = parse_profile_targets(a.profile) if a.profile else parse_counts(a.counts)
-    lines, problems = check_counts(records, targets)
-    print("counts per split and constraint count:")
-    print("\n".join(lines))
-    failures += problems
+    if "counts" in checks:
+        targets = parse_profile_targets(a.profile) if a.profile else parse_counts(a.counts)
+        lines, problems = check_counts(records, targets)
+        print("counts per split and constraint count:")
+        print("\n".join(lines))
+        failures += problems
 
-    problems = check_ids(records)
-    print("ids and splits: %s" % ("ok" if not problems else "%d problems" % len(problems)))
-    failures += problems
+    if "ids" in checks:
+        problems = check_ids(records)
+        print("ids and splits: %s" % ("ok" if not problems else "%d problems" % len(problems)))
+        failures += problems
 
-    problems = check_exact(records)
-    print("exact duplicates (normalised x1): %d" % len(problems))
-    failures += problems
+    if "exact" in checks:
+        problems = check_exact(records)
+        print("exact duplicates (normalised x1): %d" % len(problems))
+        failures += problems
 
-    t = time.time()
-    pairs, compared = near_pairs(records, a.threshold, a.shingle_size, a.char_shingle_size)
-    print("near-duplicate pairs with Jaccard >= %.2f: %d (%d candidate pairs compared exactly, %.0f s)"
-          % (a.threshold, len(pairs), compared, time.time() - t))
-    for jac, x, y in sorted(pairs, reverse=True)[:20]:
-        failures.append("near duplicate: %s ~ %s (Jaccard %.3f)" % (x, y, jac))
-    failures += ["... %d more near-duplicate pairs" % (len(pairs) - 20)] if len(pairs) > 20 else []
+    if "near" in checks:
+        t = time.time()
+        pairs, compared = near_pairs(records, a.threshold, a.shingle_size, a.char_shingle_size)
+        print("near-duplicate pairs with Jaccard >= %.2f: %d (%d candidate pairs compared exactly, %.0f s)"
+              % (a.threshold, len(pairs), compared, time.time() - t))
+        for jac, x, y in sorted(pairs, reverse=True)[:20]:
+            failures.append("near duplicate: %s ~ %s (Jaccard %.3f)" % (x, y, jac))
+        failures += ["... %d more near-duplicate pairs" % (len(pairs) - 20)] if len(pairs) > 20 else []
 
-    t = time.time()
-    externals = [f.strip() for f in a.external.split(",") if f.strip()]
-    (ref, template, ext, ext_template, hit_eval, hit_ext), problems = check_overlap(
-        records, a.ngram, a.char_ngram, a.max_docs, externals, a.field)
-    print("train/eval %d-word/%d-character n-gram overlap: %d train records (eval n-grams %d, of which %d template "
-          "phrasing in > %d eval seeds; %.0f s)" % (a.ngram, a.char_ngram, hit_eval, ref, template, a.max_docs, time.time() - t))
-    if externals:
-        print("train/external overlap: %d train records (external n-grams %d, %d template)" % (hit_ext, ext, ext_template))
-    failures += problems
+    if "overlap" in checks:
+        t = time.time()
+        externals = [f.strip() for f in a.external.split(",") if f.strip()]
+        (ref, template, ext, ext_template, hit_eval, hit_ext), problems = check_overlap(
+            records, a.ngram, a.char_ngram, a.max_docs, externals, a.field)
+        print("train/eval %d-word/%d-character n-gram overlap: %d train records (eval n-grams %d, of which %d "
+              "template phrasing in > %d eval seeds; %.0f s)"
+              % (a.ngram, a.char_ngram, hit_eval, ref, template, a.max_docs, time.time() - t))
+        if externals:
+            print("train/external overlap: %d train records (external n-grams %d, %d template)"
+                  % (hit_ext, ext, ext_template))
+        failures += problems
 
-    t = time.time()
-    checker = ConstraintChecker(a.details, a.sample)
-    for r in records:
-        if a.sample >= 1 or zlib.crc32(str(r.get("id")).encode("utf-8")) < a.sample * 2 ** 32:
-            checker.run(r)
-    checker.report.seconds = time.time() - t
-    print("\n".join(checker.summary(a.details)))
-    failures += checker.problems()
+    if "constraints" in checks:
+        t = time.time()
+        checker = ConstraintChecker(a.details, a.sample)
+        for r in records:
+            if sampled(r):
+                checker.run(r)
+        checker.report.seconds = time.time() - t
+        print("\n".join(checker.summary(a.details)))
+        failures += checker.problems()
 
     print("%s in %.0f s" % ("PASS" if not failures else "FAIL (%d problems)" % len(failures), time.time() - started))
     for f in failures[:60]:

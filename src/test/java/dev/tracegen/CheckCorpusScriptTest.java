@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -142,6 +143,47 @@ class CheckCorpusScriptTest {
     assertFalse(out.contains("y1|x1 fails hierarchy:"), out);
     assertTrue(out.contains("    y1|x2 meets every changed constraint: "), out);
     assertTrue(out.contains("\n      " + meets.path("id").asText() + " y1|x2: x2#"), out);
+  }
+
+  /** The light checks a ten-times corpus gets: counts, ids and exact duplicates from a few fields per record. */
+  @Test
+  void aSubsetOfChecksStillFindsAWrongCountAndAnExactDuplicate() throws Exception {
+    Path bad = tmp.resolve("duplicated");
+    Files.createDirectories(bad);
+    ObjectNode copy = null;
+    try (Stream<Path> files = Files.list(tiny)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (copy == null && name.startsWith("train-") && name.endsWith(".jsonl.gz")) {
+          List<ObjectNode> records = read(f);
+          // Differs from the first record only in case and punctuation: the same normalised x1.
+          copy = records.get(0).deepCopy();
+          copy.put("id", copy.path("id").asText() + "-copy");
+          ObjectNode x1 = (ObjectNode) copy.path("x1");
+          x1.put("description", x1.path("description").asText().toUpperCase(Locale.ROOT) + " !!");
+          records.add(copy);
+          write(bad.resolve(name), records);
+        } else if (name.endsWith(".jsonl.gz")) {
+          Files.copy(f, bad.resolve(name));
+        }
+      }
+    }
+    assertTrue(copy != null, "no train shard in " + tiny);
+    String original = copy.path("id").asText().replace("-copy", "");
+
+    Result r = script(bad.toString(), "--profile=" + TINY, "--checks", "counts,ids,exact");
+    String out = r.out();
+    assertEquals(1, r.code(), out);
+    assertTrue(out.contains("not checked (--checks): near, overlap, constraints\n"), out);
+    assertTrue(out.contains("  exact duplicate: " + original + " and " + copy.path("id").asText() + "\n"), out);
+    assertTrue(Pattern.compile("(?m)^  train k=" + copy.path("x1").path("constraints").size()
+        + ": \\d+ records, target \\d+$").matcher(out).find(), out);
+    assertFalse(out.contains("near-duplicate pairs"), out);
+    assertFalse(out.contains("constraint re-check"), out);
+
+    Result unknown = script(bad.toString(), "--profile=" + TINY, "--checks", "counts,nearby");
+    assertEquals(2, unknown.code(), unknown.out());
+    assertTrue(unknown.out().contains("--checks takes a comma-separated subset of"), unknown.out());
   }
 
   @Test
