@@ -16,16 +16,20 @@ import java.util.TreeMap;
  * it has few plans, and the fewest plans that close the gap with a probability that rises as the
  * split's waves run out: even odds while three or more waves remain (a shortfall only costs another
  * wave, a surplus costs money), {@code margin}/2 standard deviations with two left, {@code margin}
- * on the last. Plans are numbered slots, so a wave only ever adds slots after the ones before it.
+ * on the last. After finishing a shortfall costs a whole finishing again, so a top-up then is sized
+ * for all its strata to be met together with the probability of {@code margin}, and brings every
+ * stratum below its finishing allowance along (what finishing takes from one stratum depends on the
+ * others: an eval record added is the survivor of near duplicates in train and decontaminates its
+ * n-grams there). Plans are numbered slots, so a wave only ever adds slots after the ones before it.
  * Pure and deterministic.
  */
 public final class WavePlanner {
   /** Plans of pooled evidence that a stratum's own yield is blended with. */
   static final double POOL_WEIGHT = 20;
   /**
-   * Share of a stratum's target that waves before finishing plan beyond it: finishing (dedup,
-   * decontamination) takes a few records, and a stratum it leaves one short costs a top-up wave and
-   * a second finishing, minutes at full scale, where the allowance costs a tenth of a percent.
+   * Share of a stratum's target that waves plan beyond it: finishing (dedup, decontamination) takes a
+   * few records, and a stratum it leaves one short costs a top-up wave and another finishing,
+   * minutes at full scale (25 at ten times), where the allowance costs a tenth of a percent.
    */
   static final double FINISH_ALLOWANCE = 0.001;
   /** The lowest yield a wave is sized for: a stratum that keeps almost nothing is not chased forever. */
@@ -61,7 +65,7 @@ public final class WavePlanner {
   private final Map<String, Integer> planned = new TreeMap<>();
   private final Map<String, Long> kept = new TreeMap<>();
   private final Map<String, Integer> waves = new TreeMap<>();
-  /** Whether finishing has run: counts are then what Select found, and the goal is the target itself. */
+  /** Whether finishing has run: counts are then what Select found. */
   private boolean finished;
 
   /** {@code targets}: stratum key ({@code split.k}) to exact count. */
@@ -112,16 +116,35 @@ public final class WavePlanner {
     }
   }
 
-  /** Whether some stratum of {@code split} (null: any) has fewer records than its target. */
+  /**
+   * Whether {@code split} (null: either) needs a wave: before finishing, when one of its strata is
+   * below its goal; after finishing, when some stratum of either split is below its target (only
+   * that costs another finishing) and one of this split's is below its goal.
+   */
   public boolean isShort(String split) {
-    return targets.entrySet().stream()
-        .filter(t -> split == null || t.getKey().startsWith(split + "."))
-        .anyMatch(t -> kept.getOrDefault(t.getKey(), 0L) < goal(t.getValue()));
+    if (finished && !belowGoal(null, false)) {
+      return false;
+    }
+    return belowGoal(split, true);
   }
 
-  /** What a stratum aims at: its target, plus {@link #FINISH_ALLOWANCE} of it until finishing has run. */
+  private boolean belowGoal(String split, boolean withAllowance) {
+    return strataBelowGoal(split, withAllowance) > 0;
+  }
+
+  private long strataBelowGoal(String split, boolean withAllowance) {
+    return targets.entrySet().stream()
+        .filter(t -> split == null || t.getKey().startsWith(split + "."))
+        .filter(t -> kept.getOrDefault(t.getKey(), 0L) < (withAllowance ? goal(t.getValue()) : t.getValue()))
+        .count();
+  }
+
+  /**
+   * What a wave aims a stratum at: its target plus {@link #FINISH_ALLOWANCE} of it, before finishing
+   * (for what finishing will take) and after it (for what a top-up's records take from the others).
+   */
   long goal(int target) {
-    return finished ? target : target + (long) Math.floor(target * FINISH_ALLOWANCE);
+    return target + (long) Math.floor(target * FINISH_ALLOWANCE);
   }
 
   /**
@@ -160,7 +183,33 @@ public final class WavePlanner {
       return 0;
     }
     int left = waveLimit() - waves.getOrDefault(split, 0);
-    return plansFor(need, yieldOf(stratum), marginFor(left, settings.margin()));
+    double margin = finished
+        ? jointMargin(settings.margin(), strataBelowGoal(null, true))
+        : marginFor(left, settings.margin());
+    return plansFor(need, yieldOf(stratum), margin);
+  }
+
+  /**
+   * The safety per stratum that meets all of {@code strata} independent strata together with the
+   * probability {@code Phi(margin)}: {@code Phi(z)^strata = Phi(margin)}.
+   */
+  static double jointMargin(double margin, long strata) {
+    return strata <= 1 ? margin : quantile(Math.pow(normalCdf(margin), 1.0 / strata));
+  }
+
+  /** The inverse of {@link #normalCdf}, by bisection (to 1e-9; ample for sizing waves). */
+  static double quantile(double p) {
+    double lo = -10;
+    double hi = 10;
+    while (hi - lo > 1e-9) {
+      double mid = (lo + hi) / 2;
+      if (normalCdf(mid) < p) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo + hi) / 2;
   }
 
   /** The safety of a wave with {@code left} waves of its split left (this one included). */
